@@ -1,0 +1,89 @@
+package community.dispatch.kit.inbox;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import community.dispatch.events.CloudEvent;
+import community.dispatch.events.EventCodec;
+import reactor.core.publisher.Mono;
+
+/**
+ * The idempotent-consumer guard. A consumer's effect and the row that says "consumer X has processed
+ * event Y" commit in one transaction, so a redelivered event (after a rebalance, a crash or a
+ * duplicate publish) finds the row and has no second effect.
+ *
+ * <p>Called from a {@code @KafkaListener} method: it returns when the effect has committed, so the
+ * listener container commits the offset only afterwards, and a partition's records are handled one
+ * after the other, in order. A record that is not a CloudEvent throws {@link
+ * community.dispatch.events.MalformedEventException}, which the error handler sends straight to the
+ * dead-letter topic; an effect that fails is retried a bounded number of times, then dead-lettered.
+ */
+public class EventInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transactions;
+    private final EventCodec codec;
+    private final Duration effectTimeout;
+
+    public EventInbox(DatabaseClient database, TransactionalOperator transactions, EventCodec codec,
+            Duration effectTimeout) {
+        this.database = database;
+        this.transactions = transactions;
+        this.codec = codec;
+        this.effectTimeout = effectTimeout;
+    }
+
+    /**
+     * Decodes the record and applies the effect once per consumer and event id.
+     *
+     * @return whether the effect ran (false for an event this consumer had already processed)
+     */
+    public boolean process(String consumer, ConsumerRecord<String, byte[]> record,
+            Function<CloudEvent, Mono<Void>> effect) {
+        CloudEvent event = codec.read(headers(record), record.value());
+        // The listener thread is Kafka's own polling thread, never an event loop: waiting here is what
+        // keeps the offset commit behind the effect and a partition's events in order.
+        Boolean applied = processOnce(consumer, event, effect).block(effectTimeout);
+        return Boolean.TRUE.equals(applied);
+    }
+
+    /** The reactive core: first time for (consumer, event id) → effect; otherwise nothing. */
+    public Mono<Boolean> processOnce(String consumer, CloudEvent event, Function<CloudEvent, Mono<Void>> effect) {
+        return transactions.transactional(database.sql("""
+                        INSERT INTO processed_event (consumer, event_id, event_type)
+                        VALUES (:consumer, :eventId, :type)
+                        ON CONFLICT DO NOTHING""")
+                .bind("consumer", consumer)
+                .bind("eventId", event.id())
+                .bind("type", event.type())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(inserted -> {
+                    if (inserted == 0) {
+                        log.info("Consumer {} already processed event {} ({}); skipping", consumer, event.id(),
+                                event.type());
+                        return Mono.just(false);
+                    }
+                    return effect.apply(event).thenReturn(true);
+                }));
+    }
+
+    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, byte[]> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value());
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,62 @@
+package community.dispatch.kit.outbox;
+
+import java.net.URI;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+
+import community.dispatch.events.CloudEvent;
+import community.dispatch.events.DomainEvent;
+import community.dispatch.events.EventCatalog;
+import community.dispatch.events.EventCodec;
+import community.dispatch.events.EventType;
+import io.r2dbc.postgresql.codec.Json;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records events in the caller's database transaction, so that an event exists if and only if the
+ * state change it describes was committed. The {@link OutboxRelay} publishes them afterwards.
+ */
+public class Outbox {
+
+    private final DatabaseClient database;
+    private final EventCodec codec;
+    private final URI source;
+
+    public Outbox(DatabaseClient database, EventCodec codec, URI source) {
+        this.database = database;
+        this.codec = codec;
+        this.source = source;
+    }
+
+    /**
+     * Records the event as part of the current transaction. Fails when there is none: an event
+     * written outside the state change's transaction could outlive a rolled-back change.
+     */
+    public Mono<CloudEvent> record(DomainEvent event) {
+        CloudEvent envelope = codec.wrap(event, source);
+        EventType<?> type = EventCatalog.of(event);
+        return requireTransaction()
+                .then(database.sql("""
+                        INSERT INTO outbox_event (id, topic, message_key, event_type, payload)
+                        VALUES (:id, :topic, :key, :type, :payload)""")
+                        .bind("id", envelope.idAsUuid())
+                        .bind("topic", type.topic())
+                        .bind("key", envelope.subject())
+                        .bind("type", type.name())
+                        .bind("payload", Json.of(codec.toStructured(envelope)))
+                        .fetch()
+                        .rowsUpdated())
+                .thenReturn(envelope);
+    }
+
+    private static Mono<Void> requireTransaction() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isActualTransactionActive)
+                .onErrorResume(NoTransactionException.class, e -> Mono.empty())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "Outbox.record must run inside the transaction of the state change it describes")))
+                .then();
+    }
+}

@@ -1,0 +1,129 @@
+package community.dispatch.kit.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes recorded events. Each round claims due events in a transaction (row locks, skipping
+ * rows other instances hold), sends them, waits for the broker's acknowledgement ({@code acks=all})
+ * and marks them published before committing. A relay that dies between send and mark leaves its
+ * rows unpublished, so they are sent again: delivery is at least once, and consumers' idempotency
+ * guards absorb the duplicate. A failed send puts the event back with an exponential backoff; the
+ * key's later events wait behind it, which keeps their order.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+
+    private final OutboxStore store;
+    private final EventPublisher publisher;
+    private final TransactionalOperator transactions;
+    private final OutboxProperties properties;
+    private final Disposable.Swap running = Disposables.swap();
+
+    public OutboxRelay(OutboxStore store, EventPublisher publisher, TransactionalOperator transactions,
+            OutboxProperties properties) {
+        this.store = store;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    /** Relays until nothing is due; completes with the number of events sent. */
+    public Mono<Long> drain() {
+        return relayBatch()
+                .expand(sent -> sent > 0 ? relayBatch() : Mono.empty())
+                .reduce(0L, Long::sum);
+    }
+
+    /** One round: claim, send, mark; completes with the number of events published. */
+    public Mono<Long> relayBatch() {
+        return transactions.transactional(store.claim(properties.batchSize())
+                .flatMapSequential(event -> publisher.publish(event)
+                        .then(Mono.just(Outcome.sent(event)))
+                        .onErrorResume(error -> Mono.just(Outcome.failed(event, error))))
+                .collectList()
+                .flatMap(this::record));
+    }
+
+    private Mono<Long> record(List<Outcome> outcomes) {
+        List<UUID> published = new ArrayList<>();
+        List<Outcome> failed = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.error() == null) {
+                published.add(outcome.event().id());
+            }
+            else {
+                failed.add(outcome);
+            }
+        }
+        return Flux.fromIterable(failed)
+                .concatMap(outcome -> {
+                    log.warn("Publishing event {} ({}) to {} failed, attempt {}: {}", outcome.event().id(),
+                            outcome.event().type(), outcome.event().topic(), outcome.event().attempts() + 1,
+                            outcome.error().toString());
+                    return store.markFailed(outcome.event(), outcome.error().toString(), properties.initialBackoff(),
+                            properties.maxBackoff());
+                })
+                .then(store.markPublished(published))
+                .map(count -> count + failed.size());
+    }
+
+    @Override
+    public void start() {
+        Disposable polling = Flux.interval(Duration.ZERO, properties.pollInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> drain().onErrorResume(error -> {
+                    log.warn("Outbox relay round failed; retrying at the next poll: {}", error.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+        Disposable purging = Flux.interval(PURGE_INTERVAL)
+                .onBackpressureDrop()
+                .concatMap(tick -> store.purgePublishedBefore(properties.retention())
+                        .onErrorResume(error -> Mono.empty()), 1)
+                .subscribe(purged -> log.debug("Purged {} published outbox events", purged));
+        running.update(Disposables.composite(polling, purging));
+    }
+
+    @Override
+    public void stop() {
+        running.update(Disposables.disposed());
+    }
+
+    @Override
+    public boolean isRunning() {
+        Disposable current = running.get();
+        return current != null && !current.isDisposed();
+    }
+
+    /** Starts after the rest of the context and stops before the Kafka producer closes. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private record Outcome(PendingEvent event, Throwable error) {
+
+        static Outcome sent(PendingEvent event) {
+            return new Outcome(event, null);
+        }
+
+        static Outcome failed(PendingEvent event, Throwable error) {
+            return new Outcome(event, error);
+        }
+    }
+}

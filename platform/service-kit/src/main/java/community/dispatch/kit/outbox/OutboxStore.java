@@ -1,0 +1,86 @@
+package community.dispatch.kit.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import io.r2dbc.postgresql.codec.Json;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The relay's SQL over {@code outbox_event}. Each method runs in the caller's transaction. */
+public class OutboxStore {
+
+    private final DatabaseClient database;
+
+    public OutboxStore(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /**
+     * Locks up to {@code limit} events that are due, skipping rows other relays hold. Only the
+     * oldest pending event of each key is eligible, so a key's events leave in the order they were
+     * recorded even when several relays run at once.
+     */
+    public Flux<PendingEvent> claim(int limit) {
+        return database.sql("""
+                        SELECT e.id, e.topic, e.message_key, e.event_type, e.payload, e.attempts
+                        FROM outbox_event e
+                        WHERE e.published_at IS NULL
+                          AND e.next_attempt_at <= now()
+                          AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
+                                          WHERE earlier.published_at IS NULL
+                                            AND earlier.topic = e.topic
+                                            AND earlier.message_key = e.message_key
+                                            AND earlier.seq < e.seq)
+                        ORDER BY e.seq
+                        LIMIT :limit
+                        FOR UPDATE OF e SKIP LOCKED""")
+                .bind("limit", limit)
+                .map((row, meta) -> new PendingEvent(row.get("id", UUID.class), row.get("topic", String.class),
+                        row.get("message_key", String.class), row.get("event_type", String.class),
+                        row.get("payload", Json.class).asArray(), row.get("attempts", Integer.class)))
+                .all();
+    }
+
+    public Mono<Long> markPublished(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return database.sql("""
+                        UPDATE outbox_event
+                        SET published_at = now(), attempts = attempts + 1, last_error = NULL
+                        WHERE id = ANY(:ids)""")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /** Puts a failed event back with a later due time: {@code initial * 2^attempts}, at most {@code max}. */
+    public Mono<Long> markFailed(PendingEvent event, String error, Duration initial, Duration max) {
+        long backoffMillis = Math.min(max.toMillis(), initial.toMillis() << Math.min(event.attempts(), 30));
+        return database.sql("""
+                        UPDATE outbox_event
+                        SET attempts = attempts + 1,
+                            last_error = :error,
+                            next_attempt_at = now() + make_interval(secs => :backoff / 1000.0)
+                        WHERE id = :id""")
+                .bind("error", error)
+                .bind("backoff", backoffMillis)
+                .bind("id", event.id())
+                .fetch()
+                .rowsUpdated();
+    }
+
+    public Mono<Long> purgePublishedBefore(Duration age) {
+        return database.sql("""
+                        DELETE FROM outbox_event
+                        WHERE published_at IS NOT NULL
+                          AND published_at < now() - make_interval(secs => :seconds)""")
+                .bind("seconds", age.toSeconds())
+                .fetch()
+                .rowsUpdated();
+    }
+}

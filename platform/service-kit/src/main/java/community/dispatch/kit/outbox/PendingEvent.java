@@ -1,0 +1,7 @@
+package community.dispatch.kit.outbox;
+
+import java.util.UUID;
+
+/** An event claimed from the outbox, ready to publish. */
+public record PendingEvent(UUID id, String topic, String key, String type, byte[] payload, int attempts) {
+}

@@ -1,0 +1,94 @@
+package community.dispatch.kit.problem;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns every exception a request can end in into an RFC 9457 problem: domain problems, Spring's own
+ * errors (404 for an unknown path, 405, 406, 415, bad input, validation) and, as a 500 that reveals
+ * nothing, anything unexpected. Runs before Boot's default error handler.
+ */
+public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final ProblemResponses responses;
+
+    public ProblemExceptionHandler(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
+    @Override
+    public int getOrder() {
+        return -3;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ProblemDetail problem = toProblem(error, exchange);
+        if (error instanceof ErrorResponse errorResponse) {
+            copyAdvisoryHeaders(errorResponse.getHeaders(), exchange.getResponse().getHeaders());
+        }
+        return responses.write(exchange, problem);
+    }
+
+    private ProblemDetail toProblem(Throwable error, ServerWebExchange exchange) {
+        if (error instanceof DomainProblem domain) {
+            ProblemDetail problem = Problems.of(domain.status(), domain.code(), domain.getMessage());
+            domain.properties().forEach(problem::setProperty);
+            return problem;
+        }
+        if (error instanceof WebExchangeBindException invalid) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed",
+                    "The request has invalid fields.");
+            problem.setProperty("errors", invalid.getFieldErrors().stream().map(ProblemExceptionHandler::fieldError).toList());
+            return problem;
+        }
+        if (error instanceof ServerWebInputException input) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", inputDetail(input));
+        }
+        if (error instanceof ErrorResponse response) {
+            ProblemDetail body = response.getBody();
+            String detail = body.getDetail() != null ? body.getDetail() : HttpStatus.valueOf(body.getStatus()).getReasonPhrase();
+            return Problems.of(response.getStatusCode(), Problems.codeOf(response.getStatusCode()), detail);
+        }
+        log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; it has been logged.");
+    }
+
+    private static String inputDetail(ServerWebInputException input) {
+        String reason = input.getReason();
+        return reason == null ? "The request could not be read." : reason;
+    }
+
+    private static Map<String, Object> fieldError(FieldError error) {
+        return Map.of("field", error.getField(), "message",
+                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
+
+    /** Keeps headers the status requires, such as {@code Allow} on a 405. */
+    private static void copyAdvisoryHeaders(HttpHeaders from, HttpHeaders to) {
+        for (String name : List.of(HttpHeaders.ALLOW, HttpHeaders.ACCEPT, HttpHeaders.RETRY_AFTER)) {
+            List<String> values = from.get(name);
+            if (values != null) {
+                to.put(name, values);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package community.dispatch.kit.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+
+import community.dispatch.kit.problem.ProblemDetailsAutoConfiguration;
+import community.dispatch.kit.problem.ProblemResponses;
+import community.dispatch.kit.problem.Problems;
+import reactor.core.publisher.Mono;
+
+/**
+ * The security every service starts from: an OAuth2 resource server that trusts the configured
+ * issuer, stateless (no sessions, no CSRF tokens), with health, API documentation and Swagger UI
+ * open and everything else behind a valid token. Without an issuer configured nothing but the open
+ * paths can be reached. Failures answer problem+json.
+ */
+@AutoConfiguration(after = ProblemDetailsAutoConfiguration.class, before = { ReactiveWebSecurityAutoConfiguration.class,
+        ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+public class ServiceSecurityAutoConfiguration {
+
+    /** Paths anyone may call; a service adds its own public endpoints with its own chain. */
+    public static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**" };
+
+    /** The JWT claim that carries the caller's roles, e.g. {@code ["RESIDENT"]}. */
+    public static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain serviceSecurityFilterChain(ServerHttpSecurity http, ProblemResponses problems,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+            return problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "A valid bearer token is required."));
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(exchange,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this."));
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(OPEN_PATHS).permitAll()
+                        .anyExchange().authenticated())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden));
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(unauthorized)
+                    .accessDeniedHandler(forbidden)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())));
+        }
+        return http.build();
+    }
+
+    /** Maps the {@value #ROLES_CLAIM} claim to {@code ROLE_*} authorities. */
+    static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

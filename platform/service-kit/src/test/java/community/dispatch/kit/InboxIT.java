@@ -1,0 +1,131 @@
+package community.dispatch.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import community.dispatch.events.CloudEvent;
+import community.dispatch.events.EventCodec;
+import community.dispatch.testing.TopicReader;
+import tools.jackson.databind.json.JsonMapper;
+
+@KitIntegrationTest
+class InboxIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    KitTestApplication.EffectLog effects;
+    @Autowired
+    EventCodec codec;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void aRedeliveredEventHasOneEffect() {
+        String key = UUID.randomUUID().toString();
+        CloudEvent event = event(key, "{}");
+        CloudEvent marker = event(key, "{}");
+
+        send(key, codec.toStructured(event));
+        send(key, codec.toStructured(event));
+        send(key, codec.toStructured(marker));
+
+        // Same key, same partition: once the marker's effect exists, both copies have been handled.
+        awaitEffects(marker, 1);
+        assertThat(effects.deliveriesOf(key)).isEqualTo(3);
+        assertThat(effects.effectsOf(event.id()).block()).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWhileLaterRecordsFlow() {
+        String key = UUID.randomUUID().toString();
+        CloudEvent after = event(key, "{}");
+
+        send(key, "this is not a CloudEvent".getBytes(StandardCharsets.UTF_8));
+        send(key, codec.toStructured(after));
+
+        awaitEffects(after, 1);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> dead = deadLettersFor(key);
+            assertThat(dead).hasSize(1);
+            assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("this is not a CloudEvent");
+            assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(),
+                    StandardCharsets.UTF_8)).contains("MalformedEventException");
+        });
+        assertThat(effects.deliveriesOf(key)).as("a malformed record is not retried").isEqualTo(2);
+    }
+
+    @Test
+    void anEffectThatKeepsFailingIsRetriedBoundedlyThenDeadLetteredWithoutEffect() {
+        String key = UUID.randomUUID().toString();
+        CloudEvent failing = event(key, "{\"fail\":true}");
+        CloudEvent after = event(key, "{}");
+
+        send(key, codec.toStructured(failing));
+        send(key, codec.toStructured(after));
+
+        awaitEffects(after, 1);
+        assertThat(effects.effectsOf(failing.id()).block()).as("every failed try rolled back").isZero();
+        assertThat(effects.deliveriesOf(key)).as("one try, two retries, then the next record").isEqualTo(4);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLettersFor(key))
+                .extracting(record -> codec.read(java.util.Map.of(), record.value()).id())
+                .containsExactly(failing.id()));
+    }
+
+    @Test
+    void aBinaryModeEventIsAccepted() {
+        String key = UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(KitTestApplication.INBOX_TOPIC, key,
+                "{\"ticket\":\"12345-0001\"}".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_specversion", bytes("1.0"))
+                .add("ce_id", bytes(id))
+                .add("ce_source", bytes("/city/12345"))
+                .add("ce_type", bytes("community.dispatch.intake.ticket-created.v1"))
+                .add("ce_subject", bytes(key))
+                .add("content-type", bytes("application/json"));
+
+        kafka.send(record).join();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(effects.effectsOf(id).block()).isEqualTo(1));
+    }
+
+    private CloudEvent event(String subject, String data) {
+        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), URI.create("/inbox-it"),
+                "community.dispatch.request.updated.v1", subject, OffsetDateTime.now(), CloudEvent.JSON,
+                json.readTree(data));
+    }
+
+    private void send(String key, byte[] value) {
+        kafka.send(KitTestApplication.INBOX_TOPIC, key, value).join();
+    }
+
+    private void awaitEffects(CloudEvent event, long count) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(effects.effectsOf(event.id()).block()).isEqualTo(count));
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLettersFor(String key) {
+        return TopicReader.readAll(KitTestApplication.INBOX_TOPIC + "-dlt").stream()
+                .filter(record -> key.equals(record.key()))
+                .toList();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

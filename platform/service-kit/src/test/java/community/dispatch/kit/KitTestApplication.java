@@ -1,0 +1,134 @@
+package community.dispatch.kit;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import community.dispatch.events.CloudEvent;
+import community.dispatch.kit.inbox.EventInbox;
+import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.testing.TestTokens;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import reactor.core.publisher.Mono;
+
+/** A minimal service built on the kit, the way a domain service uses it. */
+@SpringBootApplication
+public class KitTestApplication {
+
+    static final String INBOX_TOPIC = "kit-test.inbox";
+    static final String CONSUMER = "kit-test-consumer";
+    static final TestTokens TOKENS = TestTokens.generate();
+
+    public static void main(String[] args) {
+        SpringApplication.run(KitTestApplication.class, args);
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder() {
+        return TOKENS.decoder();
+    }
+
+    @Bean
+    NewTopic inboxTopic() {
+        return new NewTopic(INBOX_TOPIC, 2, (short) 1);
+    }
+
+    @Bean
+    NewTopic inboxDeadLetterTopic() {
+        return new NewTopic(INBOX_TOPIC + "-dlt", 2, (short) 1);
+    }
+
+    record NewThing(@NotBlank String name, @Min(1) int size) {
+    }
+
+    @RestController
+    static class Things {
+
+        @GetMapping("/things/{id}")
+        Mono<String> thing(@PathVariable String id) {
+            if (!id.equals("known")) {
+                return Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "thing-not-found", "No thing " + id + "."));
+            }
+            return Mono.just("known");
+        }
+
+        @PostMapping("/things")
+        @ResponseStatus(HttpStatus.CREATED)
+        Mono<NewThing> create(@Valid @RequestBody NewThing thing) {
+            return Mono.just(thing);
+        }
+
+        @GetMapping("/boom")
+        Mono<String> boom() {
+            return Mono.error(new IllegalStateException("secret internals"));
+        }
+
+        @GetMapping("/admin-only")
+        @PreAuthorize("hasRole('ADMIN')")
+        Mono<String> adminOnly() {
+            return Mono.just("hello admin");
+        }
+    }
+
+    /** Records each event it acts on; an event whose data says {@code "fail": true} always fails. */
+    @org.springframework.stereotype.Component
+    static class EffectLog {
+
+        final Map<String, AtomicInteger> deliveriesByKey = new ConcurrentHashMap<>();
+        private final EventInbox inbox;
+        private final DatabaseClient database;
+
+        EffectLog(EventInbox inbox, DatabaseClient database) {
+            this.inbox = inbox;
+            this.database = database;
+        }
+
+        @KafkaListener(id = "kit-test-listener", topics = INBOX_TOPIC, groupId = "kit-test")
+        void on(ConsumerRecord<String, byte[]> record) {
+            deliveriesByKey.computeIfAbsent(String.valueOf(record.key()), key -> new AtomicInteger()).incrementAndGet();
+            inbox.process(CONSUMER, record, this::apply);
+        }
+
+        private Mono<Void> apply(CloudEvent event) {
+            return database.sql("INSERT INTO effect_log (event_id, subject) VALUES (:id, :subject)")
+                    .bind("id", event.id())
+                    .bind("subject", event.subject())
+                    .fetch()
+                    .rowsUpdated()
+                    .then(event.data() != null && event.data().path("fail").asBoolean(false)
+                            ? Mono.error(new IllegalStateException("this event always fails"))
+                            : Mono.empty());
+        }
+
+        int deliveriesOf(String key) {
+            AtomicInteger count = deliveriesByKey.get(key);
+            return count == null ? 0 : count.get();
+        }
+
+        Mono<Long> effectsOf(String eventId) {
+            return database.sql("SELECT count(*) AS n FROM effect_log WHERE event_id = :id")
+                    .bind("id", eventId)
+                    .map(row -> row.get("n", Long.class))
+                    .one();
+        }
+    }
+}

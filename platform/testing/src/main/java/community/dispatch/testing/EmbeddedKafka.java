@@ -1,0 +1,31 @@
+package community.dispatch.testing;
+
+import java.util.Map;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A real single-node KRaft broker running inside the test JVM. */
+final class EmbeddedKafka implements KafkaServer {
+
+    private final EmbeddedKafkaKraftBroker broker;
+
+    private EmbeddedKafka(EmbeddedKafkaKraftBroker broker) {
+        this.broker = broker;
+    }
+
+    static EmbeddedKafka start() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperties(Map.of(
+                "auto.create.topics.enable", "true",
+                "group.initial.rebalance.delay.ms", "0",
+                "offsets.topic.num.partitions", "5"));
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
+        return new EmbeddedKafka(broker);
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+}

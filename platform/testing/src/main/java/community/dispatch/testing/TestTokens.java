@@ -1,0 +1,82 @@
+package community.dispatch.testing;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Signs real RS256 tokens for tests and provides the decoder that trusts them, so security is
+ * exercised end to end: signature, expiry and role claims.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "http://localhost/test-issuer";
+
+    private final KeyPair keys;
+
+    private TestTokens(KeyPair keys) {
+        this.keys = keys;
+    }
+
+    public static TestTokens generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return new TestTokens(generator.generateKeyPair());
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A decoder that accepts only this instance's signatures. */
+    public ReactiveJwtDecoder decoder() {
+        return NimbusReactiveJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
+    }
+
+    /** A token for the subject with the roles, valid for ten minutes. */
+    public String token(String subject, String... roles) {
+        return sign(subject, Instant.now().plus(Duration.ofMinutes(10)), roles);
+    }
+
+    /** A token that expired an hour ago. */
+    public String expiredToken(String subject, String... roles) {
+        return sign(subject, Instant.now().minus(Duration.ofHours(1)), roles);
+    }
+
+    private String sign(String subject, Instant expiresAt, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(subject)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
+                .expirationTime(Date.from(expiresAt))
+                .claim("roles", List.of(roles))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        try {
+            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+}
