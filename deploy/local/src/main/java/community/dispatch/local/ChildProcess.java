@@ -66,13 +66,14 @@ final class ChildProcess {
         return process;
     }
 
-    /** Asks politely (SIGTERM), waits for a graceful shutdown, then insists. */
-    void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
+    /** Asks the process to stop (SIGTERM); it shuts down gracefully on its own time. */
+    void requestStop() {
+        process.toHandle().destroy();
+    }
+
+    /** Waits for a requested stop, then insists (SIGKILL) on the process and anything it left behind. */
+    void awaitStop() {
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
         try {
             if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
                 Console.say("%s did not stop within %d s; killing it", name, STOP_GRACE_SECONDS);
@@ -84,6 +85,11 @@ final class ChildProcess {
             process.destroyForcibly();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    void stop() {
+        requestStop();
+        awaitStop();
     }
 
     /** The last lines of the log, to show why a process failed. */

@@ -212,7 +212,8 @@ public final class LocalStack {
         try {
             if (!services.isEmpty()) {
                 Console.say("stopping the services");
-                services.parallelStream().forEach(ChildProcess::stop);
+                services.forEach(ChildProcess::requestStop);
+                services.forEach(ChildProcess::awaitStop);
             }
             if (kafka != null) {
                 Console.say("stopping Kafka");

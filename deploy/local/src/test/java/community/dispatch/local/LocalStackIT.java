@@ -1,0 +1,218 @@
+package community.dispatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stack as ./run.sh starts it, on ports of its own: all four services become healthy and reachable
+ * through the gateway; SIGTERM leaves no process and no listening port; a second start keeps the data;
+ * --reset starts from empty.
+ */
+class LocalStackIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+    private static final List<String> SERVICES = List.of("request-service", "volunteer-service", "member-service");
+
+    @TempDir
+    Path data;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> ports = freePorts();
+
+    @Test
+    void startsEverythingStopsCleanlyAndKeepsDataUntilReset() throws Exception {
+        Stack first = Stack.start(environment());
+        try {
+            for (String service : SERVICES) {
+                HttpResponse<String> document = get("/v3/api-docs/" + service);
+                assertThat(document.statusCode()).isEqualTo(200);
+                assertThat(document.body()).contains("\"title\":\"" + service + "\"");
+            }
+            HttpResponse<String> unauthenticated = get("/api/v1/requests");
+            assertThat(unauthenticated.statusCode()).isEqualTo(401);
+            assertThat(unauthenticated.headers().firstValue("content-type")).hasValue("application/problem+json");
+            sql("request", "CREATE TABLE stack_it_marker (note text); INSERT INTO stack_it_marker VALUES ('kept')");
+        }
+        finally {
+            first.stop();
+        }
+        first.assertNothingLeft(ports);
+
+        Stack second = Stack.start(environment());
+        try {
+            assertThat(markers()).containsExactly("kept");
+        }
+        finally {
+            second.stop();
+        }
+        second.assertNothingLeft(ports);
+
+        Stack reset = Stack.start(environment(), "--reset");
+        try {
+            assertThat(reset.output()).anyMatch(line -> line.contains("reset: deleted"));
+            assertThat(tableExists("stack_it_marker")).isFalse();
+        }
+        finally {
+            reset.stop();
+        }
+        reset.assertNothingLeft(ports);
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(ports);
+        environment.put("DISPATCH_ROOT", ROOT.toString());
+        environment.put("DISPATCH_DATA_DIR", data.toString());
+        return environment;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get("DISPATCH_GATEWAY_PORT") + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void sql(String database, String statements) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.execute(statements);
+        }
+    }
+
+    private List<String> markers() throws SQLException {
+        List<String> notes = new ArrayList<>();
+        try (Connection connection = connect("request"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT note FROM stack_it_marker")) {
+            while (rows.next()) {
+                notes.add(rows.getString(1));
+            }
+        }
+        return notes;
+    }
+
+    private boolean tableExists(String table) throws SQLException {
+        try (Connection connection = connect("request"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    private Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.get("DISPATCH_POSTGRES_PORT") + "/"
+                + database, "postgres", "");
+    }
+
+    /** Free ports for every listener; Kafka's controller takes the port after the broker's. */
+    private static Map<String, String> freePorts() {
+        Map<String, String> ports = new HashMap<>();
+        for (String name : List.of("DISPATCH_GATEWAY_PORT", "DISPATCH_REQUEST_SERVICE_PORT",
+                "DISPATCH_VOLUNTEER_SERVICE_PORT", "DISPATCH_MEMBER_SERVICE_PORT", "DISPATCH_POSTGRES_PORT")) {
+            ports.put(name, Integer.toString(freePort()));
+        }
+        int kafka = freePort();
+        while (!free(kafka + 1)) {
+            kafka = freePort();
+        }
+        ports.put("DISPATCH_KAFKA_PORT", Integer.toString(kafka));
+        return ports;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("localhost", port));
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The launcher run exactly as ./run.sh runs it. */
+    private record Stack(Process launcher, Thread reader, List<String> output, List<ProcessHandle> children) {
+
+        static Stack start(Map<String, String> environment, String... args) throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", ROOT.resolve("deploy/local/target/local-stack.jar") + ":" + ROOT.resolve("deploy/local/target/lib/*"),
+                    "community.dispatch.local.LocalStack"));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process launcher = builder.start();
+            List<String> output = new CopyOnWriteArrayList<>();
+            CompletableFuture<Boolean> up = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(
+                        new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        System.out.println("[stack] " + line);
+                        output.add(line);
+                        if (line.contains("community-dispatch is up")) {
+                            up.complete(true);
+                        }
+                    }
+                }
+                catch (IOException ignored) {
+                    // the launcher is gone; the exit code tells the rest
+                }
+                up.complete(false);
+            }, "stack-output");
+            reader.setDaemon(true);
+            reader.start();
+            boolean started = up.get(6, TimeUnit.MINUTES);
+            assertThat(started).as("the stack came up; its output:%n%s", String.join("\n", output)).isTrue();
+            return new Stack(launcher, reader, output, launcher.descendants().toList());
+        }
+
+        void stop() throws InterruptedException {
+            // SIGTERM through the handle: Process.destroy() would also close the pipe we read from.
+            launcher.toHandle().destroy();
+            if (!launcher.waitFor(3, TimeUnit.MINUTES)) {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly();
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+        }
+
+        void assertNothingLeft(Map<String, String> ports) {
+            assertThat(launcher.isAlive()).isFalse();
+            assertThat(children).as("the services and the broker").isNotEmpty().noneMatch(ProcessHandle::isAlive);
+            assertThat(output).anyMatch(line -> line.endsWith("stopped"));
+            ports.values().stream().map(Integer::parseInt)
+                    .forEach(port -> assertThat(free(port)).as("port %d is free", port).isTrue());
+            assertThat(free(Integer.parseInt(ports.get("DISPATCH_KAFKA_PORT")) + 1)).isTrue();
+        }
+    }
+}

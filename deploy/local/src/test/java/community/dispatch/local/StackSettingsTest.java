@@ -1,0 +1,61 @@
+package community.dispatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class StackSettingsTest {
+
+    @Test
+    void defaultsFitOneMachine() {
+        StackSettings settings = StackSettings.from(Map.of("DISPATCH_ROOT", "/srv/dispatch"), List.of());
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/srv/dispatch/.data"));
+        assertThat(settings.logs()).isEqualTo(Path.of("/srv/dispatch/.data/logs"));
+        assertThat(settings.reset()).isFalse();
+        assertThat(List.of(settings.gatewayPort(), settings.requestServicePort(), settings.volunteerServicePort(),
+                settings.memberServicePort())).containsExactly(8080, 8081, 8082, 8083);
+        assertThat(settings.postgresPort()).isEqualTo(15432);
+        assertThat(settings.kafkaPort()).isEqualTo(19092);
+        assertThat(settings.kafkaControllerPort()).isEqualTo(19093);
+        assertThat(settings.javaOptions()).containsExactly("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+        assertThat(settings.startTimeout()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void theEnvironmentAndResetOverrideTheDefaults() {
+        StackSettings settings = StackSettings.from(Map.of(
+                "DISPATCH_ROOT", "/srv/dispatch",
+                "DISPATCH_DATA_DIR", "/var/lib/dispatch",
+                "DISPATCH_GATEWAY_PORT", "9080",
+                "DISPATCH_KAFKA_PORT", "29092",
+                "DISPATCH_JAVA_OPTS", "  -Xmx256m   -XX:+UseParallelGC ",
+                "DISPATCH_START_TIMEOUT", "60"), List.of("--reset"));
+
+        assertThat(settings.reset()).isTrue();
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/dispatch"));
+        assertThat(settings.gatewayPort()).isEqualTo(9080);
+        assertThat(settings.kafkaControllerPort()).isEqualTo(29093);
+        assertThat(settings.javaOptions()).containsExactly("-Xmx256m", "-XX:+UseParallelGC");
+        assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void badValuesAreNamedInTheMessage() {
+        assertThatThrownBy(() -> StackSettings.from(Map.of("DISPATCH_GATEWAY_PORT", "eighty"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DISPATCH_GATEWAY_PORT");
+        assertThatThrownBy(() -> StackSettings.from(Map.of("DISPATCH_POSTGRES_PORT", "70000"), List.of()))
+                .hasMessageContaining("DISPATCH_POSTGRES_PORT");
+        assertThatThrownBy(() -> StackSettings.from(Map.of("DISPATCH_START_TIMEOUT", "-1"), List.of()))
+                .hasMessageContaining("DISPATCH_START_TIMEOUT");
+        assertThatThrownBy(() -> StackSettings.from(Map.of(), List.of("--fast")))
+                .hasMessageContaining("--fast");
+    }
+}
