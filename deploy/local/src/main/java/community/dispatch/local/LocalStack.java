@@ -80,24 +80,32 @@ public final class LocalStack {
         Path logs = settings.logs();
 
         Console.say("starting PostgreSQL on port %d", settings.postgresPort());
-        postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort(),
+        LocalPostgres database = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort(),
                 logs.resolve("postgres.log"));
+        synchronized (this) {
+            postgres = database;
+            abortIfStopping();
+        }
         postgres.ensureDatabases(List.of("request", "volunteer", "member"));
 
         Console.say("starting Kafka on port %d", settings.kafkaPort());
-        kafka = LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                settings.kafkaControllerPort(), logs.resolve("kafka.log"));
+        synchronized (this) {
+            abortIfStopping();
+            kafka = LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                    settings.kafkaControllerPort(), logs.resolve("kafka.log"));
+        }
         awaitKafka();
 
+        Map<ChildProcess, Integer> healthPorts = new LinkedHashMap<>();
         for (Service service : services()) {
             Console.say("starting %s on port %d", service.name(), service.port());
-            services.add(ChildProcess.start(service.name(), service.command(settings), service.environment(settings),
-                    logs.resolve(service.name() + ".log")));
-        }
-        Map<ChildProcess, Integer> healthPorts = new LinkedHashMap<>();
-        List<Service> declared = services();
-        for (int i = 0; i < declared.size(); i++) {
-            healthPorts.put(services.get(i), declared.get(i).port());
+            synchronized (this) {
+                abortIfStopping();
+                ChildProcess process = ChildProcess.start(service.name(), service.command(settings),
+                        service.environment(settings), logs.resolve(service.name() + ".log"));
+                services.add(process);
+                healthPorts.put(process, service.port());
+            }
         }
         awaitHealthy(healthPorts, System.nanoTime() + settings.startTimeout().toNanos());
         services.forEach(this::reportUnexpectedExit);
@@ -120,6 +128,13 @@ public final class LocalStack {
                 %n""", seconds, gateway, gateway, settings.requestServicePort(), settings.volunteerServicePort(),
                 settings.memberServicePort(), settings.postgresPort(), settings.kafkaPort(), logs, settings.dataDir());
         System.out.flush();
+    }
+
+    /** A stop that began while starting wins: nothing more is started, and what exists is stopped by it. */
+    private void abortIfStopping() {
+        if (stopping.get()) {
+            throw new IllegalStateException("stopped while starting");
+        }
     }
 
     /** The stack's services in start order; the gateway needs the others' addresses. */
@@ -205,7 +220,11 @@ public final class LocalStack {
 
     /** Stops what was started, in reverse order; safe to call more than once. */
     void stop() {
-        if (!stopping.compareAndSet(false, true)) {
+        boolean first;
+        synchronized (this) {
+            first = stopping.compareAndSet(false, true);
+        }
+        if (!first) {
             awaitStop();
             return;
         }

@@ -9,11 +9,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import community.dispatch.events.CloudEvent;
 import community.dispatch.kit.inbox.EventInbox;
 import community.dispatch.kit.problem.DomainProblem;
-import community.dispatch.testing.TestTokens;
+import community.dispatch.testing.TestTokensConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,19 +32,14 @@ import reactor.core.publisher.Mono;
 
 /** A minimal service built on the kit, the way a domain service uses it. */
 @SpringBootApplication
+@Import(TestTokensConfiguration.class)
 public class KitTestApplication {
 
     static final String INBOX_TOPIC = "kit-test.inbox";
     static final String CONSUMER = "kit-test-consumer";
-    static final TestTokens TOKENS = TestTokens.generate();
 
     public static void main(String[] args) {
         SpringApplication.run(KitTestApplication.class, args);
-    }
-
-    @Bean
-    ReactiveJwtDecoder jwtDecoder() {
-        return TOKENS.decoder();
     }
 
     @Bean

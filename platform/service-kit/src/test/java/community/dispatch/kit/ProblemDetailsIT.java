@@ -8,14 +8,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import community.dispatch.testing.TestTokens;
+import community.dispatch.testing.TestTokensConfiguration;
+
 @KitIntegrationTest
 class ProblemDetailsIT {
 
     @Autowired
     WebTestClient web;
 
-    private final String resident = KitTestApplication.TOKENS.token("resident-1", "RESIDENT");
-    private final String admin = KitTestApplication.TOKENS.token("admin-1", "ADMIN");
+    private final String resident = TestTokensConfiguration.TOKENS.token("resident-1", "RESIDENT");
+    private final String admin = TestTokensConfiguration.TOKENS.token("admin-1", "ADMIN");
 
     @Test
     void healthAndApiDocsAreOpenAndHealthReportsTheDatabaseAndKafka() {
@@ -45,8 +48,8 @@ class ProblemDetailsIT {
 
     @Test
     void expiredOrForeignTokensAre401() {
-        String expired = KitTestApplication.TOKENS.expiredToken("resident-1", "RESIDENT");
-        String foreign = community.dispatch.testing.TestTokens.generate().token("resident-1", "RESIDENT");
+        String expired = TestTokensConfiguration.TOKENS.expiredToken("resident-1", "RESIDENT");
+        String foreign = TestTokens.generate().token("resident-1", "RESIDENT");
 
         for (String token : new String[] { expired, foreign, "not-a-jwt" }) {
             web.get().uri("/things/known").headers(h -> h.setBearerAuth(token)).exchange()

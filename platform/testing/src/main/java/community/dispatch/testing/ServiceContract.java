@@ -3,24 +3,33 @@ package community.dispatch.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * What every domain service promises once started against real PostgreSQL and Kafka: it reports
- * healthy (database and broker included), serves its OpenAPI document, and answers an unknown
- * caller with a 401 problem. A service's context IT implements this with its own application.
+ * healthy (database and broker included), serves its OpenAPI document, answers an unknown caller
+ * with a 401 problem and a known one with problems too, and exposes no actuator endpoint beyond
+ * health and info. A service's context IT extends this and is annotated
+ * {@link ServiceIntegrationTest}.
  */
-public interface ServiceContract {
+public abstract class ServiceContract {
 
-    WebTestClient web();
+    @Autowired
+    private WebTestClient web;
 
-    /** The {@code spring.application.name} the service runs as. */
-    String serviceName();
+    @Value("${spring.application.name}")
+    private String serviceName;
+
+    protected WebTestClient web() {
+        return web;
+    }
 
     @Test
-    default void reportsHealthyWithItsDatabaseAndBroker() {
+    public void reportsHealthyWithItsDatabaseAndBroker() {
         web().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -34,16 +43,16 @@ public interface ServiceContract {
     }
 
     @Test
-    default void servesItsOpenApiDocument() {
+    public void servesItsOpenApiDocument() {
         web().get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.openapi").value(version -> assertThat((String) version).startsWith("3."))
-                .jsonPath("$.info.title").isEqualTo(serviceName());
+                .jsonPath("$.info.title").isEqualTo(serviceName);
     }
 
     @Test
-    default void answersAnUnknownCallerWith401Problem() {
+    public void answersAnUnknownCallerWith401Problem() {
         web().get().uri("/api/v1/anything").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().exists(HttpHeaders.WWW_AUTHENTICATE)
@@ -52,8 +61,22 @@ public interface ServiceContract {
     }
 
     @Test
-    default void keepsItsActuatorToHealthAndInfo() {
-        web().get().uri("/actuator/env").exchange()
-                .expectStatus().value(status -> assertThat(status).isIn(401, 404));
+    public void answersAnUnknownPathWith404ProblemEvenWithAValidToken() {
+        web().get().uri("/api/v1/nothing-here").headers(h -> h.setBearerAuth(staffToken())).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("not-found");
+    }
+
+    @Test
+    public void exposesNoActuatorEndpointBeyondHealthAndInfo() {
+        for (String endpoint : new String[] { "env", "beans", "configprops", "heapdump", "loggers" }) {
+            web().get().uri("/actuator/" + endpoint).headers(h -> h.setBearerAuth(staffToken())).exchange()
+                    .expectStatus().isNotFound();
+        }
+    }
+
+    private static String staffToken() {
+        return TestTokensConfiguration.TOKENS.token("contract-admin", "ADMIN");
     }
 }

@@ -62,6 +62,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         if (error instanceof ServerWebInputException input) {
             return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", inputDetail(input));
         }
+        if (error instanceof ErrorResponse response && response.getStatusCode().value() == 404) {
+            // Spring's own wording ("No static resource …") describes its internals, not the API.
+            return Problems.of(HttpStatus.NOT_FOUND, "not-found", "There is nothing at this path.");
+        }
         if (error instanceof ErrorResponse response) {
             ProblemDetail body = response.getBody();
             String detail = body.getDetail() != null ? body.getDetail() : HttpStatus.valueOf(body.getStatus()).getReasonPhrase();

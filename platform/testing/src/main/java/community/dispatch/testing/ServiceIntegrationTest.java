@@ -1,0 +1,28 @@
+package community.dispatch.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A service's whole application on a real port, against the JVM's real PostgreSQL and Kafka (a
+ * fresh database per context), trusting {@link TestTokensConfiguration#TOKENS}; a
+ * {@code WebTestClient} is ready to inject.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@RealInfrastructure
+@Import(TestTokensConfiguration.class)
+public @interface ServiceIntegrationTest {
+}
