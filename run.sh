@@ -42,5 +42,5 @@ if [ "$build" = true ]; then
 fi
 
 export DISPATCH_ROOT="$root"
-exec "$java_bin" -Xmx256m -XX:+UseSerialGC -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" \
+exec "$java_bin" -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" \
   community.dispatch.local.LocalStack "${args[@]+"${args[@]}"}"

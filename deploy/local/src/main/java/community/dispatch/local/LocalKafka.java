@@ -52,7 +52,7 @@ final class LocalKafka {
     }
 
     /** Waits until the broker answers a cluster description. */
-    static void awaitReady(ChildProcess broker, int port, Duration timeout) throws InterruptedException {
+    static void awaitReady(ChildProcess broker, int port, Duration timeout) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
@@ -72,7 +72,7 @@ final class LocalKafka {
                         throw new IllegalStateException("Kafka did not become ready within " + timeout.toSeconds()
                                 + " s (see " + broker.log() + ")");
                     }
-                    Thread.sleep(250);
+                    LocalStack.pause(Duration.ofMillis(250));
                 }
             }
         }

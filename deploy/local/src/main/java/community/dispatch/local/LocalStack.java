@@ -149,13 +149,7 @@ public final class LocalStack {
     }
 
     private void awaitKafka() {
-        try {
-            LocalKafka.awaitReady(kafka, settings.kafkaPort(), Duration.ofSeconds(120));
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        }
+        LocalKafka.awaitReady(kafka, settings.kafkaPort(), Duration.ofSeconds(120));
     }
 
     private void awaitHealthy(Map<ChildProcess, Integer> pending, long deadline) {
@@ -275,7 +269,7 @@ public final class LocalStack {
     }
 
     /** The launcher polls a few local ports while it starts; nothing else waits on it. */
-    private static void pause(Duration duration) {
+    static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         }
