@@ -1,9 +1,19 @@
 package community.dispatch.member;
 
-import community.dispatch.testing.ServiceContract;
-import community.dispatch.testing.ServiceIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** member-service starts against real PostgreSQL and Kafka and keeps the promises every service makes. */
-@ServiceIntegrationTest
+import community.dispatch.testing.ServiceContract;
+
+/** member-service keeps the promises every service makes, with tokens it issued itself. */
+@MemberServiceTest
 class MemberServiceIT extends ServiceContract {
+
+    @Autowired
+    WebTestClient web;
+
+    @Override
+    protected String staffToken() {
+        return new Accounts(web).admin();
+    }
 }

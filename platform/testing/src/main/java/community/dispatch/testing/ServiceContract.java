@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * healthy (database and broker included), serves its OpenAPI document, answers an unknown caller
  * with a 401 problem and a known one with problems too, and exposes no actuator endpoint beyond
  * health and info. A service's context IT extends this and is annotated
- * {@link ServiceIntegrationTest}.
+ * {@link ServiceIntegrationTest} (with {@link TestTokensConfiguration}, or overriding {@link #staffToken()}).
  */
 public abstract class ServiceContract {
 
@@ -76,7 +76,8 @@ public abstract class ServiceContract {
         }
     }
 
-    private static String staffToken() {
+    /** A token with the ADMIN role that the service accepts; by default one from {@link TestTokensConfiguration}. */
+    protected String staffToken() {
         return TestTokensConfiguration.TOKENS.token("contract-admin", "ADMIN");
     }
 }

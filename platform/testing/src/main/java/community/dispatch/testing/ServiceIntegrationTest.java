@@ -9,12 +9,11 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 
 /**
  * A service's whole application on a real port, against the JVM's real PostgreSQL and Kafka (a
- * fresh database per context), trusting {@link TestTokensConfiguration#TOKENS}; a
- * {@code WebTestClient} is ready to inject.
+ * fresh database per context); a {@code WebTestClient} is ready to inject. A service that trusts
+ * an outside issuer also imports {@link TestTokensConfiguration} so tests can sign their own tokens.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +22,5 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @RealInfrastructure
-@Import(TestTokensConfiguration.class)
 public @interface ServiceIntegrationTest {
 }

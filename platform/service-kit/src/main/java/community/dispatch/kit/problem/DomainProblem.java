@@ -1,5 +1,6 @@
 package community.dispatch.kit.problem;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ public class DomainProblem extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Map<String, Object> properties;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public DomainProblem(HttpStatus status, String code, String detail) {
         this(status, code, detail, Map.of());
@@ -31,6 +33,16 @@ public class DomainProblem extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Adds a response header, e.g. {@code Retry-After} on a 429. */
+    public DomainProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     /** Extra members of the problem body, e.g. the current state in a conflict. */

@@ -17,6 +17,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns every exception a request can end in into an RFC 9457 problem: domain problems, Spring's own
@@ -43,6 +44,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         ProblemDetail problem = toProblem(error, exchange);
         if (error instanceof ErrorResponse errorResponse) {
             copyAdvisoryHeaders(errorResponse.getHeaders(), exchange.getResponse().getHeaders());
+        }
+        if (error instanceof DomainProblem domain) {
+            domain.headers().forEach(exchange.getResponse().getHeaders()::set);
         }
         return responses.write(exchange, problem);
     }
@@ -76,7 +80,13 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
                 "Something went wrong on our side; it has been logged.");
     }
 
+    /** Says what was wrong with the input, in the JSON parser's words when it was the body. */
     private static String inputDetail(ServerWebInputException input) {
+        for (Throwable cause = input; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json) {
+                return "The body could not be read: " + json.getOriginalMessage();
+            }
+        }
         String reason = input.getReason();
         return reason == null ? "The request could not be read." : reason;
     }

@@ -1,6 +1,9 @@
 package community.dispatch.kit.security;
 
+import java.util.stream.Stream;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -42,7 +45,7 @@ import reactor.core.publisher.Mono;
 @EnableReactiveMethodSecurity
 public class ServiceSecurityAutoConfiguration {
 
-    /** Paths anyone may call; a service adds its own public endpoints with its own chain. */
+    /** Paths anyone may call; a service adds its own public endpoints in {@code dispatch.security.public-paths}. */
     public static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**" };
 
@@ -52,7 +55,8 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain serviceSecurityFilterChain(ServerHttpSecurity http, ProblemResponses problems,
-            ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+            @Value("${dispatch.security.public-paths:}") String[] publicPaths) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -67,7 +71,9 @@ public class ServiceSecurityAutoConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
-                        .pathMatchers(OPEN_PATHS).permitAll()
+                        .pathMatchers(Stream.concat(Stream.of(OPEN_PATHS), Stream.of(publicPaths))
+                                .filter(path -> !path.isBlank())
+                                .toArray(String[]::new)).permitAll()
                         .anyExchange().authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden));

@@ -1,0 +1,217 @@
+package community.dispatch.member.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import community.dispatch.member.people.MemberDirectory;
+import community.dispatch.member.people.NewMember;
+import community.dispatch.member.people.PartyKind;
+import community.dispatch.member.people.Role;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Qingxiangqiao community of the source report, with synthetic people: 12 compounds with
+ * buildings and households, 6 grids with their five chiefs, the three-level party organisation and
+ * the four-in-one bodies, a leadership team, grid workers, 174 party members, the six volunteer
+ * teams' members and a few hundred residents. Names are made up; every phone number starts with
+ * 100, which no real mobile number does. Loaded in one transaction, once: a database that already
+ * has the first compound is left alone.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "dispatch.demo-data.enabled", havingValue = "true")
+class DemoCommunity implements ApplicationRunner {
+
+    static final int PARTY_MEMBERS = 174;
+    static final String[][] COMPOUNDS = {
+            { "相橋花園", "Xiangqiao Garden" }, { "慶豐小區", "Qingfeng Estate" }, { "三堤新村", "Sandi New Village" },
+            { "礦工新村", "Miners' Village" }, { "翠竹苑", "Green Bamboo Court" }, { "南湖家園", "Nanhu Homes" },
+            { "相山雅居", "Xiangshan Residence" }, { "和諧小區", "Harmony Estate" }, { "幸福里", "Happiness Lane" },
+            { "長山小區", "Changshan Estate" }, { "濉河苑", "Suihe Court" }, { "紅旗小區", "Red Flag Estate" } };
+    static final String[] TEAMS = { "angel", "weaver", "dawn", "red-steward", "baoliang", "lebei" };
+    private static final String[] SURNAMES = { "王", "李", "張", "劉", "陳", "楊", "趙", "黃", "周", "吳", "徐", "孫",
+            "胡", "朱", "高", "林", "何", "郭", "馬", "羅" };
+    private static final String[] GIVEN = { "建國", "秀英", "志強", "桂英", "偉", "芳", "敏", "靜", "麗", "強", "磊",
+            "軍", "洋", "勇", "艷", "杰", "娟", "濤", "明", "超", "秀蘭", "霞", "平", "剛" };
+    private static final String[] CHIEF_KINDS = { "ROAD", "LANE", "BUILDING", "SHOP" };
+    private static final String[][] CHIEF_DUTIES = { { "路長", "road" }, { "巷長", "lane" }, { "樓長", "building" },
+            { "店長", "shop street" } };
+    private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transactions;
+    private final MemberDirectory directory;
+
+    DemoCommunity(DatabaseClient database, TransactionalOperator transactions, MemberDirectory directory) {
+        this.database = database;
+        this.transactions = transactions;
+        this.directory = directory;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        // Start-up, on the main thread: the demo community is there before the service reports ready.
+        load().block(Duration.ofMinutes(5));
+    }
+
+    Mono<Void> load() {
+        return database.sql("SELECT 1 FROM compound WHERE code = 'C01'").map(row -> true).one()
+                .switchIfEmpty(Mono.defer(() -> transactions.transactional(create()).thenReturn(false)))
+                .doOnNext(existed -> log.info(existed ? "Demo community already loaded" : "Loaded the demo community"))
+                .then();
+    }
+
+    private Mono<Void> create() {
+        List<Mono<?>> steps = new ArrayList<>();
+        for (int g = 1; g <= 6; g++) {
+            steps.add(named("grid", id("grid", g), "G0" + g, "第" + "一二三四五六".charAt(g - 1) + "網格", "Grid " + g));
+        }
+        for (int c = 1; c <= 12; c++) {
+            steps.add(named("compound", id("compound", c), compoundCode(c), COMPOUNDS[c - 1][0], COMPOUNDS[c - 1][1]));
+            for (int b = 1; b <= 6; b++) {
+                int building = c * 100 + b;
+                steps.add(database.sql("INSERT INTO building (id, compound_id, grid_id, code) VALUES (:id, :compound, :grid, :code)")
+                        .bind("id", id("building", building)).bind("compound", id("compound", c))
+                        .bind("grid", id("grid", (c + 1) / 2)).bind("code", Integer.toString(b)).fetch().rowsUpdated());
+                for (int floor = 1; floor <= 4; floor++) {
+                    for (int door = 1; door <= 2; door++) {
+                        steps.add(database.sql("INSERT INTO unit (id, building_id, code) VALUES (:id, :building, :code)")
+                                .bind("id", unit(c, b, floor, door)).bind("building", id("building", building))
+                                .bind("code", floor + "0" + door).fetch().rowsUpdated());
+                    }
+                }
+            }
+        }
+        steps.add(organisation(1, "PARTY-GENERAL", "PARTY_GENERAL_BRANCH", "慶相橋社區黨總支",
+                "Qingxiangqiao community party general branch", null, null));
+        steps.add(organisation(2, "PARTY-PROPERTY", "PROPERTY_PARTY_BRANCH", "物業公司黨支部",
+                "Property company party branch", id("organisation", 1), null));
+        for (int g = 1; g <= 6; g++) {
+            steps.add(organisation(10 + g, "PARTY-G0" + g, "GRID_PARTY_BRANCH", "第" + "一二三四五六".charAt(g - 1) + "網格黨支部",
+                    "Grid " + g + " party branch", id("organisation", 2), id("grid", g)));
+        }
+        steps.add(organisation(3, "RESIDENTS-COMMITTEE", "RESIDENTS_COMMITTEE", "慶相橋社區居民委員會", "Residents' committee", null, null));
+        steps.add(organisation(4, "OWNERS-COMMITTEE", "OWNERS_COMMITTEE", "業主委員會", "Owners' committee", null, null));
+        steps.add(organisation(5, "PROPERTY-COMPANY", "PROPERTY_COMPANY", "物業服務公司", "Property management company", null, null));
+        return Flux.concat(steps).then(Flux.fromIterable(people()).concatMap(this::register).then());
+    }
+
+    /** Who lives here: the numbering makes every run produce the same people with the same ids. */
+    private List<Person> people() {
+        List<Person> people = new ArrayList<>();
+        int n = 0;
+        String[] leadershipPositions = { "書記", "副書記", "委員", "委員", "委員", "居委會主任", "居委會副主任" };
+        for (int i = 0; i < leadershipPositions.length; i++) {
+            people.add(new Person(++n, EnumSet.of(Role.STAFF), true, PartyKind.REGULAR, id("organisation", 1),
+                    i < 5 ? "PARTY" : "COMMITTEE", leadershipPositions[i], null, 0, null));
+        }
+        for (int g = 1; g <= 6; g++) {
+            people.add(new Person(++n, EnumSet.of(Role.GRID_WORKER, Role.RESIDENT), false, PartyKind.REGULAR,
+                    id("organisation", 10 + g), "PARTY", "網格員", "GRID", g, "網格 G0" + g));
+            for (int k = 0; k < CHIEF_KINDS.length; k++) {
+                people.add(new Person(++n, EnumSet.of(Role.GRID_WORKER, Role.RESIDENT), false, null, null, null, null,
+                        CHIEF_KINDS[k], g, CHIEF_DUTIES[k][0] + " G0" + g + " (" + CHIEF_DUTIES[k][1] + ")"));
+            }
+        }
+        for (String team : TEAMS) {
+            for (int v = 0; v < 8; v++) {
+                Set<Role> roles = v == 0 ? EnumSet.of(Role.VOLUNTEER, Role.TEAM_LEADER, Role.RESIDENT)
+                        : EnumSet.of(Role.VOLUNTEER, Role.RESIDENT);
+                people.add(new Person(++n, roles, false, null, null, null, null, null, 0, team));
+            }
+        }
+        for (int r = 0; r < 300; r++) {
+            people.add(new Person(++n, EnumSet.of(Role.RESIDENT), false, null, null, null, null, null, 0, null));
+        }
+        // Party members: the leadership and grid workers already are; then everyone else in order.
+        int party = (int) people.stream().filter(p -> p.partyKind() != null).count();
+        for (int i = 0; i < people.size() && party < PARTY_MEMBERS; i++) {
+            Person p = people.get(i);
+            if (p.partyKind() == null) {
+                PartyKind kind = party % 9 == 0 ? PartyKind.ELDERLY : party % 13 == 0 ? PartyKind.MOBILE : PartyKind.REGULAR;
+                people.set(i, p.inParty(kind, id("organisation", 10 + gridOf(p.number()))));
+                party++;
+            }
+        }
+        return people;
+    }
+
+    private Mono<Void> register(Person person) {
+        int number = person.number();
+        int compound = (number % 12) + 1;
+        UUID unit = unit(compound, (number / 12) % 6 + 1, (number / 72) % 4 + 1, (number / 288) % 2 + 1);
+        String name = SURNAMES[number % SURNAMES.length] + GIVEN[(number * 7) % GIVEN.length];
+        String phone = String.format("100%08d", number);
+        Mono<Void> extras = Mono.empty();
+        if (person.organisationRole() != null) {
+            UUID organisation = "COMMITTEE".equals(person.organisationRole()) ? id("organisation", 3) : person.partyBranch();
+            extras = database.sql("INSERT INTO membership (member_id, organisation_id, position) VALUES (:member, :organisation, :position)")
+                    .bind("member", id("member", number)).bind("organisation", organisation)
+                    .bind("position", person.position()).fetch().rowsUpdated().then();
+        }
+        if (person.chiefKind() != null) {
+            extras = extras.then(database.sql("INSERT INTO grid_chief (grid_id, member_id, kind, answers_for) VALUES (:grid, :member, :kind, :what)")
+                    .bind("grid", id("grid", person.chiefGrid())).bind("member", id("member", number))
+                    .bind("kind", person.chiefKind()).bind("what", person.answersFor()).fetch().rowsUpdated().then());
+        }
+        return directory.registerInternally(new NewMember(id("member", number), name, phone, unit, person.roles(),
+                        person.partyBranch(), person.partyKind(), person.leadership(), null, null))
+                .then(extras);
+    }
+
+    private Mono<Long> organisation(int number, String code, String kind, String zh, String en, UUID parent, UUID grid) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql("""
+                        INSERT INTO organisation (id, code, kind, name_zh, name_en, parent_id, grid_id)
+                        VALUES (:id, :code, :kind, :zh, :en, :parent, :grid)""")
+                .bind("id", id("organisation", number)).bind("code", code).bind("kind", kind).bind("zh", zh).bind("en", en);
+        spec = parent == null ? spec.bindNull("parent", UUID.class) : spec.bind("parent", parent);
+        spec = grid == null ? spec.bindNull("grid", UUID.class) : spec.bind("grid", grid);
+        return spec.fetch().rowsUpdated();
+    }
+
+    /** A row of a table with a code and zh/en names (grid, compound). */
+    private Mono<Long> named(String table, UUID id, String code, String zh, String en) {
+        return database.sql("INSERT INTO " + table + " (id, code, name_zh, name_en) VALUES (:id, :code, :zh, :en)")
+                .bind("id", id).bind("code", code).bind("zh", zh).bind("en", en).fetch().rowsUpdated();
+    }
+
+    static int gridOf(int number) {
+        return ((number % 12) + 2) / 2;
+    }
+
+    static String compoundCode(int c) {
+        return String.format("C%02d", c);
+    }
+
+    static UUID id(String kind, int number) {
+        return UUID.nameUUIDFromBytes(("community-dispatch demo " + kind + " " + number).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static UUID unit(int compound, int building, int floor, int door) {
+        return id("unit", ((compound * 100 + building) * 10 + floor) * 10 + door);
+    }
+
+    private record Person(int number, Set<Role> roles, boolean leadership, PartyKind partyKind, UUID partyBranch,
+            String organisationRole, String position, String chiefKind, int chiefGrid, String answersFor) {
+
+        Person inParty(PartyKind kind, UUID branch) {
+            return new Person(number, roles, leadership, kind, branch, "PARTY", "黨員", chiefKind, chiefGrid, answersFor);
+        }
+    }
+}

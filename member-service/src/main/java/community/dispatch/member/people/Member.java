@@ -1,0 +1,38 @@
+package community.dispatch.member.people;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One person of the community. {@code home} is where they live, if known; {@code partyKind} and
+ * {@code partyBranchId} are both present for party members and both absent otherwise.
+ */
+public record Member(
+        UUID id,
+        String name,
+        String phone,
+        Home home,
+        Set<Role> roles,
+        UUID partyBranchId,
+        PartyKind partyKind,
+        boolean leadership,
+        boolean active,
+        String username,
+        long version) {
+
+    public Member {
+        roles = Set.copyOf(roles);
+        if ((partyBranchId == null) != (partyKind == null)) {
+            throw new IllegalArgumentException("a party member needs both a branch and a kind");
+        }
+    }
+
+    /** A household: unit in a building of a compound, and the grid that covers the building. */
+    public record Home(UUID unitId, String compoundCode, String buildingCode, String unitCode, String gridCode) {
+    }
+
+    public Member withVersion(long newVersion) {
+        return new Member(id, name, phone, home, roles, partyBranchId, partyKind, leadership, active, username,
+                newVersion);
+    }
+}

@@ -1,0 +1,193 @@
+package community.dispatch.member.people;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import community.dispatch.events.member.MemberDeactivated;
+import community.dispatch.events.member.MemberRegistered;
+import community.dispatch.events.member.MemberUpdated;
+import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.member.people.MemberStore.MemberFilter;
+import reactor.core.publisher.Mono;
+
+/**
+ * The register of members: who may see whom, who may change what, and the events that keep other
+ * services in step. Every change and its event commit together.
+ */
+@Service
+public class MemberDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberDirectory.class);
+
+    private final MemberStore store;
+    private final Outbox outbox;
+    private final TransactionalOperator transactions;
+    private final PasswordEncoder passwords;
+    private final DatabaseClient database;
+
+    public MemberDirectory(MemberStore store, Outbox outbox, TransactionalOperator transactions,
+            PasswordEncoder passwords, DatabaseClient database) {
+        this.store = store;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.passwords = passwords;
+        this.database = database;
+    }
+
+    /** A member as the caller may see them; another person's record is "not found" to a resident. */
+    public Mono<Member> get(UUID id, Caller caller) {
+        if (!caller.mayLookUpPeople() && !caller.is(id)) {
+            return Mono.error(notFound(id));
+        }
+        return store.findById(id).switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    public Mono<Page<Member>> list(MemberFilter filter, int page, int size, Caller caller) {
+        if (!caller.mayLookUpPeople()) {
+            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden",
+                    "Only staff, grid workers and team leaders may list members."));
+        }
+        return Mono.zip(store.page(filter, page, size).collectList(), store.count(filter))
+                .map(result -> new Page<>(result.getT1(), page, size, result.getT2()));
+    }
+
+    /**
+     * Registers a member (staff only). With an idempotency key, a repeated call by the same caller
+     * answers with the member the first call created.
+     */
+    public Mono<Member> register(NewMember request, String idempotencyKey, Caller caller) {
+        requireStaff(caller);
+        return transactions.transactional(replay(idempotencyKey, caller)
+                .switchIfEmpty(Mono.defer(() -> create(request, idempotencyKey, caller))));
+    }
+
+    /** Creates a member with no caller to check: for the first admin and the demo community. */
+    public Mono<Member> registerInternally(NewMember request) {
+        return transactions.transactional(create(request, null, null));
+    }
+
+    private Mono<Member> replay(String idempotencyKey, Caller caller) {
+        if (idempotencyKey == null) {
+            return Mono.empty();
+        }
+        return database.sql("SELECT member_id FROM idempotent_request WHERE caller = :caller AND key = :key")
+                .bind("caller", caller.subject()).bind("key", idempotencyKey)
+                .map(row -> row.get("member_id", UUID.class)).one()
+                .flatMap(store::findById);
+    }
+
+    private Mono<Member> create(NewMember request, String idempotencyKey, Caller caller) {
+        UUID id = request.id() != null ? request.id() : UUID.randomUUID();
+        return validate(id, request.phone(), request.username(), request.unitId(), request.partyBranchId())
+                .then(Mono.defer(() -> {
+                    Member draft = new Member(id, request.name(), request.phone(),
+                            request.unitId() == null ? null : new Member.Home(request.unitId(), null, null, null, null),
+                            request.roles(), request.partyBranchId(), request.partyKind(), request.leadership(), true,
+                            request.username(), 0);
+                    String hash = request.password() == null ? null : passwords.encode(request.password());
+                    return store.insert(draft, hash);
+                }))
+                .then(idempotencyKey == null ? Mono.empty()
+                        : database.sql("INSERT INTO idempotent_request (key, caller, member_id) VALUES (:key, :caller, :id)")
+                                .bind("key", idempotencyKey).bind("caller", caller.subject()).bind("id", id)
+                                .fetch().rowsUpdated().then())
+                .then(Mono.defer(() -> store.findById(id)))
+                .flatMap(member -> outbox.record(new MemberRegistered(member.id(), roleNames(member.roles()),
+                                compoundOf(member)))
+                        .thenReturn(member))
+                .doOnNext(member -> log.info("Registered member {} with roles {}", member.id(), member.roles()));
+    }
+
+    /** Applies a change; a member may change their own name and home, staff anything. */
+    public Mono<Member> change(UUID id, MemberChange change, Long expectedVersion, Caller caller) {
+        return transactions.transactional(get(id, caller)
+                .flatMap(current -> {
+                    if (!caller.isStaff() && !caller.is(id)) {
+                        return Mono.error(notFound(id));
+                    }
+                    if (!caller.isStaff() && change.touchesStaffFields()) {
+                        return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden",
+                                "Only staff may change phone numbers, roles, party membership, leadership or status."));
+                    }
+                    if (expectedVersion != null && expectedVersion != current.version()) {
+                        return Mono.error(stale(id));
+                    }
+                    Member changed = change.applyTo(current);
+                    if (changed.equals(current)) {
+                        return Mono.just(current);
+                    }
+                    return validate(id, changedPhone(current, changed), null,
+                                    change.unitId(), change.partyBranchId())
+                            .then(store.update(changed, current.version()))
+                            .flatMap(updated -> updated ? Mono.defer(() -> store.findById(id)) : Mono.error(stale(id)))
+                            .flatMap(member -> outbox.record(member.active()
+                                            ? new MemberUpdated(member.id(), roleNames(member.roles()), compoundOf(member), true)
+                                            : new MemberDeactivated(member.id()))
+                                    .thenReturn(member));
+                }));
+    }
+
+    /** Suspends a member (staff only): they can no longer sign in, and their sessions end. */
+    public Mono<Member> deactivate(UUID id, Long expectedVersion, Caller caller) {
+        requireStaff(caller);
+        return change(id, MemberChange.deactivation(), expectedVersion, caller)
+                .flatMap(member -> database.sql("""
+                                UPDATE refresh_token SET revoked_at = now()
+                                WHERE member_id = :id AND revoked_at IS NULL""")
+                        .bind("id", id).fetch().rowsUpdated().thenReturn(member));
+    }
+
+    private Mono<Void> validate(UUID id, String phone, String username, UUID unitId, UUID partyBranchId) {
+        Mono<Void> phoneFree = phone == null ? Mono.empty() : store.phoneTaken(phone, id)
+                .flatMap(taken -> taken ? Mono.error(new DomainProblem(HttpStatus.CONFLICT, "phone-taken",
+                        "Another member already has this phone number.")) : Mono.empty());
+        Mono<Void> usernameFree = username == null ? Mono.empty() : store.usernameTaken(username, id)
+                .flatMap(taken -> taken ? Mono.error(new DomainProblem(HttpStatus.CONFLICT, "username-taken",
+                        "Another member already has this username.")) : Mono.empty());
+        Mono<Void> unitKnown = unitId == null ? Mono.empty() : store.unitExists(unitId)
+                .flatMap(exists -> exists ? Mono.empty() : Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST,
+                        "unknown-unit", "There is no unit " + unitId + ".")));
+        Mono<Void> branchKnown = partyBranchId == null ? Mono.empty() : store.partyBranchExists(partyBranchId)
+                .flatMap(exists -> exists ? Mono.empty() : Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST,
+                        "unknown-party-branch", "There is no party branch " + partyBranchId + ".")));
+        return phoneFree.then(usernameFree).then(unitKnown).then(branchKnown);
+    }
+
+    private static String changedPhone(Member before, Member after) {
+        return Objects.equals(before.phone(), after.phone()) ? null : after.phone();
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (caller != null && !caller.isStaff()) {
+            throw new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only staff may do this.");
+        }
+    }
+
+    private static Set<String> roleNames(Set<Role> roles) {
+        return roles.stream().map(Role::name).collect(Collectors.toSet());
+    }
+
+    private static String compoundOf(Member member) {
+        return member.home() == null ? null : member.home().compoundCode();
+    }
+
+    static DomainProblem notFound(UUID id) {
+        return new DomainProblem(HttpStatus.NOT_FOUND, "member-not-found", "There is no member " + id + ".");
+    }
+
+    private static DomainProblem stale(UUID id) {
+        return new DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-member",
+                "Member " + id + " was changed by someone else; read it again and retry.");
+    }
+}

@@ -1,0 +1,202 @@
+package community.dispatch.member.people;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.member.people.MemberStore.MemberFilter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/members")
+@Validated
+@Tag(name = "Members", description = "The community's register of people. Phone numbers are masked for anyone but staff and the person.")
+class MembersController {
+
+    static final String PHONE = "^1\\d{10}$";
+
+    private final MemberDirectory directory;
+
+    MembersController(MemberDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "Your own profile")
+    Mono<ResponseEntity<MemberResponse>> me(@AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.of(jwt);
+        return directory.get(caller.memberId(), caller).map(member -> withETag(member, caller));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One member", description = "Residents and volunteers can read only themselves; anyone else is 'not found' to them.")
+    @ApiResponse(responseCode = "404", description = "No such member, or not one you may see")
+    Mono<ResponseEntity<MemberResponse>> one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.of(jwt);
+        return directory.get(id, caller).map(member -> withETag(member, caller));
+    }
+
+    @GetMapping
+    @Operation(summary = "Find members", description = "Staff, grid workers and team leaders. Sorted by name; size at most 100.")
+    Mono<Page<MemberResponse>> list(@RequestParam(required = false) Role role,
+            @RequestParam(required = false) String grid, @RequestParam(required = false) String compound,
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) @Parameter(description = "true: party members only; false: others only") Boolean partyMember,
+            @RequestParam(required = false) Boolean leadership,
+            @RequestParam(required = false) @Parameter(description = "part of the name") String name,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.of(jwt);
+        MemberFilter filter = new MemberFilter(role, grid, compound, active, partyMember, leadership, name);
+        return directory.list(filter, page, size, caller).map(found -> found.map(m -> MemberResponse.of(m, caller)));
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a member (staff)", description = "A retried call with the same Idempotency-Key answers with the member the first call created.")
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "409", description = "Phone number or username taken")
+    Mono<ResponseEntity<MemberResponse>> register(@Valid @RequestBody NewMemberRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.of(jwt);
+        return directory.register(request.toCommand(), idempotencyKey, caller)
+                .map(member -> ResponseEntity.created(URI.create("/api/v1/members/" + member.id()))
+                        .eTag(eTag(member))
+                        .body(MemberResponse.of(member, caller)));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change a member", description = "Members change their own name and home; staff change anything. Send If-Match with the ETag you read to avoid overwriting someone else's change.")
+    @ApiResponse(responseCode = "412", description = "The member changed since you read it")
+    Mono<ResponseEntity<MemberResponse>> change(@PathVariable UUID id, @Valid @RequestBody MemberChangeRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.of(jwt);
+        return directory.change(id, request.toChange(), version(ifMatch), caller)
+                .map(member -> withETag(member, caller));
+    }
+
+    @PatchMapping("/me")
+    @Operation(summary = "Change your own profile", description = "Your name and home; the same as PATCH on your own id.")
+    Mono<ResponseEntity<MemberResponse>> changeMe(@Valid @RequestBody MemberChangeRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @AuthenticationPrincipal Jwt jwt) {
+        return change(Callers.of(jwt).memberId(), request, ifMatch, jwt);
+    }
+
+    @PostMapping("/{id}/deactivation")
+    @Operation(summary = "Deactivate a member (staff)", description = "They can no longer sign in and their refresh tokens are revoked.")
+    Mono<ResponseEntity<MemberResponse>> deactivate(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.of(jwt);
+        return directory.deactivate(id, version(ifMatch), caller).map(member -> withETag(member, caller));
+    }
+
+    private static ResponseEntity<MemberResponse> withETag(Member member, Caller caller) {
+        return ResponseEntity.ok().eTag(eTag(member)).body(MemberResponse.of(member, caller));
+    }
+
+    private static String eTag(Member member) {
+        return "\"" + member.version() + "\"";
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        }
+        catch (NumberFormatException e) {
+            throw new DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-member", "If-Match does not name a version of this member.");
+        }
+    }
+
+    record NewMemberRequest(
+            @NotBlank @Size(max = 100) String name,
+            @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone,
+            UUID unitId,
+            @NotEmpty Set<Role> roles,
+            UUID partyBranchId,
+            PartyKind partyKind,
+            Boolean leadership,
+            @Size(min = 3, max = 50) @Pattern(regexp = "^[a-z0-9._-]+$", message = "lower-case letters, digits, . _ -") String username,
+            @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password) {
+
+        NewMember toCommand() {
+            if (phone == null && username == null) {
+                throw new DomainProblem(HttpStatus.BAD_REQUEST, "phone-or-username-required",
+                        "A member needs a phone number (to sign in with a code) or a username (staff).");
+            }
+            if ((username == null) != (password == null)) {
+                throw new DomainProblem(HttpStatus.BAD_REQUEST, "username-needs-password",
+                        "A username and a password go together.");
+            }
+            if ((partyBranchId == null) != (partyKind == null)) {
+                throw new DomainProblem(HttpStatus.BAD_REQUEST, "party-membership-incomplete",
+                        "A party member needs both partyBranchId and partyKind.");
+            }
+            return new NewMember(null, name.trim(), phone, unitId, roles, partyBranchId, partyKind,
+                    Boolean.TRUE.equals(leadership), username, password);
+        }
+    }
+
+    record MemberChangeRequest(
+            @Size(min = 1, max = 100) String name,
+            @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone,
+            UUID unitId,
+            @Size(min = 1) Set<Role> roles,
+            UUID partyBranchId,
+            PartyKind partyKind,
+            Boolean leadership,
+            Boolean active) {
+
+        MemberChange toChange() {
+            return new MemberChange(name == null ? null : name.trim(), phone, unitId, roles, partyBranchId, partyKind,
+                    leadership, active);
+        }
+    }
+
+    /** A member as the caller may see them: the phone number masked unless it is theirs or they are staff. */
+    record MemberResponse(UUID id, String name, String phone, Member.Home home, Set<Role> roles, UUID partyBranchId,
+            PartyKind partyKind, boolean leadership, boolean active, String username) {
+
+        static MemberResponse of(Member member, Caller caller) {
+            boolean fullPhone = caller.isStaff() || caller.is(member.id());
+            return new MemberResponse(member.id(), member.name(),
+                    fullPhone ? member.phone() : PhoneMasking.mask(member.phone()), member.home(), member.roles(),
+                    member.partyBranchId(), member.partyKind(), member.leadership(), member.active(), member.username());
+        }
+    }
+}

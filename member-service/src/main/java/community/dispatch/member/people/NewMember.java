@@ -1,0 +1,9 @@
+package community.dispatch.member.people;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** What registering a member takes; {@code id} may be given (demo data), otherwise one is made. */
+public record NewMember(UUID id, String name, String phone, UUID unitId, Set<Role> roles, UUID partyBranchId,
+        PartyKind partyKind, boolean leadership, String username, String password) {
+}

@@ -1,0 +1,6 @@
+package community.dispatch.member.people;
+
+/** A party member's standing: regular, elderly (study delivered at home) or mobile (流動黨員). */
+public enum PartyKind {
+    REGULAR, ELDERLY, MOBILE
+}

@@ -1,0 +1,72 @@
+package community.dispatch.member.signin;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.member.people.MemberDirectory;
+import community.dispatch.member.people.NewMember;
+import community.dispatch.member.people.Role;
+import reactor.core.publisher.Mono;
+
+/**
+ * On the first start, creates the {@code admin} account: its password is {@code DISPATCH_ADMIN_PASSWORD},
+ * or one generated and printed once. Later starts leave it alone.
+ */
+@Component
+@Order(0)
+class FirstAdmin implements ApplicationRunner {
+
+    static final String USERNAME = "admin";
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private final DatabaseClient database;
+    private final MemberDirectory directory;
+    private final SignInProperties properties;
+
+    FirstAdmin(DatabaseClient database, MemberDirectory directory, SignInProperties properties) {
+        this.database = database;
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        // Start-up, on the main thread: the service must not report ready before an admin can sign in.
+        ensureAdmin().block(Duration.ofSeconds(60));
+    }
+
+    Mono<Void> ensureAdmin() {
+        return database.sql("SELECT 1 FROM member WHERE username = :username").bind("username", USERNAME)
+                .map(row -> true).one()
+                .switchIfEmpty(Mono.defer(this::create).thenReturn(true))
+                .then();
+    }
+
+    private Mono<Void> create() {
+        boolean generated = properties.adminPassword().isBlank();
+        String password = generated ? Secrets.token() : properties.adminPassword();
+        return directory.registerInternally(new NewMember(null, "Administrator 管理員", null, null, Set.of(Role.ADMIN),
+                        null, null, false, USERNAME, password))
+                .doOnNext(admin -> {
+                    if (generated) {
+                        System.out.printf("%n  The first admin account was created: username '%s', password '%s'.%n"
+                                + "  It is shown only this once; set DISPATCH_ADMIN_PASSWORD to choose it.%n%n",
+                                USERNAME, password);
+                    }
+                    else {
+                        log.info("Created the first admin account '{}' with the configured password", USERNAME);
+                    }
+                })
+                .onErrorResume(DomainProblem.class, raced -> Mono.empty())
+                .then();
+    }
+}

@@ -1,0 +1,122 @@
+package community.dispatch.member.signin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+
+import community.dispatch.kit.problem.DomainProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+/**
+ * The standard face of the token issuer: OpenID discovery, the JWKS and the OAuth 2.0 token
+ * endpoint, so that a city's own identity provider can replace it by configuration alone.
+ */
+@RestController
+@Tag(name = "Token issuer", description = "OpenID Connect discovery, signing keys and the OAuth 2.0 token endpoint")
+class IssuerController {
+
+    private final SignInProperties properties;
+    private final SigningKeys keys;
+    private final SignIn signIn;
+    private final Clients clients;
+
+    IssuerController(SignInProperties properties, SigningKeys keys, SignIn signIn, Clients clients) {
+        this.properties = properties;
+        this.keys = keys;
+        this.signIn = signIn;
+        this.clients = clients;
+    }
+
+    @GetMapping(path = "/.well-known/openid-configuration", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "OpenID provider metadata", description = "What resource servers read to find the signing keys.")
+    Map<String, Object> discovery() {
+        String issuer = properties.issuerString();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("issuer", issuer);
+        metadata.put("jwks_uri", issuer + "/oauth2/jwks");
+        metadata.put("token_endpoint", issuer + "/oauth2/token");
+        metadata.put("grant_types_supported", List.of("client_credentials", "refresh_token"));
+        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("response_types_supported", List.of("token"));
+        metadata.put("subject_types_supported", List.of("public"));
+        metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        metadata.put("claims_supported", List.of("iss", "sub", "exp", "iat", "nbf", "jti", "roles", "grid", "compound", "client_id"));
+        return metadata;
+    }
+
+    @GetMapping(path = "/oauth2/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The public signing keys (JWKS)", description = "The current key and recently retired ones whose tokens may still be valid.")
+    Mono<ResponseEntity<Map<String, Object>>> jwks() {
+        return keys.published()
+                .map(published -> ResponseEntity.ok()
+                        .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                        .body(new JWKSet(published.stream().map(JWK.class::cast).toList()).toJSONObject(true)));
+    }
+
+    @PostMapping(path = "/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Get tokens (OAuth 2.0)", description = """
+            grant_type=client_credentials: a municipal system, authenticated with HTTP Basic or \
+            client_id/client_secret in the form. grant_type=refresh_token: trade a refresh token for new \
+            tokens; each refresh token is good once, and presenting a used one revokes that sign-in.""")
+    Mono<ResponseEntity<TokenResponse>> token(ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> switch (String.valueOf(form.getFirst("grant_type"))) {
+            case "client_credentials" -> clientCredentials(exchange.getRequest().getHeaders(), form);
+            case "refresh_token" -> {
+                String token = form.getFirst("refresh_token");
+                yield token == null || token.isBlank()
+                        ? Mono.error(badRequest("invalid_request", "refresh_token is required."))
+                        : signIn.refresh(token);
+            }
+            default -> Mono.error(badRequest("unsupported_grant_type",
+                    "grant_type must be client_credentials or refresh_token."));
+        }).map(tokens -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens));
+    }
+
+    private Mono<TokenResponse> clientCredentials(HttpHeaders headers, MultiValueMap<String, String> form) {
+        String clientId = form.getFirst("client_id");
+        String secret = form.getFirst("client_secret");
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon > 0) {
+                    clientId = decoded.substring(0, colon);
+                    secret = decoded.substring(colon + 1);
+                }
+            }
+            catch (IllegalArgumentException e) {
+                return Mono.error(badRequest("invalid_request", "The Basic credentials are not base64."));
+            }
+        }
+        if (clientId == null || secret == null) {
+            return Mono.error(badRequest("invalid_client", "Client credentials are required."));
+        }
+        String id = clientId;
+        return clients.authenticate(id, secret).flatMap(roles -> signIn.forClient(id, roles));
+    }
+
+    private static DomainProblem badRequest(String error, String detail) {
+        return new DomainProblem(HttpStatus.BAD_REQUEST, error.replace('_', '-'), detail, Map.of("error", error));
+    }
+}

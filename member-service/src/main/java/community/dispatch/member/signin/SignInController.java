@@ -1,0 +1,111 @@
+package community.dispatch.member.signin;
+
+import java.util.List;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import community.dispatch.kit.problem.DomainProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+@Validated
+@Tag(name = "Sign-in", description = "Staff sign in with a username and password, residents and volunteers with a one-time code sent to their phone.")
+class SignInController {
+
+    private static final String PHONE = "^1\\d{10}$";
+
+    private final SignIn signIn;
+    private final SmsSandbox sandbox;
+    private final Clients clients;
+
+    SignInController(SignIn signIn, SmsSandbox sandbox, Clients clients) {
+        this.signIn = signIn;
+        this.sandbox = sandbox;
+        this.clients = clients;
+    }
+
+    @PostMapping("/codes")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send a one-time code", description = "Answers 202 whether or not the phone belongs to a member. A few requests per phone per window; more answer 429.")
+    @ApiResponse(responseCode = "429", description = "Too many codes asked for this phone")
+    Mono<Void> requestCode(@Valid @RequestBody CodeRequest request) {
+        return signIn.requestCode(request.phone());
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Sign in", description = "Either username and password, or phone and code. Answers the OAuth 2.0 token response.")
+    @ApiResponse(responseCode = "400", description = "Wrong credentials, or a wrong, used or expired code")
+    @ApiResponse(responseCode = "429", description = "Locked after too many failures; see Retry-After")
+    Mono<ResponseEntity<TokenResponse>> login(@Valid @RequestBody LoginRequest request) {
+        Mono<TokenResponse> tokens;
+        if (request.username() != null && request.password() != null && request.phone() == null && request.code() == null) {
+            tokens = signIn.withPassword(request.username(), request.password());
+        }
+        else if (request.phone() != null && request.code() != null && request.username() == null && request.password() == null) {
+            tokens = signIn.withCode(request.phone(), request.code());
+        }
+        else {
+            tokens = Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "credentials-required",
+                    "Send either username and password, or phone and code."));
+        }
+        return tokens.map(body -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body));
+    }
+
+    @GetMapping("/sms-sandbox")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Read the SMS sandbox (admins)", description = "Messages the system would have sent, newest first.")
+    Flux<SmsSandbox.Message> sandbox(@RequestParam(required = false) @Pattern(regexp = PHONE) String phone,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        return sandbox.messages(phone, limit);
+    }
+
+    @PostMapping("/clients")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a municipal system (admins)", description = "The answer holds the client secret; it is not shown again.")
+    Mono<Clients.RegisteredClient> registerClient(@Valid @RequestBody ClientRequest request) {
+        return clients.register(request.name());
+    }
+
+    @GetMapping("/clients")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "List municipal systems (admins)")
+    Mono<List<Clients.RegisteredClient>> listClients() {
+        return clients.list().collectList();
+    }
+
+    record CodeRequest(@NotBlank @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone) {
+    }
+
+    record LoginRequest(
+            @Size(max = 50) String username,
+            @Size(max = 200) String password,
+            @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone,
+            @Pattern(regexp = "^\\d{6}$", message = "must be the 6 digits sent to you") String code) {
+    }
+
+    record ClientRequest(@NotBlank @Size(max = 100) String name) {
+    }
+}

@@ -1,0 +1,41 @@
+package community.dispatch.member.signin;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The token issuer and the sign-in rules ({@code dispatch.auth.*}).
+ *
+ * @param issuer the issuer URL written into every token and served in the discovery document; the
+ *        address clients reach the issuer at (through the gateway in the single-node stack)
+ * @param accessTokenTtl how long an access token is valid
+ * @param refreshTokenTtl how long a refresh token is valid
+ * @param keyRotation how long one signing key signs before a new one takes over
+ * @param codeTtl how long a one-time code is valid
+ * @param codeAttempts wrong entries a code survives before it is dead
+ * @param codeRequests codes one phone may ask for within {@code window}
+ * @param failuresBeforeLockout failed sign-ins of one identity within {@code window} that lock it
+ * @param window the sliding window of the limits above; a lockout lasts until failures age out of it
+ * @param adminPassword the first admin's password; generated and printed once when empty
+ */
+@ConfigurationProperties("dispatch.auth")
+public record SignInProperties(
+        URI issuer,
+        @DefaultValue("10m") Duration accessTokenTtl,
+        @DefaultValue("30d") Duration refreshTokenTtl,
+        @DefaultValue("30d") Duration keyRotation,
+        @DefaultValue("5m") Duration codeTtl,
+        @DefaultValue("5") int codeAttempts,
+        @DefaultValue("3") int codeRequests,
+        @DefaultValue("5") int failuresBeforeLockout,
+        @DefaultValue("15m") Duration window,
+        @DefaultValue("") String adminPassword) {
+
+    public String issuerString() {
+        String value = issuer.toString();
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+}

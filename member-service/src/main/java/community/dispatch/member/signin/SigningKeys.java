@@ -1,0 +1,146 @@
+package community.dispatch.member.signin;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The issuer's RSA signing keys, kept in the database so every instance signs with the same key and
+ * a restart keeps them. The newest key signs; when it is older than the rotation period a new one is
+ * generated and the old one retired — but still published until every token it signed has expired.
+ */
+@Component
+public class SigningKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    private static final Duration CACHE = Duration.ofMinutes(1);
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transactions;
+    private final SignInProperties properties;
+    private volatile Mono<RSAKey> current;
+    private volatile Mono<List<RSAKey>> published;
+
+    public SigningKeys(DatabaseClient database, TransactionalOperator transactions, SignInProperties properties) {
+        this.database = database;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.current = loadCurrent();
+        this.published = loadPublished();
+    }
+
+    /** The key that signs now, with its private part. */
+    public Mono<RSAKey> current() {
+        return current;
+    }
+
+    /** The public keys tokens may be signed with: the current one and recently retired ones. */
+    public Mono<List<RSAKey>> published() {
+        return published;
+    }
+
+    /** The published keys, read afresh: for a key id not seen yet (another instance rotated). */
+    public Mono<List<RSAKey>> reloadPublished() {
+        published = loadPublished();
+        return published;
+    }
+
+    /** Retires the current key and starts signing with a new one. */
+    public Mono<RSAKey> rotate() {
+        return transactions.transactional(lock().then(Mono.defer(this::insertNewKey)))
+                .doOnNext(key -> {
+                    current = loadCurrent();
+                    reloadPublished();
+                });
+    }
+
+    private Mono<RSAKey> loadCurrent() {
+        return Mono.defer(this::currentOrRotate).cache(key -> CACHE, error -> Duration.ZERO, () -> Duration.ZERO);
+    }
+
+    private Mono<RSAKey> currentOrRotate() {
+        return transactions.transactional(lock()
+                .then(newest())
+                .filter(key -> key.createdAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC).minus(properties.keyRotation())))
+                .map(StoredKey::key)
+                .switchIfEmpty(Mono.defer(this::insertNewKey)));
+    }
+
+    /** Serialises key creation across instances for the rest of the transaction. */
+    private Mono<Void> lock() {
+        return database.sql("SELECT pg_advisory_xact_lock(hashtext('dispatch.signing_key'))").fetch().rowsUpdated().then();
+    }
+
+    private Mono<StoredKey> newest() {
+        return database.sql("SELECT jwk, created_at FROM signing_key WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1")
+                .map(row -> new StoredKey(parse(row.get("jwk", String.class)), row.get("created_at", OffsetDateTime.class)))
+                .one();
+    }
+
+    private Mono<RSAKey> insertNewKey() {
+        RSAKey key = generate();
+        return database.sql("UPDATE signing_key SET retired_at = now() WHERE retired_at IS NULL")
+                .fetch().rowsUpdated()
+                .then(database.sql("INSERT INTO signing_key (kid, jwk) VALUES (:kid, :jwk)")
+                        .bind("kid", key.getKeyID())
+                        .bind("jwk", key.toJSONString())
+                        .fetch().rowsUpdated())
+                .doOnSuccess(inserted -> log.info("New token signing key {}", key.getKeyID()))
+                .thenReturn(key);
+    }
+
+    private Mono<List<RSAKey>> loadPublished() {
+        Duration grace = properties.accessTokenTtl().plus(Duration.ofMinutes(5));
+        return database.sql("""
+                        SELECT jwk FROM signing_key
+                        WHERE retired_at IS NULL OR retired_at > now() - make_interval(secs => :grace)
+                        ORDER BY created_at DESC""")
+                .bind("grace", grace.toSeconds())
+                .map(row -> parse(row.get("jwk", String.class)).toPublicJWK())
+                .all()
+                .collectList()
+                .cache(keys -> CACHE, error -> Duration.ZERO, () -> Duration.ZERO);
+    }
+
+    private static RSAKey generate() {
+        try {
+            return new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException("could not generate a signing key", e);
+        }
+    }
+
+    private static RSAKey parse(String json) {
+        try {
+            return RSAKey.parse(json);
+        }
+        catch (ParseException e) {
+            throw new IllegalStateException("a stored signing key is unreadable", e);
+        }
+    }
+
+    private record StoredKey(RSAKey key, OffsetDateTime createdAt) {
+    }
+}

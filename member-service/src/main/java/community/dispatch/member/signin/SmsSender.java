@@ -1,0 +1,9 @@
+package community.dispatch.member.signin;
+
+import reactor.core.publisher.Mono;
+
+/** Sends a text message. The single-node stack's implementation is the {@link SmsSandbox}. */
+public interface SmsSender {
+
+    Mono<Void> send(String phone, String text);
+}

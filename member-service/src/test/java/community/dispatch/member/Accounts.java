@@ -1,0 +1,96 @@
+package community.dispatch.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Signs people in through the real endpoints; test data comes from here, not from copied JSON. */
+final class Accounts {
+
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    static final String ISSUER = "http://issuer.community-dispatch.test";
+    private static final Pattern CODE = Pattern.compile("(\\d{6})");
+    private static final AtomicLong PHONES = new AtomicLong(System.nanoTime() % 10_000_000L);
+
+    private final WebTestClient web;
+
+    Accounts(WebTestClient web) {
+        this.web = web;
+    }
+
+    /** A fresh, clearly fake phone number. */
+    static String newPhone() {
+        return String.format("199%08d", PHONES.incrementAndGet() % 100_000_000L);
+    }
+
+    Map<String, Object> passwordLogin(String username, String password) {
+        return web.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", password)).exchange()
+                .expectStatus().isOk()
+                .expectBody(TOKEN).returnResult().getResponseBody();
+    }
+
+    String admin() {
+        return (String) passwordLogin("admin", ADMIN_PASSWORD).get("access_token");
+    }
+
+    /** Registers a member through the API as admin and answers their id. */
+    UUID register(String name, String phone, String... roles) {
+        return register(Map.of("name", name, "phone", phone, "roles", List.of(roles)));
+    }
+
+    UUID register(Map<String, Object> body) {
+        Map<String, Object> created = web.post().uri("/api/v1/members").headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody(MAP).returnResult().getResponseBody();
+        return UUID.fromString((String) created.get("id"));
+    }
+
+    void requestCode(String phone) {
+        web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("phone", phone)).exchange()
+                .expectStatus().isAccepted();
+    }
+
+    /** The newest code the SMS sandbox holds for the phone, read as admin. */
+    String latestCode(String phone) {
+        List<Map<String, Object>> messages = sandbox(phone);
+        assertThat(messages).as("messages to %s", phone).isNotEmpty();
+        Matcher matcher = CODE.matcher((String) messages.get(0).get("text"));
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    List<Map<String, Object>> sandbox(String phone) {
+        return web.get().uri(uri -> uri.path("/api/v1/auth/sms-sandbox").queryParam("phone", phone).build())
+                .headers(h -> h.setBearerAuth(admin())).exchange()
+                .expectStatus().isOk()
+                .expectBodyList(MAP).returnResult().getResponseBody();
+    }
+
+    WebTestClient.ResponseSpec codeLogin(String phone, String code) {
+        return web.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("phone", phone, "code", code)).exchange();
+    }
+
+    /** Registers a member with the roles and signs them in with a code: their token response. */
+    Map<String, Object> signedInMember(String name, String phone, String... roles) {
+        register(name, phone, roles);
+        requestCode(phone);
+        return codeLogin(phone, latestCode(phone)).expectStatus().isOk().expectBody(TOKEN).returnResult().getResponseBody();
+    }
+
+    static final ParameterizedTypeReference<Map<String, Object>> MAP =
+            new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<Map<String, Object>> TOKEN = MAP;
+}

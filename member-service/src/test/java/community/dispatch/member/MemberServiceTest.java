@@ -1,0 +1,20 @@
+package community.dispatch.member;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.test.context.TestPropertySource;
+
+import community.dispatch.testing.ServiceIntegrationTest;
+
+/** member-service against real PostgreSQL and Kafka with a known admin password; one shared context. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ServiceIntegrationTest
+@TestPropertySource(properties = {
+        "dispatch.auth.admin-password=" + Accounts.ADMIN_PASSWORD,
+        "dispatch.auth.issuer=" + Accounts.ISSUER })
+public @interface MemberServiceTest {
+}

@@ -1,0 +1,236 @@
+package community.dispatch.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import community.dispatch.member.signin.SigningKeys;
+import reactor.test.StepVerifier;
+
+@MemberServiceTest
+class SignInIT {
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    DatabaseClient database;
+    @Autowired
+    SigningKeys keys;
+    @LocalServerPort
+    int port;
+
+    private Accounts accounts;
+
+    @BeforeEach
+    void setUp() {
+        accounts = new Accounts(web);
+    }
+
+    @Test
+    void theAdminSignsInWithAPasswordAndGetsAShortLivedTokenWithRoles() {
+        Map<String, Object> tokens = accounts.passwordLogin("admin", Accounts.ADMIN_PASSWORD);
+
+        assertThat(tokens).containsEntry("token_type", "Bearer").containsKey("refresh_token");
+        assertThat(((Number) tokens.get("expires_in")).longValue()).isBetween(60L, 3600L);
+        web.get().uri("/api/v1/members/me").headers(h -> h.setBearerAuth((String) tokens.get("access_token"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.username").isEqualTo("admin").jsonPath("$.roles[0]").isEqualTo("ADMIN");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndRepeatedFailuresLockTheAccount() {
+        accounts.register(Map.of("name", "Staff 職員", "roles", List.of("STAFF"), "username", "staff.lock",
+                "password", "a-long-enough-password"));
+
+        for (int i = 0; i < 5; i++) {
+            login("staff.lock", "wrong-password-" + i).expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("invalid-credentials");
+        }
+        login("staff.lock", "a-long-enough-password").expectStatus().isEqualTo(429)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody().jsonPath("$.code").isEqualTo("signin-locked");
+        login("nobody-such", "whatever-password").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aResidentSignsInWithACodeFromTheSandboxOnceOnly() {
+        String phone = Accounts.newPhone();
+        accounts.register("居民 Resident", phone, "RESIDENT");
+
+        accounts.requestCode(phone);
+        String code = accounts.latestCode(phone);
+        Map<String, Object> tokens = accounts.codeLogin(phone, code).expectStatus().isOk()
+                .expectBody(Accounts.MAP).returnResult().getResponseBody();
+
+        web.get().uri("/api/v1/members/me").headers(h -> h.setBearerAuth((String) tokens.get("access_token"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.phone").isEqualTo(phone);
+        accounts.codeLogin(phone, code).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("invalid-code");
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() {
+        String phone = Accounts.newPhone();
+        accounts.register("居民 Resident", phone, "RESIDENT");
+        accounts.requestCode(phone);
+        String code = accounts.latestCode(phone);
+
+        database.sql("UPDATE login_code SET expires_at = now() - interval '1 second' WHERE phone = :phone")
+                .bind("phone", phone).fetch().rowsUpdated().block();
+
+        accounts.codeLogin(phone, code).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("invalid-code");
+    }
+
+    @Test
+    void wrongCodesLockThePhoneEvenForTheRightCode() {
+        String phone = Accounts.newPhone();
+        accounts.register("居民 Resident", phone, "RESIDENT");
+        accounts.requestCode(phone);
+        String code = accounts.latestCode(phone);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+
+        for (int i = 0; i < 5; i++) {
+            accounts.codeLogin(phone, wrong).expectStatus().isBadRequest();
+        }
+        accounts.codeLogin(phone, code).expectStatus().isEqualTo(429).expectHeader().exists(HttpHeaders.RETRY_AFTER);
+    }
+
+    @Test
+    void codeRequestsAreLimitedAndUnknownPhonesGetNoMessage() {
+        String phone = Accounts.newPhone();
+        accounts.register("居民 Resident", phone, "RESIDENT");
+        for (int i = 0; i < 3; i++) {
+            accounts.requestCode(phone);
+        }
+        web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("phone", phone)).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectBody().jsonPath("$.code").isEqualTo("too-many-code-requests");
+
+        String stranger = Accounts.newPhone();
+        accounts.requestCode(stranger);
+        assertThat(accounts.sandbox(stranger)).isEmpty();
+    }
+
+    @Test
+    void badSignInInputIs400Problem() {
+        web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("phone", "12345")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("validation-failed").jsonPath("$.errors[0].field").isEqualTo("phone");
+        web.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "admin")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("credentials-required");
+    }
+
+    @Test
+    void refreshTokensRotateAndReusingOneRevokesTheWholeSignIn() {
+        Map<String, Object> first = accounts.passwordLogin("admin", Accounts.ADMIN_PASSWORD);
+        String original = (String) first.get("refresh_token");
+
+        Map<String, Object> second = refresh(original).expectStatus().isOk()
+                .expectBody(Accounts.MAP).returnResult().getResponseBody();
+        String rotated = (String) second.get("refresh_token");
+        assertThat(rotated).isNotEqualTo(original);
+        assertThat(second.get("access_token")).isNotNull();
+
+        refresh(original).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("invalid_grant");
+        refresh(rotated).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aMunicipalSystemGetsATokenWithClientCredentials() {
+        Map<String, Object> client = web.post().uri("/api/v1/auth/clients").headers(h -> h.setBearerAuth(accounts.admin()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "12345 hotline platform")).exchange()
+                .expectStatus().isCreated()
+                .expectBody(Accounts.MAP).returnResult().getResponseBody();
+        String id = (String) client.get("clientId");
+        String secret = (String) client.get("clientSecret");
+
+        Map<String, Object> tokens = web.post().uri("/oauth2/token").headers(h -> h.setBasicAuth(id, secret))
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()
+                .expectStatus().isOk()
+                .expectBody(Accounts.MAP).returnResult().getResponseBody();
+        assertThat(tokens).doesNotContainKey("refresh_token");
+        Jwt jwt = otherServiceDecoder(Accounts.ISSUER).decode((String) tokens.get("access_token")).block();
+        assertThat(jwt.getSubject()).isEqualTo(id);
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MUNICIPAL_SYSTEM");
+
+        web.post().uri("/oauth2/token").headers(h -> h.setBasicAuth(id, "wrong"))
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.error").isEqualTo("invalid_client");
+        web.post().uri("/oauth2/token").body(BodyInserters.fromFormData("grant_type", "password")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
+    void anotherServicesResourceServerConfigAcceptsTheseTokens() {
+        String token = accounts.admin();
+
+        Jwt jwt = otherServiceDecoder(Accounts.ISSUER).decode(token).block();
+        assertThat(jwt.getIssuer()).hasToString(Accounts.ISSUER);
+        assertThat(jwt.getClaimAsStringList("roles")).contains("ADMIN");
+        StepVerifier.create(otherServiceDecoder("http://some-other-issuer.test").decode(token))
+                .expectError().verify();
+        web.get().uri("/.well-known/openid-configuration").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.issuer").isEqualTo(Accounts.ISSUER)
+                .jsonPath("$.jwks_uri").isEqualTo(Accounts.ISSUER + "/oauth2/jwks")
+                .jsonPath("$.token_endpoint").isEqualTo(Accounts.ISSUER + "/oauth2/token");
+    }
+
+    @Test
+    void rotatingTheSigningKeyKeepsEarlierTokensValid() {
+        String before = accounts.admin();
+        String keyBefore = otherServiceDecoder(Accounts.ISSUER).decode(before).block().getHeaders().get("kid").toString();
+
+        keys.rotate().block();
+        String after = accounts.admin();
+
+        String keyAfter = otherServiceDecoder(Accounts.ISSUER).decode(after).block().getHeaders().get("kid").toString();
+        assertThat(keyAfter).isNotEqualTo(keyBefore);
+        for (String token : List.of(before, after)) {
+            web.get().uri("/api/v1/members/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+            assertThat(otherServiceDecoder(Accounts.ISSUER).decode(token).block()).isNotNull();
+        }
+    }
+
+    /** What request- and volunteer-service configure: keys from the JWKS address, tokens from one issuer. */
+    private NimbusReactiveJwtDecoder otherServiceDecoder(String issuer) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks").build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        return decoder;
+    }
+
+    private WebTestClient.ResponseSpec login(String username, String password) {
+        return web.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", password)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec refresh(String token) {
+        return web.post().uri("/oauth2/token")
+                .body(BodyInserters.fromFormData("grant_type", "refresh_token").with("refresh_token", token)).exchange();
+    }
+}

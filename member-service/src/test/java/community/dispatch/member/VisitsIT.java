@@ -1,0 +1,98 @@
+package community.dispatch.member;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@MemberServiceTest
+class VisitsIT {
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    DatabaseClient database;
+
+    /** 2026-W47 is Monday 16 to Sunday 22 November 2026 in Shanghai: a Sunday 23:30 visit is its last. */
+    @Test
+    void aLeadershipMembersVisitsCountTowardsTheirWeekInTheCommunitysCalendar() {
+        Accounts accounts = new Accounts(web);
+        UUID grid = UUID.randomUUID();
+        database.sql("INSERT INTO grid (id, code, name_zh, name_en) VALUES (:id, 'VT', '測試網格', 'Test grid')")
+                .bind("id", grid).fetch().rowsUpdated().block();
+        List<UUID> units = households(grid, 12);
+        String phone = Accounts.newPhone();
+        accounts.register(Map.of("name", "班子成員", "phone", phone, "roles", List.of("STAFF"), "leadership", true,
+                "unitId", units.get(0).toString()));
+        accounts.requestCode(phone);
+        String leader = (String) accounts.codeLogin(phone, accounts.latestCode(phone)).expectStatus().isOk()
+                .expectBody(Accounts.MAP).returnResult().getResponseBody().get("access_token");
+
+        for (int i = 0; i < 9; i++) {
+            visit(leader, units.get(i), LocalDateTime.of(2026, 11, 17, 10, i));
+        }
+        visit(leader, units.get(9), LocalDateTime.of(2026, 11, 22, 23, 30));
+        visit(leader, units.get(10), LocalDateTime.of(2026, 11, 23, 0, 0));
+
+        web.get().uri("/api/v1/visits/compliance?week=2026-W47&grid=VT").headers(h -> h.setBearerAuth(leader)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.week").isEqualTo("2026-W47")
+                .jsonPath("$.grids[0].gridCode").isEqualTo("VT")
+                .jsonPath("$.grids[0].members[0].households").isEqualTo(10)
+                .jsonPath("$.grids[0].members[0].behind").isEqualTo(false)
+                .jsonPath("$.grids[0].behind").isEqualTo(0);
+        web.get().uri("/api/v1/visits/compliance?week=2026-W48&grid=VT").headers(h -> h.setBearerAuth(leader)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.grids[0].members[0].households").isEqualTo(1)
+                .jsonPath("$.grids[0].members[0].behind").isEqualTo(true);
+        web.get().uri("/api/v1/visits?week=2026-W47").headers(h -> h.setBearerAuth(leader)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(10);
+    }
+
+    @Test
+    void aResidentCannotLogVisitsNorReadTheReport() {
+        Accounts accounts = new Accounts(web);
+        String resident = (String) accounts.signedInMember("居民", Accounts.newPhone(), "RESIDENT").get("access_token");
+
+        web.post().uri("/api/v1/visits").headers(h -> h.setBearerAuth(resident)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("unitId", UUID.randomUUID().toString(), "heard", "noise at night")).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/v1/visits/compliance").headers(h -> h.setBearerAuth(resident)).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/v1/visits/compliance?week=someday").headers(h -> h.setBearerAuth(accounts.admin())).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("bad-week");
+    }
+
+    private void visit(String token, UUID unit, LocalDateTime shanghai) {
+        web.post().uri("/api/v1/visits").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("unitId", unit.toString(), "heard", "漏水 leaking roof", "needs", List.of("repair"),
+                        "visitedAt", shanghai.atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime().toString()))
+                .exchange()
+                .expectStatus().isCreated();
+    }
+
+    private List<UUID> households(UUID grid, int count) {
+        UUID compound = UUID.randomUUID();
+        UUID building = UUID.randomUUID();
+        database.sql("INSERT INTO compound (id, code, name_zh, name_en) VALUES (:id, :code, '測試小區', 'Test compound')")
+                .bind("id", compound).bind("code", "VT-" + compound).fetch().rowsUpdated().block();
+        database.sql("INSERT INTO building (id, compound_id, grid_id, code) VALUES (:id, :compound, :grid, '1')")
+                .bind("id", building).bind("compound", compound).bind("grid", grid).fetch().rowsUpdated().block();
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
+            UUID unit = UUID.randomUUID();
+            database.sql("INSERT INTO unit (id, building_id, code) VALUES (:id, :building, :code)")
+                    .bind("id", unit).bind("building", building).bind("code", "U" + i).fetch().rowsUpdated().block();
+            return unit;
+        }).toList();
+    }
+}
