@@ -59,6 +59,8 @@ class GatewayRoutingIT {
                 Arguments.of("/api/v1/dispatch-rules/preview", "volunteer-service"),
                 Arguments.of("/api/v1/members/me", "member-service"),
                 Arguments.of("/api/v1/grids/3", "member-service"),
+                Arguments.of("/api/v1/places/compounds", "member-service"),
+                Arguments.of("/api/v1/organisations", "member-service"),
                 Arguments.of("/api/v1/visits", "member-service"),
                 Arguments.of("/api/v1/auth/codes", "member-service"),
                 Arguments.of("/oauth2/token", "member-service"),

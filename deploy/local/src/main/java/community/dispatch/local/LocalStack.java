@@ -1,6 +1,7 @@
 package community.dispatch.local;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +98,8 @@ public final class LocalStack {
         }
         awaitKafka();
 
+        Path memberLog = logs.resolve("member-service.log");
+        long memberLogStart = sizeOf(memberLog);
         Map<ChildProcess, Integer> healthPorts = new LinkedHashMap<>();
         for (Service service : services()) {
             Console.say("starting %s on port %d", service.name(), service.port());
@@ -124,10 +128,37 @@ public final class LocalStack {
                   Kafka              localhost:%d
                   logs               %s
                   data               %s
-                Press Ctrl-C to stop.
+                %sPress Ctrl-C to stop.
                 %n""", seconds, gateway, gateway, settings.requestServicePort(), settings.volunteerServicePort(),
-                settings.memberServicePort(), settings.postgresPort(), settings.kafkaPort(), logs, settings.dataDir());
+                settings.memberServicePort(), settings.postgresPort(), settings.kafkaPort(), logs, settings.dataDir(),
+                firstAdminNotice(memberLog, memberLogStart));
         System.out.flush();
+    }
+
+    /** member-service prints a generated admin password once, into its log; the user should see it. */
+    private static String firstAdminNotice(Path log, long from) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            file.seek(from);
+            byte[] added = new byte[(int) Math.min(file.length() - from, 4_000_000)];
+            file.readFully(added);
+            return new String(added, StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.contains("The first admin account was created")
+                            || line.contains("It is shown only this once"))
+                    .map(line -> "  " + line.trim() + System.lineSeparator())
+                    .reduce("", String::concat);
+        }
+        catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        }
+        catch (IOException e) {
+            return 0;
+        }
     }
 
     /** A stop that began while starting wins: nothing more is started, and what exists is stopped by it. */

@@ -7,13 +7,23 @@ import java.util.Map;
 /** One of the four services: where its jar is and what it is told through its environment. */
 record Service(String name, int port, Map<String, String> variables) {
 
+    /**
+     * A domain service: its own database, the broker, and the token issuer, which clients reach
+     * through the gateway while services fetch its keys from member-service directly.
+     */
     static Service domain(String name, int port, String database, StackSettings settings, String kafka) {
-        return new Service(name, port, Map.of(
+        Map<String, String> variables = new HashMap<>(Map.of(
                 "DISPATCH_DB_HOST", "localhost",
                 "DISPATCH_DB_PORT", Integer.toString(settings.postgresPort()),
                 "DISPATCH_DB_NAME", database,
                 "DISPATCH_DB_USER", "postgres",
-                "DISPATCH_KAFKA_BOOTSTRAP_SERVERS", kafka));
+                "DISPATCH_KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "DISPATCH_ISSUER_URI", "http://localhost:" + settings.gatewayPort(),
+                "DISPATCH_JWK_SET_URI", "http://localhost:" + settings.memberServicePort() + "/oauth2/jwks"));
+        if (name.equals("member-service")) {
+            variables.put("DISPATCH_DEMO_DATA", Boolean.toString(settings.demoData()));
+        }
+        return new Service(name, port, Map.copyOf(variables));
     }
 
     static Service gateway(StackSettings settings) {

@@ -21,7 +21,8 @@ record StackSettings(
         int volunteerServicePort,
         int memberServicePort,
         List<String> javaOptions,
-        Duration startTimeout) {
+        Duration startTimeout,
+        boolean demoData) {
 
     static final String USAGE = """
             Usage: ./run.sh [--reset] [--build]
@@ -38,6 +39,8 @@ record StackSettings(
               DISPATCH_MEMBER_SERVICE_PORT     member-service [8083]
               DISPATCH_JAVA_OPTS               JVM options of each service [-Xms64m -Xmx384m -XX:+UseSerialGC]
               DISPATCH_START_TIMEOUT           seconds to wait for everything to be healthy [300]
+              DISPATCH_DEMO_DATA               load the demo community into member-service on first start [true]
+              DISPATCH_ADMIN_PASSWORD          the first admin's password [generated and printed once]
             """;
 
     static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC";
@@ -65,7 +68,8 @@ record StackSettings(
                 Arrays.stream(env.getOrDefault("DISPATCH_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"))
                         .filter(option -> !option.isEmpty())
                         .toList(),
-                Duration.ofSeconds(positive(env, "DISPATCH_START_TIMEOUT", 300)));
+                Duration.ofSeconds(positive(env, "DISPATCH_START_TIMEOUT", 300)),
+                !"false".equalsIgnoreCase(env.getOrDefault("DISPATCH_DEMO_DATA", "true").trim()));
     }
 
     int kafkaControllerPort() {

@@ -25,18 +25,24 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.jayway.jsonpath.JsonPath;
+
 /**
  * The stack as ./run.sh starts it, on ports of its own: all four services become healthy and reachable
- * through the gateway; SIGTERM leaves no process and no listening port; a second start keeps the data;
- * --reset starts from empty.
+ * through the gateway, where an admin registers a resident who signs in with a code from the SMS
+ * sandbox; SIGTERM leaves no process and no listening port; a second start keeps the data; --reset
+ * starts from empty.
  */
 class LocalStackIT {
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+    private static final String ADMIN_PASSWORD = "stack-admin-password";
     private static final List<String> SERVICES = List.of("request-service", "volunteer-service", "member-service");
 
     @TempDir
@@ -57,6 +63,7 @@ class LocalStackIT {
             HttpResponse<String> unauthenticated = get("/api/v1/requests");
             assertThat(unauthenticated.statusCode()).isEqualTo(401);
             assertThat(unauthenticated.headers().firstValue("content-type")).hasValue("application/problem+json");
+            anAdminRegistersAResidentWhoSignsInWithACodeFromTheSandbox();
             sql("request", "CREATE TABLE stack_it_marker (note text); INSERT INTO stack_it_marker VALUES ('kept')");
         }
         finally {
@@ -84,16 +91,62 @@ class LocalStackIT {
         reset.assertNothingLeft(ports);
     }
 
+    /** The whole sign-in story, through the gateway only. */
+    private void anAdminRegistersAResidentWhoSignsInWithACodeFromTheSandbox() throws Exception {
+        String admin = JsonPath.read(post("/api/v1/auth/login", null,
+                "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", 200), "$.access_token");
+        HttpResponse<String> grids = get("/api/v1/grids", admin);
+        assertThat(grids.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<Object>>read(grids.body(), "$")).as("the demo community's grids").hasSize(6);
+
+        String phone = "19912345678";
+        post("/api/v1/members", admin, "{\"name\":\"新居民\",\"phone\":\"" + phone + "\",\"roles\":[\"RESIDENT\"]}", 201);
+        post("/api/v1/auth/codes", null, "{\"phone\":\"" + phone + "\"}", 202);
+        String text = JsonPath.read(get("/api/v1/auth/sms-sandbox?phone=" + phone, admin).body(), "$[0].text");
+        Matcher code = Pattern.compile("(\\d{6})").matcher(text);
+        assertThat(code.find()).isTrue();
+        String resident = JsonPath.read(post("/api/v1/auth/login", null,
+                "{\"phone\":\"" + phone + "\",\"code\":\"" + code.group(1) + "\"}", 200), "$.access_token");
+
+        HttpResponse<String> me = get("/api/v1/members/me", resident);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(me.body(), "$.phone")).isEqualTo(phone);
+        HttpResponse<String> otherService = get("/api/v1/requests", resident);
+        assertThat(otherService.statusCode()).as("request-service accepts the token and has nothing there yet")
+                .isEqualTo(404);
+    }
+
+    private String post(String path, String token, String json, int expectedStatus) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(expectedStatus);
+        return response.body();
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(gateway(path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI gateway(String path) {
+        return URI.create("http://localhost:" + ports.get("DISPATCH_GATEWAY_PORT") + path);
+    }
+
     private Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>(ports);
+        environment.put("DISPATCH_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("DISPATCH_ROOT", ROOT.toString());
         environment.put("DISPATCH_DATA_DIR", data.toString());
         return environment;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get("DISPATCH_GATEWAY_PORT") + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(gateway(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void sql(String database, String statements) throws SQLException {

@@ -26,6 +26,7 @@ class StackSettingsTest {
         assertThat(settings.kafkaControllerPort()).isEqualTo(19093);
         assertThat(settings.javaOptions()).containsExactly("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.demoData()).isTrue();
     }
 
     @Test
@@ -36,7 +37,8 @@ class StackSettingsTest {
                 "DISPATCH_GATEWAY_PORT", "9080",
                 "DISPATCH_KAFKA_PORT", "29092",
                 "DISPATCH_JAVA_OPTS", "  -Xmx256m   -XX:+UseParallelGC ",
-                "DISPATCH_START_TIMEOUT", "60"), List.of("--reset"));
+                "DISPATCH_START_TIMEOUT", "60",
+                "DISPATCH_DEMO_DATA", "false"), List.of("--reset"));
 
         assertThat(settings.reset()).isTrue();
         assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/dispatch"));
@@ -44,6 +46,7 @@ class StackSettingsTest {
         assertThat(settings.kafkaControllerPort()).isEqualTo(29093);
         assertThat(settings.javaOptions()).containsExactly("-Xmx256m", "-XX:+UseParallelGC");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.demoData()).isFalse();
     }
 
     @Test
