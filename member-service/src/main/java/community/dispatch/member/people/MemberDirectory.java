@@ -106,7 +106,7 @@ public class MemberDirectory {
                 .flatMap(member -> outbox.record(new MemberRegistered(member.id(), roleNames(member.roles()),
                                 compoundOf(member)))
                         .thenReturn(member))
-                .doOnNext(member -> log.info("Registered member {} with roles {}", member.id(), member.roles()));
+                .doOnNext(member -> log.debug("Registered member {} with roles {}", member.id(), member.roles()));
     }
 
     /** Applies a change; a member may change their own name and home, staff anything. */
