@@ -83,6 +83,13 @@ final class Accounts {
                 .bodyValue(Map.of("phone", phone, "code", code)).exchange();
     }
 
+    /** Registers a resident and asks for a code: the code the sandbox received. */
+    String residentWithCode(String phone) {
+        register("居民 Resident", phone, "RESIDENT");
+        requestCode(phone);
+        return latestCode(phone);
+    }
+
     /** Registers a member with the roles and signs them in with a code: their token response. */
     Map<String, Object> signedInMember(String name, String phone, String... roles) {
         register(name, phone, roles);

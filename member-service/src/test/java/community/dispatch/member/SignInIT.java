@@ -70,10 +70,8 @@ class SignInIT {
     @Test
     void aResidentSignsInWithACodeFromTheSandboxOnceOnly() {
         String phone = Accounts.newPhone();
-        accounts.register("居民 Resident", phone, "RESIDENT");
 
-        accounts.requestCode(phone);
-        String code = accounts.latestCode(phone);
+        String code = accounts.residentWithCode(phone);
         Map<String, Object> tokens = accounts.codeLogin(phone, code).expectStatus().isOk()
                 .expectBody(Accounts.MAP).returnResult().getResponseBody();
 
@@ -86,9 +84,7 @@ class SignInIT {
     @Test
     void anExpiredCodeIsRefused() {
         String phone = Accounts.newPhone();
-        accounts.register("居民 Resident", phone, "RESIDENT");
-        accounts.requestCode(phone);
-        String code = accounts.latestCode(phone);
+        String code = accounts.residentWithCode(phone);
 
         database.sql("UPDATE login_code SET expires_at = now() - interval '1 second' WHERE phone = :phone")
                 .bind("phone", phone).fetch().rowsUpdated().block();
@@ -100,9 +96,7 @@ class SignInIT {
     @Test
     void wrongCodesLockThePhoneEvenForTheRightCode() {
         String phone = Accounts.newPhone();
-        accounts.register("居民 Resident", phone, "RESIDENT");
-        accounts.requestCode(phone);
-        String code = accounts.latestCode(phone);
+        String code = accounts.residentWithCode(phone);
         String wrong = code.equals("000000") ? "111111" : "000000";
 
         for (int i = 0; i < 5; i++) {

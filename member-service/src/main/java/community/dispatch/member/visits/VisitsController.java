@@ -32,6 +32,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -80,17 +82,22 @@ class VisitsController {
     }
 
     @GetMapping
-    @Operation(summary = "Visits of a week", description = "Staff and grid workers see everyone's visits; others their own.")
+    @Operation(summary = "Visits of a week", description = "Staff and grid workers see everyone's visits; others their own. Oldest first; size at most 200.")
     Mono<List<VisitResponse>> list(
             @RequestParam(required = false) @Parameter(description = "ISO week, e.g. 2026-W48; default: this week") String week,
-            @RequestParam(required = false) UUID visitor, @AuthenticationPrincipal Jwt jwt) {
+            @RequestParam(required = false) UUID visitor,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+            @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Callers.of(jwt);
         CommunityWeek range = week(week);
         UUID only = caller.isStaff() || caller.roles().contains(Role.GRID_WORKER.name()) ? visitor : caller.memberId();
         String filter = only == null ? "" : " AND visitor_id = :visitor";
         DatabaseClient.GenericExecuteSpec spec = database.sql("""
                         SELECT id, visitor_id, unit_id, visited_at, heard, needs FROM visit
-                        WHERE visited_at >= :from AND visited_at < :to""" + filter + " ORDER BY visited_at")
+                        WHERE visited_at >= :from AND visited_at < :to""" + filter + " ORDER BY visited_at, id LIMIT :limit OFFSET :offset")
+                .bind("limit", size)
+                .bind("offset", (long) page * size)
                 .bind("from", OffsetDateTime.ofInstant(range.start(), ZoneOffset.UTC))
                 .bind("to", OffsetDateTime.ofInstant(range.end(), ZoneOffset.UTC));
         if (only != null) {
