@@ -18,6 +18,7 @@ import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.MemberStore.MemberFilter;
 import reactor.core.publisher.Mono;
 
@@ -47,14 +48,14 @@ public class MemberDirectory {
 
     /** A member as the caller may see them; another person's record is "not found" to a resident. */
     public Mono<Member> get(UUID id, Caller caller) {
-        if (!caller.mayLookUpPeople() && !caller.is(id)) {
+        if (!mayLookUpPeople(caller) && !caller.is(id)) {
             return Mono.error(notFound(id));
         }
         return store.findById(id).switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
     public Mono<Page<Member>> list(MemberFilter filter, int page, int size, Caller caller) {
-        if (!caller.mayLookUpPeople()) {
+        if (!mayLookUpPeople(caller)) {
             return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden",
                     "Only staff, grid workers and team leaders may list members."));
         }
@@ -166,6 +167,11 @@ public class MemberDirectory {
 
     private static String changedPhone(Member before, Member after) {
         return Objects.equals(before.phone(), after.phone()) ? null : after.phone();
+    }
+
+    /** Grid workers and team leaders act for residents, so they may look people up. */
+    private static boolean mayLookUpPeople(Caller caller) {
+        return caller.isStaff() || caller.hasRole(Role.GRID_WORKER.name()) || caller.hasRole(Role.TEAM_LEADER.name());
     }
 
     private static void requireStaff(Caller caller) {

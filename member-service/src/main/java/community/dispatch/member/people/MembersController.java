@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.MemberStore.MemberFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,7 +53,7 @@ class MembersController {
     @GetMapping("/me")
     @Operation(summary = "Your own profile")
     Mono<ResponseEntity<MemberResponse>> me(@AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Callers.of(jwt);
+        Caller caller = Caller.of(jwt);
         return directory.get(caller.memberId(), caller).map(member -> withETag(member, caller));
     }
 
@@ -60,7 +61,7 @@ class MembersController {
     @Operation(summary = "One member", description = "Residents and volunteers can read only themselves; anyone else is 'not found' to them.")
     @ApiResponse(responseCode = "404", description = "No such member, or not one you may see")
     Mono<ResponseEntity<MemberResponse>> one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Callers.of(jwt);
+        Caller caller = Caller.of(jwt);
         return directory.get(id, caller).map(member -> withETag(member, caller));
     }
 
@@ -75,7 +76,7 @@ class MembersController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Callers.of(jwt);
+        Caller caller = Caller.of(jwt);
         MemberFilter filter = new MemberFilter(role, grid, compound, active, partyMember, leadership, name);
         return directory.list(filter, page, size, caller).map(found -> found.map(m -> MemberResponse.of(m, caller)));
     }
@@ -87,7 +88,7 @@ class MembersController {
     Mono<ResponseEntity<MemberResponse>> register(@Valid @RequestBody NewMemberRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
             @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Callers.of(jwt);
+        Caller caller = Caller.of(jwt);
         return directory.register(request.toCommand(), idempotencyKey, caller)
                 .map(member -> ResponseEntity.created(URI.create("/api/v1/members/" + member.id()))
                         .eTag(eTag(member))
@@ -100,7 +101,7 @@ class MembersController {
     Mono<ResponseEntity<MemberResponse>> change(@PathVariable UUID id, @Valid @RequestBody MemberChangeRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Callers.of(jwt);
+        Caller caller = Caller.of(jwt);
         return directory.change(id, request.toChange(), version(ifMatch), caller)
                 .map(member -> withETag(member, caller));
     }
@@ -110,7 +111,7 @@ class MembersController {
     Mono<ResponseEntity<MemberResponse>> changeMe(@Valid @RequestBody MemberChangeRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @AuthenticationPrincipal Jwt jwt) {
-        return change(Callers.of(jwt).memberId(), request, ifMatch, jwt);
+        return change(Caller.of(jwt).memberId(), request, ifMatch, jwt);
     }
 
     @PostMapping("/{id}/deactivation")
@@ -118,7 +119,7 @@ class MembersController {
     Mono<ResponseEntity<MemberResponse>> deactivate(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Callers.of(jwt);
+        Caller caller = Caller.of(jwt);
         return directory.deactivate(id, version(ifMatch), caller).map(member -> withETag(member, caller));
     }
 

@@ -22,8 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.kit.problem.DomainProblem;
-import community.dispatch.member.people.Caller;
-import community.dispatch.member.people.Callers;
+import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.Role;
 import community.dispatch.member.visits.WeeklyCompliance.Obligation;
 import community.dispatch.member.visits.WeeklyCompliance.Report;
@@ -57,7 +56,7 @@ class VisitsController {
     @PostMapping
     @Operation(summary = "Log a visit", description = "Leadership-team members and grid workers log the households they visit: what they heard and the needs raised.")
     Mono<ResponseEntity<VisitResponse>> log(@Valid @RequestBody VisitRequest request, @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Callers.of(jwt);
+        Caller caller = Caller.of(jwt);
         UUID visitor = caller.memberId();
         UUID id = UUID.randomUUID();
         Instant at = request.visitedAt() == null ? Instant.now() : request.visitedAt().toInstant();
@@ -89,9 +88,9 @@ class VisitsController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
             @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Callers.of(jwt);
+        Caller caller = Caller.of(jwt);
         CommunityWeek range = week(week);
-        UUID only = caller.isStaff() || caller.roles().contains(Role.GRID_WORKER.name()) ? visitor : caller.memberId();
+        UUID only = caller.isStaff() || caller.hasRole(Role.GRID_WORKER.name()) ? visitor : caller.memberId();
         String filter = only == null ? "" : " AND visitor_id = :visitor";
         DatabaseClient.GenericExecuteSpec spec = database.sql("""
                         SELECT id, visitor_id, unit_id, visited_at, heard, needs FROM visit
@@ -115,8 +114,8 @@ class VisitsController {
             @RequestParam(required = false) @Parameter(description = "ISO week, e.g. 2026-W48; default: this week") String week,
             @RequestParam(required = false) @Parameter(description = "only this grid") String grid,
             @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Callers.of(jwt);
-        if (!caller.isStaff() && !caller.roles().contains(Role.GRID_WORKER.name())) {
+        Caller caller = Caller.of(jwt);
+        if (!caller.isStaff() && !caller.hasRole(Role.GRID_WORKER.name())) {
             return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only staff and grid workers read the visit report."));
         }
         CommunityWeek range = week(week);
@@ -150,7 +149,7 @@ class VisitsController {
     }
 
     private Mono<Void> mayVisit(UUID visitor, Caller caller) {
-        if (caller.roles().contains(Role.GRID_WORKER.name()) || caller.isStaff()) {
+        if (caller.hasRole(Role.GRID_WORKER.name()) || caller.isStaff()) {
             return Mono.empty();
         }
         return database.sql("SELECT leadership FROM member WHERE id = :id AND active").bind("id", visitor)

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -53,24 +54,29 @@ public final class TestTokens {
 
     /** A token for the subject with the roles, valid for ten minutes. */
     public String token(String subject, String... roles) {
-        return sign(subject, Instant.now().plus(Duration.ofMinutes(10)), roles);
+        return sign(subject, Instant.now().plus(Duration.ofMinutes(10)), Map.of(), roles);
+    }
+
+    /** A token with further claims, such as the member's {@code grid} and {@code compound}. */
+    public String token(String subject, Map<String, Object> claims, String... roles) {
+        return sign(subject, Instant.now().plus(Duration.ofMinutes(10)), claims, roles);
     }
 
     /** A token that expired an hour ago. */
     public String expiredToken(String subject, String... roles) {
-        return sign(subject, Instant.now().minus(Duration.ofHours(1)), roles);
+        return sign(subject, Instant.now().minus(Duration.ofHours(1)), Map.of(), roles);
     }
 
-    private String sign(String subject, Instant expiresAt, String... roles) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+    private String sign(String subject, Instant expiresAt, Map<String, Object> extra, String... roles) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(subject)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
                 .expirationTime(Date.from(expiresAt))
-                .claim("roles", List.of(roles))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+                .claim("roles", List.of(roles));
+        extra.forEach(builder::claim);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
         }

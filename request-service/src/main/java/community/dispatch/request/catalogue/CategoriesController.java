@@ -1,0 +1,124 @@
+package community.dispatch.request.catalogue;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.request.catalogue.Category.Attribute;
+import community.dispatch.request.requests.Urgency;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/categories")
+@Validated
+@Tag(name = "Categories", description = "The service catalogue (Open311-shaped). Anyone may read it; admins change it.")
+class CategoriesController {
+
+    private final Catalogue catalogue;
+
+    CategoriesController(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    @Operation(summary = "All active categories", description = "With name in the language of Accept-Language (zh or en) and both names.")
+    Mono<List<CategoryResponse>> all(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
+            @RequestParam(defaultValue = "false") boolean includeInactive) {
+        return catalogue.all(includeInactive).map(category -> CategoryResponse.of(category, language)).collectList();
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "One category, with the attributes a request of it must answer")
+    Mono<ResponseEntity<CategoryResponse>> one(@PathVariable String code,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return catalogue.find(code).switchIfEmpty(Mono.error(() -> Catalogue.notFound(code)))
+                .map(category -> ResponseEntity.ok().eTag(Versions.eTag(category.version()))
+                        .body(CategoryResponse.of(category, language)));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Add a category (admins)")
+    Mono<ResponseEntity<CategoryResponse>> create(@Valid @RequestBody CategoryRequest request) {
+        return catalogue.create(request.toCategory())
+                .map(category -> ResponseEntity.created(URI.create("/api/v1/categories/" + category.code()))
+                        .eTag(Versions.eTag(category.version())).body(CategoryResponse.of(category, null)));
+    }
+
+    @PutMapping("/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Replace a category (admins)", description = "Send If-Match with the ETag you read. Set active=false to retire it; existing requests keep it.")
+    Mono<ResponseEntity<CategoryResponse>> replace(@PathVariable String code, @Valid @RequestBody CategoryRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        if (!code.equals(request.code())) {
+            return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "code-mismatch", "The body's code must be " + code + "."));
+        }
+        return catalogue.replace(request.toCategory(), Versions.fromIfMatch(ifMatch, "stale-category"))
+                .map(category -> ResponseEntity.ok().eTag(Versions.eTag(category.version())).body(CategoryResponse.of(category, null)));
+    }
+
+    record CategoryRequest(
+            @NotBlank @Pattern(regexp = "^[a-z0-9-]{2,40}$", message = "lower-case letters, digits and dashes") String code,
+            @NotBlank @Size(max = 100) String nameZh,
+            @NotBlank @Size(max = 100) String nameEn,
+            @NotBlank @Size(max = 40) String group,
+            @NotBlank @Size(max = 2000) String description,
+            List<@NotBlank String> keywords,
+            List<@Valid AttributeRequest> attributes,
+            @NotNull Urgency slaClass,
+            @NotNull Category.Route route,
+            Boolean active) {
+
+        Category toCategory() {
+            return new Category(code, nameZh, nameEn, group, description, keywords == null ? List.of() : keywords,
+                    attributes == null ? List.of() : attributes.stream().map(AttributeRequest::toAttribute).toList(),
+                    slaClass, route, active == null || active, 0);
+        }
+    }
+
+    record AttributeRequest(
+            @NotBlank @Pattern(regexp = "^[a-z0-9-]{1,40}$") String code,
+            @NotBlank String description,
+            @NotNull Category.Datatype datatype,
+            Boolean required,
+            Integer order,
+            List<Category.AllowedValue> values) {
+
+        Attribute toAttribute() {
+            return new Attribute(code, description, datatype, Boolean.TRUE.equals(required), order == null ? 0 : order,
+                    values);
+        }
+    }
+
+    record CategoryResponse(String code, String name, String nameZh, String nameEn, String group, String description,
+            List<String> keywords, List<Attribute> attributes, Urgency slaClass, Category.Route route, boolean active) {
+
+        static CategoryResponse of(Category category, String language) {
+            return new CategoryResponse(category.code(), category.name(language), category.nameZh(), category.nameEn(),
+                    category.group(), category.description(), category.keywords(), category.attributes(),
+                    category.slaClass(), category.route(), category.active());
+        }
+    }
+}

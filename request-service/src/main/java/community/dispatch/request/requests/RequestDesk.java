@@ -1,0 +1,296 @@
+package community.dispatch.request.requests;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import community.dispatch.events.DomainEvent;
+import community.dispatch.events.request.RequestCancelled;
+import community.dispatch.events.request.RequestClosed;
+import community.dispatch.events.request.RequestEscalated;
+import community.dispatch.events.request.RequestEvaluated;
+import community.dispatch.events.request.RequestReopened;
+import community.dispatch.events.request.RequestResolved;
+import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.events.request.RequestUpdated;
+import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.request.catalogue.Catalogue;
+import community.dispatch.request.catalogue.Category;
+import community.dispatch.request.requests.RequestStore.Stored;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where needs enter and move: submissions, who may see which request, the requester's cancellation
+ * and evaluation, staff decisions, what volunteers did (from order events) and timers. Every move
+ * is locked, recorded in the timeline and published through the outbox in one transaction.
+ */
+@Service
+@EnableConfigurationProperties(RequestProperties.class)
+public class RequestDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestDesk.class);
+    private static final String GRID_WORKER = "GRID_WORKER";
+
+    private final RequestStore store;
+    private final Catalogue catalogue;
+    private final Outbox outbox;
+    private final TransactionalOperator transactions;
+    private final JsonMapper json;
+    private final RequestProperties properties;
+    private final Clock clock;
+
+    public RequestDesk(RequestStore store, Catalogue catalogue, Outbox outbox, TransactionalOperator transactions,
+            JsonMapper json, RequestProperties properties) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.json = json;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A new request: answered by the first one when the caller repeats an Idempotency-Key. */
+    public Mono<Stored> submit(Submission submission, String idempotencyKey, Caller caller) {
+        return transactions.transactional((idempotencyKey == null ? Mono.<UUID>empty()
+                        : store.idempotent(caller.subject(), idempotencyKey))
+                .flatMap(store::find)
+                .switchIfEmpty(Mono.defer(() -> create(submission, caller)
+                        .flatMap(stored -> idempotencyKey == null ? Mono.just(stored)
+                                : store.rememberIdempotent(caller.subject(), idempotencyKey, stored.request().id())
+                                        .thenReturn(stored)))));
+    }
+
+    private Mono<Stored> create(Submission submission, Caller caller) {
+        return catalogue.forNewRequest(submission.categoryCode()).flatMap(category -> {
+            List<Category.AnswerError> errors = category.check(submission.details().attributes());
+            if (!errors.isEmpty()) {
+                return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "validation-failed",
+                        "The answers do not fit category " + category.code() + ".", Map.of("errors", errors)));
+            }
+            Urgency urgency = submission.urgency() == null ? category.slaClass() : submission.urgency();
+            if (urgency == Urgency.COMPLEX && !caller.isStaff()) {
+                return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "complex-is-for-staff",
+                        "Only staff classify a request as COMPLEX.", Map.of("errors",
+                                List.of(Map.of("field", "urgency", "message", "COMPLEX is set by staff")))));
+            }
+            String requester = requesterOf(submission, caller);
+            String compound = submission.details().location() != null && submission.details().location().compoundCode() != null
+                    ? submission.details().location().compoundCode() : caller.compound();
+            ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, caller.subject(),
+                    submission.channel(), category.code(), urgency, caller.grid(), compound, Instant.now(clock));
+            String details = json.writeValueAsString(submission.details());
+            return store.insert(request, details, null, null)
+                    .then(store.append(request.id(), new ServiceRequest.Move(null, Status.SUBMITTED, caller.subject(),
+                            "submitted via " + submission.channel(), request.submittedAt())))
+                    .then(outbox.record(new RequestSubmitted(request.id(), category.code(), urgency.name(),
+                            submission.channel().name(), uuidOrNull(requester), request.submittedAt())))
+                    .doOnSuccess(event -> log.info("Request {} submitted ({}, {})", request.id(), category.code(), urgency))
+                    .thenReturn(new Stored(request, details, null, null));
+        });
+    }
+
+    private static String requesterOf(Submission submission, Caller caller) {
+        if (submission.onBehalfOf() == null) {
+            if (submission.channel() != Channel.APP) {
+                throw invalid("channel", "a request for yourself comes through the APP channel");
+            }
+            return caller.memberId().toString();
+        }
+        if (!caller.isStaff() && !caller.hasRole(GRID_WORKER)) {
+            throw new DomainProblem(HttpStatus.FORBIDDEN, "forbidden",
+                    "Only grid workers, the five chiefs and staff submit on a resident's behalf.");
+        }
+        if (submission.channel() == Channel.APP || submission.channel() == Channel.MUNICIPAL) {
+            throw invalid("channel", "on a resident's behalf the channel is GRID_REPORT, VISIT or HOTLINE");
+        }
+        return submission.onBehalfOf().toString();
+    }
+
+    /** A request the caller may see: their own; their grid's for grid workers; any for staff. Others are 404. */
+    public Mono<Stored> get(UUID id, Caller caller) {
+        return store.find(id).filter(stored -> maySee(stored.request(), caller))
+                .switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    public Flux<RequestStore.TimelineEntry> timeline(UUID id, Caller caller) {
+        return get(id, caller).flatMapMany(stored -> store.timeline(id));
+    }
+
+    /** A page of the requests the caller may see, newest first. */
+    public Mono<Page> list(RequestStore.Filter wanted, int page, int size, Caller caller) {
+        RequestStore.Filter filter;
+        if (caller.isStaff()) {
+            filter = wanted;
+        }
+        else if (caller.hasRole(GRID_WORKER) && caller.grid() != null && wanted.requesterId() == null) {
+            filter = new RequestStore.Filter(null, caller.grid(), wanted.status(), wanted.categoryCode(),
+                    wanted.compoundCode(), wanted.urgency(), wanted.overdue(), wanted.from(), wanted.to());
+        }
+        else {
+            filter = new RequestStore.Filter(caller.subject(), null, wanted.status(), wanted.categoryCode(),
+                    wanted.compoundCode(), wanted.urgency(), wanted.overdue(), wanted.from(), wanted.to());
+        }
+        return Mono.zip(store.page(filter, page, size).collectList(), store.count(filter))
+                .map(found -> new Page(found.getT1(), page, size, found.getT2()));
+    }
+
+    public record Page(List<Stored> items, int page, int size, long total) {
+    }
+
+    /** The requester (or staff) withdraws a request before work starts. */
+    public Mono<Stored> cancel(UUID id, String reason, Caller caller) {
+        return change(id, caller, stored -> {
+            if (!caller.isStaff() && !isRequester(stored.request(), caller)) {
+                throw notFound(id);
+            }
+            if (!stored.request().status().beforeWork()) {
+                throw new IllegalMove(stored.request().status(), Status.CANCELLED);
+            }
+            return stored.request().moveTo(Status.CANCELLED, caller.subject(), reason, Instant.now(clock),
+                    properties.evaluationWindow());
+        });
+    }
+
+    /** Staff turn a request down as out of scope (退單). */
+    public Mono<Stored> reject(UUID id, String reason, Caller caller) {
+        requireStaff(caller);
+        return change(id, caller, stored -> stored.request().moveTo(Status.REJECTED, caller.subject(), reason,
+                Instant.now(clock), properties.evaluationWindow()));
+    }
+
+    /** The requester rates resolved work (評單): 1–2 stars reopens it, 3–5 closes it. */
+    public Mono<Stored> evaluate(UUID id, int rating, String comment, Caller caller) {
+        return transactions.transactional(store.lock(id)
+                .filter(stored -> maySee(stored.request(), caller))
+                .switchIfEmpty(Mono.error(() -> notFound(id)))
+                .flatMap(stored -> {
+                    if (!isRequester(stored.request(), caller)) {
+                        return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only the requester evaluates."));
+                    }
+                    ServiceRequest.Changed changed = stored.request().evaluate(rating, caller.subject(), Instant.now(clock),
+                            properties.evaluationWindow());
+                    return outbox.record(new RequestEvaluated(id, rating, comment))
+                            .then(persist(stored, changed));
+                }));
+    }
+
+    /** What volunteer-service reports: the request walks forward to the status, never back. */
+    public Mono<Void> advance(UUID id, Status target, String actor, String reason) {
+        return transactions.transactional(store.lock(id)
+                .flatMap(stored -> {
+                    ServiceRequest.Changed changed = stored.request().advanceTo(target, actor, reason, Instant.now(clock),
+                            properties.evaluationWindow());
+                    if (!changed.changed()) {
+                        log.info("Request {} is {}; an order event for {} changes nothing", id, stored.request().status(), target);
+                        return Mono.empty();
+                    }
+                    return persist(stored, changed).then();
+                }));
+    }
+
+    /** Nobody could be found: staff must act. */
+    public Mono<Void> escalate(UUID id, String reason) {
+        return transactions.transactional(store.lock(id)
+                .filter(stored -> stored.request().status().next().contains(Status.ESCALATED))
+                .flatMap(stored -> persist(stored, stored.request().moveTo(Status.ESCALATED, "volunteer-service", reason,
+                        Instant.now(clock), properties.evaluationWindow())))
+                .then());
+    }
+
+    /** Fires the timers that are due, each request in a transaction of its own; answers how many moved. */
+    public Mono<Long> fireDueTimers(int limit) {
+        Instant now = Instant.now(clock);
+        return transactions.transactional(store.claimDue(now, limit)
+                .concatMap(id -> store.lock(id).flatMap(stored -> {
+                    ServiceRequest.Changed changed = stored.request().timerFired(now, properties.evaluationWindow());
+                    return changed.changed() ? persist(stored, changed).thenReturn(1L) : Mono.just(0L);
+                }))
+                .reduce(0L, Long::sum));
+    }
+
+    private Mono<Stored> change(UUID id, Caller caller, Function<Stored, ServiceRequest.Changed> move) {
+        return transactions.transactional(store.lock(id)
+                .filter(stored -> maySee(stored.request(), caller))
+                .switchIfEmpty(Mono.error(() -> notFound(id)))
+                .flatMap(stored -> persist(stored, move.apply(stored))));
+    }
+
+    private Mono<Stored> persist(Stored before, ServiceRequest.Changed changed) {
+        ServiceRequest after = changed.request();
+        return store.update(after)
+                .thenMany(Flux.fromIterable(changed.moves())
+                        .concatMap(move -> store.append(after.id(), move).then(outbox.record(eventFor(after.id(), move)))))
+                .then(Mono.fromSupplier(() -> new Stored(new ServiceRequest(after.id(), after.requesterId(),
+                        after.submittedBy(), after.channel(), after.categoryCode(), after.urgency(), after.status(),
+                        after.gridCode(), after.compoundCode(), after.deadlines(), after.dueAt(), after.rating(),
+                        after.submittedAt(), after.version() + 1), before.details(), before.externalRef(), before.sourceSystem())))
+                .doOnNext(stored -> changed.moves().forEach(move -> log.info("Request {}: {} → {} ({})", after.id(),
+                        move.from(), move.to(), move.actor())));
+    }
+
+    private static DomainEvent eventFor(UUID id, ServiceRequest.Move move) {
+        String reason = move.reason() == null ? "" : move.reason();
+        return switch (move.to()) {
+            case CANCELLED -> new RequestCancelled(id, reason);
+            case RESOLVED -> new RequestResolved(id, move.at());
+            case REOPENED -> new RequestReopened(id, reason);
+            case ESCALATED -> new RequestEscalated(id, reason);
+            case CLOSED -> new RequestClosed(id, reason);
+            case REJECTED -> new RequestClosed(id, "rejected: " + reason);
+            case SUBMITTED, DISPATCHING, ASSIGNED, IN_PROGRESS -> new RequestUpdated(id, List.of("status:" + move.to()));
+        };
+    }
+
+    private static boolean maySee(ServiceRequest request, Caller caller) {
+        return caller.isStaff() || isRequester(request, caller) || request.submittedBy().equals(caller.subject())
+                || (caller.hasRole(GRID_WORKER) && caller.grid() != null && caller.grid().equals(request.gridCode()));
+    }
+
+    private static boolean isRequester(ServiceRequest request, Caller caller) {
+        return request.requesterId().equals(caller.subject());
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (!caller.isStaff()) {
+            throw new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only staff may do this.");
+        }
+    }
+
+    private static UUID uuidOrNull(String value) {
+        try {
+            return UUID.fromString(value);
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static DomainProblem notFound(UUID id) {
+        return new DomainProblem(HttpStatus.NOT_FOUND, "request-not-found", "There is no request " + id + ".");
+    }
+
+    static DomainProblem invalid(String field, String message) {
+        return new DomainProblem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.",
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+
+    /** What a submission carries. */
+    public record Submission(String categoryCode, Urgency urgency, Channel channel, UUID onBehalfOf,
+            RequestDetails details) {
+    }
+}

@@ -1,0 +1,188 @@
+package community.dispatch.request.requests;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.request.catalogue.Versions;
+import community.dispatch.request.requests.RequestStore.Stored;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/requests")
+@Validated
+@Tag(name = "Requests", description = "Residents' needs from submission to evaluation (collect orders, 詢單)")
+class RequestsController {
+
+    private final RequestDesk desk;
+    private final JsonMapper json;
+
+    RequestsController(RequestDesk desk, JsonMapper json) {
+        this.desk = desk;
+        this.json = json;
+    }
+
+    @PostMapping
+    @Operation(summary = "Submit a request", description = """
+            A resident submits for themself (channel APP); grid workers, the five chiefs and staff submit on a \
+            resident's behalf (onBehalfOf, channel GRID_REPORT, VISIT or HOTLINE). A retried call with the same \
+            Idempotency-Key answers with the first request.""")
+    @ApiResponse(responseCode = "201", description = "Submitted; deadlines set")
+    @ApiResponse(responseCode = "400", description = "Invalid fields or answers, unknown category")
+    Mono<ResponseEntity<RequestResponse>> submit(@Valid @RequestBody SubmitRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
+            @AuthenticationPrincipal Jwt jwt) {
+        return desk.submit(body.toSubmission(), idempotencyKey, Caller.of(jwt))
+                .map(stored -> ResponseEntity.created(URI.create("/api/v1/requests/" + stored.request().id()))
+                        .eTag(Versions.eTag(stored.request().version()))
+                        .body(RequestResponse.of(stored, json)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One request", description = "Your own; grid workers their grid's; staff any. Anyone else's is 404.")
+    Mono<ResponseEntity<RequestResponse>> one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return desk.get(id, Caller.of(jwt))
+                .map(stored -> ResponseEntity.ok().eTag(Versions.eTag(stored.request().version()))
+                        .body(RequestResponse.of(stored, json)));
+    }
+
+    @GetMapping("/{id}/timeline")
+    @Operation(summary = "Every move of a request: who, when, why")
+    Mono<List<RequestStore.TimelineEntry>> timeline(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return desk.timeline(id, Caller.of(jwt)).collectList();
+    }
+
+    @GetMapping
+    @Operation(summary = "Find requests", description = "Newest first. Residents see their own, grid workers their grid's, staff all; size at most 100.")
+    Mono<Map<String, Object>> list(@RequestParam(required = false) Status status,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String grid,
+            @RequestParam(required = false) String compound, @RequestParam(required = false) Urgency urgency,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @AuthenticationPrincipal Jwt jwt) {
+        RequestStore.Filter filter = new RequestStore.Filter(null, grid, status, category, compound, urgency, overdue,
+                from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
+        return desk.list(filter, page, size, Caller.of(jwt)).map(found -> Map.of(
+                "items", found.items().stream().map(stored -> RequestResponse.of(stored, json)).toList(),
+                "page", found.page(), "size", found.size(), "total", found.total()));
+    }
+
+    @PostMapping("/{id}/cancellation")
+    @Operation(summary = "Withdraw a request", description = "The requester, before work starts.")
+    @ApiResponse(responseCode = "409", description = "Work has started or the request is finished")
+    Mono<RequestResponse> cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) ReasonRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return desk.cancel(id, body == null ? null : body.reason(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
+    }
+
+    @PostMapping("/{id}/rejection")
+    @Operation(summary = "Turn a request down as out of scope (退單; staff)")
+    Mono<RequestResponse> reject(@PathVariable UUID id, @Valid @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt jwt) {
+        return desk.reject(id, body.reason(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
+    }
+
+    @PostMapping("/{id}/evaluation")
+    @Operation(summary = "Rate resolved work (評單)", description = "The requester, 1–5 stars: 1–2 reopens the request for another round (重辦), 3–5 closes it.")
+    @ApiResponse(responseCode = "409", description = "The request is not resolved")
+    Mono<RequestResponse> evaluate(@PathVariable UUID id, @Valid @RequestBody EvaluationRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return desk.evaluate(id, body.rating(), body.comment(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
+    }
+
+    private static DomainProblem conflict(Throwable error) {
+        IllegalMove move = (IllegalMove) error;
+        return new DomainProblem(HttpStatus.CONFLICT, "illegal-transition", move.getMessage(),
+                Map.of("status", move.from().name()));
+    }
+
+    record SubmitRequest(
+            @NotBlank String categoryCode,
+            Urgency urgency,
+            Channel channel,
+            UUID onBehalfOf,
+            @NotBlank @Size(max = 4000) String description,
+            Map<String, Object> attributes,
+            @Valid LocationRequest location,
+            @Valid WindowRequest preferredWindow,
+            @Size(max = 10) List<@NotBlank @Size(max = 1000) String> mediaUrls,
+            RequestDetails.ContactPreference contactPreference,
+            Boolean anonymous) {
+
+        RequestDesk.Submission toSubmission() {
+            RequestDetails details = new RequestDetails(description.trim(), attributes == null ? Map.of() : attributes,
+                    location == null ? null : location.toLocation(),
+                    preferredWindow == null ? null : new RequestDetails.TimeWindow(preferredWindow.from(), preferredWindow.to()),
+                    mediaUrls == null ? List.of() : mediaUrls,
+                    contactPreference == null ? RequestDetails.ContactPreference.APP : contactPreference,
+                    Boolean.TRUE.equals(anonymous));
+            return new RequestDesk.Submission(categoryCode, urgency, channel == null ? Channel.APP : channel, onBehalfOf, details);
+        }
+    }
+
+    record LocationRequest(@Size(max = 20) String compoundCode, @Size(max = 20) String buildingCode,
+            @Size(max = 20) String unitCode, @Min(-90) @Max(90) Double latitude, @Min(-180) @Max(180) Double longitude,
+            @Size(max = 500) String address) {
+
+        RequestDetails.Location toLocation() {
+            return new RequestDetails.Location(compoundCode, buildingCode, unitCode, latitude, longitude, address);
+        }
+    }
+
+    record WindowRequest(@NotNull OffsetDateTime from, @NotNull OffsetDateTime to) {
+    }
+
+    record ReasonRequest(@Size(max = 1000) String reason) {
+    }
+
+    record EvaluationRequest(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment) {
+    }
+
+    /** A request as its readers see it. */
+    record RequestResponse(UUID id, String categoryCode, Status status, Urgency urgency, Channel channel,
+            String requesterId, String gridCode, String compoundCode, Instant submittedAt, Instant dispatchBy,
+            Instant feedbackBy, Instant dueAt, Integer rating, RequestDetails details, String externalRef) {
+
+        static RequestResponse of(Stored stored, JsonMapper json) {
+            ServiceRequest request = stored.request();
+            return new RequestResponse(request.id(), request.categoryCode(), request.status(), request.urgency(),
+                    request.channel(), request.requesterId(), request.gridCode(), request.compoundCode(),
+                    request.submittedAt(), request.deadlines().dispatchBy(), request.deadlines().feedbackBy(),
+                    request.dueAt(), request.rating(), json.readValue(stored.details(), RequestDetails.class),
+                    stored.externalRef());
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package community.dispatch.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import community.dispatch.events.CloudEvent;
+import community.dispatch.events.DomainEvent;
+import community.dispatch.events.EventCodec;
+import community.dispatch.events.Topics;
+import community.dispatch.events.order.OrderAccepted;
+import community.dispatch.events.order.OrderCompleted;
+import community.dispatch.events.order.OrderOffered;
+import community.dispatch.events.order.OrderStarted;
+import community.dispatch.events.order.OrderUnassignable;
+import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.request.People.Person;
+import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.TestTokensConfiguration;
+import community.dispatch.testing.TopicReader;
+
+@ServiceIntegrationTest
+@Import(TestTokensConfiguration.class)
+@TestPropertySource(properties = "dispatch.requests.timer-interval=500ms")
+class RequestsIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    DatabaseClient database;
+
+    @Test
+    void aSubmissionIsStoredWithDeadlinesAndItsEventPublishedOnce() {
+        Person resident = People.resident("G01");
+
+        Map<String, Object> created = submit(resident, householdHelp(), null);
+
+        assertThat(created).containsEntry("status", "SUBMITTED").containsEntry("urgency", "NORMAL")
+                .containsEntry("gridCode", "G01").containsEntry("requesterId", resident.id().toString());
+        Instant submitted = Instant.parse((String) created.get("submittedAt"));
+        assertThat(Instant.parse((String) created.get("dispatchBy"))).isEqualTo(submitted.plus(Duration.ofHours(24)));
+        String id = (String) created.get("id");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOf(id)).hasSize(1));
+        CloudEvent event = eventsOf(id).get(0);
+        assertThat(event.type()).isEqualTo("community.dispatch.request.submitted.v1");
+        assertThat(codec.data(event, RequestSubmitted.class).categoryCode()).isEqualTo("household-help");
+    }
+
+    @Test
+    void aRetriedSubmissionWithTheSameKeyCreatesNothingNew() {
+        Person resident = People.resident("G01");
+
+        Map<String, Object> first = submit(resident, householdHelp(), "submit-once");
+        Map<String, Object> again = submit(resident, householdHelp(), "submit-once");
+
+        assertThat(again.get("id")).isEqualTo(first.get("id"));
+        assertThat(list(resident).get("total")).isEqualTo(1);
+    }
+
+    @Test
+    void orderEventsDriveTheRequestToResolvedAndReplaysChangeNothing() {
+        Person resident = People.resident("G01");
+        UUID id = UUID.fromString((String) submit(resident, householdHelp(), null).get("id"));
+        UUID order = UUID.randomUUID();
+        UUID volunteer = UUID.randomUUID();
+
+        publish(new OrderOffered(order, id, volunteer, "red-steward", Instant.now().plusSeconds(3600)));
+        byte[] accepted = codec.toStructured(codec.wrap(new OrderAccepted(order, id, volunteer), URI.create("/volunteer-service")));
+        send(id, accepted);
+        awaitStatus(resident, id, "ASSIGNED");
+        publish(new OrderStarted(order, id, volunteer, Instant.now()));
+        publish(new OrderCompleted(order, id, volunteer, Instant.now(), "fixed the tap"));
+        awaitStatus(resident, id, "RESOLVED");
+
+        send(id, accepted);
+        publish(new OrderAccepted(order, id, volunteer));
+        publish(new OrderCompleted(order, id, volunteer, Instant.now(), "again"));
+
+        List<Map<String, Object>> timeline = web.get().uri("/api/v1/requests/" + id + "/timeline")
+                .headers(h -> h.setBearerAuth(resident.token())).exchange()
+                .expectStatus().isOk().expectBodyList(MAP).returnResult().getResponseBody();
+        // The marker goes through the same partition after the replays: once it was handled, so were they.
+        String marker = publish(new OrderUnassignable(id, "marker"));
+        awaitProcessed(marker);
+        assertThat(status(resident, id)).isEqualTo("RESOLVED");
+        assertThat(timeline).extracting(entry -> entry.get("to"))
+                .containsExactly("SUBMITTED", "DISPATCHING", "ASSIGNED", "IN_PROGRESS", "RESOLVED");
+    }
+
+    @Test
+    void aLowRatingReopensAndAGoodOneCloses() {
+        Person resident = People.resident("G01");
+        UUID low = resolvedRequest(resident);
+        UUID good = resolvedRequest(resident);
+
+        evaluate(resident, low, 2).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REOPENED")
+                .jsonPath("$.rating").isEqualTo(2);
+        evaluate(resident, good, 5).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+        evaluate(resident, good, 1).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("illegal-transition").jsonPath("$.status").isEqualTo("CLOSED");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOf(low.toString()))
+                .extracting(CloudEvent::type)
+                .contains("community.dispatch.request.evaluated.v1", "community.dispatch.request.reopened.v1"));
+    }
+
+    @Test
+    void aBreachedDeadlineEscalates() {
+        Person resident = People.resident("G01");
+        String id = (String) submit(resident, Map.of("categoryCode", "straw-burning",
+                "description", "有人在焚燒秸稈 smoke near the river")).get("id");
+        assertThat(status(resident, UUID.fromString(id))).isEqualTo("SUBMITTED");
+
+        database.sql("UPDATE service_request SET due_at = now() - interval '1 second' WHERE id = :id")
+                .bind("id", UUID.fromString(id)).fetch().rowsUpdated().block();
+
+        awaitStatus(resident, UUID.fromString(id), "ESCALATED");
+        web.get().uri("/api/v1/requests?overdue=true").headers(h -> h.setBearerAuth(People.staff().token())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").exists();
+    }
+
+    @Test
+    void everyIdEndpointIsNotFoundForSomeoneElsesRequest() {
+        Person owner = People.resident("G01");
+        Person stranger = People.resident("G01");
+        String id = (String) submit(owner, householdHelp(), null).get("id");
+
+        for (String path : List.of("/api/v1/requests/" + id, "/api/v1/requests/" + id + "/timeline")) {
+            web.get().uri(path).headers(h -> h.setBearerAuth(stranger.token())).exchange().expectStatus().isNotFound();
+            web.get().uri(path).headers(h -> h.setBearerAuth(People.gridWorker("G02").token())).exchange().expectStatus().isNotFound();
+            web.get().uri(path).headers(h -> h.setBearerAuth(People.gridWorker("G01").token())).exchange().expectStatus().isOk();
+            web.get().uri(path).headers(h -> h.setBearerAuth(People.staff().token())).exchange().expectStatus().isOk();
+        }
+        web.post().uri("/api/v1/requests/" + id + "/cancellation").headers(h -> h.setBearerAuth(stranger.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange().expectStatus().isNotFound();
+        evaluate(stranger, UUID.fromString(id), 5).expectStatus().isNotFound();
+        assertThat(list(stranger).get("total")).isEqualTo(0);
+    }
+
+    @Test
+    void theRequesterWithdrawsBeforeWorkStartsButNotAfter() {
+        Person resident = People.resident("G01");
+        String early = (String) submit(resident, householdHelp(), null).get("id");
+        UUID started = UUID.fromString((String) submit(resident, householdHelp(), null).get("id"));
+        publish(new OrderStarted(UUID.randomUUID(), started, UUID.randomUUID(), Instant.now()));
+        awaitStatus(resident, started, "IN_PROGRESS");
+
+        web.post().uri("/api/v1/requests/" + early + "/cancellation").headers(h -> h.setBearerAuth(resident.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "solved it myself")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        web.post().uri("/api/v1/requests/" + started + "/cancellation").headers(h -> h.setBearerAuth(resident.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("illegal-transition");
+    }
+
+    @Test
+    void badBodiesAre400ProblemsNamingTheFields() {
+        Person resident = People.resident("G01");
+
+        badSubmission(resident, Map.of("categoryCode", "household-help"))
+                .jsonPath("$.code").isEqualTo("validation-failed").jsonPath("$.errors[0].field").isEqualTo("description");
+        badSubmission(resident, Map.of("categoryCode", "no-such", "description", "x"))
+                .jsonPath("$.code").isEqualTo("unknown-category").jsonPath("$.errors[0].field").isEqualTo("categoryCode");
+        badSubmission(resident, Map.of("categoryCode", "childcare", "description", "x",
+                "attributes", Map.of("children", "two")))
+                .jsonPath("$.errors[?(@.field == 'attributes.children')].message").isEqualTo("must be a number")
+                .jsonPath("$.errors[?(@.field == 'attributes.when')].message").isEqualTo("is required");
+        badSubmission(resident, Map.of("categoryCode", "household-help", "description", "x", "urgency", "COMPLEX",
+                "attributes", Map.of("kind", "repair")))
+                .jsonPath("$.errors[0].field").isEqualTo("urgency");
+        badSubmission(resident, Map.of("categoryCode", "household-help", "description", "x", "urgency", "SOON"))
+                .jsonPath("$.code").isEqualTo("bad-request");
+        badSubmission(resident, Map.of("categoryCode", "household-help", "description", "x",
+                "onBehalfOf", UUID.randomUUID().toString(), "channel", "VISIT", "attributes", Map.of("kind", "repair")))
+                .jsonPath("$.code").isEqualTo("forbidden");
+    }
+
+    @Test
+    void aGridWorkerSubmitsOnAResidentsBehalf() {
+        Person worker = People.gridWorker("G02");
+        UUID resident = UUID.randomUUID();
+        Map<String, Object> body = new HashMap<>(householdHelp());
+        body.put("onBehalfOf", resident.toString());
+        body.put("channel", "GRID_REPORT");
+
+        Map<String, Object> created = submit(worker, body);
+
+        assertThat(created).containsEntry("requesterId", resident.toString()).containsEntry("channel", "GRID_REPORT")
+                .containsEntry("gridCode", "G02");
+    }
+
+    private UUID resolvedRequest(Person resident) {
+        UUID id = UUID.fromString((String) submit(resident, householdHelp(), null).get("id"));
+        publish(new OrderCompleted(UUID.randomUUID(), id, UUID.randomUUID(), Instant.now(), "done"));
+        awaitStatus(resident, id, "RESOLVED");
+        return id;
+    }
+
+    private static Map<String, Object> householdHelp() {
+        return Map.of("categoryCode", "household-help", "description", "水龍頭漏水 the kitchen tap leaks",
+                "attributes", Map.of("kind", "repair"), "location", Map.of("buildingCode", "3", "unitCode", "201"));
+    }
+
+    private Map<String, Object> submit(Person person, Map<String, Object> body) {
+        return submit(person, body, null);
+    }
+
+    private Map<String, Object> submit(Person person, Map<String, Object> body, String key) {
+        return web.post().uri("/api/v1/requests").headers(h -> {
+                    h.setBearerAuth(person.token());
+                    if (key != null) {
+                        h.set("Idempotency-Key", key);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody(MAP).returnResult().getResponseBody();
+    }
+
+    private WebTestClient.BodyContentSpec badSubmission(Person person, Map<String, Object> body) {
+        return web.post().uri("/api/v1/requests").headers(h -> h.setBearerAuth(person.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().value(status -> assertThat(status).isIn(400, 403))
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody();
+    }
+
+    private WebTestClient.ResponseSpec evaluate(Person person, UUID id, int rating) {
+        return web.post().uri("/api/v1/requests/" + id + "/evaluation").headers(h -> h.setBearerAuth(person.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("rating", rating, "comment", "評價")).exchange();
+    }
+
+    private Map<String, Object> list(Person person) {
+        return web.get().uri("/api/v1/requests").headers(h -> h.setBearerAuth(person.token())).exchange()
+                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+    }
+
+    private String status(Person person, UUID id) {
+        return (String) web.get().uri("/api/v1/requests/" + id).headers(h -> h.setBearerAuth(person.token())).exchange()
+                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody().get("status");
+    }
+
+    private void awaitStatus(Person person, UUID id, String status) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(person, id)).isEqualTo(status));
+    }
+
+    private void awaitProcessed(String eventId) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.sql(
+                        "SELECT count(*) AS n FROM processed_event WHERE consumer = 'request-service.order-events' AND event_id = :id")
+                .bind("id", eventId).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1L));
+    }
+
+    /** Publishes as volunteer-service would; answers the event id. */
+    private String publish(DomainEvent event) {
+        CloudEvent envelope = codec.wrap(event, URI.create("/volunteer-service"));
+        send(UUID.fromString(event.subject()), codec.toStructured(envelope));
+        return envelope.id();
+    }
+
+    private void send(UUID requestId, byte[] value) {
+        kafka.send(Topics.ORDER_EVENTS, requestId.toString(), value).join();
+    }
+
+    private List<CloudEvent> eventsOf(String requestId) {
+        return TopicReader.readAll(Topics.REQUEST_EVENTS).stream()
+                .filter(record -> requestId.equals(record.key()))
+                .map(ConsumerRecord::value)
+                .map(value -> codec.read(Map.of(), value))
+                .toList();
+    }
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP =
+            new ParameterizedTypeReference<>() { };
+}

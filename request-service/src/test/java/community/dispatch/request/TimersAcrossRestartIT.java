@@ -1,0 +1,73 @@
+package community.dispatch.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.TestTokensConfiguration;
+
+/**
+ * A deadline that passes while the service is down is caught by the next instance to start: the
+ * timers live in the database, not in memory.
+ */
+@ServiceIntegrationTest
+@Import(TestTokensConfiguration.class)
+@TestPropertySource(properties = "dispatch.requests.timer-interval=1h")
+class TimersAcrossRestartIT {
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    DatabaseClient database;
+    @Autowired
+    Environment environment;
+
+    @Test
+    void aDeadlineMissedWhileDownEscalatesWhenTheServiceStartsAgain() {
+        String id = (String) web.post().uri("/api/v1/requests").headers(h -> h.setBearerAuth(People.resident("G01").token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("categoryCode", "river-patrol", "description", "垃圾堵住河道 rubbish blocks the river"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        database.sql("UPDATE service_request SET due_at = now() - interval '1 minute' WHERE id = :id")
+                .bind("id", UUID.fromString(id)).fetch().rowsUpdated().block();
+        assertThat(status(id)).as("this instance's timer waits an hour").isEqualTo("SUBMITTED");
+
+        // Command-line arguments outrank application.yml, as the stack's environment variables do.
+        String[] arguments = Stream.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password",
+                        "spring.flyway.url", "spring.flyway.user", "spring.flyway.password", "spring.kafka.bootstrap-servers")
+                .map(name -> "--" + name + "=" + environment.getProperty(name))
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(RequestServiceApplication.class)
+                .run(Stream.concat(Arrays.stream(arguments),
+                        Stream.of("--server.port=0", "--dispatch.requests.timer-interval=500ms"))
+                        .toArray(String[]::new))) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(id)).isEqualTo("ESCALATED"));
+        }
+        assertThat(database.sql("SELECT reason FROM request_timeline WHERE request_id = :id AND to_status = 'ESCALATED'")
+                .bind("id", UUID.fromString(id)).map(row -> row.get("reason", String.class)).one().block())
+                .startsWith("dispatch deadline");
+    }
+
+    private String status(String id) {
+        return database.sql("SELECT status FROM service_request WHERE id = :id").bind("id", UUID.fromString(id))
+                .map(row -> row.get("status", String.class)).one().block();
+    }
+}
