@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +18,10 @@ import tools.jackson.databind.JsonNode;
  * @param subject the aggregate id, also the Kafka key
  * @param time when it happened
  * @param data the event data as JSON
+ * @param externalref extension attribute: the reference a municipal system gave the aggregate (its
+ *        ticket id), carried on every event about it so the sender can follow it; absent otherwise
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
         String specversion,
         String id,
@@ -25,7 +30,8 @@ public record CloudEvent(
         String subject,
         OffsetDateTime time,
         String datacontenttype,
-        JsonNode data) {
+        JsonNode data,
+        String externalref) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";

@@ -40,10 +40,15 @@ public final class EventCodec {
 
     /** Wraps the event in a new envelope with a fresh id and the current time. */
     public CloudEvent wrap(DomainEvent event, URI source) {
+        return wrap(event, source, null);
+    }
+
+    /** The same, carrying an external reference (a municipal ticket id) when there is one. */
+    public CloudEvent wrap(DomainEvent event, URI source, String externalRef) {
         EventType<?> type = EventCatalog.of(event);
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type.name(),
                 event.subject(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), CloudEvent.JSON,
-                mapper.valueToTree(event));
+                mapper.valueToTree(event), externalRef);
     }
 
     /** The structured-mode JSON of an envelope. */
@@ -88,7 +93,7 @@ public final class EventCodec {
             String source = header(headers, "source");
             return new CloudEvent(header(headers, "specversion"), header(headers, "id"),
                     source == null ? null : URI.create(source), header(headers, "type"), header(headers, "subject"),
-                    time == null ? null : OffsetDateTime.parse(time), contentType, data);
+                    time == null ? null : OffsetDateTime.parse(time), contentType, data, header(headers, "externalref"));
         }
         catch (JacksonException | IllegalArgumentException | NullPointerException | DateTimeParseException e) {
             throw new MalformedEventException("not a binary-mode CloudEvent: " + e.getMessage(), e);

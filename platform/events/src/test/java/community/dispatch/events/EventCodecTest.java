@@ -63,6 +63,17 @@ class EventCodecTest {
     }
 
     @Test
+    void anExternalReferenceTravelsAsAnExtensionAttributeInBothModes() {
+        CloudEvent event = codec.wrap(submitted, URI.create("/request-service"), "12345-2026-000042");
+
+        String json = new String(codec.toStructured(event), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"externalref\":\"12345-2026-000042\"");
+        assertThat(codec.read(Map.of(), codec.toStructured(event)).externalref()).isEqualTo("12345-2026-000042");
+        assertThat(new String(codec.toStructured(codec.wrap(submitted, URI.create("/request-service"))),
+                StandardCharsets.UTF_8)).doesNotContain("externalref");
+    }
+
+    @Test
     void readsBinaryModeFromCeHeaders() {
         OrderAccepted accepted = new OrderAccepted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         Map<String, byte[]> headers = new HashMap<>();
@@ -73,6 +84,7 @@ class EventCodecTest {
         headers.put("ce_subject", bytes(accepted.requestId().toString()));
         headers.put("ce_time", bytes("2026-11-28T10:30:00+08:00"));
         headers.put("content-type", bytes("application/json"));
+        headers.put("ce_externalref", bytes("12345-2026-000007"));
         byte[] body = ("{\"orderId\":\"" + accepted.orderId() + "\",\"requestId\":\"" + accepted.requestId()
                 + "\",\"volunteerId\":\"" + accepted.volunteerId() + "\"}").getBytes(StandardCharsets.UTF_8);
 
@@ -80,6 +92,7 @@ class EventCodecTest {
 
         assertThat(read.id()).isEqualTo("7f1c2a8e-0000-4000-8000-000000000001");
         assertThat(read.time().toInstant()).isEqualTo(NOW);
+        assertThat(read.externalref()).isEqualTo("12345-2026-000007");
         assertThat(codec.data(read)).isEqualTo(accepted);
     }
 

@@ -121,6 +121,39 @@ public class RequestDesk {
         return submission.onBehalfOf().toString();
     }
 
+    /**
+     * A ticket a municipal system forwarded becomes a request (channel MUNICIPAL) that keeps the
+     * system's reference; every event about it carries the reference. A ticket seen before is not
+     * taken twice; a category the catalogue does not know becomes "other".
+     */
+    public Mono<Void> intake(String sourceSystem, String externalRef, String categoryCode, String description,
+            String address) {
+        return transactions.transactional(store.byExternalReference(sourceSystem, externalRef)
+                .hasElement()
+                .flatMap(known -> known ? Mono.<Void>empty() : catalogue.find(categoryCode == null ? "other" : categoryCode)
+                        .filter(Category::active)
+                        .switchIfEmpty(Mono.defer(() -> catalogue.forNewRequest("other")))
+                        .flatMap(category -> {
+                            RequestDetails details = new RequestDetails(description == null ? "" : description, Map.of(),
+                                    new RequestDetails.Location(null, null, null, null, null, address), null, List.of(),
+                                    RequestDetails.ContactPreference.PHONE, false);
+                            String requester = "municipal:" + sourceSystem;
+                            ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, requester,
+                                    Channel.MUNICIPAL, category.code(), category.slaClass(), null, null, Instant.now(clock));
+                            String json = this.json.writeValueAsString(details);
+                            return store.insert(request, json, externalRef, sourceSystem)
+                                    .then(store.append(request.id(), new ServiceRequest.Move(null, Status.SUBMITTED,
+                                            requester, "forwarded by " + sourceSystem + " as " + externalRef,
+                                            request.submittedAt())))
+                                    .then(outbox.record(new RequestSubmitted(request.id(), category.code(),
+                                            request.urgency().name(), Channel.MUNICIPAL.name(), null,
+                                            request.submittedAt()), externalRef))
+                                    .doOnSuccess(event -> log.info("Request {} taken in from {} ({})", request.id(),
+                                            sourceSystem, externalRef))
+                                    .then();
+                        })));
+    }
+
     /** A request the caller may see: their own; their grid's for grid workers; any for staff. Others are 404. */
     public Mono<Stored> get(UUID id, Caller caller) {
         return store.find(id).filter(stored -> maySee(stored.request(), caller))
@@ -184,7 +217,7 @@ public class RequestDesk {
                     }
                     ServiceRequest.Changed changed = stored.request().evaluate(rating, caller.subject(), Instant.now(clock),
                             properties.evaluationWindow());
-                    return outbox.record(new RequestEvaluated(id, rating, comment))
+                    return outbox.record(new RequestEvaluated(id, rating, comment), stored.externalRef())
                             .then(persist(stored, changed));
                 }));
     }
@@ -234,7 +267,8 @@ public class RequestDesk {
         ServiceRequest after = changed.request();
         return store.update(after)
                 .thenMany(Flux.fromIterable(changed.moves())
-                        .concatMap(move -> store.append(after.id(), move).then(outbox.record(eventFor(after.id(), move)))))
+                        .concatMap(move -> store.append(after.id(), move)
+                                .then(outbox.record(eventFor(after.id(), move), before.externalRef()))))
                 .then(Mono.fromSupplier(() -> new Stored(new ServiceRequest(after.id(), after.requesterId(),
                         after.submittedBy(), after.channel(), after.categoryCode(), after.urgency(), after.status(),
                         after.gridCode(), after.compoundCode(), after.deadlines(), after.dueAt(), after.rating(),

@@ -35,7 +35,12 @@ public class Outbox {
      * written outside the state change's transaction could outlive a rolled-back change.
      */
     public Mono<CloudEvent> record(DomainEvent event) {
-        CloudEvent envelope = codec.wrap(event, source);
+        return record(event, null);
+    }
+
+    /** The same, for an aggregate that came from another system: its reference travels on the event. */
+    public Mono<CloudEvent> record(DomainEvent event, String externalRef) {
+        CloudEvent envelope = codec.wrap(event, source, externalRef);
         EventType<?> type = EventCatalog.of(event);
         return requireTransaction()
                 .then(database.sql("""

@@ -1,0 +1,115 @@
+package community.dispatch.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import community.dispatch.events.CloudEvent;
+import community.dispatch.events.EventCodec;
+import community.dispatch.events.Topics;
+import community.dispatch.events.order.OrderAccepted;
+import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.TestTokensConfiguration;
+import community.dispatch.testing.TopicReader;
+
+@ServiceIntegrationTest
+@Import(TestTokensConfiguration.class)
+class MunicipalIntakeIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    DatabaseClient database;
+
+    @Test
+    void aForwardedTicketBecomesOneRequestAndItsReferenceTravelsOnEveryEvent() {
+        String ticket = "12345-" + UUID.randomUUID();
+
+        sendTicket(ticket, "river-patrol");
+        sendTicket(ticket, "river-patrol");
+
+        UUID id = await().atMost(PATIENCE).until(() -> requestFor(ticket), found -> found != null);
+        Map<String, Object> row = database.sql("SELECT channel, category_code, requester_id FROM service_request WHERE id = :id")
+                .bind("id", id).fetch().one().block();
+        assertThat(row).containsEntry("channel", "MUNICIPAL").containsEntry("category_code", "river-patrol")
+                .containsEntry("requester_id", "municipal:city-12345");
+
+        kafka.send(Topics.ORDER_EVENTS, id.toString(), codec.toStructured(codec.wrap(
+                new OrderAccepted(UUID.randomUUID(), id, UUID.randomUUID()), URI.create("/volunteer-service")))).join();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<CloudEvent> events = eventsOf(id);
+            assertThat(events).extracting(CloudEvent::type).containsExactly("community.dispatch.request.submitted.v1",
+                    "community.dispatch.request.updated.v1", "community.dispatch.request.updated.v1");
+            assertThat(events).extracting(CloudEvent::externalref).containsOnly(ticket);
+        });
+        assertThat(database.sql("SELECT count(*) AS n FROM service_request WHERE external_ref = :ref").bind("ref", ticket)
+                .map(r -> r.get("n", Long.class)).one().block()).isEqualTo(1L);
+    }
+
+    @Test
+    void anUnknownCategoryBecomesOtherAndAMalformedTicketIsDeadLetteredWhileLaterOnesFlow() {
+        String broken = "broken-" + UUID.randomUUID();
+        String later = "12345-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.INTAKE, broken,
+                "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/city\",\"type\":\"community.dispatch.intake.ticket-created.v1\",\"data\":{\"description\":\"no ids\"}}"
+                        .getBytes(StandardCharsets.UTF_8));
+        kafka.send(garbage).join();
+        sendTicket(later, "pothole-repair");
+
+        UUID id = await().atMost(PATIENCE).until(() -> requestFor(later), found -> found != null);
+        assertThat(database.sql("SELECT category_code FROM service_request WHERE id = :id").bind("id", id)
+                .map(r -> r.get("category_code", String.class)).one().block()).isEqualTo("other");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetterOf(Topics.INTAKE)))
+                .extracting(ConsumerRecord::key).contains(broken));
+    }
+
+    /** As the city's platform sends it: binary mode, the ticket id as key. */
+    private void sendTicket(String ticket, String category) {
+        String data = "{\"externalId\":\"" + ticket + "\",\"sourceSystem\":\"city-12345\",\"categoryCode\":\"" + category
+                + "\",\"description\":\"河邊有垃圾 rubbish by the river\",\"address\":\"相山路 12 號\"}";
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INTAKE, ticket, data.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_specversion", bytes("1.0"))
+                .add("ce_id", bytes(UUID.randomUUID().toString()))
+                .add("ce_source", bytes("/city/12345"))
+                .add("ce_type", bytes("community.dispatch.intake.ticket-created.v1"))
+                .add("ce_subject", bytes(ticket))
+                .add("ce_time", bytes(Instant.now().toString()))
+                .add("content-type", bytes("application/json"));
+        kafka.send(record).join();
+    }
+
+    private UUID requestFor(String ticket) {
+        return database.sql("SELECT id FROM service_request WHERE external_ref = :ref").bind("ref", ticket)
+                .map(r -> r.get("id", UUID.class)).one().block();
+    }
+
+    private List<CloudEvent> eventsOf(UUID id) {
+        return TopicReader.readAll(Topics.REQUEST_EVENTS).stream()
+                .filter(record -> id.toString().equals(record.key()))
+                .map(record -> codec.read(Map.of(), record.value()))
+                .toList();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
