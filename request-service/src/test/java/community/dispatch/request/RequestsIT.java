@@ -212,6 +212,39 @@ class RequestsIT {
                 .containsEntry("gridCode", "G02");
     }
 
+    @Test
+    void similarOpenRequestsNearbyComeBackAsHintsAndStaffCloseDuplicates() {
+        Person first = People.resident("G03");
+        Person neighbour = People.resident("G03");
+        Map<String, Object> inBuilding = Map.of("categoryCode", "sewing-mending", "description", "衣服要補",
+                "location", Map.of("buildingCode", "7", "latitude", 33.9560, "longitude", 116.7890));
+        String original = (String) submit(first, inBuilding, null).get("id");
+
+        Map<String, Object> forNeighbour = submitted(neighbour, inBuilding, null);
+        assertThat(forNeighbour.get("similarOpenRequests")).isEqualTo(1);
+        assertThat((List<?>) forNeighbour.get("possibleDuplicates")).as("not theirs to see").isEmpty();
+
+        Person worker = People.gridWorker("G03");
+        Map<String, Object> thirtyMetresAway = new HashMap<>(Map.of("categoryCode", "sewing-mending",
+                "description", "補褲子", "onBehalfOf", UUID.randomUUID().toString(), "channel", "VISIT",
+                "location", Map.of("latitude", 33.95627, "longitude", 116.7890)));
+        Map<String, Object> byWorker = submitted(worker, thirtyMetresAway, null);
+        assertThat(byWorker.get("similarOpenRequests")).isEqualTo(2);
+        assertThat((List<Map<String, Object>>) byWorker.get("possibleDuplicates")).extracting(hint -> hint.get("id"))
+                .contains(original);
+        thirtyMetresAway.put("location", Map.of("latitude", 33.9580, "longitude", 116.7890));
+        assertThat(submitted(worker, thirtyMetresAway, null).get("similarOpenRequests")).as("220 m away").isEqualTo(0);
+
+        String repeat = (String) ((Map<?, ?>) forNeighbour.get("request")).get("id");
+        web.post().uri("/api/v1/requests/" + repeat + "/duplicate").headers(h -> h.setBearerAuth(neighbour.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("originalId", original)).exchange()
+                .expectStatus().isForbidden();
+        web.post().uri("/api/v1/requests/" + repeat + "/duplicate").headers(h -> h.setBearerAuth(People.staff().token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("originalId", original)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CLOSED").jsonPath("$.duplicateOf").isEqualTo(original);
+    }
+
     private UUID resolvedRequest(Person resident) {
         UUID id = UUID.fromString((String) submit(resident, householdHelp(), null).get("id"));
         publish(new OrderCompleted(UUID.randomUUID(), id, UUID.randomUUID(), Instant.now(), "done"));
@@ -228,7 +261,13 @@ class RequestsIT {
         return submit(person, body, null);
     }
 
+    /** Submits and answers the request part of the answer. */
+    @SuppressWarnings("unchecked")
     private Map<String, Object> submit(Person person, Map<String, Object> body, String key) {
+        return (Map<String, Object>) submitted(person, body, key).get("request");
+    }
+
+    private Map<String, Object> submitted(Person person, Map<String, Object> body, String key) {
         return web.post().uri("/api/v1/requests").headers(h -> {
                     h.setBearerAuth(person.token());
                     if (key != null) {

@@ -41,11 +41,12 @@ class TimersAcrossRestartIT {
 
     @Test
     void aDeadlineMissedWhileDownEscalatesWhenTheServiceStartsAgain() {
-        String id = (String) web.post().uri("/api/v1/requests").headers(h -> h.setBearerAuth(People.resident("G01").token()))
+        Map<?, ?> answer = web.post().uri("/api/v1/requests").headers(h -> h.setBearerAuth(People.resident("G01").token()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("categoryCode", "river-patrol", "description", "垃圾堵住河道 rubbish blocks the river"))
                 .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String id = (String) ((Map<?, ?>) answer.get("request")).get("id");
         database.sql("UPDATE service_request SET due_at = now() - interval '1 minute' WHERE id = :id")
                 .bind("id", UUID.fromString(id)).fetch().rowsUpdated().block();
         assertThat(status(id)).as("this instance's timer waits an hour").isEqualTo("SUBMITTED");

@@ -100,7 +100,7 @@ public class RequestDesk {
                     .then(outbox.record(new RequestSubmitted(request.id(), category.code(), urgency.name(),
                             submission.channel().name(), uuidOrNull(requester), request.submittedAt())))
                     .doOnSuccess(event -> log.info("Request {} submitted ({}, {})", request.id(), category.code(), urgency))
-                    .thenReturn(new Stored(request, details, null, null));
+                    .thenReturn(new Stored(request, details, null, null, null));
         });
     }
 
@@ -199,6 +199,28 @@ public class RequestDesk {
         });
     }
 
+    /** Open requests the new one may repeat, among those the caller may see, and how many there are in all. */
+    public Mono<Hints> hintsFor(Stored submitted, Caller caller) {
+        RequestDetails details = json.readValue(submitted.details(), RequestDetails.class);
+        return store.possibleDuplicates(submitted.request(), details.location(), 50).collectList()
+                .map(similar -> new Hints(similar.size(), similar.stream()
+                        .filter(other -> maySee(other.request(), caller))
+                        .map(Stored::request).toList()));
+    }
+
+    public record Hints(int similarOpenRequests, List<ServiceRequest> visible) {
+    }
+
+    /** Staff close a request that repeats another; it points to the original. */
+    public Mono<Stored> closeAsDuplicate(UUID id, UUID original, Caller caller) {
+        requireStaff(caller);
+        return transactions.transactional(store.find(original).switchIfEmpty(Mono.error(() -> notFound(original)))
+                .then(store.lock(id)).switchIfEmpty(Mono.error(() -> notFound(id)))
+                .flatMap(stored -> persist(stored, stored.request().closeAsDuplicateOf(original, caller.subject(),
+                        Instant.now(clock))))
+                .flatMap(stored -> store.markDuplicate(id, original).then(store.find(id))));
+    }
+
     /** Staff turn a request down as out of scope (退單). */
     public Mono<Stored> reject(UUID id, String reason, Caller caller) {
         requireStaff(caller);
@@ -272,7 +294,8 @@ public class RequestDesk {
                 .then(Mono.fromSupplier(() -> new Stored(new ServiceRequest(after.id(), after.requesterId(),
                         after.submittedBy(), after.channel(), after.categoryCode(), after.urgency(), after.status(),
                         after.gridCode(), after.compoundCode(), after.deadlines(), after.dueAt(), after.rating(),
-                        after.submittedAt(), after.version() + 1), before.details(), before.externalRef(), before.sourceSystem())))
+                        after.submittedAt(), after.version() + 1), before.details(), before.externalRef(), before.sourceSystem(),
+                        before.duplicateOf())))
                 .doOnNext(stored -> changed.moves().forEach(move -> log.info("Request {}: {} → {} ({})", after.id(),
                         move.from(), move.to(), move.actor())));
     }

@@ -3,7 +3,9 @@ package community.dispatch.request.requests;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,7 +29,8 @@ public class RequestStore {
     }
 
     /** A request with what the requester said ({@code details}, JSON). */
-    public record Stored(ServiceRequest request, String details, String externalRef, String sourceSystem) {
+    public record Stored(ServiceRequest request, String details, String externalRef, String sourceSystem,
+            UUID duplicateOf) {
     }
 
     public record TimelineEntry(Instant at, String actor, Status from, Status to, String reason) {
@@ -120,6 +123,48 @@ public class RequestStore {
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
+    /**
+     * Open requests of the same category from the last week in the same building, or within
+     * {@code metres} of the given coordinates: what a new request may repeat.
+     */
+    public Flux<Stored> possibleDuplicates(ServiceRequest request, RequestDetails.Location location, int metres) {
+        List<String> near = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (location != null && location.buildingCode() != null && request.compoundCode() != null) {
+            near.add("(compound_code = :compound AND details->'location'->>'buildingCode' = :building)");
+            parameters.put("compound", request.compoundCode());
+            parameters.put("building", location.buildingCode());
+        }
+        if (location != null && location.latitude() != null && location.longitude() != null) {
+            // Equirectangular distance: exact enough at the scale of a neighbourhood.
+            near.add("""
+                    (details->'location'->>'latitude' IS NOT NULL AND sqrt(
+                        power(((details->'location'->>'latitude')::float8 - :lat) * 110574, 2) +
+                        power(((details->'location'->>'longitude')::float8 - :lng) * 111320 * cos(radians(:lat)), 2)) <= :metres)""");
+            parameters.put("lat", location.latitude());
+            parameters.put("lng", location.longitude());
+            parameters.put("metres", (double) metres);
+        }
+        if (near.isEmpty()) {
+            return Flux.empty();
+        }
+        GenericExecuteSpec spec = database.sql("""
+                        SELECT * FROM service_request
+                        WHERE id <> :id AND category_code = :category AND created_at > now() - interval '7 days'
+                          AND status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED', 'REJECTED')
+                          AND (""" + String.join(" OR ", near) + ") ORDER BY created_at DESC LIMIT 20")
+                .bind("id", request.id()).bind("category", request.categoryCode());
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            spec = spec.bind(parameter.getKey(), parameter.getValue());
+        }
+        return spec.map(RequestStore::read).all();
+    }
+
+    public Mono<Void> markDuplicate(UUID id, UUID original) {
+        return database.sql("UPDATE service_request SET duplicate_of = :original WHERE id = :id")
+                .bind("id", id).bind("original", original).fetch().rowsUpdated().then();
+    }
+
     public Mono<UUID> idempotent(String caller, String key) {
         return database.sql("SELECT request_id FROM request_idempotency WHERE caller = :caller AND key = :key")
                 .bind("caller", caller).bind("key", key).map(row -> row.get("request_id", UUID.class)).one();
@@ -207,7 +252,7 @@ public class RequestStore {
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("version", Long.class));
         return new Stored(request, row.get("details", Json.class).asString(), row.get("external_ref", String.class),
-                row.get("source_system", String.class));
+                row.get("source_system", String.class), row.get("duplicate_of", UUID.class));
     }
 
     private record Where(String sql, Map<String, Object> parameters) {

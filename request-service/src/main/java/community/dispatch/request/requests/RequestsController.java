@@ -56,15 +56,22 @@ class RequestsController {
             A resident submits for themself (channel APP); grid workers, the five chiefs and staff submit on a \
             resident's behalf (onBehalfOf, channel GRID_REPORT, VISIT or HOTLINE). A retried call with the same \
             Idempotency-Key answers with the first request.""")
-    @ApiResponse(responseCode = "201", description = "Submitted; deadlines set")
+    @ApiResponse(responseCode = "201", description = """
+            Submitted; deadlines set. With the request come possible duplicates: open requests of the same \
+            category from the last 7 days in the same building or within 50 m (those you may see), and how many \
+            there are in all.""")
     @ApiResponse(responseCode = "400", description = "Invalid fields or answers, unknown category")
-    Mono<ResponseEntity<RequestResponse>> submit(@Valid @RequestBody SubmitRequest body,
+    Mono<ResponseEntity<Map<String, Object>>> submit(@Valid @RequestBody SubmitRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
             @AuthenticationPrincipal Jwt jwt) {
-        return desk.submit(body.toSubmission(), idempotencyKey, Caller.of(jwt))
-                .map(stored -> ResponseEntity.created(URI.create("/api/v1/requests/" + stored.request().id()))
+        Caller caller = Caller.of(jwt);
+        return desk.submit(body.toSubmission(), idempotencyKey, caller)
+                .flatMap(stored -> desk.hintsFor(stored, caller).map(hints -> ResponseEntity
+                        .created(URI.create("/api/v1/requests/" + stored.request().id()))
                         .eTag(Versions.eTag(stored.request().version()))
-                        .body(RequestResponse.of(stored, json)));
+                        .body(Map.of("request", RequestResponse.of(stored, json),
+                                "similarOpenRequests", hints.similarOpenRequests(),
+                                "possibleDuplicates", hints.visible().stream().map(DuplicateHint::of).toList()))));
     }
 
     @GetMapping("/{id}")
@@ -104,6 +111,14 @@ class RequestsController {
     Mono<RequestResponse> cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) ReasonRequest body,
             @AuthenticationPrincipal Jwt jwt) {
         return desk.cancel(id, body == null ? null : body.reason(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
+    }
+
+    @PostMapping("/{id}/duplicate")
+    @Operation(summary = "Close a request as a duplicate of another (staff)", description = "It closes and points to the original.")
+    Mono<RequestResponse> duplicate(@PathVariable UUID id, @Valid @RequestBody DuplicateRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return desk.closeAsDuplicate(id, body.originalId(), Caller.of(jwt))
                 .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
     }
 
@@ -168,13 +183,24 @@ class RequestsController {
     record ReasonRequest(@Size(max = 1000) String reason) {
     }
 
+    record DuplicateRequest(@NotNull UUID originalId) {
+    }
+
+    record DuplicateHint(UUID id, String categoryCode, Status status, Instant submittedAt) {
+
+        static DuplicateHint of(ServiceRequest request) {
+            return new DuplicateHint(request.id(), request.categoryCode(), request.status(), request.submittedAt());
+        }
+    }
+
     record EvaluationRequest(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment) {
     }
 
     /** A request as its readers see it. */
     record RequestResponse(UUID id, String categoryCode, Status status, Urgency urgency, Channel channel,
             String requesterId, String gridCode, String compoundCode, Instant submittedAt, Instant dispatchBy,
-            Instant feedbackBy, Instant dueAt, Integer rating, RequestDetails details, String externalRef) {
+            Instant feedbackBy, Instant dueAt, Integer rating, RequestDetails details, String externalRef,
+            UUID duplicateOf) {
 
         static RequestResponse of(Stored stored, JsonMapper json) {
             ServiceRequest request = stored.request();
@@ -182,7 +208,7 @@ class RequestsController {
                     request.channel(), request.requesterId(), request.gridCode(), request.compoundCode(),
                     request.submittedAt(), request.deadlines().dispatchBy(), request.deadlines().feedbackBy(),
                     request.dueAt(), request.rating(), json.readValue(stored.details(), RequestDetails.class),
-                    stored.externalRef());
+                    stored.externalRef(), stored.duplicateOf());
         }
     }
 }

@@ -103,6 +103,19 @@ public record ServiceRequest(
                 : rated.moveTo(Status.CLOSED, actor, "rated " + stars + " of 5", at, evaluationWindow);
     }
 
+    /** Staff close a request that repeats another; it keeps no timer. Finished requests stay as they are. */
+    public Changed closeAsDuplicateOf(UUID original, String actor, Instant at) {
+        if (status.isFinal()) {
+            throw new IllegalMove(status, Status.CLOSED);
+        }
+        if (original.equals(id)) {
+            throw new IllegalArgumentException("a request cannot duplicate itself");
+        }
+        ServiceRequest closed = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency,
+                Status.CLOSED, gridCode, compoundCode, deadlines, null, rating, submittedAt, version);
+        return new Changed(closed, List.of(new Move(status, Status.CLOSED, actor, "duplicate of " + original, at)));
+    }
+
     /** What a passed timer means here: an SLA breach escalates, an evaluation window closes. */
     public Changed timerFired(Instant at, Duration evaluationWindow) {
         if (dueAt == null || at.isBefore(dueAt)) {

@@ -140,6 +140,25 @@ class ServiceRequestTest {
         assertThatThrownBy(() -> resolved.evaluate(6, "resident", ratedAt, WEEK)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aDuplicateClosesFromAnyUnfinishedStatusAndPointsToTheOriginal() {
+        UUID original = UUID.randomUUID();
+        for (Status status : Status.values()) {
+            ServiceRequest request = in(status);
+            if (status.isFinal()) {
+                assertThatThrownBy(() -> request.closeAsDuplicateOf(original, "staff", T0)).isInstanceOf(IllegalMove.class);
+            }
+            else {
+                ServiceRequest.Changed closed = request.closeAsDuplicateOf(original, "staff", T0);
+                assertThat(closed.request().status()).isEqualTo(Status.CLOSED);
+                assertThat(closed.request().dueAt()).isNull();
+                assertThat(closed.moves().get(0).reason()).isEqualTo("duplicate of " + original);
+            }
+        }
+        ServiceRequest request = submitted(Urgency.NORMAL);
+        assertThatThrownBy(() -> request.closeAsDuplicateOf(request.id(), "staff", T0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static ServiceRequest submitted(Urgency urgency) {
         return ServiceRequest.submitted(UUID.randomUUID(), "member-1", "member-1", Channel.APP, "household-help", urgency,
                 "G01", "C01", T0);
