@@ -45,7 +45,8 @@ class OrderEvents {
         DomainEvent data = codec.data(event);
         String actor = "volunteer-service";
         if (data instanceof OrderOffered offered) {
-            return desk.advance(offered.requestId(), Status.DISPATCHING, actor, "offered to a volunteer");
+            return desk.offeredToTeam(offered.requestId(), offered.teamKey())
+                    .then(desk.advance(offered.requestId(), Status.DISPATCHING, actor, "offered to a volunteer"));
         }
         if (data instanceof OrderAccepted accepted) {
             return desk.advance(accepted.requestId(), Status.ASSIGNED, "volunteer:" + accepted.volunteerId(), "order accepted");

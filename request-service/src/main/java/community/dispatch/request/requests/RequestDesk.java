@@ -258,6 +258,11 @@ public class RequestDesk {
                 }));
     }
 
+    /** Remembers the team the request went to, for the figures per team. */
+    public Mono<Void> offeredToTeam(UUID id, String teamKey) {
+        return teamKey == null ? Mono.empty() : store.setTeam(id, teamKey);
+    }
+
     /** Nobody could be found: staff must act. */
     public Mono<Void> escalate(UUID id, String reason) {
         return transactions.transactional(store.lock(id)

@@ -160,6 +160,11 @@ public class RequestStore {
         return spec.map(RequestStore::read).all();
     }
 
+    public Mono<Void> setTeam(UUID id, String teamKey) {
+        return database.sql("UPDATE service_request SET team_key = :team WHERE id = :id")
+                .bind("id", id).bind("team", teamKey).fetch().rowsUpdated().then();
+    }
+
     public Mono<Void> markDuplicate(UUID id, UUID original) {
         return database.sql("UPDATE service_request SET duplicate_of = :original WHERE id = :id")
                 .bind("id", id).bind("original", original).fetch().rowsUpdated().then();
