@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.events.DomainEvent;
@@ -28,9 +29,10 @@ import community.dispatch.request.People.Person;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.TestTokensConfiguration;
 
-/** A context of its own, so the figures are over exactly the requests made here. */
+/** A context (and so a database) of its own, so the figures are over exactly the requests made here. */
 @ServiceIntegrationTest
 @Import(TestTokensConfiguration.class)
+@TestPropertySource(properties = "dispatch.test.context=kpis")
 class KpisIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };

@@ -2,6 +2,7 @@ package community.dispatch.request.requests;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,15 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import community.dispatch.events.DomainEvent;
-import community.dispatch.events.request.RequestCancelled;
-import community.dispatch.events.request.RequestClosed;
-import community.dispatch.events.request.RequestEscalated;
 import community.dispatch.events.request.RequestEvaluated;
-import community.dispatch.events.request.RequestReopened;
-import community.dispatch.events.request.RequestResolved;
 import community.dispatch.events.request.RequestSubmitted;
-import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.problem.DomainProblem;
 import community.dispatch.kit.security.Caller;
@@ -51,10 +45,14 @@ public class RequestDesk {
     private final TransactionalOperator transactions;
     private final JsonMapper json;
     private final RequestProperties properties;
+    private final RequestChanges changes;
+    private final DisputeLadder ladder;
     private final Clock clock;
 
     public RequestDesk(RequestStore store, Catalogue catalogue, Outbox outbox, TransactionalOperator transactions,
-            JsonMapper json, RequestProperties properties) {
+            JsonMapper json, RequestProperties properties, RequestChanges changes, DisputeLadder ladder) {
+        this.changes = changes;
+        this.ladder = ladder;
         this.store = store;
         this.catalogue = catalogue;
         this.outbox = outbox;
@@ -83,7 +81,8 @@ public class RequestDesk {
                         "The answers do not fit category " + category.code() + ".", Map.of("errors", errors)));
             }
             Urgency urgency = submission.urgency() == null ? category.slaClass() : submission.urgency();
-            if (urgency == Urgency.COMPLEX && !caller.isStaff()) {
+            // A category may be COMPLEX by nature (disputes); only staff reclassify a request as COMPLEX.
+            if (submission.urgency() == Urgency.COMPLEX && category.slaClass() != Urgency.COMPLEX && !caller.isStaff()) {
                 return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "complex-is-for-staff",
                         "Only staff classify a request as COMPLEX.", Map.of("errors",
                                 List.of(Map.of("field", "urgency", "message", "COMPLEX is set by staff")))));
@@ -98,9 +97,11 @@ public class RequestDesk {
                     .then(store.append(request.id(), new ServiceRequest.Move(null, Status.SUBMITTED, caller.subject(),
                             "submitted via " + submission.channel(), request.submittedAt())))
                     .then(outbox.record(new RequestSubmitted(request.id(), category.code(), urgency.name(),
-                            submission.channel().name(), uuidOrNull(requester), request.submittedAt())))
+                            submission.channel().name(), uuidOrNull(requester), request.submittedAt(),
+                            category.route().name())))
                     .doOnSuccess(event -> log.info("Request {} submitted ({}, {})", request.id(), category.code(), urgency))
-                    .thenReturn(new Stored(request, details, null, null, null));
+                    .thenReturn(new Stored(request, details, null, null, null))
+                    .flatMap(stored -> category.route() == Category.Route.DELIBERATION ? ladder.start(stored) : Mono.just(stored));
         });
     }
 
@@ -147,10 +148,12 @@ public class RequestDesk {
                                             request.submittedAt())))
                                     .then(outbox.record(new RequestSubmitted(request.id(), category.code(),
                                             request.urgency().name(), Channel.MUNICIPAL.name(), null,
-                                            request.submittedAt()), externalRef))
+                                            request.submittedAt(), category.route().name()), externalRef))
                                     .doOnSuccess(event -> log.info("Request {} taken in from {} ({})", request.id(),
                                             sourceSystem, externalRef))
-                                    .then();
+                                    .then(category.route() == Category.Route.DELIBERATION
+                                            ? ladder.start(new Stored(request, json, externalRef, sourceSystem, null)).then()
+                                            : Mono.empty());
                         })));
     }
 
@@ -216,7 +219,7 @@ public class RequestDesk {
         requireStaff(caller);
         return transactions.transactional(store.find(original).switchIfEmpty(Mono.error(() -> notFound(original)))
                 .then(store.lock(id)).switchIfEmpty(Mono.error(() -> notFound(id)))
-                .flatMap(stored -> persist(stored, stored.request().closeAsDuplicateOf(original, caller.subject(),
+                .flatMap(stored -> changes.persist(stored, stored.request().closeAsDuplicateOf(original, caller.subject(),
                         Instant.now(clock))))
                 .flatMap(stored -> store.markDuplicate(id, original).then(store.find(id))));
     }
@@ -240,7 +243,9 @@ public class RequestDesk {
                     ServiceRequest.Changed changed = stored.request().evaluate(rating, caller.subject(), Instant.now(clock),
                             properties.evaluationWindow());
                     return outbox.record(new RequestEvaluated(id, rating, comment), stored.externalRef())
-                            .then(persist(stored, changed));
+                            .then(changes.persist(stored, changed))
+                            .flatMap(after -> after.request().status() == Status.REOPENED ? ladder.restartIfDispute(after)
+                                    : Mono.just(after));
                 }));
     }
 
@@ -254,7 +259,7 @@ public class RequestDesk {
                         log.info("Request {} is {}; an order event for {} changes nothing", id, stored.request().status(), target);
                         return Mono.empty();
                     }
-                    return persist(stored, changed).then();
+                    return changes.persist(stored, changed).then();
                 }));
     }
 
@@ -267,55 +272,50 @@ public class RequestDesk {
     public Mono<Void> escalate(UUID id, String reason) {
         return transactions.transactional(store.lock(id)
                 .filter(stored -> stored.request().status().next().contains(Status.ESCALATED))
-                .flatMap(stored -> persist(stored, stored.request().moveTo(Status.ESCALATED, "volunteer-service", reason,
+                .flatMap(stored -> changes.persist(stored, stored.request().moveTo(Status.ESCALATED, "volunteer-service", reason,
                         Instant.now(clock), properties.evaluationWindow())))
                 .then());
     }
 
-    /** Fires the timers that are due, each request in a transaction of its own; answers how many moved. */
+    /** Fires the timers that are due — request deadlines, then dispute rungs; answers how many moved. */
     public Mono<Long> fireDueTimers(int limit) {
         Instant now = Instant.now(clock);
-        return transactions.transactional(store.claimDue(now, limit)
+        Mono<Long> requestTimers = transactions.transactional(store.claimDue(now, limit)
                 .concatMap(id -> store.lock(id).flatMap(stored -> {
                     ServiceRequest.Changed changed = stored.request().timerFired(now, properties.evaluationWindow());
-                    return changed.changed() ? persist(stored, changed).thenReturn(1L) : Mono.just(0L);
+                    return changed.changed() ? changes.persist(stored, changed).thenReturn(1L) : Mono.just(0L);
                 }))
                 .reduce(0L, Long::sum));
+        return requestTimers.zipWith(transactions.transactional(ladder.climbOverdue(limit)), Long::sum);
+    }
+
+    /** Where a dispute stands on the deliberation ladder, for those who may see the request. */
+    public Mono<DisputeLadder.Standing> deliberation(UUID id, Caller caller) {
+        return get(id, caller).flatMap(stored -> ladder.standing(id))
+                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "not-a-dispute",
+                        "Request " + id + " is not on the deliberation ladder.")));
+    }
+
+    /** Staff record a session; a settlement resolves the dispute. */
+    public Mono<Stored> recordSession(UUID id, LocalDate heldOn, List<String> parties, DisputeLadder.Outcome outcome,
+            String notes, Caller caller) {
+        requireStaff(caller);
+        return transactions.transactional(store.lock(id).switchIfEmpty(Mono.error(() -> notFound(id)))
+                .flatMap(stored -> ladder.record(stored, heldOn, parties, outcome, notes, caller.subject())));
+    }
+
+    /** Staff take an unsettled dispute to the next rung. */
+    public Mono<Stored> climbLadder(UUID id, String reason, Caller caller) {
+        requireStaff(caller);
+        return transactions.transactional(store.lock(id).switchIfEmpty(Mono.error(() -> notFound(id)))
+                .flatMap(stored -> ladder.climb(stored, caller.subject(), reason == null ? "staff decision" : reason)));
     }
 
     private Mono<Stored> change(UUID id, Caller caller, Function<Stored, ServiceRequest.Changed> move) {
         return transactions.transactional(store.lock(id)
                 .filter(stored -> maySee(stored.request(), caller))
                 .switchIfEmpty(Mono.error(() -> notFound(id)))
-                .flatMap(stored -> persist(stored, move.apply(stored))));
-    }
-
-    private Mono<Stored> persist(Stored before, ServiceRequest.Changed changed) {
-        ServiceRequest after = changed.request();
-        return store.update(after)
-                .thenMany(Flux.fromIterable(changed.moves())
-                        .concatMap(move -> store.append(after.id(), move)
-                                .then(outbox.record(eventFor(after.id(), move), before.externalRef()))))
-                .then(Mono.fromSupplier(() -> new Stored(new ServiceRequest(after.id(), after.requesterId(),
-                        after.submittedBy(), after.channel(), after.categoryCode(), after.urgency(), after.status(),
-                        after.gridCode(), after.compoundCode(), after.deadlines(), after.dueAt(), after.rating(),
-                        after.submittedAt(), after.version() + 1), before.details(), before.externalRef(), before.sourceSystem(),
-                        before.duplicateOf())))
-                .doOnNext(stored -> changed.moves().forEach(move -> log.info("Request {}: {} → {} ({})", after.id(),
-                        move.from(), move.to(), move.actor())));
-    }
-
-    private static DomainEvent eventFor(UUID id, ServiceRequest.Move move) {
-        String reason = move.reason() == null ? "" : move.reason();
-        return switch (move.to()) {
-            case CANCELLED -> new RequestCancelled(id, reason);
-            case RESOLVED -> new RequestResolved(id, move.at());
-            case REOPENED -> new RequestReopened(id, reason);
-            case ESCALATED -> new RequestEscalated(id, reason);
-            case CLOSED -> new RequestClosed(id, reason);
-            case REJECTED -> new RequestClosed(id, "rejected: " + reason);
-            case SUBMITTED, DISPATCHING, ASSIGNED, IN_PROGRESS -> new RequestUpdated(id, List.of("status:" + move.to()));
-        };
+                .flatMap(stored -> changes.persist(stored, move.apply(stored))));
     }
 
     private static boolean maySee(ServiceRequest request, Caller caller) {

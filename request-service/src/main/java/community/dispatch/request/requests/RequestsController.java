@@ -2,6 +2,7 @@ package community.dispatch.request.requests;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
@@ -122,6 +124,31 @@ class RequestsController {
                 .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
     }
 
+    @GetMapping("/{id}/deliberation")
+    @Operation(summary = "Where a dispute stands on the deliberation ladder", description = """
+            ONLINE_DELIBERATION (網上議事) → PROPERTY_COUNCIL (物業黨群議事) → COMMUNITY_COUNCIL (社區黨群議事): \
+            the current rung, its deadline and every session held.""")
+    Mono<DisputeLadder.Standing> deliberation(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return desk.deliberation(id, Caller.of(jwt));
+    }
+
+    @PostMapping("/{id}/deliberation/sessions")
+    @Operation(summary = "Record a deliberation session (staff)", description = "Outcome SETTLED resolves the dispute; it then goes to evaluation.")
+    @ApiResponse(responseCode = "409", description = "Not a dispute under deliberation")
+    Mono<RequestResponse> session(@PathVariable UUID id, @Valid @RequestBody SessionRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return desk.recordSession(id, body.heldOn(), body.parties(), body.outcome(), body.notes(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json));
+    }
+
+    @PostMapping("/{id}/deliberation/escalation")
+    @Operation(summary = "Take an unsettled dispute to the next rung (staff)", description = "Past the community council, the request is escalated to staff.")
+    Mono<RequestResponse> climb(@PathVariable UUID id, @Valid @RequestBody(required = false) ReasonRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return desk.climbLadder(id, body == null ? null : body.reason(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json));
+    }
+
     @PostMapping("/{id}/rejection")
     @Operation(summary = "Turn a request down as out of scope (退單; staff)")
     Mono<RequestResponse> reject(@PathVariable UUID id, @Valid @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt jwt) {
@@ -184,6 +211,10 @@ class RequestsController {
     }
 
     record DuplicateRequest(@NotNull UUID originalId) {
+    }
+
+    record SessionRequest(@NotNull LocalDate heldOn, @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> parties,
+            @NotNull DisputeLadder.Outcome outcome, @Size(max = 4000) String notes) {
     }
 
     record DuplicateHint(UUID id, String categoryCode, Status status, Instant submittedAt) {

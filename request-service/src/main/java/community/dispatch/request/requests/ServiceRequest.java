@@ -103,6 +103,20 @@ public record ServiceRequest(
                 : rated.moveTo(Status.CLOSED, actor, "rated " + stars + " of 5", at, evaluationWindow);
     }
 
+    /**
+     * A dispute is not dispatched: it goes straight into deliberation, which is its work in progress.
+     * The ladder keeps its own deadlines, so the request itself has no timer meanwhile.
+     */
+    public Changed startDeliberation(Step step, String actor, Instant at) {
+        if (status != Status.SUBMITTED && status != Status.REOPENED) {
+            throw new IllegalMove(status, Status.IN_PROGRESS);
+        }
+        ServiceRequest deliberating = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency,
+                Status.IN_PROGRESS, gridCode, compoundCode, deadlines, null, rating, submittedAt, version);
+        return new Changed(deliberating, List.of(new Move(status, Status.IN_PROGRESS, actor,
+                "deliberation: " + step + " (" + step.nameZh() + ")", at)));
+    }
+
     /** Staff close a request that repeats another; it keeps no timer. Finished requests stay as they are. */
     public Changed closeAsDuplicateOf(UUID original, String actor, Instant at) {
         if (status.isFinal()) {

@@ -159,6 +159,24 @@ class ServiceRequestTest {
         assertThatThrownBy(() -> request.closeAsDuplicateOf(request.id(), "staff", T0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aDisputeGoesStraightIntoDeliberationWithoutARequestTimer() {
+        ServiceRequest dispute = submitted(Urgency.COMPLEX);
+
+        ServiceRequest.Changed deliberating = dispute.startDeliberation(Step.ONLINE_DELIBERATION, "system", T0);
+
+        assertThat(deliberating.request().status()).isEqualTo(Status.IN_PROGRESS);
+        assertThat(deliberating.request().dueAt()).isNull();
+        assertThat(deliberating.moves().get(0).reason()).contains("ONLINE_DELIBERATION", "網上議事");
+        assertThat(in(Status.REOPENED).startDeliberation(Step.ONLINE_DELIBERATION, "system", T0).request().status())
+                .isEqualTo(Status.IN_PROGRESS);
+        assertThatThrownBy(() -> in(Status.ASSIGNED).startDeliberation(Step.ONLINE_DELIBERATION, "system", T0))
+                .isInstanceOf(IllegalMove.class);
+        assertThat(Step.ONLINE_DELIBERATION.next()).contains(Step.PROPERTY_COUNCIL);
+        assertThat(Step.PROPERTY_COUNCIL.next()).contains(Step.COMMUNITY_COUNCIL);
+        assertThat(Step.COMMUNITY_COUNCIL.next()).isEmpty();
+    }
+
     private static ServiceRequest submitted(Urgency urgency) {
         return ServiceRequest.submitted(UUID.randomUUID(), "member-1", "member-1", Channel.APP, "household-help", urgency,
                 "G01", "C01", T0);

@@ -5,14 +5,20 @@ import java.util.UUID;
 
 import community.dispatch.events.DomainEvent;
 
-/** A resident's need entered the system (collect orders). */
+/**
+ * A resident's need entered the system (collect orders).
+ *
+ * @param route DISPATCH (volunteers are offered the work) or DELIBERATION (a dispute: it climbs the
+ *        deliberation ladder and is not offered to volunteers)
+ */
 public record RequestSubmitted(
         UUID requestId,
         String categoryCode,
         String urgency,
         String channel,
         UUID requesterId,
-        Instant submittedAt) implements DomainEvent {
+        Instant submittedAt,
+        String route) implements DomainEvent {
 
     @Override
     public String subject() {

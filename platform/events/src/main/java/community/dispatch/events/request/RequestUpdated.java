@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import community.dispatch.events.DomainEvent;
 
-/** The requester or staff changed a request's details. */
+/**
+ * A request moved on ({@code status:DISPATCHING}, {@code status:ASSIGNED}, {@code status:IN_PROGRESS},
+ * {@code deliberation:<STEP>}) or its details changed.
+ */
 public record RequestUpdated(UUID requestId, List<String> changedFields) implements DomainEvent {
 
     @Override

@@ -1,0 +1,64 @@
+package community.dispatch.request.requests;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import community.dispatch.events.DomainEvent;
+import community.dispatch.events.request.RequestCancelled;
+import community.dispatch.events.request.RequestClosed;
+import community.dispatch.events.request.RequestEscalated;
+import community.dispatch.events.request.RequestReopened;
+import community.dispatch.events.request.RequestResolved;
+import community.dispatch.events.request.RequestUpdated;
+import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.request.requests.RequestStore.Stored;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Writes a change of a request: the row, a timeline entry and an event per move, in the caller's transaction. */
+@Component
+class RequestChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestChanges.class);
+
+    private final RequestStore store;
+    private final Outbox outbox;
+
+    RequestChanges(RequestStore store, Outbox outbox) {
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    Mono<Stored> persist(Stored before, ServiceRequest.Changed changed) {
+        ServiceRequest after = changed.request();
+        return store.update(after)
+                .thenMany(Flux.fromIterable(changed.moves())
+                        .concatMap(move -> store.append(after.id(), move)
+                                .then(outbox.record(eventFor(after.id(), move), before.externalRef()))))
+                .then(Mono.fromSupplier(() -> new Stored(new ServiceRequest(after.id(), after.requesterId(),
+                        after.submittedBy(), after.channel(), after.categoryCode(), after.urgency(), after.status(),
+                        after.gridCode(), after.compoundCode(), after.deadlines(), after.dueAt(), after.rating(),
+                        after.submittedAt(), after.version() + 1), before.details(), before.externalRef(), before.sourceSystem(),
+                        before.duplicateOf())))
+                .doOnNext(stored -> changed.moves().forEach(move -> log.info("Request {}: {} → {} ({})", after.id(),
+                        move.from(), move.to(), move.actor())));
+    }
+
+    static DomainEvent eventFor(UUID id, ServiceRequest.Move move) {
+        String reason = move.reason() == null ? "" : move.reason();
+        return switch (move.to()) {
+            case CANCELLED -> new RequestCancelled(id, reason);
+            case RESOLVED -> new RequestResolved(id, move.at());
+            case REOPENED -> new RequestReopened(id, reason);
+            case ESCALATED -> new RequestEscalated(id, reason);
+            case CLOSED -> new RequestClosed(id, reason);
+            case REJECTED -> new RequestClosed(id, "rejected: " + reason);
+            case SUBMITTED, DISPATCHING, ASSIGNED, IN_PROGRESS -> new RequestUpdated(id, List.of("status:" + move.to()));
+        };
+    }
+
+}
