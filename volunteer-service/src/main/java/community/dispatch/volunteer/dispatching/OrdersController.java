@@ -1,0 +1,76 @@
+package community.dispatch.volunteer.dispatching;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import community.dispatch.kit.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/orders")
+@Validated
+@Tag(name = "Orders", description = "A volunteer's offers and orders (接單): accept or decline, check in, check out")
+class OrdersController {
+
+    private final Dispatcher dispatcher;
+
+    OrdersController(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @GetMapping
+    @Operation(summary = "Your offers and orders", description = "Newest first, at most 100.")
+    Mono<List<Order>> mine(@RequestParam(required = false)
+            @Pattern(regexp = "OFFERED|ACCEPTED|DECLINED|EXPIRED|STARTED|COMPLETED|RELEASED|WITHDRAWN") String status,
+            @AuthenticationPrincipal Jwt jwt) {
+        return dispatcher.ordersOf(Caller.of(jwt).memberId(), status).collectList();
+    }
+
+    @PostMapping("/{id}/acceptance")
+    @Operation(summary = "Accept an offer")
+    @ApiResponse(responseCode = "409", description = "The offer expired, was withdrawn, or someone else took the request")
+    @ApiResponse(responseCode = "404", description = "No such offer of yours")
+    Mono<Order> accept(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return dispatcher.accept(id, Caller.of(jwt).memberId());
+    }
+
+    @PostMapping("/{id}/decline")
+    @Operation(summary = "Decline an offer", description = "The request goes to the next volunteer.")
+    Mono<Order> decline(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return dispatcher.decline(id, Caller.of(jwt).memberId(), body == null ? null : body.note());
+    }
+
+    @PostMapping("/{id}/check-in")
+    @Operation(summary = "Check in: the work starts")
+    Mono<Order> checkIn(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return dispatcher.checkIn(id, Caller.of(jwt).memberId());
+    }
+
+    @PostMapping("/{id}/check-out")
+    @Operation(summary = "Check out: the work is done", description = "Credits the hours since check-in, rounded to the half hour.")
+    Mono<Order> checkOut(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return dispatcher.checkOut(id, Caller.of(jwt).memberId(), body == null ? null : body.note());
+    }
+
+    record NoteRequest(@Size(max = 2000) String note) {
+    }
+}

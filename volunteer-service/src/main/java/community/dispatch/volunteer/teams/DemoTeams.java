@@ -1,0 +1,45 @@
+package community.dispatch.volunteer.teams;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * In the single-node stack's demo community, member-service registers eight volunteers per team;
+ * this puts each of them in their team when their profile is created. The demo people have
+ * deterministic ids (member-service's DemoCommunity numbers them: volunteers are 38 to 85, eight per
+ * team in the order angel, weaver, dawn, red-steward, baoliang, lebei), which is the only thing the
+ * two services share here — and only with {@code dispatch.demo-data.enabled}.
+ */
+@Component
+class DemoTeams {
+
+    private static final List<String> TEAMS = List.of("angel", "weaver", "dawn", "red-steward", "baoliang", "lebei");
+    private static final int FIRST_VOLUNTEER = 38;
+
+    private final Volunteers volunteers;
+    private final Map<UUID, String> teamOfDemoVolunteer = new HashMap<>();
+    private final boolean enabled;
+
+    DemoTeams(Volunteers volunteers, @Value("${dispatch.demo-data.enabled:false}") boolean enabled) {
+        this.volunteers = volunteers;
+        this.enabled = enabled;
+        for (int i = 0; i < TEAMS.size() * 8; i++) {
+            int number = FIRST_VOLUNTEER + i;
+            teamOfDemoVolunteer.put(UUID.nameUUIDFromBytes(("community-dispatch demo member " + number)
+                    .getBytes(StandardCharsets.UTF_8)), TEAMS.get(i / 8));
+        }
+    }
+
+    Mono<Void> placeIfDemo(UUID memberId) {
+        String team = enabled ? teamOfDemoVolunteer.get(memberId) : null;
+        return team == null ? Mono.empty() : volunteers.assignTeams(memberId, List.of(team)).then();
+    }
+}

@@ -1,0 +1,84 @@
+package community.dispatch.volunteer.teams;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.kit.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+@RestController
+@Validated
+@Tag(name = "Teams and volunteers", description = "The six volunteer teams and volunteers' profiles")
+class TeamsController {
+
+    private final Volunteers volunteers;
+
+    TeamsController(Volunteers volunteers) {
+        this.volunteers = volunteers;
+    }
+
+    @GetMapping("/api/v1/teams")
+    @Operation(summary = "The volunteer teams", description = "With name in the language of Accept-Language (zh or en), the home station and the categories each serves.")
+    Mono<List<TeamResponse>> teams(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return volunteers.teams().map(team -> TeamResponse.of(team, language)).collectList();
+    }
+
+    @GetMapping("/api/v1/volunteers/me")
+    @Operation(summary = "Your volunteer profile", description = "Members with the VOLUNTEER role have one.")
+    Mono<Volunteers.Profile> me(@AuthenticationPrincipal Jwt jwt) {
+        return volunteers.profile(Caller.of(jwt).memberId())
+                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found",
+                        "You have no volunteer profile.")));
+    }
+
+    @PutMapping("/api/v1/volunteers/{memberId}/teams")
+    @Operation(summary = "Put a volunteer in teams (admins, team leaders)")
+    Mono<Volunteers.Profile> assign(@PathVariable UUID memberId, @Valid @RequestBody TeamsRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        if (!caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
+            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only admins, staff and team leaders place volunteers."));
+        }
+        return volunteers.teams().map(Volunteers.Team::key).collectList()
+                .flatMap(known -> {
+                    List<String> unknown = body.teams().stream().filter(team -> !known.contains(team)).toList();
+                    if (!unknown.isEmpty()) {
+                        return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "unknown-team", "No such team: " + unknown));
+                    }
+                    return volunteers.assignTeams(memberId, body.teams());
+                })
+                .flatMap(found -> found ? volunteers.profile(memberId)
+                        : Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found",
+                                "There is no volunteer " + memberId + ".")));
+    }
+
+    record TeamsRequest(@NotNull @Size(max = 6) List<String> teams) {
+    }
+
+    record TeamResponse(String key, String name, String nameZh, String nameEn, String description, String station,
+            List<String> categories) {
+
+        static TeamResponse of(Volunteers.Team team, String language) {
+            return new TeamResponse(team.key(), team.name(language), team.nameZh(), team.nameEn(), team.description(),
+                    team.stationZh(), team.categories());
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package community.dispatch.volunteer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import community.dispatch.events.CloudEvent;
+import community.dispatch.events.DomainEvent;
+import community.dispatch.events.EventCodec;
+import community.dispatch.events.Topics;
+import community.dispatch.events.member.MemberDeactivated;
+import community.dispatch.events.member.MemberRegistered;
+import community.dispatch.events.order.OrderCompleted;
+import community.dispatch.events.order.OrderOffered;
+import community.dispatch.events.order.OrderUnassignable;
+import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.TestTokensConfiguration;
+import community.dispatch.testing.TopicReader;
+
+@ServiceIntegrationTest
+@Import(TestTokensConfiguration.class)
+@TestPropertySource(properties = "dispatch.dispatching.timer-interval=300ms")
+class DispatchIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    DatabaseClient database;
+
+    private final String admin = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "ADMIN");
+
+    @Test
+    void aRequestIsOfferedInTurnThenUnassignableWhenNobodyTakesIt() {
+        String team = "weaver";
+        UUID first = volunteerIn(team, "00000000-0000-0000-0001");
+        UUID second = volunteerIn(team, "00000000-0000-0000-0002");
+        UUID request = submit("sewing-mending", "DISPATCH");
+
+        UUID firstOffer = awaitOffer(request, first);
+        post(first, "/api/v1/orders/" + firstOffer + "/decline", Map.of("note", "away this week")).expectStatus().isOk();
+        UUID secondOffer = awaitOffer(request, second);
+        database.sql("UPDATE order_offer SET expires_at = now() - interval '1 second' WHERE id = :id")
+                .bind("id", secondOffer).fetch().rowsUpdated().block();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(orderEvents(request)).extracting(CloudEvent::type)
+                .containsExactly("community.dispatch.order.offered.v1", "community.dispatch.order.declined.v1",
+                        "community.dispatch.order.offered.v1", "community.dispatch.order.expired.v1",
+                        "community.dispatch.order.unassignable.v1"));
+        assertThat(codec.data(orderEvents(request).get(4), OrderUnassignable.class).reason()).contains("no eligible volunteer");
+    }
+
+    @Test
+    void theVolunteerAcceptsStartsAndCompletesAndIsCreditedHours() {
+        UUID volunteer = volunteerIn("lebei", "00000000-0000-0000-0003");
+        UUID request = submit("childcare", "DISPATCH");
+        UUID order = awaitOffer(request, volunteer);
+        UUID stranger = volunteerIn("angel", "00000000-0000-0000-0004");
+
+        post(stranger, "/api/v1/orders/" + order + "/acceptance", Map.of()).expectStatus().isNotFound();
+        post(volunteer, "/api/v1/orders/" + order + "/acceptance", Map.of()).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED");
+        post(volunteer, "/api/v1/orders/" + order + "/check-out", Map.of()).expectStatus().isEqualTo(409);
+        post(volunteer, "/api/v1/orders/" + order + "/check-in", Map.of()).expectStatus().isOk();
+        post(volunteer, "/api/v1/orders/" + order + "/check-out", Map.of("note", "孩子很開心")).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.hours").isEqualTo(0.5);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(orderEvents(request)).extracting(CloudEvent::type)
+                .containsExactly("community.dispatch.order.offered.v1", "community.dispatch.order.accepted.v1",
+                        "community.dispatch.order.started.v1", "community.dispatch.order.completed.v1"));
+        assertThat(codec.data(orderEvents(request).get(3), OrderCompleted.class).note()).isEqualTo("孩子很開心");
+        web.get().uri("/api/v1/orders?status=COMPLETED").headers(h -> h.setBearerAuth(token(volunteer))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].id").isEqualTo(order.toString());
+    }
+
+    @Test
+    void aReplayedRequestEventCreatesNoSecondOrderAndDisputesAreNotDispatched() {
+        UUID volunteer = volunteerIn("baoliang", "00000000-0000-0000-0005");
+        UUID request = UUID.randomUUID();
+        CloudEvent submitted = codec.wrap(new RequestSubmitted(request, "river-patrol", "URGENT", "APP", UUID.randomUUID(),
+                Instant.now(), "DISPATCH"), URI.create("/request-service"));
+        send(Topics.REQUEST_EVENTS, request, codec.toStructured(submitted));
+        send(Topics.REQUEST_EVENTS, request, codec.toStructured(submitted));
+        UUID dispute = submit("neighbour-dispute", "DELIBERATION");
+        UUID marker = submit("river-patrol", "DISPATCH");
+
+        awaitOffer(marker, volunteer);
+        assertThat(offersFor(request)).isEqualTo(1);
+        assertThat(offersFor(dispute)).isZero();
+    }
+
+    @Test
+    void aDeactivatedVolunteerIsNoLongerOffered() {
+        UUID volunteer = volunteerIn("dawn", "00000000-0000-0000-0006");
+        publish(Topics.MEMBER_EVENTS, volunteer, new MemberDeactivated(volunteer));
+        await().atMost(PATIENCE).untilAsserted(() -> web.get().uri("/api/v1/volunteers/me")
+                .headers(h -> h.setBearerAuth(token(volunteer))).exchange()
+                .expectBody().jsonPath("$.active").isEqualTo(false));
+
+        UUID request = submit("other", "DISPATCH");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(orderEvents(request)).extracting(CloudEvent::type)
+                .containsExactly("community.dispatch.order.unassignable.v1"));
+    }
+
+    /** A member with the VOLUNTEER role (registered through member events), placed in the team by an admin. */
+    private UUID volunteerIn(String team, String prefix) {
+        UUID member = UUID.fromString(prefix + "-" + String.format("%012d", (long) (Math.random() * 1e12)));
+        publish(Topics.MEMBER_EVENTS, member, new MemberRegistered(member, Set.of("RESIDENT", "VOLUNTEER"), "C01"));
+        await().atMost(PATIENCE).untilAsserted(() -> web.put().uri("/api/v1/volunteers/" + member + "/teams")
+                .headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("teams", List.of(team))).exchange().expectStatus().isOk());
+        return member;
+    }
+
+    private UUID submit(String category, String route) {
+        UUID request = UUID.randomUUID();
+        publish(Topics.REQUEST_EVENTS, request, new RequestSubmitted(request, category, "NORMAL", "APP", UUID.randomUUID(),
+                Instant.now(), route));
+        return request;
+    }
+
+    private UUID awaitOffer(UUID request, UUID volunteer) {
+        return await().atMost(PATIENCE).until(() -> orderEvents(request).stream()
+                        .filter(event -> event.type().equals("community.dispatch.order.offered.v1"))
+                        .map(event -> codec.data(event, OrderOffered.class))
+                        .filter(offer -> offer.volunteerId().equals(volunteer))
+                        .map(OrderOffered::orderId).findFirst().orElse(null),
+                found -> found != null);
+    }
+
+    private long offersFor(UUID request) {
+        return database.sql("SELECT count(*) AS n FROM order_offer WHERE request_id = :id").bind("id", request)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private List<CloudEvent> orderEvents(UUID request) {
+        return TopicReader.readAll(Topics.ORDER_EVENTS).stream()
+                .filter(record -> request.toString().equals(record.key()))
+                .map(record -> codec.read(Map.of(), record.value()))
+                .toList();
+    }
+
+    private WebTestClient.ResponseSpec post(UUID volunteer, String path, Map<String, Object> body) {
+        return web.post().uri(path).headers(h -> h.setBearerAuth(token(volunteer)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private static String token(UUID volunteer) {
+        return TestTokensConfiguration.TOKENS.token(volunteer.toString(), "VOLUNTEER", "RESIDENT");
+    }
+
+    private void publish(String topic, UUID key, DomainEvent event) {
+        send(topic, key, codec.toStructured(codec.wrap(event, URI.create("/test"))));
+    }
+
+    private void send(String topic, UUID key, byte[] value) {
+        kafka.send(topic, key.toString(), value).join();
+    }
+}
