@@ -20,7 +20,8 @@ record Service(String name, int port, Map<String, String> variables) {
                 "DISPATCH_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "DISPATCH_ISSUER_URI", "http://localhost:" + settings.gatewayPort(),
                 "DISPATCH_JWK_SET_URI", "http://localhost:" + settings.memberServicePort() + "/oauth2/jwks"));
-        if (name.equals("member-service")) {
+        if (name.equals("member-service") || name.equals("volunteer-service")) {
+            // member-service loads the demo community; volunteer-service puts its volunteers in their teams.
             variables.put("DISPATCH_DEMO_DATA", Boolean.toString(settings.demoData()));
         }
         return new Service(name, port, Map.copyOf(variables));

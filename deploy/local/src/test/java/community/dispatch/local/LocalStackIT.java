@@ -1,6 +1,7 @@
 package community.dispatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -111,9 +114,51 @@ class LocalStackIT {
         HttpResponse<String> me = get("/api/v1/members/me", resident);
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(me.body(), "$.phone")).isEqualTo(phone);
-        HttpResponse<String> otherService = get("/api/v1/requests", resident);
-        assertThat(otherService.statusCode()).as("request-service accepts the token and has nothing there yet")
-                .isEqualTo(404);
+        HttpResponse<String> mine = get("/api/v1/requests", resident);
+        assertThat(mine.statusCode()).as("request-service accepts member-service's token").isEqualTo(200);
+
+        aResidentsRequestMovesAsAVolunteerActs(admin, resident);
+    }
+
+    /** The loop the community runs: collect orders, accept orders, precise dispatch — through the gateway. */
+    private void aResidentsRequestMovesAsAVolunteerActs(String admin, String resident) throws Exception {
+        String request = JsonPath.read(post("/api/v1/requests", resident, """
+                {"categoryCode":"household-help","description":"水龍頭漏水 the tap leaks","attributes":{"kind":"repair"}}""",
+                201), "$.request.id");
+        String[] offer = await().atMost(Duration.ofSeconds(60)).until(() -> openOffer(request), found -> found != null);
+        String volunteerPhone = phoneOf(offer[1]);
+        post("/api/v1/auth/codes", null, "{\"phone\":\"" + volunteerPhone + "\"}", 202);
+        Matcher code = Pattern.compile("(\\d{6})").matcher(JsonPath.<String>read(
+                get("/api/v1/auth/sms-sandbox?phone=" + volunteerPhone, admin).body(), "$[0].text"));
+        assertThat(code.find()).isTrue();
+        String volunteer = JsonPath.read(post("/api/v1/auth/login", null,
+                "{\"phone\":\"" + volunteerPhone + "\",\"code\":\"" + code.group(1) + "\"}", 200), "$.access_token");
+
+        assertThat(JsonPath.<List<String>>read(get("/api/v1/orders?status=OFFERED", volunteer).body(), "$[*].id"))
+                .contains(offer[0]);
+        post("/api/v1/orders/" + offer[0] + "/acceptance", volunteer, "{}", 200);
+        post("/api/v1/orders/" + offer[0] + "/check-in", volunteer, "{}", 200);
+        post("/api/v1/orders/" + offer[0] + "/check-out", volunteer, "{\"note\":\"換了墊圈 replaced the washer\"}", 200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JsonPath.<String>read(
+                get("/api/v1/requests/" + request, resident).body(), "$.status")).isEqualTo("RESOLVED"));
+    }
+
+    /** The open offer for the request, as [order id, volunteer id], read from volunteer-service's database. */
+    private String[] openOffer(String request) throws SQLException {
+        try (Connection connection = connect("volunteer"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, volunteer_id FROM order_offer WHERE status = 'OFFERED'"
+                        + " AND request_id = '" + UUID.fromString(request) + "'")) {
+            return rows.next() ? new String[] { rows.getString(1), rows.getString(2) } : null;
+        }
+    }
+
+    private String phoneOf(String memberId) throws SQLException {
+        try (Connection connection = connect("member"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT phone FROM member WHERE id = '" + UUID.fromString(memberId) + "'")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private String post(String path, String token, String json, int expectedStatus) throws IOException, InterruptedException {
