@@ -199,6 +199,24 @@ class RequestsIT {
     }
 
     @Test
+    void staffReclassifyARequestAsComplex() {
+        Person resident = People.resident("G01");
+        String id = (String) submit(resident, householdHelp(), null).get("id");
+
+        web.post().uri("/api/v1/requests/" + id + "/urgency").headers(h -> h.setBearerAuth(resident.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("urgency", "COMPLEX")).exchange()
+                .expectStatus().isForbidden();
+        Map<String, Object> complex = web.post().uri("/api/v1/requests/" + id + "/urgency")
+                .headers(h -> h.setBearerAuth(People.staff().token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("urgency", "COMPLEX")).exchange()
+                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+
+        assertThat(complex).containsEntry("urgency", "COMPLEX");
+        assertThat(Duration.between(Instant.parse((String) complex.get("submittedAt")),
+                Instant.parse((String) complex.get("feedbackBy")))).isEqualTo(Duration.ofDays(15));
+    }
+
+    @Test
     void aGridWorkerSubmitsOnAResidentsBehalf() {
         Person worker = People.gridWorker("G02");
         UUID resident = UUID.randomUUID();

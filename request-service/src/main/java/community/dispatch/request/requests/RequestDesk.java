@@ -224,6 +224,12 @@ public class RequestDesk {
                 .flatMap(stored -> store.markDuplicate(id, original).then(store.find(id))));
     }
 
+    /** Staff reclassify a request's urgency, e.g. as COMPLEX; its deadlines are counted again. */
+    public Mono<Stored> reclassify(UUID id, Urgency urgency, Caller caller) {
+        requireStaff(caller);
+        return change(id, caller, stored -> stored.request().reclassify(urgency, caller.subject(), Instant.now(clock)));
+    }
+
     /** Staff turn a request down as out of scope (退單). */
     public Mono<Stored> reject(UUID id, String reason, Caller caller) {
         requireStaff(caller);

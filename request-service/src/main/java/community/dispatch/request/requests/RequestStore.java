@@ -78,12 +78,13 @@ public class RequestStore {
 
     public Mono<Void> update(ServiceRequest request) {
         GenericExecuteSpec spec = database.sql("""
-                        UPDATE service_request SET status = :status, due_at = :dueAt, rating = :rating,
+                        UPDATE service_request SET status = :status, urgency = :urgency, due_at = :dueAt, rating = :rating,
                                dispatch_by = :dispatchBy, feedback_by = :feedbackBy,
                                version = version + 1, updated_at = now()
                         WHERE id = :id""")
                 .bind("id", request.id())
                 .bind("status", request.status().name())
+                .bind("urgency", request.urgency().name())
                 .bind("dispatchBy", utc(request.deadlines().dispatchBy()))
                 .bind("feedbackBy", utc(request.deadlines().feedbackBy()));
         spec = request.dueAt() == null ? spec.bindNull("dueAt", OffsetDateTime.class) : spec.bind("dueAt", utc(request.dueAt()));

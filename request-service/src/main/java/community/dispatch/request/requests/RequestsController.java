@@ -149,6 +149,14 @@ class RequestsController {
                 .map(stored -> RequestResponse.of(stored, json));
     }
 
+    @PostMapping("/{id}/urgency")
+    @Operation(summary = "Reclassify the urgency (staff)", description = "E.g. COMPLEX for a request that needs more time; the deadlines are counted again from submission.")
+    Mono<RequestResponse> reclassify(@PathVariable UUID id, @Valid @RequestBody UrgencyRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return desk.reclassify(id, body.urgency(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
+    }
+
     @PostMapping("/{id}/rejection")
     @Operation(summary = "Turn a request down as out of scope (退單; staff)")
     Mono<RequestResponse> reject(@PathVariable UUID id, @Valid @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt jwt) {
@@ -211,6 +219,9 @@ class RequestsController {
     }
 
     record DuplicateRequest(@NotNull UUID originalId) {
+    }
+
+    record UrgencyRequest(@NotNull Urgency urgency) {
     }
 
     record SessionRequest(@NotNull LocalDate heldOn, @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> parties,

@@ -117,6 +117,19 @@ public record ServiceRequest(
                 "deliberation: " + step + " (" + step.nameZh() + ")", at)));
     }
 
+    /** Staff reclassify the urgency (e.g. to COMPLEX): the deadlines are counted again from submission. */
+    public Changed reclassify(Urgency to, String actor, Instant at) {
+        if (status.isFinal()) {
+            throw new IllegalMove(status, status);
+        }
+        Deadlines next = Deadlines.of(to, submittedAt);
+        Instant due = status == Status.RESOLVED || status == Status.ESCALATED
+                || (status == Status.IN_PROGRESS && dueAt == null) ? dueAt : next.dueIn(status);
+        ServiceRequest reclassified = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, to, status,
+                gridCode, compoundCode, next, due, rating, submittedAt, version);
+        return new Changed(reclassified, List.of(new Move(status, status, actor, "urgency " + urgency + " → " + to, at)));
+    }
+
     /** Staff close a request that repeats another; it keeps no timer. Finished requests stay as they are. */
     public Changed closeAsDuplicateOf(UUID original, String actor, Instant at) {
         if (status.isFinal()) {

@@ -177,6 +177,19 @@ class ServiceRequestTest {
         assertThat(Step.COMMUNITY_COUNCIL.next()).isEmpty();
     }
 
+    @Test
+    void staffReclassifyingCountsTheDeadlinesAgainFromSubmission() {
+        ServiceRequest assigned = submitted(Urgency.NORMAL).advanceTo(Status.ASSIGNED, "v", null, T0.plusSeconds(60), WEEK).request();
+
+        ServiceRequest.Changed complex = assigned.reclassify(Urgency.COMPLEX, "staff", T0.plusSeconds(120));
+
+        assertThat(complex.request().urgency()).isEqualTo(Urgency.COMPLEX);
+        assertThat(complex.request().deadlines().feedbackBy()).isEqualTo(T0.plus(Duration.ofDays(15)));
+        assertThat(complex.request().dueAt()).isEqualTo(T0.plus(Duration.ofDays(15)));
+        assertThat(complex.moves().get(0).reason()).isEqualTo("urgency NORMAL → COMPLEX");
+        assertThatThrownBy(() -> in(Status.CLOSED).reclassify(Urgency.URGENT, "staff", T0)).isInstanceOf(IllegalMove.class);
+    }
+
     private static ServiceRequest submitted(Urgency urgency) {
         return ServiceRequest.submitted(UUID.randomUUID(), "member-1", "member-1", Channel.APP, "household-help", urgency,
                 "G01", "C01", T0);
