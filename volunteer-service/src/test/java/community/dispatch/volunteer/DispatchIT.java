@@ -6,10 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +39,7 @@ import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderOffered;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.TestTokensConfiguration;
 import community.dispatch.testing.TopicReader;
@@ -99,18 +108,40 @@ class DispatchIT {
 
     @Test
     void aReplayedRequestEventCreatesNoSecondOrderAndDisputesAreNotDispatched() {
-        UUID volunteer = volunteerIn("baoliang", "00000000-0000-0000-0005");
+        volunteerIn("baoliang", "00000000-0000-0000-0005");
         UUID request = UUID.randomUUID();
         CloudEvent submitted = codec.wrap(new RequestSubmitted(request, "river-patrol", "URGENT", "APP", UUID.randomUUID(),
-                Instant.now(), "DISPATCH"), URI.create("/request-service"));
+                Instant.now(), "DISPATCH", "C01", "G01"), URI.create("/request-service"));
         send(Topics.REQUEST_EVENTS, request, codec.toStructured(submitted));
         send(Topics.REQUEST_EVENTS, request, codec.toStructured(submitted));
-        UUID dispute = submit("neighbour-dispute", "DELIBERATION");
-        UUID marker = submit("river-patrol", "DISPATCH");
+        // Same key, same partition: once this one is processed, both copies before it were.
+        String after = publish(Topics.REQUEST_EVENTS, request, new RequestUpdated(request, List.of("description")));
+        UUID dispute = UUID.randomUUID();
+        String disputeEvent = publish(Topics.REQUEST_EVENTS, dispute, new RequestSubmitted(dispute, "neighbour-dispute",
+                "COMPLEX", "APP", UUID.randomUUID(), Instant.now(), "DELIBERATION", "C01", "G01"));
 
-        awaitOffer(marker, volunteer);
+        awaitProcessed(after);
+        awaitProcessed(disputeEvent);
         assertThat(offersFor(request)).isEqualTo(1);
         assertThat(offersFor(dispute)).isZero();
+    }
+
+    @Test
+    void aVolunteerWhoIsNotAvailableNowIsNotOffered() {
+        UUID away = volunteerIn("red-steward", "00000000-0000-0000-0007");
+        UUID here = volunteerIn("red-steward", "00000000-0000-0000-0008");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        web.put().uri("/api/v1/volunteers/" + away + "/profile").headers(h -> h.setBearerAuth(token(away)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("skills", Map.of("electrical-repair", 4), "leave",
+                        List.of(Map.of("from", today.minusDays(1).toString(), "to", today.plusDays(1).toString()))))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.skills.electrical-repair").isEqualTo(4);
+
+        UUID request = submit("household-help", "DISPATCH");
+
+        awaitOffer(request, here);
+        assertThat(offersFor(request)).isEqualTo(1);
     }
 
     @Test
@@ -127,6 +158,49 @@ class DispatchIT {
                 .containsExactly("community.dispatch.order.unassignable.v1"));
     }
 
+    @Test
+    void inAPoolFiftyVolunteersAcceptAtOnceAndExactlyOneWins() {
+        List<UUID> pool = IntStream.range(0, 50)
+                .mapToObj(i -> volunteerIn("baoliang", String.format("00000000-0000-0000-%04d", 100 + i))).toList();
+        UUID request = submit("straw-burning", "DISPATCH");
+        // Everyone eligible is offered it at once (other tests' baoliang volunteers too).
+        Map<UUID, UUID> offerOf = await().atMost(PATIENCE).until(() -> database.sql(
+                                "SELECT id, volunteer_id FROM order_offer WHERE request_id = :id")
+                        .bind("id", request).map(row -> Map.entry(row.get("volunteer_id", UUID.class), row.get("id", UUID.class)))
+                        .all().collectMap(Map.Entry::getKey, Map.Entry::getValue).block(),
+                offers -> offers.keySet().containsAll(pool));
+
+        // Fifty threads released together, each accepting its own offer.
+        ExecutorService threads = Executors.newFixedThreadPool(pool.size());
+        CyclicBarrier together = new CyclicBarrier(pool.size());
+        List<CompletableFuture<Integer>> answers = pool.stream()
+                .map(volunteer -> CompletableFuture.supplyAsync(() -> {
+                    waitFor(together);
+                    return web.post().uri("/api/v1/orders/" + offerOf.get(volunteer) + "/acceptance")
+                            .headers(h -> h.setBearerAuth(token(volunteer))).exchange()
+                            .returnResult(String.class).getStatus().value();
+                }, threads))
+                .toList();
+        List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
+        threads.shutdown();
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(49);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(orderEvents(request)).extracting(CloudEvent::type)
+                .filteredOn(type -> type.endsWith("accepted.v1")).hasSize(1));
+        assertThat(database.sql("SELECT count(*) AS n FROM order_offer WHERE request_id = :id AND status = 'WITHDRAWN'")
+                .bind("id", request).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(offersFor(request) - 1);
+    }
+
+    private static void waitFor(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A member with the VOLUNTEER role (registered through member events), placed in the team by an admin. */
     private UUID volunteerIn(String team, String prefix) {
         UUID member = UUID.fromString(prefix + "-" + String.format("%012d", (long) (Math.random() * 1e12)));
@@ -140,7 +214,7 @@ class DispatchIT {
     private UUID submit(String category, String route) {
         UUID request = UUID.randomUUID();
         publish(Topics.REQUEST_EVENTS, request, new RequestSubmitted(request, category, "NORMAL", "APP", UUID.randomUUID(),
-                Instant.now(), route));
+                Instant.now(), route, "C01", "G01"));
         return request;
     }
 
@@ -174,8 +248,17 @@ class DispatchIT {
         return TestTokensConfiguration.TOKENS.token(volunteer.toString(), "VOLUNTEER", "RESIDENT");
     }
 
-    private void publish(String topic, UUID key, DomainEvent event) {
-        send(topic, key, codec.toStructured(codec.wrap(event, URI.create("/test"))));
+    /** Publishes the event; answers its id. */
+    private String publish(String topic, UUID key, DomainEvent event) {
+        CloudEvent envelope = codec.wrap(event, URI.create("/test"));
+        send(topic, key, codec.toStructured(envelope));
+        return envelope.id();
+    }
+
+    private void awaitProcessed(String eventId) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.sql(
+                        "SELECT count(*) AS n FROM processed_event WHERE consumer = 'volunteer-service.request-events' AND event_id = :id")
+                .bind("id", eventId).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1L));
     }
 
     private void send(String topic, UUID key, byte[] value) {

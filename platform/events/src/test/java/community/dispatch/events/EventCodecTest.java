@@ -26,7 +26,7 @@ class EventCodecTest {
             Clock.fixed(NOW, ZoneId.of("Asia/Shanghai")));
 
     private final RequestSubmitted submitted = new RequestSubmitted(UUID.randomUUID(), "free-clinic", "URGENT",
-            "APP", UUID.randomUUID(), NOW, "DISPATCH");
+            "APP", UUID.randomUUID(), NOW, "DISPATCH", "C01", "G01");
 
     @Test
     void wrapsAnEventWithItsCatalogueTypeSubjectAndAFreshId() {

@@ -201,7 +201,7 @@ class OutboxIT {
 
     private static RequestSubmitted submitted() {
         return new RequestSubmitted(UUID.randomUUID(), "free-clinic", "NORMAL", "APP", UUID.randomUUID(),
-                Instant.parse("2026-11-28T02:00:00Z"), "DISPATCH");
+                Instant.parse("2026-11-28T02:00:00Z"), "DISPATCH", "C01", "G01");
     }
 
     private static List<ConsumerRecord<String, byte[]>> publishedFor(RequestSubmitted submitted) {

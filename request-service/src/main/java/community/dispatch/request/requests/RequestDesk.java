@@ -98,7 +98,7 @@ public class RequestDesk {
                             "submitted via " + submission.channel(), request.submittedAt())))
                     .then(outbox.record(new RequestSubmitted(request.id(), category.code(), urgency.name(),
                             submission.channel().name(), uuidOrNull(requester), request.submittedAt(),
-                            category.route().name())))
+                            category.route().name(), request.compoundCode(), request.gridCode())))
                     .doOnSuccess(event -> log.info("Request {} submitted ({}, {})", request.id(), category.code(), urgency))
                     .thenReturn(new Stored(request, details, null, null, null))
                     .flatMap(stored -> category.route() == Category.Route.DELIBERATION ? ladder.start(stored) : Mono.just(stored));
@@ -148,7 +148,7 @@ public class RequestDesk {
                                             request.submittedAt())))
                                     .then(outbox.record(new RequestSubmitted(request.id(), category.code(),
                                             request.urgency().name(), Channel.MUNICIPAL.name(), null,
-                                            request.submittedAt(), category.route().name()), externalRef))
+                                            request.submittedAt(), category.route().name(), null, null), externalRef))
                                     .doOnSuccess(event -> log.info("Request {} taken in from {} ({})", request.id(),
                                             sourceSystem, externalRef))
                                     .then(category.route() == Category.Route.DELIBERATION

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,14 +26,14 @@ import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.problem.DomainProblem;
-import community.dispatch.volunteer.dispatching.Ranking.Candidate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Precise dispatch (精準派單), DIRECT mode: each request is offered to the best-ranked eligible
- * volunteer; a decline or an unanswered offer moves it to the next; when nobody is left, or the rule's
- * offer limit is reached, the request is unassignable and request-service escalates it. State lives
+ * Precise dispatch (精準派單). DIRECT: each request is offered to the best-scored eligible volunteer;
+ * a decline or an unanswered offer moves it to the next; when nobody is left, or the rule's offer
+ * limit is reached, the request is unassignable and request-service escalates it. POOL: every
+ * eligible volunteer is offered it at once and the first acceptance wins (搶單). State lives
  * in the database and every step locks the request's dispatch row, so a restart loses nothing and two
  * instances never offer one request twice at once; a unique index allows one taker per request.
  */
@@ -46,21 +45,27 @@ public class Dispatcher {
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final Outbox outbox;
+    private final Candidates candidates;
 
-    public Dispatcher(DatabaseClient database, TransactionalOperator transactions, Outbox outbox) {
+    public Dispatcher(DatabaseClient database, TransactionalOperator transactions, Outbox outbox, Candidates candidates) {
+        this.candidates = candidates;
         this.database = database;
         this.transactions = transactions;
         this.outbox = outbox;
     }
 
     /** A new request to dispatch; a repeated one changes nothing. */
-    public Mono<Void> requestSubmitted(UUID requestId, String categoryCode, String urgency) {
-        return database.sql("""
-                        INSERT INTO dispatch (request_id, category_code, urgency, status) VALUES (:id, :category, :urgency, 'OPEN')
+    public Mono<Void> requestSubmitted(UUID requestId, String categoryCode, String urgency, String compoundCode,
+            String gridCode) {
+        DatabaseClient.GenericExecuteSpec insert = database.sql("""
+                        INSERT INTO dispatch (request_id, category_code, urgency, status, compound_code, grid_code)
+                        VALUES (:id, :category, :urgency, 'OPEN', :compound, :grid)
                         ON CONFLICT (request_id) DO NOTHING""")
                 .bind("id", requestId).bind("category", categoryCode == null ? "other" : categoryCode)
-                .bind("urgency", urgency == null ? "NORMAL" : urgency)
-                .fetch().rowsUpdated()
+                .bind("urgency", urgency == null ? "NORMAL" : urgency);
+        insert = compoundCode == null ? insert.bindNull("compound", String.class) : insert.bind("compound", compoundCode);
+        insert = gridCode == null ? insert.bindNull("grid", String.class) : insert.bind("grid", gridCode);
+        return insert.fetch().rowsUpdated()
                 .flatMap(inserted -> inserted == 1 ? offerNext(requestId) : Mono.empty());
     }
 
@@ -74,6 +79,15 @@ public class Dispatcher {
                         : Mono.empty());
     }
 
+    /** The requester's rating counts for the volunteer who completed the request. */
+    public Mono<Void> requestRated(UUID requestId, int rating) {
+        return database.sql("""
+                        UPDATE volunteer SET rating_sum = rating_sum + :rating, rating_count = rating_count + 1
+                        WHERE member_id = (SELECT volunteer_id FROM order_offer WHERE request_id = :id
+                                             AND status IN ('COMPLETED', 'RELEASED') ORDER BY completed_at DESC NULLS LAST LIMIT 1)""")
+                .bind("rating", rating).bind("id", requestId).fetch().rowsUpdated().then();
+    }
+
     /** The requester withdrew: open offers are withdrawn. */
     public Mono<Void> requestCancelled(UUID requestId) {
         return database.sql("UPDATE dispatch SET status = 'CANCELLED' WHERE request_id = :id").bind("id", requestId)
@@ -83,64 +97,37 @@ public class Dispatcher {
                 .then();
     }
 
-    /** Offers the request to the best volunteer not yet tried; none left, or too many tries: unassignable. */
+    /**
+     * Offers the request as its rule says: DIRECT to the best-ranked candidate not yet tried, POOL to
+     * every eligible candidate at once. Nobody left, or too many offers: unassignable. While a POOL
+     * round has open offers, nothing more is offered.
+     */
     private Mono<Void> offerNext(UUID requestId) {
-        return database.sql("""
-                        SELECT d.status, d.offers_made, d.urgency, r.teams, r.max_offers,
-                               r.timeout_emergency, r.timeout_urgent, r.timeout_normal
-                        FROM dispatch d LEFT JOIN dispatch_rule r ON r.category_code = d.category_code
-                        WHERE d.request_id = :id FOR UPDATE OF d""")
-                .bind("id", requestId)
-                .map(row -> new OpenDispatch(row.get("status", String.class), row.get("offers_made", Integer.class),
-                        row.get("urgency", String.class),
-                        row.get("teams", String[].class) == null ? List.of() : Arrays.asList(row.get("teams", String[].class)),
-                        row.get("max_offers", Integer.class) == null ? 5 : row.get("max_offers", Integer.class),
-                        timeout(row.get("urgency", String.class), row.get("timeout_emergency", Integer.class),
-                                row.get("timeout_urgent", Integer.class), row.get("timeout_normal", Integer.class))))
-                .one()
+        return candidates.openDispatch(requestId)
                 .filter(open -> open.status().equals("OPEN"))
-                .flatMap(open -> {
-                    if (open.offersMade() >= open.maxOffers()) {
+                .flatMap(open -> openOffers(requestId).flatMap(stillOpen -> {
+                    if (stillOpen > 0) {
+                        return Mono.<Void>empty();
+                    }
+                    if (open.mode().equals("DIRECT") && open.offersMade() >= open.maxOffers()) {
                         return unassignable(requestId, "no one accepted after " + open.offersMade() + " offers");
                     }
-                    return candidates(requestId, open.teams()).collectList()
-                            .flatMap(candidates -> candidates.isEmpty()
-                                    ? unassignable(requestId, "no eligible volunteer is free")
-                                    : offer(requestId, Ranking.rank(candidates).get(0), open.timeout()));
-                });
+                    return candidates.ranked(requestId, open).collectList().flatMap(ranked -> {
+                        if (ranked.isEmpty()) {
+                            return unassignable(requestId, "no eligible volunteer is free");
+                        }
+                        List<Scoring.Scored> chosen = open.mode().equals("POOL") ? ranked : ranked.subList(0, 1);
+                        return Flux.fromIterable(chosen).concatMap(one -> offer(requestId, one, open.timeout())).then();
+                    });
+                }));
     }
 
-    /** Active volunteers of the rule's teams, below their limit, not yet offered this request in this round. */
-    private Flux<Candidate> candidates(UUID requestId, List<String> teams) {
-        if (teams.isEmpty()) {
-            return Flux.empty();
-        }
-        return database.sql("""
-                        SELECT v.member_id, v.teams,
-                               (SELECT count(*) FROM order_offer o WHERE o.volunteer_id = v.member_id
-                                  AND o.status IN ('OFFERED', 'ACCEPTED', 'STARTED')) AS open_orders,
-                               (SELECT coalesce(sum(o.hours), 0) FROM order_offer o WHERE o.volunteer_id = v.member_id
-                                  AND o.status = 'COMPLETED' AND o.completed_at > now() - interval '30 days') AS recent_hours,
-                               v.max_concurrent
-                        FROM volunteer v
-                        WHERE v.active AND v.teams && :teams
-                          AND NOT EXISTS (SELECT 1 FROM order_offer tried WHERE tried.request_id = :request
-                                            AND tried.volunteer_id = v.member_id
-                                            AND tried.status IN ('OFFERED', 'DECLINED', 'EXPIRED', 'ACCEPTED', 'STARTED'))""")
-                .bind("teams", teams.toArray(String[]::new)).bind("request", requestId)
-                .map(row -> {
-                    List<String> own = Arrays.asList(row.get("teams", String[].class));
-                    String team = teams.stream().filter(own::contains).findFirst().orElseThrow();
-                    return new Free(new Candidate(row.get("member_id", UUID.class), team, teams.indexOf(team),
-                            row.get("open_orders", Long.class).intValue(), row.get("recent_hours", BigDecimal.class).doubleValue()),
-                            row.get("max_concurrent", Integer.class));
-                })
-                .all()
-                .filter(free -> free.candidate().openOrders() < free.limit())
-                .map(Free::candidate);
+    private Mono<Long> openOffers(UUID requestId) {
+        return database.sql("SELECT count(*) AS n FROM order_offer WHERE request_id = :id AND status = 'OFFERED'")
+                .bind("id", requestId).map(row -> row.get("n", Long.class)).one();
     }
 
-    private Mono<Void> offer(UUID requestId, Candidate chosen, Duration timeout) {
+    private Mono<Void> offer(UUID requestId, Scoring.Scored chosen, Duration timeout) {
         UUID orderId = UUID.randomUUID();
         Instant now = Instant.now();
         Instant expires = now.plus(timeout);
@@ -153,8 +140,8 @@ public class Dispatcher {
                 .then(database.sql("UPDATE dispatch SET offers_made = offers_made + 1 WHERE request_id = :id")
                         .bind("id", requestId).fetch().rowsUpdated())
                 .then(outbox.record(new OrderOffered(orderId, requestId, chosen.volunteerId(), chosen.teamKey(), expires)))
-                .doOnSuccess(event -> log.info("Request {} offered to volunteer {} ({}) until {}", requestId,
-                        chosen.volunteerId(), chosen.teamKey(), expires))
+                .doOnSuccess(event -> log.info("Request {} offered to volunteer {} ({}, score {}) until {}", requestId,
+                        chosen.volunteerId(), chosen.teamKey(), chosen.score(), expires))
                 .then();
     }
 
@@ -166,19 +153,33 @@ public class Dispatcher {
                 .then();
     }
 
-    /** The volunteer takes the offer; only one taker per request, ever. */
+    /**
+     * The volunteer takes the offer. Acceptances of one request queue on its dispatch row, so in a
+     * POOL exactly one wins and the others find it taken; a unique index backs this up.
+     */
     public Mono<Order> accept(UUID orderId, UUID volunteer) {
-        return transactions.transactional(ownOrder(orderId, volunteer)
-                .flatMap(order -> {
-                    if (!order.status().equals("OFFERED") || order.expiresAt().isBefore(Instant.now())) {
-                        return Mono.error(conflict(order, "This offer is no longer open."));
+        return transactions.transactional(database.sql("SELECT request_id FROM order_offer WHERE id = :id AND volunteer_id = :v")
+                .bind("id", orderId).bind("v", volunteer).map(row -> row.get("request_id", UUID.class)).one()
+                .switchIfEmpty(Mono.error(() -> notYours(orderId)))
+                .flatMap(requestId -> database.sql("SELECT status FROM dispatch WHERE request_id = :id FOR UPDATE")
+                        .bind("id", requestId).map(row -> row.get("status", String.class)).one())
+                .flatMap(dispatch -> ownOrder(orderId, volunteer).flatMap(order -> {
+                    if (!dispatch.equals("OPEN") || !order.status().equals("OFFERED") || order.expiresAt().isBefore(Instant.now())) {
+                        return Mono.error(conflict(order, dispatch.equals("ASSIGNED") ? "Someone else took this request."
+                                : "This offer is no longer open."));
                     }
                     return move(order, "ACCEPTED")
                             .then(database.sql("UPDATE dispatch SET status = 'ASSIGNED' WHERE request_id = :id")
                                     .bind("id", order.requestId()).fetch().rowsUpdated())
+                            // The other offers of a POOL are withdrawn; one being expired right now is left to expire.
+                            .then(database.sql("""
+                                            UPDATE order_offer SET status = 'WITHDRAWN'
+                                            WHERE id IN (SELECT id FROM order_offer WHERE request_id = :request
+                                                           AND status = 'OFFERED' AND id <> :id FOR UPDATE SKIP LOCKED)""")
+                                    .bind("request", order.requestId()).bind("id", orderId).fetch().rowsUpdated())
                             .then(outbox.record(new OrderAccepted(orderId, order.requestId(), volunteer)))
                             .then(ownOrder(orderId, volunteer));
-                }))
+                })))
                 .onErrorMap(DataIntegrityViolationException.class, e -> new DomainProblem(HttpStatus.CONFLICT,
                         "already-taken", "Someone else took this request."));
     }
@@ -211,7 +212,7 @@ public class Dispatcher {
                         return Mono.error(conflict(order, "Check out of an order you checked in to."));
                     }
                     Instant now = Instant.now();
-                    double hours = Ranking.serviceHours(Duration.between(order.startedAt(), now));
+                    double hours = ServiceHours.of(Duration.between(order.startedAt(), now));
                     return database.sql("""
                                     UPDATE order_offer SET status = 'COMPLETED', completed_at = :now, note = :note, hours = :hours
                                     WHERE id = :id""")
@@ -254,8 +255,7 @@ public class Dispatcher {
     private Mono<Order> ownOrder(UUID orderId, UUID volunteer) {
         return database.sql("SELECT * FROM order_offer WHERE id = :id AND volunteer_id = :v FOR UPDATE")
                 .bind("id", orderId).bind("v", volunteer).map(Order::read).one()
-                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "order-not-found",
-                        "There is no order " + orderId + " of yours.")));
+                .switchIfEmpty(Mono.error(() -> notYours(orderId)));
     }
 
     private Mono<Long> move(Order order, String status) {
@@ -263,28 +263,15 @@ public class Dispatcher {
                 .bind("id", order.id()).bind("status", status).fetch().rowsUpdated();
     }
 
+    private static DomainProblem notYours(UUID orderId) {
+        return new DomainProblem(HttpStatus.NOT_FOUND, "order-not-found", "There is no order " + orderId + " of yours.");
+    }
+
     private static DomainProblem conflict(Order order, String detail) {
         return new DomainProblem(HttpStatus.CONFLICT, "illegal-order-transition", detail, Map.of("status", order.status()));
     }
 
-    private static Duration timeout(String urgency, Integer emergency, Integer urgent, Integer normal) {
-        int seconds = switch (urgency) {
-            case "EMERGENCY" -> emergency == null ? 300 : emergency;
-            case "URGENT" -> urgent == null ? 900 : urgent;
-            default -> normal == null ? 3600 : normal;
-        };
-        return Duration.ofSeconds(seconds);
-    }
-
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    /** A candidate and how many open orders they may have. */
-    private record Free(Candidate candidate, int limit) {
-    }
-
-    private record OpenDispatch(String status, int offersMade, String urgency, List<String> teams, int maxOffers,
-            Duration timeout) {
     }
 }

@@ -9,6 +9,7 @@ import community.dispatch.events.DomainEvent;
 import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
 import community.dispatch.events.request.RequestCancelled;
+import community.dispatch.events.request.RequestEvaluated;
 import community.dispatch.events.request.RequestReopened;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.kit.inbox.EventInbox;
@@ -41,13 +42,17 @@ class RequestEvents {
     Mono<Void> apply(CloudEvent event) {
         DomainEvent data = codec.data(event);
         if (data instanceof RequestSubmitted submitted && !"DELIBERATION".equals(submitted.route())) {
-            return dispatcher.requestSubmitted(submitted.requestId(), submitted.categoryCode(), submitted.urgency());
+            return dispatcher.requestSubmitted(submitted.requestId(), submitted.categoryCode(), submitted.urgency(),
+                    submitted.compoundCode(), submitted.gridCode());
         }
         if (data instanceof RequestReopened reopened) {
             return dispatcher.requestReopened(reopened.requestId());
         }
         if (data instanceof RequestCancelled cancelled) {
             return dispatcher.requestCancelled(cancelled.requestId());
+        }
+        if (data instanceof RequestEvaluated evaluated) {
+            return dispatcher.requestRated(evaluated.requestId(), evaluated.rating());
         }
         return Mono.empty();
     }

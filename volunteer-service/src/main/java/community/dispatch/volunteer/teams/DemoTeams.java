@@ -38,8 +38,16 @@ class DemoTeams {
         }
     }
 
+    /** The skill each demo team's volunteers bring, at level 3. */
+    private static final Map<String, String> TEAM_SKILL = Map.of("angel", "nursing", "weaver", "sewing",
+            "red-steward", "electrical-repair", "baoliang", "river-rescue", "lebei", "childcare");
+
     Mono<Void> placeIfDemo(UUID memberId) {
         String team = enabled ? teamOfDemoVolunteer.get(memberId) : null;
-        return team == null ? Mono.empty() : volunteers.assignTeams(memberId, List.of(team)).then();
+        if (team == null) {
+            return Mono.empty();
+        }
+        Map<String, Integer> skills = TEAM_SKILL.containsKey(team) ? Map.of(TEAM_SKILL.get(team), 3) : Map.of();
+        return volunteers.assignTeams(memberId, List.of(team)).then(volunteers.setSkills(memberId, skills));
     }
 }

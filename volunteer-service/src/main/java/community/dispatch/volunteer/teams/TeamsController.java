@@ -1,6 +1,7 @@
 package community.dispatch.volunteer.teams;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -17,10 +18,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.kit.problem.DomainProblem;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.volunteer.dispatching.Availability;
+import community.dispatch.volunteer.dispatching.Availability.Leave;
+import community.dispatch.volunteer.dispatching.Availability.Window;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
@@ -68,6 +75,31 @@ class TeamsController {
                 .flatMap(found -> found ? volunteers.profile(memberId)
                         : Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found",
                                 "There is no volunteer " + memberId + ".")));
+    }
+
+    @PutMapping("/api/v1/volunteers/{memberId}/profile")
+    @Operation(summary = "Update a volunteer's profile (the volunteer, team leaders, staff)", description = """
+            Skills with a level from 1 to 5, the grid, weekly availability (windows in Asia/Shanghai; one whose end \
+            is before its start runs past midnight) and leave, and how many orders at once. No windows: any time.""")
+    Mono<Volunteers.Profile> profile(@PathVariable UUID memberId, @Valid @RequestBody ProfileRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        if (!caller.is(memberId) && !caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
+            return Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found", "There is no volunteer " + memberId + "."));
+        }
+        return volunteers.updateProfile(memberId, body.skills() == null ? Map.of() : body.skills(), body.gridCode(),
+                        new Availability(body.weekly(), body.leave()), body.maxConcurrent() == null ? 2 : body.maxConcurrent())
+                .flatMap(found -> found ? volunteers.profile(memberId)
+                        : Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found",
+                                "There is no volunteer " + memberId + ".")));
+    }
+
+    record ProfileRequest(
+            Map<@Pattern(regexp = "^[a-z0-9-]{2,40}$") String, @Min(1) @Max(5) Integer> skills,
+            @Size(max = 20) String gridCode,
+            @Size(max = 21) List<@Valid Window> weekly,
+            @Size(max = 50) List<@Valid Leave> leave,
+            @Min(1) @Max(10) Integer maxConcurrent) {
     }
 
     record TeamsRequest(@NotNull @Size(max = 6) List<String> teams) {

@@ -2,6 +2,7 @@ package community.dispatch.volunteer.teams;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,17 +11,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Volunteer profiles, kept in step with the member register. */
 @Component
 public class Volunteers {
 
     public static final String VOLUNTEER = "VOLUNTEER";
+    private static final TypeReference<Map<String, Integer>> SKILLS = new TypeReference<>() { };
     private static final Logger log = LoggerFactory.getLogger(Volunteers.class);
 
-    public record Profile(UUID memberId, String compoundCode, List<String> teams, int maxConcurrent, boolean active) {
+    public record Profile(UUID memberId, String compoundCode, String gridCode, List<String> teams,
+            Map<String, Integer> skills, JsonNode availability, int maxConcurrent, boolean active, Double averageRating) {
     }
 
     public record Team(String key, String nameZh, String nameEn, String description, String stationZh,
@@ -32,9 +39,11 @@ public class Volunteers {
     }
 
     private final DatabaseClient database;
+    private final JsonMapper json;
 
-    public Volunteers(DatabaseClient database) {
+    public Volunteers(DatabaseClient database, JsonMapper json) {
         this.database = database;
+        this.json = json;
     }
 
     /**
@@ -65,8 +74,12 @@ public class Volunteers {
     public Mono<Profile> profile(UUID memberId) {
         return database.sql("SELECT * FROM volunteer WHERE member_id = :id").bind("id", memberId)
                 .map(row -> new Profile(row.get("member_id", UUID.class), emptyToNull(row.get("compound_code", String.class)),
-                        Arrays.asList(row.get("teams", String[].class)), row.get("max_concurrent", Integer.class),
-                        Boolean.TRUE.equals(row.get("active", Boolean.class))))
+                        row.get("grid_code", String.class), Arrays.asList(row.get("teams", String[].class)),
+                        json.readValue(row.get("skills", Json.class).asString(), SKILLS),
+                        json.readTree(row.get("availability", Json.class).asString()),
+                        row.get("max_concurrent", Integer.class), Boolean.TRUE.equals(row.get("active", Boolean.class)),
+                        row.get("rating_count", Integer.class) == 0 ? null
+                                : (double) row.get("rating_sum", Integer.class) / row.get("rating_count", Integer.class)))
                 .one();
     }
 
@@ -75,6 +88,25 @@ public class Volunteers {
         return database.sql("UPDATE volunteer SET teams = :teams, updated_at = now() WHERE member_id = :id")
                 .bind("id", memberId).bind("teams", teams.stream().distinct().toArray(String[]::new))
                 .fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    public Mono<Void> setSkills(UUID memberId, Map<String, Integer> skills) {
+        return database.sql("UPDATE volunteer SET skills = :skills, updated_at = now() WHERE member_id = :id")
+                .bind("id", memberId).bind("skills", Json.of(json.writeValueAsString(skills)))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Replaces what a volunteer or their team leader keeps up to date: skills, grid, availability and leave, limit. */
+    public Mono<Boolean> updateProfile(UUID memberId, Map<String, Integer> skills, String gridCode, Object availability,
+            int maxConcurrent) {
+        DatabaseClient.GenericExecuteSpec update = database.sql("""
+                        UPDATE volunteer SET skills = :skills, grid_code = :grid, availability = :availability,
+                                             max_concurrent = :max, updated_at = now()
+                        WHERE member_id = :id""")
+                .bind("id", memberId).bind("skills", Json.of(json.writeValueAsString(skills)))
+                .bind("availability", Json.of(json.writeValueAsString(availability))).bind("max", maxConcurrent);
+        update = gridCode == null ? update.bindNull("grid", String.class) : update.bind("grid", gridCode);
+        return update.fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     public Flux<Team> teams() {

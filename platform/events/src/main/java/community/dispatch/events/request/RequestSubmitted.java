@@ -10,6 +10,8 @@ import community.dispatch.events.DomainEvent;
  *
  * @param route DISPATCH (volunteers are offered the work) or DELIBERATION (a dispute: it climbs the
  *        deliberation ladder and is not offered to volunteers)
+ * @param compoundCode where the need is, when known: dispatch prefers volunteers nearby
+ * @param gridCode the grid it belongs to, when known
  */
 public record RequestSubmitted(
         UUID requestId,
@@ -18,7 +20,9 @@ public record RequestSubmitted(
         String channel,
         UUID requesterId,
         Instant submittedAt,
-        String route) implements DomainEvent {
+        String route,
+        String compoundCode,
+        String gridCode) implements DomainEvent {
 
     @Override
     public String subject() {
