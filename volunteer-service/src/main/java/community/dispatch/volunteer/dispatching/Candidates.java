@@ -74,6 +74,28 @@ public class Candidates {
     }
 
     /**
+     * Who would be offered a request of the category now, best first, with each score's parts — for
+     * an administrator to see why. A request id previews that request (its tried volunteers left out).
+     */
+    public Mono<List<Scoring.Scored>> preview(UUID requestId, String categoryCode, String urgency, String compoundCode,
+            String gridCode) {
+        Mono<String[]> request = requestId == null
+                ? Mono.just(new String[] { categoryCode, urgency, compoundCode, gridCode })
+                : database.sql("SELECT category_code, urgency, compound_code, grid_code FROM dispatch WHERE request_id = :id")
+                        .bind("id", requestId)
+                        .map(row -> new String[] { row.get("category_code", String.class), row.get("urgency", String.class),
+                                row.get("compound_code", String.class), row.get("grid_code", String.class) })
+                        .one();
+        return request.flatMap(what -> database.sql("SELECT teams, required_skills, mode FROM dispatch_rule WHERE category_code = :code")
+                        .bind("code", what[0])
+                        .map(row -> new OpenDispatch("OPEN", 0, what[1] == null ? "NORMAL" : what[1],
+                                Arrays.asList(row.get("teams", String[].class)), 1, Duration.ZERO, row.get("mode", String.class),
+                                json.readValue(row.get("required_skills", Json.class).asString(), SKILLS), what[2], what[3]))
+                        .one())
+                .flatMap(open -> ranked(requestId == null ? UUID.randomUUID() : requestId, open).collectList());
+    }
+
+    /**
      * The eligible volunteers who are available now and have not been offered the request yet in this
      * round, best first.
      */

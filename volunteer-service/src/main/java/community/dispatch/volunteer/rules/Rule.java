@@ -1,0 +1,58 @@
+package community.dispatch.volunteer.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a category's requests are dispatched: the teams to try in order, the skills needed (minimum
+ * level 1–5), how long an offer waits per urgency (seconds), how many offers before giving up, DIRECT
+ * or POOL, and who is told when nobody takes it ({@code notifyRoles}).
+ */
+public record Rule(String categoryCode, List<String> teams, Map<String, Integer> requiredSkills,
+        Map<String, Integer> timeouts, int maxOffers, String mode, List<String> notifyRoles, long version) {
+
+    public static final Set<String> URGENCIES = Set.of("EMERGENCY", "URGENT", "NORMAL");
+    public static final Set<String> MODES = Set.of("DIRECT", "POOL");
+
+    /** What is wrong with the rule, field by field; empty when it can be saved. */
+    public List<Map<String, String>> problems(Set<String> knownTeams) {
+        List<Map<String, String>> problems = new ArrayList<>();
+        if (teams == null || teams.isEmpty()) {
+            problems.add(problem("teams", "name at least one team"));
+        }
+        else {
+            teams.stream().filter(team -> !knownTeams.contains(team))
+                    .forEach(team -> problems.add(problem("teams", "there is no team '" + team + "'")));
+        }
+        if (requiredSkills != null) {
+            requiredSkills.forEach((skill, level) -> {
+                if (level == null || level < 1 || level > 5) {
+                    problems.add(problem("requiredSkills." + skill, "a level is 1 to 5, not " + level));
+                }
+            });
+        }
+        if (timeouts == null || !timeouts.keySet().equals(URGENCIES)) {
+            problems.add(problem("timeouts", "give EMERGENCY, URGENT and NORMAL"));
+        }
+        else {
+            timeouts.forEach((urgency, seconds) -> {
+                if (seconds == null || seconds <= 0) {
+                    problems.add(problem("timeouts." + urgency, "must be more than zero seconds"));
+                }
+            });
+        }
+        if (maxOffers < 1) {
+            problems.add(problem("maxOffers", "must be at least 1"));
+        }
+        if (!MODES.contains(mode)) {
+            problems.add(problem("mode", "must be DIRECT or POOL"));
+        }
+        return problems;
+    }
+
+    private static Map<String, String> problem(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+}

@@ -1,0 +1,133 @@
+package community.dispatch.volunteer.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.volunteer.dispatching.Candidates;
+import community.dispatch.volunteer.dispatching.Scoring;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/dispatch-rules")
+@Validated
+@Tag(name = "Dispatch rules", description = "How each category's requests are dispatched: data administrators edit, checked, versioned and audited")
+class RulesController {
+
+    private final RuleBook rules;
+    private final Candidates candidates;
+
+    RulesController(RuleBook rules, Candidates candidates) {
+        this.rules = rules;
+        this.candidates = candidates;
+    }
+
+    @GetMapping
+    @Operation(summary = "All rules (staff, team leaders)")
+    Mono<List<Rule>> all(@AuthenticationPrincipal Jwt jwt) {
+        requireStaffOrLeader(Caller.of(jwt));
+        return rules.all().collectList();
+    }
+
+    @GetMapping("/{categoryCode}")
+    @Operation(summary = "One category's rule (staff, team leaders)")
+    Mono<ResponseEntity<Rule>> one(@PathVariable String categoryCode, @AuthenticationPrincipal Jwt jwt) {
+        requireStaffOrLeader(Caller.of(jwt));
+        return rules.find(categoryCode)
+                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "rule-not-found",
+                        "There is no rule for '" + categoryCode + "'.")))
+                .map(rule -> ResponseEntity.ok().eTag("\"" + rule.version() + "\"").body(rule));
+    }
+
+    @PutMapping("/{categoryCode}")
+    @Operation(summary = "Set a category's rule (admins)", description = """
+            Checked before it is saved: known teams, skill levels 1–5, every urgency's timeout above zero, at least \
+            one offer, DIRECT or POOL. Send If-Match with the ETag you read. Every change is kept with who made it.""")
+    @ApiResponse(responseCode = "400", description = "The rule is not valid; errors name the fields")
+    @ApiResponse(responseCode = "412", description = "The rule changed since you read it")
+    Mono<ResponseEntity<Rule>> save(@PathVariable @Pattern(regexp = "^[a-z0-9-]{2,40}$") String categoryCode,
+            @Valid @RequestBody RuleRequest body, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        if (!caller.hasRole(Caller.ADMIN)) {
+            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only admins change dispatch rules."));
+        }
+        Rule rule = new Rule(categoryCode, body.teams(), body.requiredSkills() == null ? Map.of() : body.requiredSkills(),
+                body.timeouts(), body.maxOffers(), body.mode(), body.notifyRoles() == null ? List.of() : body.notifyRoles(), 0);
+        return rules.save(rule, version(ifMatch), caller.subject())
+                .map(saved -> ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(saved));
+    }
+
+    @GetMapping("/{categoryCode}/history")
+    @Operation(summary = "Every change of a rule: who, when, before and after (admins)")
+    Mono<List<RuleBook.Change>> history(@PathVariable String categoryCode, @AuthenticationPrincipal Jwt jwt) {
+        if (!Caller.of(jwt).hasRole(Caller.ADMIN)) {
+            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only admins read the rules' history."));
+        }
+        return rules.history(categoryCode).collectList();
+    }
+
+    @PostMapping("/preview")
+    @Operation(summary = "Who would be offered a request, and why (staff, team leaders)", description = """
+            Give a requestId, or a categoryCode with urgency, compoundCode and gridCode: the answer ranks the eligible \
+            volunteers available now, each with the parts of the score (team, skill, proximity, load, fairness, rating).""")
+    Mono<List<Scoring.Scored>> preview(@Valid @RequestBody PreviewRequest body, @AuthenticationPrincipal Jwt jwt) {
+        requireStaffOrLeader(Caller.of(jwt));
+        if (body.requestId() == null && body.categoryCode() == null) {
+            return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "validation-failed", "Give requestId or categoryCode.",
+                    Map.of("errors", List.of(Map.of("field", "categoryCode", "message", "required without requestId")))));
+        }
+        return candidates.preview(body.requestId(), body.categoryCode(), body.urgency(), body.compoundCode(), body.gridCode())
+                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "rule-not-found",
+                        "No rule or no such request to preview.")));
+    }
+
+    private static void requireStaffOrLeader(Caller caller) {
+        if (!caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
+            throw new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only staff and team leaders read dispatch rules.");
+        }
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
+        }
+        catch (NumberFormatException e) {
+            throw new DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-rule", "If-Match does not name a version.");
+        }
+    }
+
+    record RuleRequest(@NotNull List<String> teams, Map<String, Integer> requiredSkills,
+            @NotNull Map<String, Integer> timeouts, @NotNull Integer maxOffers, @NotNull String mode, List<String> notifyRoles) {
+    }
+
+    record PreviewRequest(UUID requestId, String categoryCode, @Pattern(regexp = "EMERGENCY|URGENT|NORMAL|COMPLEX") String urgency,
+            String compoundCode, String gridCode) {
+    }
+}

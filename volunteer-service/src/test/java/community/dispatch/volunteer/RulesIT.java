@@ -1,0 +1,119 @@
+package community.dispatch.volunteer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import community.dispatch.events.EventCodec;
+import community.dispatch.events.Topics;
+import community.dispatch.events.member.MemberRegistered;
+import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.TestTokensConfiguration;
+
+@ServiceIntegrationTest
+@Import(TestTokensConfiguration.class)
+@TestPropertySource(properties = "dispatch.test.context=rules")
+class RulesIT {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    EventCodec codec;
+
+    private final String admin = TestTokensConfiguration.TOKENS.token("admin-7", "ADMIN");
+    private final String leader = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "TEAM_LEADER", "VOLUNTEER");
+    private final String resident = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "RESIDENT");
+
+    @Test
+    void rulesAreCheckedVersionedAndAudited() {
+        Map<String, Object> good = Map.of("teams", List.of("dawn"), "requiredSkills", Map.of("shovelling", 2),
+                "timeouts", Map.of("EMERGENCY", 120, "URGENT", 600, "NORMAL", 1800), "maxOffers", 3, "mode", "DIRECT",
+                "notifyRoles", List.of("STAFF"));
+        Map<String, Object> bad = Map.of("teams", List.of("dawn", "ghosts"), "requiredSkills", Map.of("shovelling", 9),
+                "timeouts", Map.of("EMERGENCY", 0, "URGENT", 600, "NORMAL", 1800), "maxOffers", 3, "mode", "DIRECT");
+
+        put("snow-clearing", bad, admin, null).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("invalid-rule").jsonPath("$.errors.length()").isEqualTo(3);
+        put("snow-clearing", good, leader, null).expectStatus().isForbidden();
+        put("snow-clearing", good, admin, null).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"0\"");
+        put("snow-clearing", Map.of("teams", List.of("dawn", "red-steward"), "timeouts", good.get("timeouts"),
+                "maxOffers", 5, "mode", "POOL"), admin, "\"0\"")
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1).jsonPath("$.mode").isEqualTo("POOL");
+        put("snow-clearing", good, admin, "\"0\"").expectStatus().isEqualTo(412);
+
+        List<Map<String, Object>> history = web.get().uri("/api/v1/dispatch-rules/snow-clearing/history")
+                .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
+                .expectBody(LIST).returnResult().getResponseBody();
+        assertThat(history).extracting(change -> change.get("changedBy")).containsOnly("admin-7");
+        assertThat(history.get(0).get("before")).isNull();
+        assertThat(((Map<?, ?>) history.get(1).get("before")).get("mode")).isEqualTo("DIRECT");
+        assertThat(((Map<?, ?>) history.get(1).get("after")).get("mode")).isEqualTo("POOL");
+
+        web.get().uri("/api/v1/dispatch-rules/snow-clearing").headers(h -> h.setBearerAuth(resident)).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/v1/dispatch-rules/snow-clearing").headers(h -> h.setBearerAuth(leader)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void thePreviewRanksTheCandidatesAndShowsWhy() {
+        UUID near = volunteer("C05", Map.of("nursing", 4));
+        UUID far = volunteer("C11", Map.of("nursing", 4));
+        volunteer("C05", Map.of("nursing", 1));
+
+        List<Map<String, Object>> ranked = await().atMost(Duration.ofSeconds(30)).until(() -> web.post()
+                        .uri("/api/v1/dispatch-rules/preview").headers(h -> h.setBearerAuth(leader))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("categoryCode", "free-clinic", "urgency", "URGENT", "compoundCode", "C05", "gridCode", "G03"))
+                        .exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody(),
+                found -> found.size() == 2);
+
+        assertThat(ranked).extracting(candidate -> candidate.get("volunteerId")).containsExactly(near.toString(), far.toString());
+        assertThat((Map<String, Object>) ranked.get(0).get("components")).containsEntry("proximity", 1.0).containsKeys(
+                "team", "skill", "load", "fairness", "rating");
+        web.post().uri("/api/v1/dispatch-rules/preview").headers(h -> h.setBearerAuth(resident))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("categoryCode", "free-clinic")).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    private UUID volunteer(String compound, Map<String, Integer> skills) {
+        UUID member = UUID.randomUUID();
+        kafka.send(Topics.MEMBER_EVENTS, member.toString(), codec.toStructured(codec.wrap(
+                new MemberRegistered(member, Set.of("VOLUNTEER"), compound), URI.create("/test")))).join();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.put().uri("/api/v1/volunteers/" + member + "/teams")
+                .headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("teams", List.of("angel"))).exchange().expectStatus().isOk());
+        web.put().uri("/api/v1/volunteers/" + member + "/profile").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("skills", skills)).exchange().expectStatus().isOk();
+        return member;
+    }
+
+    private WebTestClient.ResponseSpec put(String category, Map<String, Object> body, String token, String ifMatch) {
+        return web.put().uri("/api/v1/dispatch-rules/" + category).headers(h -> {
+                    h.setBearerAuth(token);
+                    if (ifMatch != null) {
+                        h.setIfMatch(ifMatch);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+}
