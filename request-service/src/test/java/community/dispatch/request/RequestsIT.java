@@ -29,6 +29,7 @@ import community.dispatch.events.Topics;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderOffered;
+import community.dispatch.events.order.OrderReleased;
 import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestSubmitted;
@@ -109,6 +110,20 @@ class RequestsIT {
         assertThat(status(resident, id)).isEqualTo("RESOLVED");
         assertThat(timeline).extracting(entry -> entry.get("to"))
                 .containsExactly("SUBMITTED", "DISPATCHING", "ASSIGNED", "IN_PROGRESS", "RESOLVED");
+    }
+
+    @Test
+    void aReleasedOrderPutsTheRequestBackIntoDispatch() {
+        Person resident = People.resident("G01");
+        UUID id = UUID.fromString((String) submit(resident, householdHelp(), null).get("id"));
+        UUID order = UUID.randomUUID();
+        UUID volunteer = UUID.randomUUID();
+        publish(new OrderAccepted(order, id, volunteer));
+        awaitStatus(resident, id, "ASSIGNED");
+
+        publish(new OrderReleased(order, id, volunteer, "a family matter"));
+
+        awaitStatus(resident, id, "DISPATCHING");
     }
 
     @Test

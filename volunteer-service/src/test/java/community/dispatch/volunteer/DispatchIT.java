@@ -145,6 +145,38 @@ class DispatchIT {
     }
 
     @Test
+    void aReleasedOrderGoesToSomeoneElseAndATeamLeaderReassignsByHand() {
+        UUID first = volunteerIn("angel", "00000000-0000-0000-0011");
+        UUID second = volunteerIn("angel", "00000000-0000-0000-0012");
+        UUID leader = volunteerIn("angel", "00000000-0000-0000-0013");
+        UUID outsider = volunteerIn("lebei", "00000000-0000-0000-0014");
+        UUID request = submit("health-talk", "DISPATCH");
+        UUID firstOrder = awaitOffer(request, first);
+        post(first, "/api/v1/orders/" + firstOrder + "/acceptance", Map.of()).expectStatus().isOk();
+
+        post(first, "/api/v1/orders/" + firstOrder + "/release", Map.of("note", "a family matter")).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("RELEASED");
+        UUID secondOrder = awaitOffer(request, second);
+
+        String leaderToken = TestTokensConfiguration.TOKENS.token(leader.toString(), "TEAM_LEADER", "VOLUNTEER");
+        String outsiderToken = TestTokensConfiguration.TOKENS.token(outsider.toString(), "TEAM_LEADER", "VOLUNTEER");
+        web.post().uri("/api/v1/orders/assignments").headers(h -> h.setBearerAuth(outsiderToken))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("requestId", request, "volunteerId", first))
+                .exchange().expectStatus().isForbidden();
+        web.post().uri("/api/v1/orders/assignments").headers(h -> h.setBearerAuth(leaderToken))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("requestId", request, "volunteerId", first))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED").jsonPath("$.volunteerId").isEqualTo(first.toString());
+
+        assertThat(database.sql("SELECT status FROM order_offer WHERE id = :id").bind("id", secondOrder)
+                .map(row -> row.get("status", String.class)).one().block()).isEqualTo("WITHDRAWN");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(orderEvents(request)).extracting(CloudEvent::type)
+                .containsExactly("community.dispatch.order.offered.v1", "community.dispatch.order.accepted.v1",
+                        "community.dispatch.order.released.v1", "community.dispatch.order.offered.v1",
+                        "community.dispatch.order.accepted.v1"));
+    }
+
+    @Test
     void aDeactivatedVolunteerIsNoLongerOffered() {
         UUID volunteer = volunteerIn("dawn", "00000000-0000-0000-0006");
         publish(Topics.MEMBER_EVENTS, volunteer, new MemberDeactivated(volunteer));

@@ -15,6 +15,7 @@ import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderDeclined;
 import community.dispatch.events.order.OrderExpired;
 import community.dispatch.events.order.OrderOffered;
+import community.dispatch.events.order.OrderReleased;
 import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestCancelled;
@@ -50,6 +51,7 @@ public final class EventCatalog {
             type("order.started.v1", Topics.ORDER_EVENTS, OrderStarted.class),
             type("order.completed.v1", Topics.ORDER_EVENTS, OrderCompleted.class),
             type("order.unassignable.v1", Topics.ORDER_EVENTS, OrderUnassignable.class),
+            type("order.released.v1", Topics.ORDER_EVENTS, OrderReleased.class),
             type("member.registered.v1", Topics.MEMBER_EVENTS, MemberRegistered.class),
             type("member.updated.v1", Topics.MEMBER_EVENTS, MemberUpdated.class),
             type("member.deactivated.v1", Topics.MEMBER_EVENTS, MemberDeactivated.class),

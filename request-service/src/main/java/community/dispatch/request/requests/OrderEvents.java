@@ -11,6 +11,7 @@ import community.dispatch.events.Topics;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderOffered;
+import community.dispatch.events.order.OrderReleased;
 import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.kit.inbox.EventInbox;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Moves requests as volunteers act: offered → DISPATCHING, accepted → ASSIGNED, started →
- * IN_PROGRESS, completed → RESOLVED, unassignable → ESCALATED. Each event acts once; a declined or
+ * IN_PROGRESS, completed → RESOLVED, released → back to DISPATCHING, unassignable → ESCALATED. Each event acts once; a declined or
  * expired offer changes nothing here (the dispatcher tries the next volunteer).
  */
 @Component
@@ -57,6 +58,10 @@ class OrderEvents {
         if (data instanceof OrderCompleted completed) {
             return desk.advance(completed.requestId(), Status.RESOLVED, "volunteer:" + completed.volunteerId(),
                     completed.note() == null ? "checked out" : completed.note());
+        }
+        if (data instanceof OrderReleased released) {
+            return desk.released(released.requestId(), "volunteer:" + released.volunteerId(),
+                    released.reason() == null ? "order released" : released.reason());
         }
         if (data instanceof OrderUnassignable unassignable) {
             return desk.escalate(unassignable.requestId(), "no volunteer found: " + unassignable.reason());

@@ -269,6 +269,15 @@ public class RequestDesk {
                 }));
     }
 
+    /** The volunteer gave the order back before starting: the request is being dispatched again. */
+    public Mono<Void> released(UUID id, String actor, String reason) {
+        return transactions.transactional(store.lock(id)
+                .filter(stored -> stored.request().status() == Status.ASSIGNED)
+                .flatMap(stored -> changes.persist(stored, stored.request().moveTo(Status.DISPATCHING, actor, reason,
+                        Instant.now(clock), properties.evaluationWindow())))
+                .then());
+    }
+
     /** Remembers the team the request went to, for the figures per team. */
     public Mono<Void> offeredToTeam(UUID id, String teamKey) {
         return teamKey == null ? Mono.empty() : store.setTeam(id, teamKey);

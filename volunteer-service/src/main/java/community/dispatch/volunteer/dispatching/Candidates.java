@@ -125,7 +125,7 @@ public class Candidates {
                         WHERE v.active AND v.teams && :teams
                           AND NOT EXISTS (SELECT 1 FROM order_offer tried WHERE tried.request_id = :request
                                             AND tried.volunteer_id = v.member_id
-                                            AND tried.status IN ('OFFERED', 'DECLINED', 'EXPIRED', 'ACCEPTED', 'STARTED', 'WITHDRAWN'))""")
+                                            AND tried.status IN ('OFFERED', 'DECLINED', 'EXPIRED', 'ACCEPTED', 'STARTED', 'WITHDRAWN', 'RELEASED'))""")
                 .bind("teams", teams.toArray(String[]::new)).bind("request", requestId)
                 .map(row -> new Row(new Scoring.Volunteer(row.get("member_id", UUID.class),
                         Arrays.asList(row.get("teams", String[].class)),

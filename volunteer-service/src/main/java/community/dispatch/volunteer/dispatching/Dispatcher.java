@@ -22,6 +22,7 @@ import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderDeclined;
 import community.dispatch.events.order.OrderExpired;
 import community.dispatch.events.order.OrderOffered;
+import community.dispatch.events.order.OrderReleased;
 import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.kit.outbox.Outbox;
@@ -74,7 +75,7 @@ public class Dispatcher {
         return database.sql("UPDATE dispatch SET status = 'OPEN', offers_made = 0 WHERE request_id = :id AND status <> 'CANCELLED'")
                 .bind("id", requestId).fetch().rowsUpdated()
                 .flatMap(updated -> updated == 1
-                        ? database.sql("UPDATE order_offer SET status = 'RELEASED' WHERE request_id = :id AND status = 'COMPLETED'")
+                        ? database.sql("UPDATE order_offer SET status = 'SUPERSEDED' WHERE request_id = :id AND status = 'COMPLETED'")
                                 .bind("id", requestId).fetch().rowsUpdated().then(offerNext(requestId))
                         : Mono.empty());
     }
@@ -84,7 +85,7 @@ public class Dispatcher {
         return database.sql("""
                         UPDATE volunteer SET rating_sum = rating_sum + :rating, rating_count = rating_count + 1
                         WHERE member_id = (SELECT volunteer_id FROM order_offer WHERE request_id = :id
-                                             AND status IN ('COMPLETED', 'RELEASED') ORDER BY completed_at DESC NULLS LAST LIMIT 1)""")
+                                             AND status IN ('COMPLETED', 'SUPERSEDED') ORDER BY completed_at DESC NULLS LAST LIMIT 1)""")
                 .bind("rating", rating).bind("id", requestId).fetch().rowsUpdated().then();
     }
 
@@ -222,6 +223,64 @@ public class Dispatcher {
                             .then(outbox.record(new OrderCompleted(orderId, order.requestId(), volunteer, now, note)))
                             .then(ownOrder(orderId, volunteer));
                 }));
+    }
+
+    /** The volunteer gives back an order they accepted but have not started: the request is dispatched again. */
+    public Mono<Order> release(UUID orderId, UUID volunteer, String reason) {
+        return transactions.transactional(ownOrder(orderId, volunteer)
+                .flatMap(order -> order.status().equals("ACCEPTED")
+                        ? releaseAndRedispatch(order, reason == null ? "released by the volunteer" : reason)
+                                .then(ownOrder(orderId, volunteer))
+                        : Mono.error(conflict(order, "Only an accepted order that has not started can be released."))));
+    }
+
+    private Mono<Void> releaseAndRedispatch(Order order, String reason) {
+        return move(order, "RELEASED")
+                .then(database.sql("UPDATE dispatch SET status = 'OPEN' WHERE request_id = :id")
+                        .bind("id", order.requestId()).fetch().rowsUpdated())
+                .then(outbox.record(new OrderReleased(order.id(), order.requestId(), order.volunteerId(), reason)))
+                .then(offerNext(order.requestId()));
+    }
+
+    /**
+     * A team leader (of a team the volunteer is in) or staff give a request to a volunteer by hand; whoever
+     * had accepted it is released, open offers are withdrawn. Work already started stays with its volunteer.
+     */
+    public Mono<Order> assign(UUID requestId, UUID volunteer, String assignedBy) {
+        return transactions.transactional(database.sql("SELECT status FROM dispatch WHERE request_id = :id FOR UPDATE")
+                .bind("id", requestId).map(row -> row.get("status", String.class)).one()
+                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "request-not-found",
+                        "There is no request " + requestId + " to dispatch.")))
+                .flatMap(status -> status.equals("CANCELLED")
+                        ? Mono.error(new DomainProblem(HttpStatus.CONFLICT, "request-cancelled", "The request was withdrawn.",
+                                Map.of("status", status)))
+                        : database.sql("SELECT * FROM order_offer WHERE request_id = :id AND status IN ('ACCEPTED', 'STARTED') FOR UPDATE")
+                                .bind("id", requestId).map(Order::read).one()
+                                .flatMap(current -> current.status().equals("STARTED")
+                                        ? Mono.error(conflict(current, "The work has started; it stays with its volunteer."))
+                                        : move(current, "RELEASED").then(outbox.record(new OrderReleased(current.id(), requestId,
+                                                current.volunteerId(), "reassigned by " + assignedBy))).then())
+                                .then(database.sql("UPDATE order_offer SET status = 'WITHDRAWN' WHERE request_id = :id AND status = 'OFFERED'")
+                                        .bind("id", requestId).fetch().rowsUpdated())
+                                .then(Mono.defer(() -> {
+                                    UUID orderId = UUID.randomUUID();
+                                    Instant now = Instant.now();
+                                    return database.sql("""
+                                                    INSERT INTO order_offer (id, request_id, volunteer_id, team_key, status, offered_at, expires_at)
+                                                    SELECT :id, :request, :volunteer, coalesce(v.teams[1], 'none'), 'ACCEPTED', :now, :now
+                                                    FROM volunteer v WHERE v.member_id = :volunteer AND v.active""")
+                                            .bind("id", orderId).bind("request", requestId).bind("volunteer", volunteer)
+                                            .bind("now", utc(now))
+                                            .fetch().rowsUpdated()
+                                            .flatMap(inserted -> inserted == 0
+                                                    ? Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "unknown-volunteer",
+                                                            "There is no active volunteer " + volunteer + "."))
+                                                    : database.sql("UPDATE dispatch SET status = 'ASSIGNED' WHERE request_id = :id")
+                                                            .bind("id", requestId).fetch().rowsUpdated()
+                                                            .then(outbox.record(new OrderAccepted(orderId, requestId, volunteer)))
+                                                            .then(database.sql("SELECT * FROM order_offer WHERE id = :id")
+                                                                    .bind("id", orderId).map(Order::read).one()));
+                                }))));
     }
 
     /** Offers nobody answered in time expire; the request goes to the next volunteer. */

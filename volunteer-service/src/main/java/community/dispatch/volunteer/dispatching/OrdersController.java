@@ -3,6 +3,7 @@ package community.dispatch.volunteer.dispatching;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -14,11 +15,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import community.dispatch.kit.problem.DomainProblem;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.volunteer.teams.Volunteers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
@@ -30,9 +34,11 @@ import reactor.core.publisher.Mono;
 class OrdersController {
 
     private final Dispatcher dispatcher;
+    private final Volunteers volunteers;
 
-    OrdersController(Dispatcher dispatcher) {
+    OrdersController(Dispatcher dispatcher, Volunteers volunteers) {
         this.dispatcher = dispatcher;
+        this.volunteers = volunteers;
     }
 
     @GetMapping
@@ -69,6 +75,29 @@ class OrdersController {
     Mono<Order> checkOut(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
             @AuthenticationPrincipal Jwt jwt) {
         return dispatcher.checkOut(id, Caller.of(jwt).memberId(), body == null ? null : body.note());
+    }
+
+    @PostMapping("/{id}/release")
+    @Operation(summary = "Give back an accepted order before starting it", description = "The request is dispatched again.")
+    Mono<Order> release(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return dispatcher.release(id, Caller.of(jwt).memberId(), body == null ? null : body.note());
+    }
+
+    @PostMapping("/assignments")
+    @Operation(summary = "Assign or reassign a request by hand (team leaders of the volunteer's team, staff)", description = """
+            The volunteer gets the order as accepted; whoever had accepted it is released and open offers are \
+            withdrawn. Work already started stays with its volunteer (409).""")
+    Mono<Order> assign(@Valid @RequestBody AssignmentRequest body, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        Mono<Boolean> allowed = caller.isStaff() ? Mono.just(true)
+                : caller.hasRole("TEAM_LEADER") ? volunteers.shareATeam(caller.memberId(), body.volunteerId()) : Mono.just(false);
+        return allowed.flatMap(ok -> ok ? dispatcher.assign(body.requestId(), body.volunteerId(), caller.subject())
+                : Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden",
+                        "Only staff, or a team leader of the volunteer's team, assign by hand.")));
+    }
+
+    record AssignmentRequest(@NotNull UUID requestId, @NotNull UUID volunteerId) {
     }
 
     record NoteRequest(@Size(max = 2000) String note) {

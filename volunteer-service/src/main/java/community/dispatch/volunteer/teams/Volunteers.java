@@ -90,6 +90,14 @@ public class Volunteers {
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
+    /** Whether the two volunteers are in a team together (a team leader and one of their volunteers). */
+    public Mono<Boolean> shareATeam(UUID leader, UUID volunteer) {
+        return database.sql("""
+                        SELECT 1 FROM volunteer a, volunteer b
+                        WHERE a.member_id = :leader AND b.member_id = :volunteer AND a.teams && b.teams""")
+                .bind("leader", leader).bind("volunteer", volunteer).map(row -> true).one().defaultIfEmpty(false);
+    }
+
     public Mono<Void> setSkills(UUID memberId, Map<String, Integer> skills) {
         return database.sql("UPDATE volunteer SET skills = :skills, updated_at = now() WHERE member_id = :id")
                 .bind("id", memberId).bind("skills", Json.of(json.writeValueAsString(skills)))
