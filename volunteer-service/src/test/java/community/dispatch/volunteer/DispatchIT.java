@@ -104,6 +104,31 @@ class DispatchIT {
         assertThat(codec.data(orderEvents(request).get(3), OrderCompleted.class).note()).isEqualTo("孩子很開心");
         web.get().uri("/api/v1/orders?status=COMPLETED").headers(h -> h.setBearerAuth(token(volunteer))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[0].id").isEqualTo(order.toString());
+
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String staff = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "STAFF");
+        web.post().uri("/api/v1/volunteers/" + volunteer + "/honour-hours").headers(h -> h.setBearerAuth(staff))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("hours", 0.3, "activity", "親子活動", "onDate", today)).exchange()
+                .expectStatus().isBadRequest();
+        web.post().uri("/api/v1/volunteers/" + volunteer + "/honour-hours").headers(h -> h.setBearerAuth(token(volunteer)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("hours", 2.0, "activity", "親子活動", "onDate", today)).exchange()
+                .expectStatus().isForbidden();
+        web.post().uri("/api/v1/volunteers/" + volunteer + "/honour-hours").headers(h -> h.setBearerAuth(staff))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("hours", 2.0, "activity", "親子活動 parent-child afternoon", "onDate", today)).exchange()
+                .expectStatus().isCreated();
+        web.get().uri("/api/v1/volunteers/" + volunteer + "/hours").headers(h -> h.setBearerAuth(token(volunteer))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.serviceHours").isEqualTo(0.5).jsonPath("$.honourHours").isEqualTo(2.0)
+                .jsonPath("$.points").isEqualTo(25.0).jsonPath("$.entries.length()").isEqualTo(2);
+        web.get().uri("/api/v1/volunteers/" + volunteer + "/hours").headers(h -> h.setBearerAuth(token(stranger))).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/teams/lebei/hours").headers(h -> h.setBearerAuth(staff)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.volunteers[?(@.volunteerId == '" + volunteer + "')].honourHours").isEqualTo(2.0);
     }
 
     @Test

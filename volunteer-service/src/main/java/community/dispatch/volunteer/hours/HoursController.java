@@ -1,0 +1,121 @@
+package community.dispatch.volunteer.hours;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.volunteer.teams.Volunteers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+@RestController
+@Validated
+@Tag(name = "Time bank", description = "Service hours from orders (信用時), certified honour hours (榮譽時), points")
+class HoursController {
+
+    private static final ZoneId COMMUNITY = ZoneId.of("Asia/Shanghai");
+
+    private final TimeBank bank;
+    private final Volunteers volunteers;
+
+    HoursController(TimeBank bank, Volunteers volunteers) {
+        this.bank = bank;
+        this.volunteers = volunteers;
+    }
+
+    @GetMapping("/api/v1/volunteers/{memberId}/hours")
+    @Operation(summary = "A volunteer's statement (the volunteer, their team leaders, staff)", description = "Days from–to in Asia/Shanghai, default this month.")
+    Mono<TimeBank.Statement> statement(@PathVariable UUID memberId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        LocalDate[] period = period(from, to);
+        return mayRead(caller, memberId)
+                .flatMap(ok -> ok ? bank.statement(memberId, period[0], period[1])
+                        : Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found", "There is no volunteer " + memberId + ".")));
+    }
+
+    @PostMapping("/api/v1/volunteers/{memberId}/honour-hours")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Certify honour hours for an activity outside orders (staff, the volunteer's team leaders)")
+    Mono<TimeBank.Statement> certify(@PathVariable UUID memberId, @Valid @RequestBody HonourRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        if (body.hours() * 2 != Math.rint(body.hours() * 2)) {
+            return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "validation-failed", "Hours come in halves.",
+                    Map.of("errors", List.of(Map.of("field", "hours", "message", "must be a multiple of 0.5")))));
+        }
+        Mono<Boolean> allowed = caller.isStaff() ? Mono.just(true)
+                : caller.hasRole("TEAM_LEADER") && !caller.is(memberId) ? volunteers.shareATeam(caller.memberId(), memberId)
+                : Mono.just(false);
+        return allowed.flatMap(ok -> ok ? volunteers.profile(memberId)
+                        .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found",
+                                "There is no volunteer " + memberId + ".")))
+                        .then(bank.certify(memberId, body.hours(), body.activity(), body.onDate(), caller.subject()))
+                        .then(bank.statement(memberId, body.onDate(), body.onDate()))
+                : Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden",
+                        "Only staff and the volunteer's team leaders certify hours.")));
+    }
+
+    @GetMapping("/api/v1/teams/{key}/hours")
+    @Operation(summary = "A team's hours and points per volunteer (staff, team leaders)", description = "Days from–to in Asia/Shanghai, default this month.")
+    Mono<TimeBank.TeamTotals> team(@PathVariable String key,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        if (!caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
+            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only staff and team leaders read team totals."));
+        }
+        LocalDate[] period = period(from, to);
+        return bank.team(key, period[0], period[1]);
+    }
+
+    private Mono<Boolean> mayRead(Caller caller, UUID memberId) {
+        if (caller.isStaff() || caller.is(memberId)) {
+            return Mono.just(true);
+        }
+        return caller.hasRole("TEAM_LEADER") ? volunteers.shareATeam(caller.memberId(), memberId) : Mono.just(false);
+    }
+
+    private static LocalDate[] period(LocalDate from, LocalDate to) {
+        LocalDate today = LocalDate.now(COMMUNITY);
+        LocalDate first = from != null ? from : today.with(TemporalAdjusters.firstDayOfMonth());
+        LocalDate last = to != null ? to : today.with(TemporalAdjusters.lastDayOfMonth());
+        if (last.isBefore(first)) {
+            throw new DomainProblem(HttpStatus.BAD_REQUEST, "validation-failed", "to is before from.",
+                    Map.of("errors", List.of(Map.of("field", "to", "message", "must not be before from"))));
+        }
+        return new LocalDate[] { first, last };
+    }
+
+    record HonourRequest(@NotNull @DecimalMin("0.5") @DecimalMax("24") Double hours,
+            @NotBlank @Size(max = 500) String activity, @NotNull LocalDate onDate) {
+    }
+}
