@@ -27,6 +27,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Mono;
@@ -93,7 +95,8 @@ class RulesController {
     @PostMapping("/preview")
     @Operation(summary = "Who would be offered a request, and why (staff, team leaders)", description = """
             Give a requestId, or a categoryCode with urgency, compoundCode and gridCode: the answer ranks the eligible \
-            volunteers available now, each with the parts of the score (team, skill, proximity, load, fairness, rating).""")
+            volunteers available now (the first `limit`, default 20), each with the parts of the score (team, skill, \
+            proximity, load, fairness, rating).""")
     Mono<List<Scoring.Scored>> preview(@Valid @RequestBody PreviewRequest body, @AuthenticationPrincipal Jwt jwt) {
         requireStaffOrLeader(Caller.of(jwt));
         if (body.requestId() == null && body.categoryCode() == null) {
@@ -101,6 +104,7 @@ class RulesController {
                     Map.of("errors", List.of(Map.of("field", "categoryCode", "message", "required without requestId")))));
         }
         return candidates.preview(body.requestId(), body.categoryCode(), body.urgency(), body.compoundCode(), body.gridCode())
+                .map(ranked -> ranked.subList(0, Math.min(ranked.size(), body.limit() == null ? 20 : body.limit())))
                 .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "rule-not-found",
                         "No rule or no such request to preview.")));
     }
@@ -128,6 +132,6 @@ class RulesController {
     }
 
     record PreviewRequest(UUID requestId, String categoryCode, @Pattern(regexp = "EMERGENCY|URGENT|NORMAL|COMPLEX") String urgency,
-            String compoundCode, String gridCode) {
+            String compoundCode, String gridCode, @Min(1) @Max(500) Integer limit) {
     }
 }
