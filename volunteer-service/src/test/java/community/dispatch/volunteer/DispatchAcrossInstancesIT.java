@@ -92,10 +92,16 @@ class DispatchAcrossInstancesIT {
                     .as("one open offer for %s", request).isEqualTo(1L);
         }
         assertThat(offerCounts(requests)).as("each expired offer replaced once").containsOnly(2L);
-        assertThat(TopicReader.readAll(Topics.ORDER_EVENTS).stream()
+
+        // The second instance is gone; the offers it made are still there and still expire, once.
+        database.sql("UPDATE order_offer SET expires_at = now() - interval '1 second' WHERE status = 'OFFERED'")
+                .fetch().rowsUpdated().block();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(offerCounts(requests)).containsOnly(3L));
+        assertThat(openOffers()).isEqualTo(20);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.ORDER_EVENTS).stream()
                 .filter(record -> requests.contains(UUID.fromString(record.key())))
                 .map(record -> codec.read(Map.of(), record.value()).type())
-                .filter(type -> type.endsWith("offered.v1")).count()).isEqualTo(40);
+                .filter(type -> type.endsWith("offered.v1")).count()).as("one event per offer").isEqualTo(60));
     }
 
     private ConfigurableApplicationContext secondInstance() {

@@ -199,6 +199,10 @@ class DispatchIT {
                 .containsExactly("community.dispatch.order.offered.v1", "community.dispatch.order.accepted.v1",
                         "community.dispatch.order.released.v1", "community.dispatch.order.offered.v1",
                         "community.dispatch.order.accepted.v1"));
+        web.get().uri("/api/v1/orders/team/angel?status=WITHDRAWN").headers(h -> h.setBearerAuth(leaderToken)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[?(@.id == '" + secondOrder + "')]").exists();
+        web.get().uri("/api/v1/orders/team/angel").headers(h -> h.setBearerAuth(outsiderToken)).exchange()
+                .expectStatus().isForbidden();
     }
 
     @Test

@@ -95,6 +95,20 @@ class RulesIT {
                 .expectStatus().isForbidden();
     }
 
+    @Test
+    void adminsConfigureTheDawnTeamsCapabilities() {
+        Map<String, Object> dawn = Map.of("nameZh", "曙光", "nameEn", "Dawn", "description", "Tutoring and digital help",
+                "station", "家樂站", "categories", List.of("other", "study-visit", "tutoring"));
+
+        web.put().uri("/api/v1/teams/dawn").headers(h -> h.setBearerAuth(leader)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(dawn).exchange().expectStatus().isForbidden();
+        web.put().uri("/api/v1/teams/dawn").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(dawn).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.categories.length()").isEqualTo(3).jsonPath("$.description").isEqualTo("Tutoring and digital help");
+        web.put().uri("/api/v1/teams/nobody").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(dawn).exchange().expectStatus().isNotFound();
+    }
+
     private UUID volunteer(String compound, Map<String, Integer> skills) {
         UUID member = UUID.randomUUID();
         kafka.send(Topics.MEMBER_EVENTS, member.toString(), codec.toStructured(codec.wrap(

@@ -310,6 +310,15 @@ public class Dispatcher {
                 .map(Order::read).all();
     }
 
+    /** A team's offers and orders, newest first. */
+    public Flux<Order> ordersOfTeam(String team, String status) {
+        return database.sql("SELECT * FROM order_offer WHERE team_key = :team" + (status == null ? "" : " AND status = :status")
+                        + " ORDER BY offered_at DESC LIMIT 100")
+                .bind("team", team)
+                .bindValues(status == null ? Map.of() : Map.of("status", status))
+                .map(Order::read).all();
+    }
+
     /** An order, if it is the volunteer's; anyone else's is "not found". */
     private Mono<Order> ownOrder(UUID orderId, UUID volunteer) {
         return database.sql("SELECT * FROM order_offer WHERE id = :id AND volunteer_id = :v FOR UPDATE")

@@ -49,6 +49,18 @@ class OrdersController {
         return dispatcher.ordersOf(Caller.of(jwt).memberId(), status).collectList();
     }
 
+    @GetMapping("/team/{key}")
+    @Operation(summary = "A team's offers and orders (its team leaders, staff)", description = "Newest first, at most 100.")
+    Mono<List<Order>> team(@PathVariable String key, @RequestParam(required = false)
+            @Pattern(regexp = "OFFERED|ACCEPTED|DECLINED|EXPIRED|STARTED|COMPLETED|RELEASED|WITHDRAWN|SUPERSEDED") String status,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        Mono<Boolean> allowed = caller.isStaff() ? Mono.just(true)
+                : caller.hasRole("TEAM_LEADER") ? volunteers.inTeam(caller.memberId(), key) : Mono.just(false);
+        return allowed.flatMap(ok -> ok ? dispatcher.ordersOfTeam(key, status).collectList()
+                : Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only the team's leaders and staff see its orders.")));
+    }
+
     @PostMapping("/{id}/acceptance")
     @Operation(summary = "Accept an offer")
     @ApiResponse(responseCode = "409", description = "The offer expired, was withdrawn, or someone else took the request")

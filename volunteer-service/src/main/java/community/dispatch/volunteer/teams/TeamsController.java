@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -46,6 +47,21 @@ class TeamsController {
     @Operation(summary = "The volunteer teams", description = "With name in the language of Accept-Language (zh or en), the home station and the categories each serves.")
     Mono<List<TeamResponse>> teams(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         return volunteers.teams().map(team -> TeamResponse.of(team, language)).collectList();
+    }
+
+    @PutMapping("/api/v1/teams/{key}")
+    @Operation(summary = "Change a team (admins)", description = "Names, description, home station (陣地) and the categories it serves.")
+    Mono<TeamResponse> change(@PathVariable String key, @Valid @RequestBody TeamRequest body,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
+            @AuthenticationPrincipal Jwt jwt) {
+        if (!Caller.of(jwt).hasRole(Caller.ADMIN)) {
+            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only admins change teams."));
+        }
+        return volunteers.changeTeam(new Volunteers.Team(key, body.nameZh(), body.nameEn(), body.description(),
+                        body.station(), body.categories()))
+                .flatMap(found -> found ? volunteers.teams().filter(team -> team.key().equals(key)).next()
+                        .map(team -> TeamResponse.of(team, language))
+                        : Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "team-not-found", "There is no team " + key + ".")));
     }
 
     @GetMapping("/api/v1/volunteers/me")
@@ -103,6 +119,11 @@ class TeamsController {
     }
 
     record TeamsRequest(@NotNull @Size(max = 6) List<String> teams) {
+    }
+
+    record TeamRequest(@NotBlank @Size(max = 50) String nameZh, @NotBlank @Size(max = 50) String nameEn,
+            @NotBlank @Size(max = 2000) String description, @NotBlank @Size(max = 50) String station,
+            @NotNull @Size(max = 30) List<@Pattern(regexp = "^[a-z0-9-]{2,40}$") String> categories) {
     }
 
     record TeamResponse(String key, String name, String nameZh, String nameEn, String description, String station,

@@ -90,6 +90,11 @@ public class Volunteers {
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
+    public Mono<Boolean> inTeam(UUID memberId, String team) {
+        return database.sql("SELECT 1 FROM volunteer WHERE member_id = :id AND :team = ANY(teams)")
+                .bind("id", memberId).bind("team", team).map(row -> true).one().defaultIfEmpty(false);
+    }
+
     /** Whether the two volunteers are in a team together (a team leader and one of their volunteers). */
     public Mono<Boolean> shareATeam(UUID leader, UUID volunteer) {
         return database.sql("""
@@ -115,6 +120,18 @@ public class Volunteers {
                 .bind("availability", Json.of(json.writeValueAsString(availability))).bind("max", maxConcurrent);
         update = gridCode == null ? update.bindNull("grid", String.class) : update.bind("grid", gridCode);
         return update.fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    /** Replaces a team's names, description, station and categories; false when there is no such team. */
+    public Mono<Boolean> changeTeam(Team team) {
+        return database.sql("""
+                        UPDATE team SET name_zh = :zh, name_en = :en, description = :description, station_zh = :station,
+                                        categories = :categories
+                        WHERE key = :key""")
+                .bind("key", team.key()).bind("zh", team.nameZh()).bind("en", team.nameEn())
+                .bind("description", team.description()).bind("station", team.stationZh())
+                .bind("categories", team.categories().toArray(String[]::new))
+                .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     public Flux<Team> teams() {
