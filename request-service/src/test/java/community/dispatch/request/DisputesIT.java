@@ -50,8 +50,7 @@ class DisputesIT {
         assertThat(request(resident, id).get("status")).isEqualTo("IN_PROGRESS");
         assertThat(standing(resident, id)).containsEntry("step", "ONLINE_DELIBERATION");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<CloudEvent> events = TopicReader.readAll(Topics.REQUEST_EVENTS).stream()
-                    .filter(record -> id.equals(record.key())).map(record -> codec.read(Map.of(), record.value())).toList();
+            List<CloudEvent> events = TopicReader.events(Topics.REQUEST_EVENTS, id);
             assertThat(events).hasSizeGreaterThanOrEqualTo(2);
             assertThat(codec.data(events.get(0), RequestSubmitted.class).route()).isEqualTo("DELIBERATION");
         });

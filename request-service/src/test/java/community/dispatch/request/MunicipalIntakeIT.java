@@ -103,10 +103,7 @@ class MunicipalIntakeIT {
     }
 
     private List<CloudEvent> eventsOf(UUID id) {
-        return TopicReader.readAll(Topics.REQUEST_EVENTS).stream()
-                .filter(record -> id.toString().equals(record.key()))
-                .map(record -> codec.read(Map.of(), record.value()))
-                .toList();
+        return TopicReader.events(Topics.REQUEST_EVENTS, id);
     }
 
     private static byte[] bytes(String text) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -357,11 +356,7 @@ class RequestsIT {
     }
 
     private List<CloudEvent> eventsOf(String requestId) {
-        return TopicReader.readAll(Topics.REQUEST_EVENTS).stream()
-                .filter(record -> requestId.equals(record.key()))
-                .map(ConsumerRecord::value)
-                .map(value -> codec.read(Map.of(), value))
-                .toList();
+        return TopicReader.events(Topics.REQUEST_EVENTS, requestId);
     }
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP =

@@ -294,10 +294,7 @@ class DispatchIT {
     }
 
     private List<CloudEvent> orderEvents(UUID request) {
-        return TopicReader.readAll(Topics.ORDER_EVENTS).stream()
-                .filter(record -> request.toString().equals(record.key()))
-                .map(record -> codec.read(Map.of(), record.value()))
-                .toList();
+        return TopicReader.events(Topics.ORDER_EVENTS, request);
     }
 
     private WebTestClient.ResponseSpec post(UUID volunteer, String path, Map<String, Object> body) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.kit.problem.DomainProblem;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.kit.web.Versions;
 import community.dispatch.member.people.MemberStore.MemberFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -128,20 +129,11 @@ class MembersController {
     }
 
     private static String eTag(Member member) {
-        return "\"" + member.version() + "\"";
+        return Versions.eTag(member.version());
     }
 
     private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        }
-        catch (NumberFormatException e) {
-            throw new DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-member", "If-Match does not name a version of this member.");
-        }
+        return Versions.fromIfMatch(ifMatch, "stale-member");
     }
 
     record NewMemberRequest(

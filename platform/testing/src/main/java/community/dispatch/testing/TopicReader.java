@@ -2,6 +2,7 @@ package community.dispatch.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,13 +15,32 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import community.dispatch.events.CloudEvent;
+import community.dispatch.events.EventCodec;
+
 /**
  * Reads a topic as it stands: every record from the beginning up to the end offsets at the time of
  * the call. What a test sees is exactly what the broker holds, with no waiting for silence.
  */
 public final class TopicReader {
 
+    private static final EventCodec CODEC = new EventCodec();
+
     private TopicReader() {
+    }
+
+    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, byte[]> headers = new HashMap<>();
+        record.headers().forEach(header -> headers.put(header.key(), header.value()));
+        return headers;
+    }
+
+    /** The CloudEvents a topic holds for one key (an aggregate id), in the order they were published. */
+    public static List<CloudEvent> events(String topic, Object key) {
+        return readAll(topic).stream()
+                .filter(record -> key.toString().equals(record.key()))
+                .map(record -> CODEC.read(headers(record), record.value()))
+                .toList();
     }
 
     public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.kit.web.Versions;
 import community.dispatch.request.catalogue.Category.Attribute;
 import community.dispatch.request.requests.Urgency;
 import io.swagger.v3.oas.annotations.Operation;

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.kit.problem.DomainProblem;
 import community.dispatch.kit.security.Caller;
-import community.dispatch.request.catalogue.Versions;
+import community.dispatch.kit.web.Versions;
 import community.dispatch.request.requests.RequestStore.Stored;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.kit.problem.DomainProblem;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.kit.web.Versions;
 import community.dispatch.volunteer.dispatching.Candidates;
 import community.dispatch.volunteer.dispatching.Scoring;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,7 +62,7 @@ class RulesController {
         return rules.find(categoryCode)
                 .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "rule-not-found",
                         "There is no rule for '" + categoryCode + "'.")))
-                .map(rule -> ResponseEntity.ok().eTag("\"" + rule.version() + "\"").body(rule));
+                .map(rule -> ResponseEntity.ok().eTag(Versions.eTag(rule.version())).body(rule));
     }
 
     @PutMapping("/{categoryCode}")
@@ -79,8 +80,8 @@ class RulesController {
         }
         Rule rule = new Rule(categoryCode, body.teams(), body.requiredSkills() == null ? Map.of() : body.requiredSkills(),
                 body.timeouts(), body.maxOffers(), body.mode(), body.notifyRoles() == null ? List.of() : body.notifyRoles(), 0);
-        return rules.save(rule, version(ifMatch), caller.subject())
-                .map(saved -> ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(saved));
+        return rules.save(rule, Versions.fromIfMatch(ifMatch, "stale-rule"), caller.subject())
+                .map(saved -> ResponseEntity.ok().eTag(Versions.eTag(saved.version())).body(saved));
     }
 
     @GetMapping("/{categoryCode}/history")
@@ -112,18 +113,6 @@ class RulesController {
     private static void requireStaffOrLeader(Caller caller) {
         if (!caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
             throw new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only staff and team leaders read dispatch rules.");
-        }
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
-        }
-        catch (NumberFormatException e) {
-            throw new DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-rule", "If-Match does not name a version.");
         }
     }
 

@@ -1,10 +1,10 @@
-package community.dispatch.request.catalogue;
+package community.dispatch.kit.web;
 
 import org.springframework.http.HttpStatus;
 
 import community.dispatch.kit.problem.DomainProblem;
 
-/** Entity versions in {@code ETag} / {@code If-Match} headers: {@code "3"}. */
+/** Entity versions in {@code ETag} / {@code If-Match} headers ({@code "3"}), for optimistic concurrency. */
 public final class Versions {
 
     private Versions() {
