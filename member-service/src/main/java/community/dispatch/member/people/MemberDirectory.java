@@ -91,14 +91,15 @@ public class MemberDirectory {
     private Mono<Member> create(NewMember request, String idempotencyKey, Caller caller) {
         UUID id = request.id() != null ? request.id() : UUID.randomUUID();
         return validate(id, request.phone(), request.username(), request.unitId(), request.partyBranchId())
-                .then(Mono.defer(() -> {
+                .then(Mono.defer(() -> request.password() == null ? Mono.just("")
+                        : Hashing.encode(passwords, request.password())))
+                .flatMap(hash -> {
                     Member draft = new Member(id, request.name(), request.phone(),
                             request.unitId() == null ? null : new Member.Home(request.unitId(), null, null, null, null),
                             request.roles(), request.partyBranchId(), request.partyKind(), request.leadership(), true,
                             request.username(), 0);
-                    String hash = request.password() == null ? null : passwords.encode(request.password());
-                    return store.insert(draft, hash);
-                }))
+                    return store.insert(draft, hash.isEmpty() ? null : hash);
+                })
                 .then(idempotencyKey == null ? Mono.empty()
                         : database.sql("INSERT INTO idempotent_request (key, caller, member_id) VALUES (:key, :caller, :id)")
                                 .bind("key", idempotencyKey).bind("caller", caller.subject()).bind("id", id)

@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.member.people.Hashing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,10 +36,11 @@ public class Clients {
     public Mono<RegisteredClient> register(String name) {
         String clientId = "municipal-" + Secrets.token().substring(0, 12).toLowerCase();
         String secret = Secrets.token();
-        return database.sql("INSERT INTO oauth_client (client_id, name, secret_hash, roles) VALUES (:id, :name, :hash, :roles)")
-                .bind("id", clientId).bind("name", name).bind("hash", passwords.encode(secret))
-                .bind("roles", new String[] { MUNICIPAL_SYSTEM })
-                .fetch().rowsUpdated()
+        return Hashing.encode(passwords, secret)
+                .flatMap(hash -> database.sql("INSERT INTO oauth_client (client_id, name, secret_hash, roles) VALUES (:id, :name, :hash, :roles)")
+                        .bind("id", clientId).bind("name", name).bind("hash", hash)
+                        .bind("roles", new String[] { MUNICIPAL_SYSTEM })
+                        .fetch().rowsUpdated())
                 .thenReturn(new RegisteredClient(clientId, name, secret, Set.of(MUNICIPAL_SYSTEM), null));
     }
 
@@ -56,14 +58,12 @@ public class Clients {
                 .bind("id", clientId)
                 .map(row -> new Stored(row.get("secret_hash", String.class), row.get("roles", String[].class)))
                 .one()
-                .filter(stored -> passwords.matches(secret, stored.hash()))
+                .filterWhen(stored -> Hashing.matches(passwords, secret, stored.hash()))
                 .map(stored -> Arrays.stream(stored.roles()).collect(Collectors.toSet()))
-                .switchIfEmpty(Mono.defer(() -> {
-                    passwords.matches(secret, noSuchClient);
-                    return Mono.error(new DomainProblem(HttpStatus.UNAUTHORIZED, "invalid-client",
-                            "Unknown client or wrong secret.", Map.of("error", "invalid_client"))
-                            .withHeader("WWW-Authenticate", "Basic realm=\"community-dispatch\""));
-                }));
+                .switchIfEmpty(Mono.defer(() -> Hashing.matches(passwords, secret, noSuchClient)
+                        .then(Mono.error(new DomainProblem(HttpStatus.UNAUTHORIZED, "invalid-client",
+                                "Unknown client or wrong secret.", Map.of("error", "invalid_client"))
+                                .withHeader("WWW-Authenticate", "Basic realm=\"community-dispatch\"")))));
     }
 
     public record RegisteredClient(String clientId, String name, String clientSecret, Set<String> roles,

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.member.people.Hashing;
 import community.dispatch.member.people.Member;
 import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.Role;
@@ -62,14 +63,12 @@ public class SignIn {
         String identity = "user:" + username;
         return throttle.requireNotLocked(identity)
                 .then(members.findActiveByUsername(username)
-                        .filter(credentials -> credentials.passwordHash() != null
-                                && passwords.matches(password, credentials.passwordHash()))
+                        .filterWhen(credentials -> credentials.passwordHash() == null ? Mono.just(false)
+                                : Hashing.matches(passwords, password, credentials.passwordHash()))
                         .map(MemberStore.Credentials::member)
-                        .switchIfEmpty(Mono.defer(() -> {
-                            passwords.matches(password, noSuchUser);
-                            return throttle.recordFailure(identity).then(Mono.error(invalid("invalid-credentials",
-                                    "The username or password is wrong.")));
-                        })))
+                        .switchIfEmpty(Mono.defer(() -> Hashing.matches(passwords, password, noSuchUser)
+                                .then(throttle.recordFailure(identity))
+                                .then(Mono.error(invalid("invalid-credentials", "The username or password is wrong."))))))
                 .flatMap(member -> throttle.clear(identity).then(tokensFor(member, UUID.randomUUID())));
     }
 

@@ -8,6 +8,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import community.dispatch.events.CloudEvent;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Publishes outbox events as structured-mode CloudEvents, keyed by aggregate id. */
 public class KafkaEventPublisher implements EventPublisher {
@@ -24,6 +25,8 @@ public class KafkaEventPublisher implements EventPublisher {
     public Mono<Void> publish(PendingEvent event) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
         record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        return Mono.fromFuture(() -> kafka.send(record)).timeout(timeout).then();
+        // send() may block its caller while it fetches metadata or waits for buffer space: never on an
+        // event-loop thread, where the relay's database results arrive.
+        return Mono.fromFuture(() -> kafka.send(record)).subscribeOn(Schedulers.boundedElastic()).timeout(timeout).then();
     }
 }
