@@ -20,6 +20,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The issuer's RSA signing keys, kept in the database so every instance signs with the same key and
@@ -95,7 +96,12 @@ public class SigningKeys {
     }
 
     private Mono<RSAKey> insertNewKey() {
-        RSAKey key = generate();
+        // Generating an RSA key takes a while: on a worker thread, not on the event loop of the connection.
+        return Mono.fromCallable(SigningKeys::generate).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(this::store);
+    }
+
+    private Mono<RSAKey> store(RSAKey key) {
         return database.sql("UPDATE signing_key SET retired_at = now() WHERE retired_at IS NULL")
                 .fetch().rowsUpdated()
                 .then(database.sql("INSERT INTO signing_key (kid, jwk) VALUES (:kid, :jwk)")
