@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 
 /**
  * A service's whole application on a real port, against the JVM's real PostgreSQL and Kafka (a
@@ -22,5 +23,6 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 @RealInfrastructure
+@Import(FreshConnections.class)
 public @interface ServiceIntegrationTest {
 }
