@@ -17,7 +17,7 @@ import community.dispatch.events.member.MemberDeactivated;
 import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.kit.outbox.Outbox;
-import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.web.problem.DomainProblem;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.MemberStore.MemberFilter;
 import reactor.core.publisher.Mono;

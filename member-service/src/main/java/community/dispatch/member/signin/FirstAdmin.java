@@ -11,7 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.web.problem.DomainProblem;
 import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.NewMember;
 import community.dispatch.member.people.Role;

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.web.problem.DomainProblem;
 import reactor.core.publisher.Mono;
 
 /**

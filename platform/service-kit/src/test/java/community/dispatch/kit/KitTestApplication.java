@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.kit.inbox.EventInbox;
-import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.web.problem.DomainProblem;
 import community.dispatch.testing.TestTokensConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.kit.outbox.Outbox;
-import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.web.problem.DomainProblem;
 import community.dispatch.request.requests.RequestStore.Stored;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -18,7 +18,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import community.dispatch.events.request.RequestEvaluated;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.kit.outbox.Outbox;
-import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.web.problem.DomainProblem;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.request.catalogue.Catalogue;
 import community.dispatch.request.catalogue.Category;

@@ -26,7 +26,7 @@ import community.dispatch.events.order.OrderReleased;
 import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.kit.outbox.Outbox;
-import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.web.problem.DomainProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

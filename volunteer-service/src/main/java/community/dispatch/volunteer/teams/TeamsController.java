@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.web.problem.DomainProblem;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.volunteer.dispatching.Availability;
 import community.dispatch.volunteer.dispatching.Availability.Leave;

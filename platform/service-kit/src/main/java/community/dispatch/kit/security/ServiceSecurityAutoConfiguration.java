@@ -27,9 +27,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
-import community.dispatch.kit.problem.ProblemDetailsAutoConfiguration;
-import community.dispatch.kit.problem.ProblemResponses;
-import community.dispatch.kit.problem.Problems;
+import community.dispatch.web.problem.ProblemDetailsAutoConfiguration;
+import community.dispatch.web.problem.ProblemResponses;
+import community.dispatch.web.problem.Problems;
 import reactor.core.publisher.Mono;
 
 /**

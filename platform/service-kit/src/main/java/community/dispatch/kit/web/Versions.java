@@ -2,7 +2,7 @@ package community.dispatch.kit.web;
 
 import org.springframework.http.HttpStatus;
 
-import community.dispatch.kit.problem.DomainProblem;
+import community.dispatch.web.problem.DomainProblem;
 
 /** Entity versions in {@code ETag} / {@code If-Match} headers ({@code "3"}), for optimistic concurrency. */
 public final class Versions {

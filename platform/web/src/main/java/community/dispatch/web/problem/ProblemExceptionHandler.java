@@ -1,4 +1,4 @@
-package community.dispatch.kit.problem;
+package community.dispatch.web.problem;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package community.dispatch.kit.problem;
+package community.dispatch.web.problem;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
