@@ -1,78 +1,65 @@
 package community.dispatch.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-
 /**
- * The gateway against three stand-in backends, each answering with its own name and the path it
- * was asked for: every public path must reach the right service, unchanged.
+ * Every public path reaches the right service unchanged; anything else, the services' actuators
+ * included, is a 404 problem; every call carries a correlation id there and back; bodies over the
+ * limit stop at the gateway.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewayRoutingIT {
-
-    private static final Map<String, DisposableServer> BACKENDS = Map.of(
-            "request-service", standIn("request-service"),
-            "volunteer-service", standIn("volunteer-service"),
-            "member-service", standIn("member-service"));
+class GatewayRoutingIT extends GatewayTest {
 
     @Autowired
     WebTestClient web;
 
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("DISPATCH_REQUEST_SERVICE_URI", () -> uri("request-service"));
-        registry.add("DISPATCH_VOLUNTEER_SERVICE_URI", () -> uri("volunteer-service"));
-        registry.add("DISPATCH_MEMBER_SERVICE_URI", () -> uri("member-service"));
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        BACKENDS.values().forEach(DisposableServer::disposeNow);
-    }
-
     static Stream<Arguments> publicPaths() {
         return Stream.of(
-                Arguments.of("/api/v1/requests/42", "request-service"),
-                Arguments.of("/api/v1/categories", "request-service"),
-                Arguments.of("/open311/v2/services.json", "request-service"),
-                Arguments.of("/api/v1/teams/angel", "volunteer-service"),
-                Arguments.of("/api/v1/volunteers/7", "volunteer-service"),
-                Arguments.of("/api/v1/orders/9/accept", "volunteer-service"),
-                Arguments.of("/api/v1/dispatch-rules/preview", "volunteer-service"),
-                Arguments.of("/api/v1/members/me", "member-service"),
-                Arguments.of("/api/v1/grids/3", "member-service"),
-                Arguments.of("/api/v1/places/compounds", "member-service"),
-                Arguments.of("/api/v1/organisations", "member-service"),
-                Arguments.of("/api/v1/visits", "member-service"),
-                Arguments.of("/api/v1/auth/codes", "member-service"),
-                Arguments.of("/oauth2/token", "member-service"),
-                Arguments.of("/.well-known/openid-configuration", "member-service"));
+                Arguments.of("/api/v1/requests/42", REQUEST_SERVICE, "request-service"),
+                Arguments.of("/api/v1/requests/kpis", REQUEST_SERVICE, "request-service"),
+                Arguments.of("/api/v1/categories", REQUEST_SERVICE, "request-service"),
+                Arguments.of("/open311/v2/services.json", REQUEST_SERVICE, "request-service"),
+                Arguments.of("/api/v1/teams/angel", VOLUNTEER_SERVICE, "volunteer-service"),
+                Arguments.of("/api/v1/volunteers/7", VOLUNTEER_SERVICE, "volunteer-service"),
+                Arguments.of("/api/v1/orders/9/accept", VOLUNTEER_SERVICE, "volunteer-service"),
+                Arguments.of("/api/v1/dispatch-rules/preview", VOLUNTEER_SERVICE, "volunteer-service"),
+                Arguments.of("/api/v1/members/me", MEMBER_SERVICE, "member-service"),
+                Arguments.of("/api/v1/grids/3", MEMBER_SERVICE, "member-service"),
+                Arguments.of("/api/v1/places/compounds", MEMBER_SERVICE, "member-service"),
+                Arguments.of("/api/v1/organisations", MEMBER_SERVICE, "member-service"),
+                Arguments.of("/api/v1/visits", MEMBER_SERVICE, "member-service"),
+                Arguments.of("/api/v1/auth/sms-sandbox", MEMBER_SERVICE, "member-service"),
+                Arguments.of("/.well-known/openid-configuration", MEMBER_SERVICE, "member-service"));
     }
 
-    @ParameterizedTest(name = "{0} → {1}")
+    @ParameterizedTest(name = "{0} → {2}")
     @MethodSource("publicPaths")
-    void eachPublicPathReachesItsServiceUnchanged(String path, String service) {
-        web.get().uri(path).exchange()
+    void eachPublicPathReachesItsServiceUnchanged(String path, StandInService service, String name) {
+        web.get().uri(path + "?page=1").header(HttpHeaders.AUTHORIZATION, bearer("resident-1", "RESIDENT")).exchange()
                 .expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(service + " " + path);
+                .expectBody(String.class).isEqualTo(name + " GET " + path + "?page=1");
+        assertThat(service.lastHeaders().get(HttpHeaders.AUTHORIZATION))
+                .as("the token travels on: the service checks it again").startsWith("Bearer ");
+    }
+
+    @Test
+    void signInAndTokenCallsReachMemberService() {
+        for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/codes", "/oauth2/token")) {
+            web.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).isEqualTo("member-service POST " + path);
+        }
     }
 
     @Test
@@ -80,26 +67,88 @@ class GatewayRoutingIT {
         for (String service : List.of("request-service", "volunteer-service", "member-service")) {
             web.get().uri("/v3/api-docs/" + service).exchange()
                     .expectStatus().isOk()
-                    .expectBody(String.class).isEqualTo(service + " /v3/api-docs");
+                    .expectBody(String.class).isEqualTo(service + " GET /v3/api-docs");
         }
     }
 
     @Test
-    void servicesActuatorsAndUnknownPathsAreNotRouted() {
-        web.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
-        web.get().uri("/api/v1/unknown").exchange().expectStatus().isNotFound();
-        web.get().uri("/v3/api-docs/other-service").exchange().expectStatus().isNotFound();
+    void servicesActuatorsAndUnknownPathsAreNotFoundProblems() {
+        String token = bearer("admin-1", "ADMIN");
+        for (String path : List.of("/actuator/env", "/api/v1/unknown", "/v3/api-docs/other-service",
+                "/fallback", "/request-service/actuator/health")) {
+            web.get().uri(path).header(HttpHeaders.AUTHORIZATION, token).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("not-found");
+        }
     }
 
-    private static DisposableServer standIn(String name) {
-        return HttpServer.create()
-                .host("localhost")
-                .port(0)
-                .handle((request, response) -> response.sendString(Mono.just(name + " " + request.uri())))
-                .bindNow();
+    @Test
+    void aPathThatClimbsOutOfItsRouteIsRefused() {
+        web.get().uri("/api/v1/requests/../../actuator/env").header(HttpHeaders.AUTHORIZATION, bearer("admin-1", "ADMIN"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
-    private static String uri(String service) {
-        return "http://localhost:" + BACKENDS.get(service).port();
+    @Test
+    void theCallersRequestIdTravelsToTheServiceAndBack() {
+        web.get().uri("/api/v1/categories").header("X-Request-Id", "mobile-7f3a.42").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", "mobile-7f3a.42");
+        assertThat(REQUEST_SERVICE.lastHeaders().get("X-Request-Id")).isEqualTo("mobile-7f3a.42");
+    }
+
+    @Test
+    void aCallWithoutUsableRequestIdGetsANewOneThatTheServiceSeesToo() {
+        for (String unusable : new String[] { null, "not acceptable; contains spaces" }) {
+            WebTestClient.RequestHeadersSpec<?> call = web.get().uri("/api/v1/categories");
+            if (unusable != null) {
+                call = call.header("X-Request-Id", unusable);
+            }
+            String id = call.exchange().expectStatus().isOk()
+                    .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
+            assertThat(id).matches("[0-9a-f-]{36}");
+            assertThat(REQUEST_SERVICE.lastHeaders().get("X-Request-Id")).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void errorsTheGatewayAnswersItselfCarryTheRequestIdToo() {
+        web.get().uri("/api/v1/requests").header("X-Request-Id", "no-token-call").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("X-Request-Id", "no-token-call");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeAnyServiceIsCalled() {
+        int callsBefore = REQUEST_SERVICE.calls();
+        web.post().uri("/api/v1/requests").header(HttpHeaders.AUTHORIZATION, bearer("resident-1", "RESIDENT"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"description\":\"" + "x".repeat(1_100_000) + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist("errorMessage")
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("payload-too-large")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1.0 MB"));
+        assertThat(REQUEST_SERVICE.calls()).isEqualTo(callsBefore);
+    }
+
+    @Test
+    void answersCarryStandardSecurityHeaders() {
+        web.get().uri("/api/v1/categories").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+    }
+
+    @Test
+    void aClientCannotForgeItsForwardedAddress() {
+        web.get().uri("/api/v1/categories").header("X-Forwarded-For", "203.0.113.9").exchange()
+                .expectStatus().isOk();
+        assertThat(REQUEST_SERVICE.lastHeaders().get("X-Forwarded-For")).doesNotContain("203.0.113.9");
     }
 }

@@ -19,6 +19,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -32,19 +34,33 @@ public final class TestTokens {
 
     private final KeyPair keys;
 
-    private TestTokens(KeyPair keys) {
+    private final String issuer;
+
+    private TestTokens(KeyPair keys, String issuer) {
         this.keys = keys;
+        this.issuer = issuer;
     }
 
     public static TestTokens generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return new TestTokens(generator.generateKeyPair());
+            return new TestTokens(generator.generateKeyPair(), ISSUER);
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Tokens signed with the same key that name another issuer. */
+    public TestTokens issuedBy(String otherIssuer) {
+        return new TestTokens(keys, otherIssuer);
+    }
+
+    /** The public key as a JWK Set document, as an issuer's {@code jwks_uri} serves it. */
+    public String jwkSetJson() {
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID("test").build();
+        return new JWKSet(key).toString(true);
     }
 
     /** A decoder that accepts only this instance's signatures. */
@@ -69,14 +85,14 @@ public final class TestTokens {
 
     private String sign(String subject, Instant expiresAt, Map<String, Object> extra, String... roles) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
+                .issuer(issuer)
                 .subject(subject)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
                 .expirationTime(Date.from(expiresAt))
                 .claim("roles", List.of(roles));
         extra.forEach(builder::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), builder.build());
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
         }

@@ -1,0 +1,78 @@
+package community.dispatch.gateway.edge;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import community.dispatch.web.problem.ProblemResponses;
+import community.dispatch.web.problem.Problems;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives the gateway's own refusals a problem+json body. Spring Cloud Gateway's filters end a refused
+ * call with a bare status ({@code RequestRateLimiter} 429, {@code RequestSize} 413), and a refused
+ * CORS preflight ends with a bare 403; the API promises RFC 9457 bodies for every error. Answers
+ * from the services pass through untouched.
+ */
+@Component
+class BareErrorProblems implements WebFilter, Ordered {
+
+    /** The header {@code RequestSize} puts its explanation in. */
+    private static final String REQUEST_SIZE_MESSAGE = "errorMessage";
+
+    private final ProblemResponses problems;
+
+    BareErrorProblems(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 1;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerWebExchange[] withBodies = new ServerWebExchange[1];
+        ServerHttpResponse response = new ServerHttpResponseDecorator(exchange.getResponse()) {
+            @Override
+            public Mono<Void> setComplete() {
+                return isBareError(this) ? writeProblem(withBodies[0]) : super.setComplete();
+            }
+        };
+        withBodies[0] = exchange.mutate().response(response).build();
+        return chain.filter(withBodies[0])
+                .then(Mono.defer(() -> isBareError(response) ? writeProblem(withBodies[0]) : Mono.empty()));
+    }
+
+    private static boolean isBareError(ServerHttpResponse response) {
+        HttpStatusCode status = response.getStatusCode();
+        return status != null && status.isError() && !response.isCommitted();
+    }
+
+    private Mono<Void> writeProblem(ServerWebExchange exchange) {
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        String explanation = exchange.getResponse().getHeaders().getFirst(REQUEST_SIZE_MESSAGE);
+        exchange.getResponse().getHeaders().remove(REQUEST_SIZE_MESSAGE);
+        return problems.write(exchange, Problems.of(status, Problems.codeOf(status), detail(status, explanation)));
+    }
+
+    private static String detail(HttpStatusCode status, String explanation) {
+        return switch (status.value()) {
+            case 429 -> "Too many calls. Try again after the number of seconds in Retry-After.";
+            case 413 -> explanation != null ? explanation + "." : "The request body is too large.";
+            case 400 -> "The request was refused: its path or headers are not acceptable.";
+            case 403 -> "This call is not allowed from here (for a browser: the page's origin may not call the API).";
+            default -> {
+                HttpStatus known = HttpStatus.resolve(status.value());
+                yield known == null ? "The call was refused." : known.getReasonPhrase() + ".";
+            }
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package community.dispatch.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.cloud.gateway.filter.ratelimit.AbstractRateLimiter;
+import org.springframework.cloud.gateway.route.RouteDefinitionRouteLocator;
+import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.http.HttpHeaders;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway's {@code RequestRateLimiter} backend: one Bucket4j token bucket per route and caller,
+ * held wherever the {@link AsyncProxyManager} keeps them (in this process, or in Redis so all gateway
+ * instances share one count). A route configures its bucket in the filter's arguments:
+ * {@code rate-limit.capacity} calls, refilled evenly over {@code rate-limit.period}.
+ * <p>
+ * Every answer carries {@code X-RateLimit-Remaining}; a refusal also carries {@code Retry-After}, the
+ * whole seconds until the next call would be let through.
+ */
+public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Config> {
+
+    public static final String CONFIGURATION_PROPERTY_NAME = "rate-limit";
+
+    public static final String REMAINING_HEADER = "X-RateLimit-Remaining";
+
+    private final AsyncProxyManager<String> buckets;
+
+    public BucketRateLimiter(AsyncProxyManager<String> buckets, ConfigurationService configurationService) {
+        super(Config.class, CONFIGURATION_PROPERTY_NAME, configurationService);
+        this.buckets = buckets;
+    }
+
+    @Override
+    public Mono<Response> isAllowed(String routeId, String callerKey) {
+        Config config = configOf(routeId);
+        BucketConfiguration limits = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(config.capacity).refillGreedy(config.capacity, config.period).build())
+                .build();
+        CompletableFuture<io.github.bucket4j.ConsumptionProbe> probe = buckets.builder()
+                .build(routeId + '|' + callerKey, () -> CompletableFuture.completedFuture(limits))
+                .tryConsumeAndReturnRemaining(1);
+        return Mono.fromFuture(probe).map(result -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put(REMAINING_HEADER, Long.toString(result.getRemainingTokens()));
+            if (!result.isConsumed()) {
+                headers.put(HttpHeaders.RETRY_AFTER, Long.toString(wholeSecondsAtLeastOne(result.getNanosToWaitForRefill())));
+            }
+            return new Response(result.isConsumed(), headers);
+        });
+    }
+
+    private Config configOf(String routeId) {
+        Config config = getConfig().get(routeId);
+        if (config == null) {
+            config = getConfig().get(RouteDefinitionRouteLocator.DEFAULT_FILTERS);
+        }
+        if (config == null) {
+            throw new IllegalStateException("Route " + routeId + " has a rate limiter but no rate-limit.capacity/period");
+        }
+        return config;
+    }
+
+    static long wholeSecondsAtLeastOne(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    }
+
+    /** One route's limit: {@code capacity} calls per {@code period}, per caller. */
+    public static class Config {
+
+        @Min(1)
+        private long capacity;
+
+        @NotNull
+        private Duration period;
+
+        public long getCapacity() {
+            return capacity;
+        }
+
+        public Config setCapacity(long capacity) {
+            this.capacity = capacity;
+            return this;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public Config setPeriod(Duration period) {
+            this.period = period;
+            return this;
+        }
+    }
+}

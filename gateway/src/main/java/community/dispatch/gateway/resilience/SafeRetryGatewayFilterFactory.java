@@ -1,0 +1,42 @@
+package community.dispatch.gateway.resilience;
+
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code SafeRetry}: Spring Cloud Gateway's {@code Retry}, applied only where a second attempt cannot
+ * do a thing twice: reads ({@code GET}, {@code HEAD}) and {@code POST}s that carry an
+ * {@code Idempotency-Key} (the service answers a repeat with the first answer). Every other call goes
+ * through once. Takes the same arguments as {@code Retry}; its {@code methods} are decided here.
+ */
+@Component
+public class SafeRetryGatewayFilterFactory extends RetryGatewayFilterFactory {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Override
+    public GatewayFilter apply(RetryConfig config) {
+        config.setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST);
+        GatewayFilter retrying = super.apply(config);
+        return (exchange, chain) -> isSafeToRepeat(exchange.getRequest())
+                ? retrying.filter(exchange, chain)
+                : chain.filter(exchange);
+    }
+
+    @Override
+    public String name() {
+        return "SafeRetry";
+    }
+
+    static boolean isSafeToRepeat(ServerHttpRequest request) {
+        HttpMethod method = request.getMethod();
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+            return true;
+        }
+        String key = request.getHeaders().getFirst(IDEMPOTENCY_KEY);
+        return HttpMethod.POST.equals(method) && key != null && !key.isBlank();
+    }
+}

@@ -1,0 +1,98 @@
+package community.dispatch.gateway;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A real HTTP server standing in for one service behind the gateway. It answers
+ * {@code "<service> <METHOD> <uri>"}, records the headers of every call it receives, and behaves
+ * badly on request: a path ending in {@code /slow} answers after three seconds, one ending in
+ * {@code /flaky} answers 503 to the first attempt of each caller-chosen {@code X-Attempt-Key}.
+ * It can be stopped and started again on the same port.
+ */
+final class StandInService {
+
+    private final String name;
+
+    private final String jwkSet;
+
+    private final List<HttpHeaders> received = new CopyOnWriteArrayList<>();
+
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    private volatile DisposableServer server;
+
+    private final int port;
+
+    StandInService(String name, String jwkSet) {
+        this.name = name;
+        this.jwkSet = jwkSet;
+        this.server = bind(0);
+        this.port = server.port();
+    }
+
+    String uri() {
+        return "http://localhost:" + port;
+    }
+
+    /** Calls that reached this service so far. */
+    int calls() {
+        return received.size();
+    }
+
+    /** The headers of the last call that reached this service. */
+    HttpHeaders lastHeaders() {
+        return received.get(received.size() - 1);
+    }
+
+    int attemptsFor(String attemptKey) {
+        AtomicInteger count = attempts.get(attemptKey);
+        return count == null ? 0 : count.get();
+    }
+
+    void stop() {
+        server.disposeNow();
+    }
+
+    void start() {
+        server = bind(port);
+    }
+
+    private DisposableServer bind(int onPort) {
+        return HttpServer.create().host("localhost").port(onPort).handle(this::answer).bindNow();
+    }
+
+    private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
+        received.add(request.requestHeaders().copy());
+        String path = request.fullPath();
+        if (path.equals("/oauth2/jwks")) {
+            return response.header("Content-Type", "application/json").sendString(Mono.just(jwkSet)).then();
+        }
+        Mono<String> body = request.receive().aggregate().asString().defaultIfEmpty("")
+                .map(ignored -> name + " " + request.method().name() + " " + request.uri());
+        if (path.endsWith("/slow")) {
+            return response.sendString(body.delayElement(Duration.ofSeconds(3))).then();
+        }
+        if (path.endsWith("/flaky")) {
+            String key = String.valueOf(request.requestHeaders().get("X-Attempt-Key"));
+            int attempt = attempts.computeIfAbsent(key, any -> new AtomicInteger()).incrementAndGet();
+            if (attempt == 1) {
+                return response.status(HttpResponseStatus.SERVICE_UNAVAILABLE)
+                        .sendString(body.map(text -> "unavailable: " + text)).then();
+            }
+        }
+        return response.sendString(body).then();
+    }
+}
