@@ -173,9 +173,32 @@ class SignInIT {
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.error").isEqualTo("invalid_client");
-        web.post().uri("/oauth2/token").body(BodyInserters.fromFormData("grant_type", "password")).exchange()
+        web.post().uri("/oauth2/token").body(BodyInserters.fromFormData("grant_type", "implicit")).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error").isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
+    void swaggerUiAuthorizeTradesAMembersPasswordForTokensAsItsPublicClient() {
+        Map<String, Object> tokens = web.post().uri("/oauth2/token").headers(h -> h.setBasicAuth("swagger-ui", ""))
+                .body(BodyInserters.fromFormData("grant_type", "password").with("username", "admin")
+                        .with("password", Accounts.ADMIN_PASSWORD)).exchange()
+                .expectStatus().isOk()
+                .expectBody(Accounts.MAP).returnResult().getResponseBody();
+        web.get().uri("/api/v1/members/me").headers(h -> h.setBearerAuth((String) tokens.get("access_token"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.username").isEqualTo("admin");
+
+        web.post().uri("/oauth2/token")
+                .body(BodyInserters.fromFormData("grant_type", "password").with("client_id", "swagger-ui")
+                        .with("username", "admin").with("password", "not-the-password")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("invalid-credentials");
+        web.post().uri("/oauth2/token")
+                .body(BodyInserters.fromFormData("grant_type", "password").with("client_id", "some-app")
+                        .with("username", "admin").with("password", Accounts.ADMIN_PASSWORD)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("unauthorized_client");
     }
 
     @Test

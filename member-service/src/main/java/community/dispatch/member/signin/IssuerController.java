@@ -54,7 +54,7 @@ class IssuerController {
         metadata.put("issuer", issuer);
         metadata.put("jwks_uri", issuer + "/oauth2/jwks");
         metadata.put("token_endpoint", issuer + "/oauth2/token");
-        metadata.put("grant_types_supported", List.of("client_credentials", "refresh_token"));
+        metadata.put("grant_types_supported", List.of("client_credentials", "refresh_token", "password"));
         metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         metadata.put("response_types_supported", List.of("token"));
         metadata.put("subject_types_supported", List.of("public"));
@@ -77,10 +77,13 @@ class IssuerController {
     @Operation(summary = "Get tokens (OAuth 2.0)", description = """
             grant_type=client_credentials: a municipal system, authenticated with HTTP Basic or \
             client_id/client_secret in the form. grant_type=refresh_token: trade a refresh token for new \
-            tokens; each refresh token is good once, and presenting a used one revokes that sign-in.""")
+            tokens; each refresh token is good once, and presenting a used one revokes that sign-in. \
+            grant_type=password: a member's username and password, only for the public client the \
+            gateway's Swagger UI uses (client_id swagger-ui, no secret); the same lockout as sign-in applies.""")
     Mono<ResponseEntity<TokenResponse>> token(ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> switch (String.valueOf(form.getFirst("grant_type"))) {
             case "client_credentials" -> clientCredentials(exchange.getRequest().getHeaders(), form);
+            case "password" -> password(exchange.getRequest().getHeaders(), form);
             case "refresh_token" -> {
                 String token = form.getFirst("refresh_token");
                 yield token == null || token.isBlank()
@@ -88,32 +91,56 @@ class IssuerController {
                         : signIn.refresh(token);
             }
             default -> Mono.error(badRequest("unsupported_grant_type",
-                    "grant_type must be client_credentials or refresh_token."));
+                    "grant_type must be client_credentials, refresh_token or password."));
         }).map(tokens -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens));
     }
 
     private Mono<TokenResponse> clientCredentials(HttpHeaders headers, MultiValueMap<String, String> form) {
-        String clientId = form.getFirst("client_id");
-        String secret = form.getFirst("client_secret");
-        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                if (colon > 0) {
-                    clientId = decoded.substring(0, colon);
-                    secret = decoded.substring(colon + 1);
+        return ClientCredentials.of(headers, form).flatMap(client -> {
+            if (client.secret() == null || client.secret().isEmpty()) {
+                return Mono.error(badRequest("invalid_client", "Client credentials are required."));
+            }
+            return clients.authenticate(client.id(), client.secret()).flatMap(roles -> signIn.forClient(client.id(), roles));
+        });
+    }
+
+    private Mono<TokenResponse> password(HttpHeaders headers, MultiValueMap<String, String> form) {
+        return ClientCredentials.of(headers, form).flatMap(client -> {
+            if (!properties.passwordGrantClients().contains(client.id())) {
+                return Mono.error(badRequest("unauthorized_client", "This client may not use the password grant."));
+            }
+            String username = form.getFirst("username");
+            String password = form.getFirst("password");
+            if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+                return Mono.error(badRequest("invalid_request", "username and password are required."));
+            }
+            return signIn.withPassword(username, password);
+        });
+    }
+
+    /** The client a token request names: HTTP Basic first, else client_id/client_secret in the form. */
+    private record ClientCredentials(String id, String secret) {
+
+        static Mono<ClientCredentials> of(HttpHeaders headers, MultiValueMap<String, String> form) {
+            String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                try {
+                    String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                    int colon = decoded.indexOf(':');
+                    if (colon > 0) {
+                        return Mono.just(new ClientCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+                    }
+                }
+                catch (IllegalArgumentException e) {
+                    return Mono.error(badRequest("invalid_request", "The Basic credentials are not base64."));
                 }
             }
-            catch (IllegalArgumentException e) {
-                return Mono.error(badRequest("invalid_request", "The Basic credentials are not base64."));
+            String id = form.getFirst("client_id");
+            if (id == null || id.isBlank()) {
+                return Mono.error(badRequest("invalid_client", "Client credentials are required."));
             }
+            return Mono.just(new ClientCredentials(id, form.getFirst("client_secret")));
         }
-        if (clientId == null || secret == null) {
-            return Mono.error(badRequest("invalid_client", "Client credentials are required."));
-        }
-        String id = clientId;
-        return clients.authenticate(id, secret).flatMap(roles -> signIn.forClient(id, roles));
     }
 
     private static DomainProblem badRequest(String error, String detail) {

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failuresBeforeLockout failed sign-ins of one identity within {@code window} that lock it
  * @param window the sliding window of the limits above; a lockout lasts until failures age out of it
  * @param adminPassword the first admin's password; generated and printed once when empty
+ * @param passwordGrantClients public clients (no secret) that may trade a member's username and
+ *        password for tokens at {@code /oauth2/token}: the gateway's Swagger UI ("Authorize")
  */
 @ConfigurationProperties("dispatch.auth")
 public record SignInProperties(
@@ -32,7 +34,8 @@ public record SignInProperties(
         @DefaultValue("3") int codeRequests,
         @DefaultValue("5") int failuresBeforeLockout,
         @DefaultValue("15m") Duration window,
-        @DefaultValue("") String adminPassword) {
+        @DefaultValue("") String adminPassword,
+        @DefaultValue("swagger-ui") java.util.Set<String> passwordGrantClients) {
 
     public String issuerString() {
         String value = issuer.toString();
