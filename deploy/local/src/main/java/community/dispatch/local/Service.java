@@ -27,11 +27,14 @@ record Service(String name, int port, Map<String, String> variables) {
         return new Service(name, port, Map.copyOf(variables));
     }
 
+    /** The gateway: where the services are, and the same issuer and keys the services trust. */
     static Service gateway(StackSettings settings) {
         return new Service("gateway", settings.gatewayPort(), Map.of(
                 "DISPATCH_REQUEST_SERVICE_URI", "http://localhost:" + settings.requestServicePort(),
                 "DISPATCH_VOLUNTEER_SERVICE_URI", "http://localhost:" + settings.volunteerServicePort(),
-                "DISPATCH_MEMBER_SERVICE_URI", "http://localhost:" + settings.memberServicePort()));
+                "DISPATCH_MEMBER_SERVICE_URI", "http://localhost:" + settings.memberServicePort(),
+                "DISPATCH_ISSUER_URI", "http://localhost:" + settings.gatewayPort(),
+                "DISPATCH_JWK_SET_URI", "http://localhost:" + settings.memberServicePort() + "/oauth2/jwks"));
     }
 
     List<String> command(StackSettings settings) {

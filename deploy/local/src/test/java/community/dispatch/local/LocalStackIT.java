@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +59,8 @@ class LocalStackIT {
     void startsEverythingStopsCleanlyAndKeepsDataUntilReset() throws Exception {
         Stack first = Stack.start(environment());
         try {
-            for (String service : SERVICES) {
-                HttpResponse<String> document = get("/v3/api-docs/" + service);
-                assertThat(document.statusCode()).isEqualTo(200);
-                assertThat(document.body()).contains("\"title\":\"" + service + "\"");
-            }
+            swaggerUiListsEveryServicesDocumentAndEachLoadsThroughTheGateway();
+            swaggerUiAuthorizeGetsATokenFromTheIssuerThroughTheGateway();
             HttpResponse<String> unauthenticated = get("/api/v1/requests");
             assertThat(unauthenticated.statusCode()).isEqualTo(401);
             assertThat(unauthenticated.headers().firstValue("content-type")).hasValue("application/problem+json");
@@ -92,6 +90,36 @@ class LocalStackIT {
             reset.stop();
         }
         reset.assertNothingLeft(ports);
+    }
+
+    /** What the gateway's Swagger UI reads first, and then each document it lists. */
+    private void swaggerUiListsEveryServicesDocumentAndEachLoadsThroughTheGateway() throws Exception {
+        HttpResponse<String> config = get("/gateway/api-docs/swagger-config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        List<String> names = JsonPath.read(config.body(), "$.urls[*].name");
+        assertThat(names).containsExactlyInAnyOrderElementsOf(SERVICES);
+        for (String service : SERVICES) {
+            List<String> urls = JsonPath.read(config.body(), "$.urls[?(@.name == '" + service + "')].url");
+            HttpResponse<String> document = get(urls.get(0));
+            assertThat(document.statusCode()).as(urls.get(0)).isEqualTo(200);
+            assertThat((String) JsonPath.read(document.body(), "$.info.title")).isEqualTo(service);
+            assertThat((String) JsonPath.read(document.body(), "$.components.securitySchemes.sign-in.flows.password.tokenUrl"))
+                    .isEqualTo("/oauth2/token");
+        }
+    }
+
+    /** "Authorize" in Swagger UI: the password grant as its public client, as the browser sends it. */
+    private void swaggerUiAuthorizeGetsATokenFromTheIssuerThroughTheGateway() throws Exception {
+        HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(gateway("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("swagger-ui:".getBytes()))
+                .header("X-Request-Id", "stack-it-authorize")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=admin&password=" + ADMIN_PASSWORD))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        assertThat(tokens.headers().firstValue("X-Request-Id")).hasValue("stack-it-authorize");
+        HttpResponse<String> me = get("/api/v1/members/me", JsonPath.read(tokens.body(), "$.access_token"));
+        assertThat(me.statusCode()).isEqualTo(200);
     }
 
     /** The whole sign-in story, through the gateway only. */

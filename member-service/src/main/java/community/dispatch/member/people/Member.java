@@ -1,5 +1,6 @@
 package community.dispatch.member.people;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,7 +29,8 @@ public record Member(
     }
 
     /** A household: unit in a building of a compound, and the grid that covers the building. */
-    public record Home(UUID unitId, String compoundCode, String buildingCode, String unitCode, String gridCode) {
+    public record Home(UUID unitId, @Schema(example = "C05") String compoundCode, @Schema(example = "5") String buildingCode,
+            @Schema(example = "301") String unitCode, @Schema(example = "G03") String gridCode) {
     }
 
     public Member withVersion(long newVersion) {

@@ -1,5 +1,6 @@
 package community.dispatch.member.people;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
@@ -137,14 +138,17 @@ class MembersController {
     }
 
     record NewMemberRequest(
-            @NotBlank @Size(max = 100) String name,
+            @Schema(example = "何偉") @NotBlank @Size(max = 100) String name,
+            @Schema(example = "10000000196", description = "11 digits starting with 1")
             @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone,
             UUID unitId,
             @NotEmpty Set<Role> roles,
             UUID partyBranchId,
             PartyKind partyKind,
             Boolean leadership,
+            @Schema(example = "office.li", description = "Staff sign in with a username and password; residents with their phone")
             @Size(min = 3, max = 50) @Pattern(regexp = "^[a-z0-9._-]+$", message = "lower-case letters, digits, . _ -") String username,
+            @Schema(example = "correct-horse-battery-staple")
             @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password) {
 
         NewMember toCommand() {
@@ -166,7 +170,8 @@ class MembersController {
     }
 
     record MemberChangeRequest(
-            @Size(min = 1, max = 100) String name,
+            @Schema(example = "何偉") @Size(min = 1, max = 100) String name,
+            @Schema(example = "10000000196", description = "11 digits starting with 1")
             @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone,
             UUID unitId,
             @Size(min = 1) Set<Role> roles,
@@ -182,8 +187,10 @@ class MembersController {
     }
 
     /** A member as the caller may see them: the phone number masked unless it is theirs or they are staff. */
-    record MemberResponse(UUID id, String name, String phone, Member.Home home, Set<Role> roles, UUID partyBranchId,
-            PartyKind partyKind, boolean leadership, boolean active, String username) {
+    record MemberResponse(UUID id, @Schema(example = "何偉") String name,
+            @Schema(example = "100****0196", description = "Whole only for staff and the member themself") String phone,
+            Member.Home home, Set<Role> roles, UUID partyBranchId,
+            PartyKind partyKind, boolean leadership, boolean active, @Schema(example = "office.li") String username) {
 
         static MemberResponse of(Member member, Caller caller) {
             boolean fullPhone = caller.isStaff() || caller.is(member.id());

@@ -1,5 +1,6 @@
 package community.dispatch.member.places;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -105,24 +106,30 @@ class PlacesController {
                 .all().collectList();
     }
 
-    record Grid(UUID id, String code, String nameZh, String nameEn, long buildings) {
+    record Grid(UUID id, @Schema(example = "G01") String code, @Schema(example = "第一網格") String nameZh,
+            @Schema(example = "Grid 1") String nameEn, @Schema(example = "12") long buildings) {
     }
 
     record GridDetail(Grid grid, List<Building> buildings, List<Chief> chiefs) {
     }
 
-    record Building(UUID id, String compound, String code) {
+    record Building(UUID id, @Schema(example = "C01") String compound, @Schema(example = "1") String code) {
     }
 
-    record Chief(UUID memberId, String name, String kind, String answersFor) {
+    record Chief(UUID memberId, @Schema(example = "周麗") String name, @Schema(example = "GRID") String kind,
+            @Schema(example = "網格 G01") String answersFor) {
     }
 
-    record Compound(UUID id, String code, String nameZh, String nameEn, long buildings) {
+    record Compound(UUID id, @Schema(example = "C01") String code, @Schema(example = "相橋花園") String nameZh,
+            @Schema(example = "Xiangqiao Garden") String nameEn, @Schema(example = "6") long buildings) {
     }
 
-    record Unit(UUID id, String compound, String building, String code) {
+    record Unit(UUID id, @Schema(example = "C05") String compound, @Schema(example = "5") String building,
+            @Schema(example = "301") String code) {
     }
 
-    record Organisation(UUID id, String code, String kind, String nameZh, String nameEn, String parent, String grid) {
+    record Organisation(UUID id, @Schema(example = "PARTY-G01") String code, @Schema(example = "GRID_PARTY_BRANCH") String kind,
+            @Schema(example = "第一網格黨支部") String nameZh, @Schema(example = "Grid 1 party branch") String nameEn,
+            @Schema(example = "PARTY-PROPERTY") String parent, @Schema(example = "G01") String grid) {
     }
 }

@@ -1,5 +1,6 @@
 package community.dispatch.member.signin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
@@ -66,8 +67,10 @@ public class Clients {
                                 .withHeader("WWW-Authenticate", "Basic realm=\"community-dispatch\"")))));
     }
 
-    public record RegisteredClient(String clientId, String name, String clientSecret, Set<String> roles,
-            OffsetDateTime createdAt) {
+    public record RegisteredClient(@Schema(example = "hotline-12345-7f3a") String clientId,
+            @Schema(example = "12345 hotline platform") String name,
+            @Schema(example = "s3cr3t-Qm9uZ0x5UmFuZG9t", description = "Only in the answer to registering; never shown again") String clientSecret,
+            @Schema(example = "[\"MUNICIPAL_SYSTEM\"]") Set<String> roles, OffsetDateTime createdAt) {
     }
 
     private record Stored(String hash, String[] roles) {

@@ -23,6 +23,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 
 import community.dispatch.web.problem.DomainProblem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -48,6 +52,14 @@ class IssuerController {
 
     @GetMapping(path = "/.well-known/openid-configuration", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "OpenID provider metadata", description = "What resource servers read to find the signing keys.")
+    @ApiResponse(responseCode = "200", description = "The issuer's metadata", content = @Content(examples = @ExampleObject(value = """
+            {"issuer": "http://localhost:8080", "jwks_uri": "http://localhost:8080/oauth2/jwks",
+             "token_endpoint": "http://localhost:8080/oauth2/token",
+             "grant_types_supported": ["client_credentials", "refresh_token", "password"],
+             "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+             "response_types_supported": ["token"], "subject_types_supported": ["public"],
+             "id_token_signing_alg_values_supported": ["RS256"],
+             "claims_supported": ["iss", "sub", "exp", "iat", "nbf", "jti", "roles", "grid", "compound", "client_id"]}""")))
     Map<String, Object> discovery() {
         String issuer = properties.issuerString();
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -65,6 +77,9 @@ class IssuerController {
 
     @GetMapping(path = "/oauth2/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The public signing keys (JWKS)", description = "The current key and recently retired ones whose tokens may still be valid.")
+    @ApiResponse(responseCode = "200", description = "A JWK Set", content = @Content(examples = @ExampleObject(value = """
+            {"keys": [{"kty": "RSA", "e": "AQAB", "use": "sig", "kid": "2026-11-28T11:00:00Z", "alg": "RS256",
+                       "n": "xGOr-H7A-PWgPCuY6V5uG2K…"}]}""")))
     Mono<ResponseEntity<Map<String, Object>>> jwks() {
         return keys.published()
                 .map(published -> ResponseEntity.ok()
@@ -80,6 +95,13 @@ class IssuerController {
             tokens; each refresh token is good once, and presenting a used one revokes that sign-in. \
             grant_type=password: a member's username and password, only for the public client the \
             gateway's Swagger UI uses (client_id swagger-ui, no secret); the same lockout as sign-in applies.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(implementation = TokenForm.class)))
+    @ApiResponse(responseCode = "200", description = "Tokens", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "invalid_request, unsupported_grant_type, unauthorized_client, "
+            + "invalid_grant (a used or unknown refresh token), or a wrong username or password")
+    @ApiResponse(responseCode = "401", description = "invalid_client: unknown client or wrong secret")
+    @ApiResponse(responseCode = "429", description = "Locked after too many failed sign-ins; see Retry-After")
     Mono<ResponseEntity<TokenResponse>> token(ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> switch (String.valueOf(form.getFirst("grant_type"))) {
             case "client_credentials" -> clientCredentials(exchange.getRequest().getHeaders(), form);
@@ -141,6 +163,17 @@ class IssuerController {
             }
             return Mono.just(new ClientCredentials(id, form.getFirst("client_secret")));
         }
+    }
+
+    /** The form {@code /oauth2/token} reads (RFC 6749); which fields count depends on grant_type. */
+    record TokenForm(
+            @Schema(example = "password", allowableValues = { "client_credentials", "refresh_token", "password" },
+                    requiredMode = Schema.RequiredMode.REQUIRED) String grant_type,
+            @Schema(example = "swagger-ui", description = "Or HTTP Basic") String client_id,
+            @Schema(example = "s3cr3t-Qm9uZ0x5UmFuZG9t", description = "client_credentials only; or HTTP Basic") String client_secret,
+            @Schema(example = "admin", description = "password grant only") String username,
+            @Schema(example = "correct-horse-battery-staple", description = "password grant only") String password,
+            @Schema(example = "rt_5Jm2x9QeLrT0aVb3", description = "refresh_token grant only") String refresh_token) {
     }
 
     private static DomainProblem badRequest(String error, String detail) {

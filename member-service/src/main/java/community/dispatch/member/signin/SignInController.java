@@ -1,5 +1,6 @@
 package community.dispatch.member.signin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
@@ -96,16 +97,17 @@ class SignInController {
         return clients.list().collectList();
     }
 
-    record CodeRequest(@NotBlank @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone) {
+    record CodeRequest(@Schema(example = "10000000196")
+            @NotBlank @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone) {
     }
 
     record LoginRequest(
-            @Size(max = 50) String username,
-            @Size(max = 200) String password,
-            @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone,
-            @Pattern(regexp = "^\\d{6}$", message = "must be the 6 digits sent to you") String code) {
+            @Schema(example = "admin", description = "With password; or leave both out and send phone and code") @Size(max = 50) String username,
+            @Schema(example = "correct-horse-battery-staple") @Size(max = 200) String password,
+            @Schema(example = "10000000196") @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone,
+            @Schema(example = "482913") @Pattern(regexp = "^\\d{6}$", message = "must be the 6 digits sent to you") String code) {
     }
 
-    record ClientRequest(@NotBlank @Size(max = 100) String name) {
+    record ClientRequest(@Schema(example = "12345 hotline platform") @NotBlank @Size(max = 100) String name) {
     }
 }

@@ -1,5 +1,6 @@
 package community.dispatch.member.signin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -40,6 +41,7 @@ public class SmsSandbox implements SmsSender {
                 row.get("text", String.class), row.get("sent_at", OffsetDateTime.class))).all();
     }
 
-    public record Message(UUID id, String phone, String text, OffsetDateTime sentAt) {
+    public record Message(UUID id, @Schema(example = "10000000196") String phone,
+            @Schema(example = "【社區派單 community-dispatch】登錄驗證碼 482913，5 分鐘內有效。Your sign-in code is 482913.") String text, OffsetDateTime sentAt) {
     }
 }

@@ -1,5 +1,6 @@
 package community.dispatch.member.visits;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -171,10 +172,11 @@ class VisitsController {
         }
     }
 
-    record VisitRequest(@NotNull UUID unitId, OffsetDateTime visitedAt, @NotBlank @Size(max = 4000) String heard,
-            @Size(max = 20) List<@NotBlank @Size(max = 500) String> needs) {
+    record VisitRequest(@NotNull UUID unitId, OffsetDateTime visitedAt, @Schema(example = "The lift in building 5 stops between floors; the resident of 301 (82) cannot use the stairs.") @NotBlank @Size(max = 4000) String heard,
+            @Schema(example = "[\"lift repair\", \"shopping help on Saturdays\"]") @Size(max = 20) List<@NotBlank @Size(max = 500) String> needs) {
     }
 
-    record VisitResponse(UUID id, UUID visitorId, UUID unitId, Instant visitedAt, String heard, List<String> needs) {
+    record VisitResponse(UUID id, UUID visitorId, UUID unitId, Instant visitedAt, @Schema(example = "The lift in building 5 stops between floors; the resident of 301 (82) cannot use the stairs.") String heard,
+            @Schema(example = "[\"lift repair\", \"shopping help on Saturdays\"]") List<String> needs) {
     }
 }

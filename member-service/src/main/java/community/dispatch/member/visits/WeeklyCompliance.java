@@ -1,5 +1,6 @@
 package community.dispatch.member.visits;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,13 +29,18 @@ public final class WeeklyCompliance {
     public record Visit(UUID visitorId, UUID unitId, Instant visitedAt) {
     }
 
-    public record Standing(UUID memberId, String name, String duty, int households, int target, boolean behind) {
+    public record Standing(UUID memberId, @Schema(example = "吳杰") String name,
+            @Schema(example = "GRID_WORKER", allowableValues = { "LEADERSHIP", "GRID_WORKER" }) String duty,
+            @Schema(example = "3", description = "Distinct households visited this week") int households,
+            @Schema(example = "5") int target, boolean behind) {
     }
 
-    public record GridReport(String gridCode, List<Standing> members, long behind) {
+    public record GridReport(@Schema(example = "G01") String gridCode, List<Standing> members,
+            @Schema(example = "2", description = "Members short of their target") long behind) {
     }
 
-    public record Report(String week, Instant from, Instant to, List<GridReport> grids) {
+    public record Report(@Schema(example = "2026-W48", description = "ISO week, Monday to Sunday in Asia/Shanghai") String week,
+            Instant from, Instant to, List<GridReport> grids) {
     }
 
     /** The report for the week, one section per grid (members without a grid under {@code null}), behind first. */

@@ -2,9 +2,12 @@ package community.dispatch.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -49,6 +52,19 @@ public abstract class ServiceContract {
                 .expectBody()
                 .jsonPath("$.openapi").value(version -> assertThat((String) version).startsWith("3."))
                 .jsonPath("$.info.title").isEqualTo(serviceName);
+    }
+
+    /**
+     * An administrator can work from Swagger alone: every operation says what it does, which errors it
+     * answers, and shows an example of what to send and what comes back.
+     */
+    @Test
+    public void documentsEveryOperationWellEnoughToWorkFromSwaggerAlone() {
+        Map<String, Object> document = web().get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        assertThat(OpenApiCompleteness.gaps(document)).as("operations Swagger cannot explain").isEmpty();
     }
 
     @Test

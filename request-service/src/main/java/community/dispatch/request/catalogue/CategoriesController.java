@@ -1,5 +1,6 @@
 package community.dispatch.request.catalogue;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 
@@ -81,12 +82,13 @@ class CategoriesController {
     }
 
     record CategoryRequest(
+            @Schema(example = "household-help")
             @NotBlank @Pattern(regexp = "^[a-z0-9-]{2,40}$", message = "lower-case letters, digits and dashes") String code,
-            @NotBlank @Size(max = 100) String nameZh,
-            @NotBlank @Size(max = 100) String nameEn,
-            @NotBlank @Size(max = 40) String group,
-            @NotBlank @Size(max = 2000) String description,
-            List<@NotBlank String> keywords,
+            @Schema(example = "物業與家庭幫辦") @NotBlank @Size(max = 100) String nameZh,
+            @Schema(example = "Property and household help") @NotBlank @Size(max = 100) String nameEn,
+            @Schema(example = "household") @NotBlank @Size(max = 40) String group,
+            @Schema(example = "Small repairs, carrying, errands for residents who cannot do them alone.") @NotBlank @Size(max = 2000) String description,
+            @Schema(example = "[\"repair\", \"tap\", \"維修\"]") List<@NotBlank String> keywords,
             List<@Valid AttributeRequest> attributes,
             @NotNull Urgency slaClass,
             @NotNull Category.Route route,
@@ -100,11 +102,11 @@ class CategoriesController {
     }
 
     record AttributeRequest(
-            @NotBlank @Pattern(regexp = "^[a-z0-9-]{1,40}$") String code,
-            @NotBlank String description,
+            @Schema(example = "room") @NotBlank @Pattern(regexp = "^[a-z0-9-]{1,40}$") String code,
+            @Schema(example = "Which room is it in?") @NotBlank String description,
             @NotNull Category.Datatype datatype,
             Boolean required,
-            Integer order,
+            @Schema(example = "1") Integer order,
             List<Category.AllowedValue> values) {
 
         Attribute toAttribute() {
@@ -113,8 +115,12 @@ class CategoriesController {
         }
     }
 
-    record CategoryResponse(String code, String name, String nameZh, String nameEn, String group, String description,
-            List<String> keywords, List<Attribute> attributes, Urgency slaClass, Category.Route route, boolean active) {
+    record CategoryResponse(@Schema(example = "household-help") String code,
+            @Schema(example = "Property and household help", description = "In the language asked for (Accept-Language)") String name,
+            @Schema(example = "物業與家庭幫辦") String nameZh, @Schema(example = "Property and household help") String nameEn,
+            @Schema(example = "household") String group,
+            @Schema(example = "Small repairs, carrying, errands for residents who cannot do them alone.") String description,
+            @Schema(example = "[\"repair\", \"tap\", \"維修\"]") List<String> keywords, List<Attribute> attributes, Urgency slaClass, Category.Route route, boolean active) {
 
         static CategoryResponse of(Category category, String language) {
             return new CategoryResponse(category.code(), category.name(language), category.nameZh(), category.nameEn(),

@@ -1,5 +1,6 @@
 package community.dispatch.request.catalogue;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -51,11 +52,11 @@ public record Category(
         @JsonProperty("multivaluelist") MULTI_VALUE_LIST
     }
 
-    public record AllowedValue(String key, String name) {
+    public record AllowedValue(@Schema(example = "kitchen") String key, @Schema(example = "Kitchen 廚房") String name) {
     }
 
-    public record Attribute(String code, String description, Datatype datatype, boolean required, int order,
-            List<AllowedValue> values) {
+    public record Attribute(@Schema(example = "room") String code, @Schema(example = "Which room is it in?") String description,
+            Datatype datatype, boolean required, @Schema(example = "1") int order, List<AllowedValue> values) {
 
         public Attribute {
             values = values == null ? List.of() : List.copyOf(values);

@@ -1,5 +1,6 @@
 package community.dispatch.request.kpis;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,9 +36,11 @@ public class Kpis {
      * @param satisfactionRate rated 4 or 5, of the rated ones (null when none was rated)
      * @param slaCompliance resolved by the feedback deadline, of the resolved ones (null when none was)
      */
-    public record Figures(String key, long requests, long resolved, long rated, Double responseRate,
-            Double resolutionRate, Double satisfactionRate, Double slaCompliance, Double medianHoursToDispatch,
-            Double medianHoursToResolve) {
+    public record Figures(@Schema(example = "G03", description = "The category, grid or team; absent overall") String key,
+            @Schema(example = "48") long requests, @Schema(example = "41") long resolved, @Schema(example = "30") long rated,
+            @Schema(example = "0.96") Double responseRate, @Schema(example = "0.85") Double resolutionRate,
+            @Schema(example = "0.93") Double satisfactionRate, @Schema(example = "0.9") Double slaCompliance,
+            @Schema(example = "0.4") Double medianHoursToDispatch, @Schema(example = "20.5") Double medianHoursToResolve) {
     }
 
     private final DatabaseClient database;

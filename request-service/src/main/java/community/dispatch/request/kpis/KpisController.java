@@ -38,7 +38,7 @@ class KpisController {
             Over the requests submitted from `from` to `to` (inclusive days in Asia/Shanghai; default: this \
             month), overall or per category, grid or team. Cancelled and rejected requests and duplicates \
             do not count. Rates are shares from 0 to 1.""")
-    Mono<Map<String, Object>> figures(
+    Mono<Report> figures(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "NONE") @Parameter(description = "NONE, CATEGORY, GRID or TEAM") Kpis.GroupBy groupBy,
@@ -55,7 +55,10 @@ class KpisController {
         }
         return kpis.between(first.atStartOfDay(COMMUNITY).toInstant(), last.plusDays(1).atStartOfDay(COMMUNITY).toInstant(),
                         groupBy)
-                .map(figures -> Map.of("from", first.toString(), "to", last.toString(), "groupBy", groupBy.name(),
-                        "figures", figures));
+                .map(figures -> new Report(first, last, groupBy, figures));
+    }
+
+    /** The figures of a period, overall or one row per group. */
+    record Report(LocalDate from, LocalDate to, Kpis.GroupBy groupBy, List<Kpis.Figures> figures) {
     }
 }

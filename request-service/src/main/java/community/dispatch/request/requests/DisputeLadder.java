@@ -1,5 +1,6 @@
 package community.dispatch.request.requests;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +37,11 @@ public class DisputeLadder {
     private static final Logger log = LoggerFactory.getLogger(DisputeLadder.class);
 
     /** One session on a rung. */
-    public record Session(UUID id, Step step, LocalDate heldOn, List<String> parties, Outcome outcome, String notes,
-            String recordedBy, Instant recordedAt) {
+    public record Session(UUID id, Step step, LocalDate heldOn,
+            @Schema(example = "[\"Resident of C05-5-301\", \"Resident of C05-5-401\", \"Property manager\"]") List<String> parties,
+            Outcome outcome,
+            @Schema(example = "Both sides agreed the upstairs drain is repaired by Friday at shared cost.") String notes,
+            @Schema(example = "2b0f3c5e-6a47-4d51-9a43-1f0e8f6f7a10") String recordedBy, Instant recordedAt) {
     }
 
     public enum Outcome {

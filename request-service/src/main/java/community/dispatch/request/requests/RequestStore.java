@@ -1,5 +1,6 @@
 package community.dispatch.request.requests;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +34,9 @@ public class RequestStore {
             UUID duplicateOf) {
     }
 
-    public record TimelineEntry(Instant at, String actor, Status from, Status to, String reason) {
+    public record TimelineEntry(Instant at,
+            @Schema(example = "7cbbd5a5-03b4-301f-bd62-6e91495dacd1", description = "Who moved it: a member id, or system") String actor,
+            Status from, Status to, @Schema(example = "Accepted by a volunteer of team angel") String reason) {
     }
 
     public record Filter(String requesterId, String gridCode, Status status, String categoryCode, String compoundCode,

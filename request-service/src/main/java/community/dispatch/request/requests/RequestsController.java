@@ -27,6 +27,7 @@ import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.web.Versions;
 import community.dispatch.request.requests.RequestStore.Stored;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -63,7 +64,7 @@ class RequestsController {
             category from the last 7 days in the same building or within 50 m (those you may see), and how many \
             there are in all.""")
     @ApiResponse(responseCode = "400", description = "Invalid fields or answers, unknown category")
-    Mono<ResponseEntity<Map<String, Object>>> submit(@Valid @RequestBody SubmitRequest body,
+    Mono<ResponseEntity<Submitted>> submit(@Valid @RequestBody SubmitRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
@@ -71,9 +72,8 @@ class RequestsController {
                 .flatMap(stored -> desk.hintsFor(stored, caller).map(hints -> ResponseEntity
                         .created(URI.create("/api/v1/requests/" + stored.request().id()))
                         .eTag(Versions.eTag(stored.request().version()))
-                        .body(Map.of("request", RequestResponse.of(stored, json),
-                                "similarOpenRequests", hints.similarOpenRequests(),
-                                "possibleDuplicates", hints.visible().stream().map(DuplicateHint::of).toList()))));
+                        .body(new Submitted(RequestResponse.of(stored, json), hints.similarOpenRequests(),
+                                hints.visible().stream().map(DuplicateHint::of).toList()))));
     }
 
     @GetMapping("/{id}")
@@ -92,7 +92,7 @@ class RequestsController {
 
     @GetMapping
     @Operation(summary = "Find requests", description = "Newest first. Residents see their own, grid workers their grid's, staff all; size at most 100.")
-    Mono<Map<String, Object>> list(@RequestParam(required = false) Status status,
+    Mono<RequestPage> list(@RequestParam(required = false) Status status,
             @RequestParam(required = false) String category, @RequestParam(required = false) String grid,
             @RequestParam(required = false) String compound, @RequestParam(required = false) Urgency urgency,
             @RequestParam(required = false) Boolean overdue,
@@ -102,9 +102,9 @@ class RequestsController {
             @AuthenticationPrincipal Jwt jwt) {
         RequestStore.Filter filter = new RequestStore.Filter(null, grid, status, category, compound, urgency, overdue,
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
-        return desk.list(filter, page, size, Caller.of(jwt)).map(found -> Map.of(
-                "items", found.items().stream().map(stored -> RequestResponse.of(stored, json)).toList(),
-                "page", found.page(), "size", found.size(), "total", found.total()));
+        return desk.list(filter, page, size, Caller.of(jwt)).map(found -> new RequestPage(
+                found.items().stream().map(stored -> RequestResponse.of(stored, json)).toList(),
+                found.page(), found.size(), found.total()));
     }
 
     @PostMapping("/{id}/cancellation")
@@ -180,15 +180,17 @@ class RequestsController {
     }
 
     record SubmitRequest(
-            @NotBlank String categoryCode,
-            Urgency urgency,
-            Channel channel,
-            UUID onBehalfOf,
+            @Schema(example = "household-help", description = "A category code from GET /api/v1/categories") @NotBlank String categoryCode,
+            @Schema(description = "Omitted: the category's SLA class") Urgency urgency,
+            @Schema(description = "Omitted: APP") Channel channel,
+            @Schema(description = "The resident a grid worker, chief or staff member submits for") UUID onBehalfOf,
+            @Schema(example = "The kitchen tap in unit 301 has dripped for two days; my mother is 82 and cannot fix it.")
             @NotBlank @Size(max = 4000) String description,
-            Map<String, Object> attributes,
+            @Schema(example = "{\"room\": \"kitchen\", \"elderly-at-home\": true}",
+                    description = "Answers to the category's attributes, by attribute code") Map<String, Object> attributes,
             @Valid LocationRequest location,
             @Valid WindowRequest preferredWindow,
-            @Size(max = 10) List<@NotBlank @Size(max = 1000) String> mediaUrls,
+            @Schema(example = "[\"https://media.community.example/r/7f3a.jpg\"]") @Size(max = 10) List<@NotBlank @Size(max = 1000) String> mediaUrls,
             RequestDetails.ContactPreference contactPreference,
             Boolean anonymous) {
 
@@ -203,9 +205,12 @@ class RequestsController {
         }
     }
 
-    record LocationRequest(@Size(max = 20) String compoundCode, @Size(max = 20) String buildingCode,
-            @Size(max = 20) String unitCode, @Min(-90) @Max(90) Double latitude, @Min(-180) @Max(180) Double longitude,
-            @Size(max = 500) String address) {
+    record LocationRequest(@Schema(example = "C05") @Size(max = 20) String compoundCode,
+            @Schema(example = "5") @Size(max = 20) String buildingCode,
+            @Schema(example = "301") @Size(max = 20) String unitCode,
+            @Schema(example = "31.2304") @Min(-90) @Max(90) Double latitude,
+            @Schema(example = "121.4737") @Min(-180) @Max(180) Double longitude,
+            @Schema(example = "Building 5, unit 301, Sandi New Village") @Size(max = 500) String address) {
 
         RequestDetails.Location toLocation() {
             return new RequestDetails.Location(compoundCode, buildingCode, unitCode, latitude, longitude, address);
@@ -215,7 +220,7 @@ class RequestsController {
     record WindowRequest(@NotNull OffsetDateTime from, @NotNull OffsetDateTime to) {
     }
 
-    record ReasonRequest(@Size(max = 1000) String reason) {
+    record ReasonRequest(@Schema(example = "Fixed by a neighbour before anyone came.") @Size(max = 1000) String reason) {
     }
 
     record DuplicateRequest(@NotNull UUID originalId) {
@@ -224,24 +229,43 @@ class RequestsController {
     record UrgencyRequest(@NotNull Urgency urgency) {
     }
 
-    record SessionRequest(@NotNull LocalDate heldOn, @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> parties,
-            @NotNull DisputeLadder.Outcome outcome, @Size(max = 4000) String notes) {
+    record SessionRequest(@NotNull LocalDate heldOn,
+            @Schema(example = "[\"Resident of C05-5-301\", \"Resident of C05-5-401\", \"Property manager\"]")
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> parties,
+            @NotNull DisputeLadder.Outcome outcome,
+            @Schema(example = "Both sides agreed the upstairs drain is repaired by Friday at shared cost.") @Size(max = 4000) String notes) {
     }
 
-    record DuplicateHint(UUID id, String categoryCode, Status status, Instant submittedAt) {
+    /** A submitted request and the open requests it may duplicate. */
+    record Submitted(RequestResponse request,
+            @Schema(example = "2", description = "Open requests like it (same category, same building or within 50 m, last 7 days), all of them")
+            int similarOpenRequests,
+            @Schema(description = "Those of them the caller may see") List<DuplicateHint> possibleDuplicates) {
+    }
+
+    /** One page of requests, newest first. */
+    record RequestPage(List<RequestResponse> items, @Schema(example = "0") int page, @Schema(example = "20") int size,
+            @Schema(example = "57") long total) {
+    }
+
+    record DuplicateHint(UUID id, @Schema(example = "household-help") String categoryCode, Status status, Instant submittedAt) {
 
         static DuplicateHint of(ServiceRequest request) {
             return new DuplicateHint(request.id(), request.categoryCode(), request.status(), request.submittedAt());
         }
     }
 
-    record EvaluationRequest(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment) {
+    record EvaluationRequest(@Schema(example = "5", description = "1 to 5 stars; 1 or 2 reopens the request") @NotNull @Min(1) @Max(5) Integer rating,
+            @Schema(example = "Came the same afternoon, very kind.") @Size(max = 2000) String comment) {
     }
 
     /** A request as its readers see it. */
-    record RequestResponse(UUID id, String categoryCode, Status status, Urgency urgency, Channel channel,
-            String requesterId, String gridCode, String compoundCode, Instant submittedAt, Instant dispatchBy,
-            Instant feedbackBy, Instant dueAt, Integer rating, RequestDetails details, String externalRef,
+    record RequestResponse(UUID id, @Schema(example = "household-help") String categoryCode, Status status, Urgency urgency,
+            Channel channel, @Schema(example = "7cbbd5a5-03b4-301f-bd62-6e91495dacd1") String requesterId,
+            @Schema(example = "G03") String gridCode, @Schema(example = "C05") String compoundCode, Instant submittedAt,
+            Instant dispatchBy, Instant feedbackBy, Instant dueAt,
+            @Schema(example = "5", description = "Stars given, once evaluated") Integer rating, RequestDetails details,
+            @Schema(example = "12345-2026-118833", description = "The municipal ticket this request came from") String externalRef,
             UUID duplicateOf) {
 
         static RequestResponse of(Stored stored, JsonMapper json) {

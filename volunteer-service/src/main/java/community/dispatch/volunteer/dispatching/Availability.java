@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.dispatching;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,8 @@ public record Availability(List<Window> weekly, List<Leave> leave) {
         leave = leave == null ? List.of() : List.copyOf(leave);
     }
 
-    public record Window(@NotNull DayOfWeek day, @NotNull LocalTime from, @NotNull LocalTime to) {
+    public record Window(@NotNull DayOfWeek day, @Schema(type = "string", example = "18:30") @NotNull LocalTime from,
+            @Schema(type = "string", example = "21:00", description = "Before from: the window runs past midnight") @NotNull LocalTime to) {
     }
 
     /** Days off, both ends included. */

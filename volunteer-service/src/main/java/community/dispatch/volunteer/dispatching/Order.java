@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.dispatching;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,8 +9,12 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 
 /** An offer and, once accepted, the order it became. */
-public record Order(UUID id, UUID requestId, UUID volunteerId, String teamKey, String status, Instant offeredAt,
-        Instant expiresAt, Instant startedAt, Instant completedAt, String note, Double hours) {
+public record Order(UUID id, UUID requestId, UUID volunteerId, @Schema(example = "angel") String teamKey,
+        @Schema(example = "ACCEPTED", allowableValues = { "OFFERED", "ACCEPTED", "DECLINED", "EXPIRED", "STARTED", "COMPLETED", "RELEASED", "WITHDRAWN",
+                "SUPERSEDED" })
+        String status, Instant offeredAt, Instant expiresAt, Instant startedAt, Instant completedAt,
+        @Schema(example = "Tap washer replaced; resident asked for a check next week.") String note,
+        @Schema(example = "1.5", description = "Service hours, to the half hour, once completed") Double hours) {
 
     static Order read(Readable row) {
         BigDecimal hours = row.get("hours", BigDecimal.class);

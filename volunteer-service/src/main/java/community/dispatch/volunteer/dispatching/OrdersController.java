@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.dispatching;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -112,6 +113,6 @@ class OrdersController {
     record AssignmentRequest(@NotNull UUID requestId, @NotNull UUID volunteerId) {
     }
 
-    record NoteRequest(@Size(max = 2000) String note) {
+    record NoteRequest(@Schema(example = "Tap washer replaced; resident asked for a check next week.") @Size(max = 2000) String note) {
     }
 }

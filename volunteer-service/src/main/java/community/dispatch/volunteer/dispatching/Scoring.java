@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.dispatching;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,9 @@ public final class Scoring {
     }
 
     /** A volunteer's score and its parts, so an administrator can see why. */
-    public record Scored(UUID volunteerId, String teamKey, double score, Map<String, Double> components) {
+    public record Scored(UUID volunteerId, @Schema(example = "angel") String teamKey, @Schema(example = "0.82") double score,
+            @Schema(example = "{\"team\": 1.0, \"skill\": 0.8, \"proximity\": 1.0, \"load\": 0.5, \"fairness\": 0.7, \"rating\": 0.96}")
+            Map<String, Double> components) {
     }
 
     /** Hours served in 30 days at which fairness counts nothing more. */

@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.hours;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -115,7 +116,8 @@ class HoursController {
         return new LocalDate[] { first, last };
     }
 
-    record HonourRequest(@NotNull @DecimalMin("0.5") @DecimalMax("24") Double hours,
-            @NotBlank @Size(max = 500) String activity, @NotNull LocalDate onDate) {
+    record HonourRequest(@Schema(example = "3.5") @NotNull @DecimalMin("0.5") @DecimalMax("24") Double hours,
+            @Schema(example = "Flood-season river patrol along the east bank") @NotBlank @Size(max = 500) String activity,
+            @NotNull LocalDate onDate) {
     }
 }

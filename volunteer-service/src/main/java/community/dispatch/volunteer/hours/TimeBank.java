@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.hours;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,18 +24,20 @@ public class TimeBank {
 
     private static final ZoneId COMMUNITY = ZoneId.of("Asia/Shanghai");
 
-    public record Entry(LocalDate date, String kind, double hours, UUID orderId, String activity) {
+    public record Entry(LocalDate date, @Schema(example = "SERVICE", allowableValues = { "SERVICE", "HONOUR" }) String kind,
+            @Schema(example = "1.5") double hours, UUID orderId, @Schema(example = "Free clinic at C05") String activity) {
     }
 
-    public record Statement(UUID volunteerId, LocalDate from, LocalDate to, List<Entry> entries, double serviceHours,
-            double honourHours, double points) {
+    public record Statement(UUID volunteerId, LocalDate from, LocalDate to, List<Entry> entries,
+            @Schema(example = "12.5") double serviceHours, @Schema(example = "3.5") double honourHours, @Schema(example = "160") double points) {
     }
 
-    public record Total(UUID volunteerId, double serviceHours, double honourHours, double points) {
+    public record Total(UUID volunteerId, @Schema(example = "12.5") double serviceHours, @Schema(example = "3.5") double honourHours,
+            @Schema(example = "160") double points) {
     }
 
-    public record TeamTotals(String team, LocalDate from, LocalDate to, List<Total> volunteers, double serviceHours,
-            double honourHours, double points) {
+    public record TeamTotals(@Schema(example = "angel") String team, LocalDate from, LocalDate to, List<Total> volunteers,
+            @Schema(example = "96") double serviceHours, @Schema(example = "20") double honourHours, @Schema(example = "1160") double points) {
     }
 
     private final DatabaseClient database;

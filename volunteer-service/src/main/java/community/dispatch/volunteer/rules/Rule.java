@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.rules;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,11 @@ import java.util.Set;
  * level 1–5), how long an offer waits per urgency (seconds), how many offers before giving up, DIRECT
  * or POOL, and who is told when nobody takes it ({@code notifyRoles}).
  */
-public record Rule(String categoryCode, List<String> teams, Map<String, Integer> requiredSkills,
-        Map<String, Integer> timeouts, int maxOffers, String mode, List<String> notifyRoles, long version) {
+public record Rule(@Schema(example = "free-clinic") String categoryCode, @Schema(example = "[\"angel\"]") List<String> teams,
+        @Schema(example = "{\"first-aid\": 3}") Map<String, Integer> requiredSkills,
+        @Schema(example = "{\"EMERGENCY\": 120, \"URGENT\": 600, \"NORMAL\": 3600}") Map<String, Integer> timeouts,
+        @Schema(example = "5") int maxOffers, @Schema(example = "DIRECT", allowableValues = { "DIRECT", "POOL" }) String mode,
+        @Schema(example = "[\"TEAM_LEADER\", \"GRID_WORKER\"]") List<String> notifyRoles, @Schema(example = "3") long version) {
 
     public static final Set<String> URGENCIES = Set.of("EMERGENCY", "URGENT", "NORMAL");
     public static final Set<String> MODES = Set.of("DIRECT", "POOL");

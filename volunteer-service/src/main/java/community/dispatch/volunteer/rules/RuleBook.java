@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.rules;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,8 @@ public class RuleBook {
 
     private static final TypeReference<Map<String, Integer>> LEVELS = new TypeReference<>() { };
 
-    public record Change(long version, String changedBy, OffsetDateTime changedAt, Rule before, Rule after) {
+    public record Change(@Schema(example = "3") long version, @Schema(example = "2b0f3c5e-6a47-4d51-9a43-1f0e8f6f7a10") String changedBy,
+            OffsetDateTime changedAt, Rule before, Rule after) {
     }
 
     private final DatabaseClient database;

@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.rules;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,11 +117,19 @@ class RulesController {
         }
     }
 
-    record RuleRequest(@NotNull List<String> teams, Map<String, Integer> requiredSkills,
-            @NotNull Map<String, Integer> timeouts, @NotNull Integer maxOffers, @NotNull String mode, List<String> notifyRoles) {
+    record RuleRequest(@Schema(example = "[\"angel\"]") @NotNull List<String> teams,
+            @Schema(example = "{\"first-aid\": 3}", description = "Skill code → lowest level that qualifies") Map<String, Integer> requiredSkills,
+            @Schema(example = "{\"EMERGENCY\": 120, \"URGENT\": 600, \"NORMAL\": 3600}", description = "Seconds an offer waits, per urgency")
+            @NotNull Map<String, Integer> timeouts,
+            @Schema(example = "5", description = "Offers before the request is unassignable") @NotNull Integer maxOffers,
+            @Schema(example = "DIRECT", allowableValues = { "DIRECT", "POOL" }) @NotNull String mode,
+            @Schema(example = "[\"TEAM_LEADER\", \"GRID_WORKER\"]") List<String> notifyRoles) {
     }
 
-    record PreviewRequest(UUID requestId, String categoryCode, @Pattern(regexp = "EMERGENCY|URGENT|NORMAL|COMPLEX") String urgency,
-            String compoundCode, String gridCode, @Min(1) @Max(500) Integer limit) {
+    record PreviewRequest(UUID requestId, @Schema(example = "free-clinic") String categoryCode,
+            @Schema(example = "URGENT", allowableValues = { "EMERGENCY", "URGENT", "NORMAL", "COMPLEX" })
+            @Pattern(regexp = "EMERGENCY|URGENT|NORMAL|COMPLEX") String urgency,
+            @Schema(example = "C05") String compoundCode, @Schema(example = "G03") String gridCode,
+            @Schema(example = "10") @Min(1) @Max(500) Integer limit) {
     }
 }

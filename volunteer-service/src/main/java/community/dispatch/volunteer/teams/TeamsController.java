@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.teams;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -111,23 +112,31 @@ class TeamsController {
     }
 
     record ProfileRequest(
+            @Schema(example = "{\"first-aid\": 4, \"plumbing\": 3}", description = "Skill code → level 1 (beginner) to 5 (expert)")
             Map<@Pattern(regexp = "^[a-z0-9-]{2,40}$") String, @Min(1) @Max(5) Integer> skills,
-            @Size(max = 20) String gridCode,
+            @Schema(example = "G03") @Size(max = 20) String gridCode,
             @Size(max = 21) List<@Valid Window> weekly,
             @Size(max = 50) List<@Valid Leave> leave,
-            @Min(1) @Max(10) Integer maxConcurrent) {
+            @Schema(example = "2", description = "Orders at once") @Min(1) @Max(10) Integer maxConcurrent) {
     }
 
-    record TeamsRequest(@NotNull @Size(max = 6) List<String> teams) {
+    record TeamsRequest(@Schema(example = "[\"angel\", \"baoliang\"]") @NotNull @Size(max = 6) List<String> teams) {
     }
 
-    record TeamRequest(@NotBlank @Size(max = 50) String nameZh, @NotBlank @Size(max = 50) String nameEn,
-            @NotBlank @Size(max = 2000) String description, @NotBlank @Size(max = 50) String station,
+    record TeamRequest(@Schema(example = "天使") @NotBlank @Size(max = 50) String nameZh,
+            @Schema(example = "Angel") @NotBlank @Size(max = 50) String nameEn,
+            @Schema(example = "Volunteers from the area's hospitals and health stations: free clinics and health education.")
+            @NotBlank @Size(max = 2000) String description,
+            @Schema(example = "家心崗") @NotBlank @Size(max = 50) String station,
+            @Schema(example = "[\"free-clinic\", \"health-talk\"]")
             @NotNull @Size(max = 30) List<@Pattern(regexp = "^[a-z0-9-]{2,40}$") String> categories) {
     }
 
-    record TeamResponse(String key, String name, String nameZh, String nameEn, String description, String station,
-            List<String> categories) {
+    record TeamResponse(@Schema(example = "angel") String key,
+            @Schema(example = "Angel", description = "In the language asked for (Accept-Language)") String name,
+            @Schema(example = "天使") String nameZh, @Schema(example = "Angel") String nameEn,
+            @Schema(example = "Volunteers from the area's hospitals and health stations: free clinics and health education.") String description,
+            @Schema(example = "家心崗") String station, @Schema(example = "[\"free-clinic\", \"health-talk\"]") List<String> categories) {
 
         static TeamResponse of(Volunteers.Team team, String language) {
             return new TeamResponse(team.key(), team.name(language), team.nameZh(), team.nameEn(), team.description(),

@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.teams;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,13 @@ public class Volunteers {
     private static final TypeReference<Map<String, Integer>> SKILLS = new TypeReference<>() { };
     private static final Logger log = LoggerFactory.getLogger(Volunteers.class);
 
-    public record Profile(UUID memberId, String compoundCode, String gridCode, List<String> teams,
-            Map<String, Integer> skills, JsonNode availability, int maxConcurrent, boolean active, Double averageRating) {
+    public record Profile(UUID memberId, @Schema(example = "C05") String compoundCode, @Schema(example = "G03") String gridCode,
+            @Schema(example = "[\"angel\"]") List<String> teams,
+            @Schema(example = "{\"first-aid\": 4, \"plumbing\": 3}", description = "Skill code → level 1 (beginner) to 5 (expert)") Map<String, Integer> skills,
+            @Schema(example = "{\"weekly\": [{\"day\": \"SATURDAY\", \"from\": \"08:00\", \"to\": \"12:00\"}], \"leave\": []}")
+            JsonNode availability,
+            @Schema(example = "2") int maxConcurrent, boolean active,
+            @Schema(example = "4.8", description = "Mean of the stars residents gave; absent before the first") Double averageRating) {
     }
 
     public record Team(String key, String nameZh, String nameEn, String description, String stationZh,

@@ -1,12 +1,14 @@
 package community.dispatch.kit.openapi;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import community.dispatch.kit.security.ServiceSecurityAutoConfiguration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -51,5 +53,11 @@ public class OpenApiAutoConfiguration {
                                 .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(SIGN_IN_SCHEME))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+    }
+
+    @Bean
+    StandardErrorResponses standardErrorResponses(@Value("${dispatch.security.public-paths:}") List<String> publicPaths) {
+        return new StandardErrorResponses(Stream.concat(Stream.of(ServiceSecurityAutoConfiguration.OPEN_PATHS), publicPaths.stream())
+                .map(String::trim).filter(path -> !path.isEmpty()).toList());
     }
 }
