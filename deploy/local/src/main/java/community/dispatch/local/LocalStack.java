@@ -121,16 +121,13 @@ public final class LocalStack {
                 community-dispatch is up in %.1f s
                   gateway            %s
                   API documents      %s/v3/api-docs/{request-service|volunteer-service|member-service}
-                  Swagger UI         http://localhost:%d/swagger-ui.html (request-service)
-                                     http://localhost:%d/swagger-ui.html (volunteer-service)
-                                     http://localhost:%d/swagger-ui.html (member-service)
+                  Swagger UI         %s/swagger-ui.html (every service; Authorize with admin)
                   PostgreSQL         localhost:%d (databases request, volunteer, member; user postgres)
                   Kafka              localhost:%d
                   logs               %s
                   data               %s
                 %sPress Ctrl-C to stop.
-                %n""", seconds, gateway, gateway, settings.requestServicePort(), settings.volunteerServicePort(),
-                settings.memberServicePort(), settings.postgresPort(), settings.kafkaPort(), logs, settings.dataDir(),
+                %n""", seconds, gateway, gateway, gateway, settings.postgresPort(), settings.kafkaPort(), logs, settings.dataDir(),
                 firstAdminNotice(memberLog, memberLogStart));
         System.out.flush();
     }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.AbstractRateLimiter;
 import org.springframework.cloud.gateway.route.RouteDefinitionRouteLocator;
 import org.springframework.cloud.gateway.support.ConfigurationService;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -24,13 +27,17 @@ import reactor.core.publisher.Mono;
  * {@code rate-limit.capacity} calls, refilled evenly over {@code rate-limit.period}.
  * <p>
  * Every answer carries {@code X-RateLimit-Remaining}; a refusal also carries {@code Retry-After}, the
- * whole seconds until the next call would be let through.
+ * whole seconds until the next call would be let through. When the buckets cannot be reached (Redis
+ * down or slower than its timeout) calls are let through, without {@code X-RateLimit-Remaining}, and
+ * a warning is logged: a sick rate limiter must not take the whole API down with it.
  */
 public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Config> {
 
     public static final String CONFIGURATION_PROPERTY_NAME = "rate-limit";
 
     public static final String REMAINING_HEADER = "X-RateLimit-Remaining";
+
+    private static final Logger log = LoggerFactory.getLogger(BucketRateLimiter.class);
 
     private final AsyncProxyManager<String> buckets;
 
@@ -45,16 +52,19 @@ public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Con
         BucketConfiguration limits = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(config.capacity).refillGreedy(config.capacity, config.period).build())
                 .build();
-        CompletableFuture<io.github.bucket4j.ConsumptionProbe> probe = buckets.builder()
+        CompletableFuture<ConsumptionProbe> probe = buckets.builder()
                 .build(routeId + '|' + callerKey, () -> CompletableFuture.completedFuture(limits))
                 .tryConsumeAndReturnRemaining(1);
-        return Mono.fromFuture(probe).map(result -> {
+        return Mono.fromFuture(probe).<Response>map(result -> {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put(REMAINING_HEADER, Long.toString(result.getRemainingTokens()));
             if (!result.isConsumed()) {
                 headers.put(HttpHeaders.RETRY_AFTER, Long.toString(wholeSecondsAtLeastOne(result.getNanosToWaitForRefill())));
             }
             return new Response(result.isConsumed(), headers);
+        }).onErrorResume(error -> {
+            log.warn("Rate-limit buckets unreachable; letting the call through: {}", error.toString());
+            return Mono.just(new Response(true, Map.of()));
         });
     }
 
