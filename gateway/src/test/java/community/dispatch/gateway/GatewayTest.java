@@ -2,11 +2,9 @@ package community.dispatch.gateway;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import community.dispatch.testing.FreshConnections;
 import community.dispatch.testing.TestTokens;
 
 /**
@@ -16,7 +14,6 @@ import community.dispatch.testing.TestTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
-@Import(FreshConnections.class)
 abstract class GatewayTest {
 
     static final TestTokens TOKENS = TestTokens.generate();

@@ -239,7 +239,7 @@ class DispatchIT {
                     waitFor(together);
                     return web.post().uri("/api/v1/orders/" + offerOf.get(volunteer) + "/acceptance")
                             .headers(h -> h.setBearerAuth(token(volunteer))).exchange()
-                            .returnResult(String.class).getStatus().value();
+                            .expectBody().returnResult().getStatus().value();
                 }, threads))
                 .toList();
         List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();

@@ -7,9 +7,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 
-import community.dispatch.testing.FreshConnections;
 import community.dispatch.testing.RealInfrastructure;
 
 /** The kit test application on a real port, against the JVM's real PostgreSQL and Kafka; one shared context. */
@@ -18,6 +16,5 @@ import community.dispatch.testing.RealInfrastructure;
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 @RealInfrastructure
-@Import(FreshConnections.class)
 @interface KitIntegrationTest {
 }

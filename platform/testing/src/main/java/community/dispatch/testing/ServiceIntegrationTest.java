@@ -9,7 +9,6 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 
 /**
  * A service's whole application on a real port, against the JVM's real PostgreSQL and Kafka (a
@@ -23,6 +22,5 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 @RealInfrastructure
-@Import(FreshConnections.class)
 public @interface ServiceIntegrationTest {
 }
