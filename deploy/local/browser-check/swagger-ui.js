@@ -1,6 +1,7 @@
 // Drives the gateway's Swagger UI in a headless Chromium, as an administrator would:
 // each service's definition renders with its operations; "Authorize" signs in with the password
-// flow; "Try it out" on GET /api/v1/members/me answers 200 through the gateway.
+// flow; "Try it out" on GET /api/v1/members/me answers 200 through the gateway; the gateway's
+// Content-Security-Policy blocks nothing the page needs.
 // Usage: GATEWAY=http://localhost:8080 ADMIN_PASSWORD=… CHROMIUM=/usr/bin/chromium npm run check
 const puppeteer = require('puppeteer-core');
 
@@ -13,6 +14,10 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await browser.newPage();
+    const refused = [];
+    page.on('console', message => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) refused.push(message.text());
+    });
     for (const service of services) {
       await page.goto(`${gateway}/swagger-ui.html?urls.primaryName=${service}`, { waitUntil: 'networkidle0' });
       await page.waitForSelector('.opblock-summary-path');
@@ -44,6 +49,7 @@ async function main() {
       break;
     }
     console.log(answers.join('\n'));
+    if (refused.length > 0) throw new Error(`the page broke its Content-Security-Policy: ${refused[0]}`);
     if (!answers.includes('POST /oauth2/token 200') || !answers.includes('GET /api/v1/members/me 200')) {
       throw new Error('Authorize or Try it out did not succeed');
     }

@@ -142,7 +142,8 @@ class GatewayRoutingIT extends GatewayTest {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
-                .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy).contains("frame-ancestors 'none'"));
     }
 
     @Test

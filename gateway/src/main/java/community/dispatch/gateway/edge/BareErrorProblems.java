@@ -39,16 +39,26 @@ class BareErrorProblems implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ServerWebExchange[] withBodies = new ServerWebExchange[1];
-        ServerHttpResponse response = new ServerHttpResponseDecorator(exchange.getResponse()) {
-            @Override
-            public Mono<Void> setComplete() {
-                return isBareError(this) ? writeProblem(withBodies[0]) : super.setComplete();
-            }
-        };
-        withBodies[0] = exchange.mutate().response(response).build();
-        return chain.filter(withBodies[0])
-                .then(Mono.defer(() -> isBareError(response) ? writeProblem(withBodies[0]) : Mono.empty()));
+        ProblemOnBareError response = new ProblemOnBareError(exchange.getResponse());
+        ServerWebExchange withBodies = exchange.mutate().response(response).build();
+        response.exchange = withBodies;
+        return chain.filter(withBodies)
+                .then(Mono.defer(() -> isBareError(response) ? writeProblem(withBodies) : Mono.empty()));
+    }
+
+    /** A response that, completed with an error status and no body, gets a problem body instead. */
+    private final class ProblemOnBareError extends ServerHttpResponseDecorator {
+
+        private ServerWebExchange exchange;
+
+        ProblemOnBareError(ServerHttpResponse delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Mono<Void> setComplete() {
+            return isBareError(this) ? writeProblem(exchange) : super.setComplete();
+        }
     }
 
     private static boolean isBareError(ServerHttpResponse response) {
