@@ -49,11 +49,8 @@ public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Con
     @Override
     public Mono<Response> isAllowed(String routeId, String callerKey) {
         Config config = configOf(routeId);
-        BucketConfiguration limits = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(config.capacity).refillGreedy(config.capacity, config.period).build())
-                .build();
         CompletableFuture<ConsumptionProbe> probe = buckets.builder()
-                .build(routeId + '|' + callerKey, () -> CompletableFuture.completedFuture(limits))
+                .build(routeId + '|' + callerKey, config::limits)
                 .tryConsumeAndReturnRemaining(1);
         return Mono.fromFuture(probe).<Response>map(result -> {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -92,12 +89,27 @@ public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Con
         @NotNull
         private Duration period;
 
+        /** The bucket's configuration, built once per route rather than on every call. */
+        private volatile CompletableFuture<BucketConfiguration> limits;
+
+        CompletableFuture<BucketConfiguration> limits() {
+            CompletableFuture<BucketConfiguration> built = limits;
+            if (built == null) {
+                built = CompletableFuture.completedFuture(BucketConfiguration.builder()
+                        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                        .build());
+                limits = built;
+            }
+            return built;
+        }
+
         public long getCapacity() {
             return capacity;
         }
 
         public Config setCapacity(long capacity) {
             this.capacity = capacity;
+            this.limits = null;
             return this;
         }
 
@@ -107,6 +119,7 @@ public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Con
 
         public Config setPeriod(Duration period) {
             this.period = period;
+            this.limits = null;
             return this;
         }
     }
