@@ -31,6 +31,7 @@ import community.dispatch.events.Topics;
 import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
 import community.dispatch.testing.TopicReader;
 
@@ -40,7 +41,7 @@ import community.dispatch.testing.TopicReader;
  * offer at a time, the expired ones replaced exactly once.
  */
 @ServiceIntegrationTest
-@Import(TestTokensConfiguration.class)
+@Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = { "dispatch.dispatching.timer-interval=300ms", "dispatch.test.context=instances" })
 class DispatchAcrossInstancesIT {
 
@@ -82,8 +83,7 @@ class DispatchAcrossInstancesIT {
             }
             await().atMost(PATIENCE).until(() -> openOffers() == 20);
             // All offers expire at once; both instances' timers race to replace them.
-            database.sql("UPDATE order_offer SET expires_at = now() - interval '1 second' WHERE status = 'OFFERED'")
-                    .fetch().rowsUpdated().block();
+            MovableClockConfiguration.CLOCK.advance(Duration.ofDays(1));
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(offerCounts(requests)).allMatch(count -> count >= 2));
         }
         for (UUID request : requests) {
@@ -94,8 +94,7 @@ class DispatchAcrossInstancesIT {
         assertThat(offerCounts(requests)).as("each expired offer replaced once").containsOnly(2L);
 
         // The second instance is gone; the offers it made are still there and still expire, once.
-        database.sql("UPDATE order_offer SET expires_at = now() - interval '1 second' WHERE status = 'OFFERED'")
-                .fetch().rowsUpdated().block();
+        MovableClockConfiguration.CLOCK.advance(Duration.ofDays(1));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(offerCounts(requests)).containsOnly(3L));
         assertThat(openOffers()).isEqualTo(20);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.ORDER_EVENTS).stream()
@@ -111,7 +110,9 @@ class DispatchAcrossInstancesIT {
                                 .map(name -> "--" + name + "=" + environment.getProperty(name)),
                         Stream.of("--server.port=0", "--dispatch.dispatching.timer-interval=300ms"))
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(VolunteerServiceApplication.class).run(arguments);
+        return new SpringApplicationBuilder(VolunteerServiceApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", MovableClockConfiguration.CLOCK))
+                .run(arguments);
     }
 
     private long openOffers() {

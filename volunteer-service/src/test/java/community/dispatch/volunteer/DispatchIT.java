@@ -41,11 +41,12 @@ import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
 import community.dispatch.testing.TopicReader;
 
 @ServiceIntegrationTest
-@Import(TestTokensConfiguration.class)
+@Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = "dispatch.dispatching.timer-interval=300ms")
 class DispatchIT {
 
@@ -73,8 +74,7 @@ class DispatchIT {
         UUID firstOffer = awaitOffer(request, first);
         post(first, "/api/v1/orders/" + firstOffer + "/decline", Map.of("note", "away this week")).expectStatus().isOk();
         UUID secondOffer = awaitOffer(request, second);
-        database.sql("UPDATE order_offer SET expires_at = now() - interval '1 second' WHERE id = :id")
-                .bind("id", secondOffer).fetch().rowsUpdated().block();
+        MovableClockConfiguration.CLOCK.advance(Duration.ofDays(1));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(orderEvents(request)).extracting(CloudEvent::type)
                 .containsExactly("community.dispatch.order.offered.v1", "community.dispatch.order.declined.v1",
@@ -105,7 +105,7 @@ class DispatchIT {
         web.get().uri("/api/v1/orders?status=COMPLETED").headers(h -> h.setBearerAuth(token(volunteer))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[0].id").isEqualTo(order.toString());
 
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = LocalDate.now(MovableClockConfiguration.CLOCK.withZone(ZoneId.of("Asia/Shanghai"))).toString();
         String staff = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "STAFF");
         web.post().uri("/api/v1/volunteers/" + volunteer + "/honour-hours").headers(h -> h.setBearerAuth(staff))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -155,7 +155,7 @@ class DispatchIT {
     void aVolunteerWhoIsNotAvailableNowIsNotOffered() {
         UUID away = volunteerIn("red-steward", "00000000-0000-0000-0007");
         UUID here = volunteerIn("red-steward", "00000000-0000-0000-0008");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(MovableClockConfiguration.CLOCK.withZone(ZoneId.of("Asia/Shanghai")));
         web.put().uri("/api/v1/volunteers/" + away + "/profile").headers(h -> h.setBearerAuth(token(away)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("skills", Map.of("electrical-repair", 4), "leave",

@@ -10,10 +10,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.web.problem.Problems;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
@@ -47,17 +48,18 @@ class FallbackController {
         return Mono.error(problemFor(failure, service));
     }
 
-    private DomainProblem problemFor(Throwable failure, String service) {
+    private ErrorResponseException problemFor(Throwable failure, String service) {
         if (isTimeout(failure)) {
-            return new DomainProblem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+            return Problems.error(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
                     service + " did not answer in time. It may still complete the call; "
                             + "repeat it with the same Idempotency-Key, or read before writing again.");
         }
         String detail = failure instanceof CallNotPermittedException
                 ? service + " is failing and is given a pause. Try again later."
                 : service + " cannot be reached. Try again later.";
-        return new DomainProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", detail)
-                .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, openCircuitRetryAfter.toSeconds())));
+        ErrorResponseException unavailable = Problems.error(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", detail);
+        unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, openCircuitRetryAfter.toSeconds())));
+        return unavailable;
     }
 
     private static boolean isTimeout(Throwable failure) {

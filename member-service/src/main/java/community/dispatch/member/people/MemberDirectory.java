@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,7 +16,7 @@ import community.dispatch.events.member.MemberDeactivated;
 import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.kit.outbox.Outbox;
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.MemberStore.MemberFilter;
 import reactor.core.publisher.Mono;
@@ -56,8 +55,7 @@ public class MemberDirectory {
 
     public Mono<Page<Member>> list(MemberFilter filter, int page, int size, Caller caller) {
         if (!mayLookUpPeople(caller)) {
-            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden",
-                    "Only staff, grid workers and team leaders may list members."));
+            return Mono.error(DomainException.forbidden("Only staff, grid workers and team leaders may list members."));
         }
         return Mono.zip(store.page(filter, page, size).collectList(), store.count(filter))
                 .map(result -> new Page<>(result.getT1(), page, size, result.getT2()));
@@ -119,8 +117,7 @@ public class MemberDirectory {
                         return Mono.error(notFound(id));
                     }
                     if (!caller.isStaff() && change.touchesStaffFields()) {
-                        return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden",
-                                "Only staff may change phone numbers, roles, party membership, leadership or status."));
+                        return Mono.error(DomainException.forbidden("Only staff may change phone numbers, roles, party membership, leadership or status."));
                     }
                     if (expectedVersion != null && expectedVersion != current.version()) {
                         return Mono.error(stale(id));
@@ -152,17 +149,15 @@ public class MemberDirectory {
 
     private Mono<Void> validate(UUID id, String phone, String username, UUID unitId, UUID partyBranchId) {
         Mono<Void> phoneFree = phone == null ? Mono.empty() : store.phoneTaken(phone, id)
-                .flatMap(taken -> taken ? Mono.error(new DomainProblem(HttpStatus.CONFLICT, "phone-taken",
+                .flatMap(taken -> taken ? Mono.error(DomainException.conflict("phone-taken",
                         "Another member already has this phone number.")) : Mono.empty());
         Mono<Void> usernameFree = username == null ? Mono.empty() : store.usernameTaken(username, id)
-                .flatMap(taken -> taken ? Mono.error(new DomainProblem(HttpStatus.CONFLICT, "username-taken",
+                .flatMap(taken -> taken ? Mono.error(DomainException.conflict("username-taken",
                         "Another member already has this username.")) : Mono.empty());
         Mono<Void> unitKnown = unitId == null ? Mono.empty() : store.unitExists(unitId)
-                .flatMap(exists -> exists ? Mono.empty() : Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST,
-                        "unknown-unit", "There is no unit " + unitId + ".")));
+                .flatMap(exists -> exists ? Mono.empty() : Mono.error(DomainException.invalid("unknown-unit", "There is no unit " + unitId + ".")));
         Mono<Void> branchKnown = partyBranchId == null ? Mono.empty() : store.partyBranchExists(partyBranchId)
-                .flatMap(exists -> exists ? Mono.empty() : Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST,
-                        "unknown-party-branch", "There is no party branch " + partyBranchId + ".")));
+                .flatMap(exists -> exists ? Mono.empty() : Mono.error(DomainException.invalid("unknown-party-branch", "There is no party branch " + partyBranchId + ".")));
         return phoneFree.then(usernameFree).then(unitKnown).then(branchKnown);
     }
 
@@ -177,7 +172,7 @@ public class MemberDirectory {
 
     private static void requireStaff(Caller caller) {
         if (caller != null && !caller.isStaff()) {
-            throw new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only staff may do this.");
+            throw DomainException.forbidden("Only staff may do this.");
         }
     }
 
@@ -189,12 +184,12 @@ public class MemberDirectory {
         return member.home() == null ? null : member.home().compoundCode();
     }
 
-    static DomainProblem notFound(UUID id) {
-        return new DomainProblem(HttpStatus.NOT_FOUND, "member-not-found", "There is no member " + id + ".");
+    static DomainException notFound(UUID id) {
+        return DomainException.notFound("member-not-found", "There is no member " + id + ".");
     }
 
-    private static DomainProblem stale(UUID id) {
-        return new DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-member",
+    private static DomainException stale(UUID id) {
+        return DomainException.stale("stale-member",
                 "Member " + id + " was changed by someone else; read it again and retry.");
     }
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.web.Versions;
 import community.dispatch.member.people.MemberStore.MemberFilter;
@@ -153,15 +152,15 @@ class MembersController {
 
         NewMember toCommand() {
             if (phone == null && username == null) {
-                throw new DomainProblem(HttpStatus.BAD_REQUEST, "phone-or-username-required",
+                throw DomainException.invalid("phone-or-username-required",
                         "A member needs a phone number (to sign in with a code) or a username (staff).");
             }
             if ((username == null) != (password == null)) {
-                throw new DomainProblem(HttpStatus.BAD_REQUEST, "username-needs-password",
+                throw DomainException.invalid("username-needs-password",
                         "A username and a password go together.");
             }
             if ((partyBranchId == null) != (partyKind == null)) {
-                throw new DomainProblem(HttpStatus.BAD_REQUEST, "party-membership-incomplete",
+                throw DomainException.invalid("party-membership-incomplete",
                         "A party member needs both partyBranchId and partyKind.");
             }
             return new NewMember(null, name.trim(), phone, unitId, roles, partyBranchId, partyKind,

@@ -4,13 +4,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -46,7 +45,7 @@ class PlacesController {
     @Operation(summary = "One grid with its buildings and five chiefs")
     Mono<GridDetail> grid(@PathVariable String code) {
         Mono<Grid> grid = grids().flatMapIterable(all -> all).filter(g -> g.code().equals(code)).next()
-                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "grid-not-found",
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("grid-not-found",
                         "There is no grid " + code + ".")));
         return grid.flatMap(found -> Mono.zip(
                 database.sql("""

@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.member.people.Hashing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -62,9 +61,8 @@ public class Clients {
                 .filterWhen(stored -> Hashing.matches(passwords, secret, stored.hash()))
                 .map(stored -> Arrays.stream(stored.roles()).collect(Collectors.toSet()))
                 .switchIfEmpty(Mono.defer(() -> Hashing.matches(passwords, secret, noSuchClient)
-                        .then(Mono.error(new DomainProblem(HttpStatus.UNAUTHORIZED, "invalid-client",
-                                "Unknown client or wrong secret.", Map.of("error", "invalid_client"))
-                                .withHeader("WWW-Authenticate", "Basic realm=\"community-dispatch\"")))));
+                        .then(Mono.error(DomainException.unauthenticated("invalid-client",
+                                "Unknown client or wrong secret.", Map.of("error", "invalid_client"))))));
     }
 
     public record RegisteredClient(@Schema(example = "hotline-12345-7f3a") String clientId,

@@ -11,7 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.NewMember;
 import community.dispatch.member.people.Role;
@@ -66,7 +66,7 @@ class FirstAdmin implements ApplicationRunner {
                         log.info("Created the first admin account '{}' with the configured password", USERNAME);
                     }
                 })
-                .onErrorResume(DomainProblem.class, raced -> Mono.empty())
+                .onErrorResume(DomainException.class, raced -> Mono.empty())
                 .then();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -21,7 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -176,7 +175,7 @@ class IssuerController {
             @Schema(example = "rt_5Jm2x9QeLrT0aVb3", description = "refresh_token grant only") String refresh_token) {
     }
 
-    private static DomainProblem badRequest(String error, String detail) {
-        return new DomainProblem(HttpStatus.BAD_REQUEST, error.replace('_', '-'), detail, Map.of("error", error));
+    private static DomainException badRequest(String error, String detail) {
+        return DomainException.invalid(error.replace('_', '-'), detail, Map.of("error", error));
     }
 }

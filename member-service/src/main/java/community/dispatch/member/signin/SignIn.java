@@ -10,13 +10,12 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.member.people.Hashing;
 import community.dispatch.member.people.Member;
 import community.dispatch.member.people.MemberStore;
@@ -207,8 +206,8 @@ public class SignIn {
         return Secrets.sha256(codeId + ":" + phone + ":" + code);
     }
 
-    static DomainProblem invalid(String code, String detail) {
-        return new DomainProblem(HttpStatus.BAD_REQUEST, code, detail, Map.of("error", "invalid_grant"));
+    static DomainException invalid(String code, String detail) {
+        return DomainException.invalid(code, detail, Map.of("error", "invalid_grant"));
     }
 
     private record LiveCode(UUID id, String hash, int attempts) {

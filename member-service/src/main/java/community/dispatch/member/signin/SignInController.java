@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,7 +68,7 @@ class SignInController {
             tokens = signIn.withCode(request.phone(), request.code());
         }
         else {
-            tokens = Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "credentials-required",
+            tokens = Mono.error(DomainException.invalid("credentials-required",
                     "Send either username and password, or phone and code."));
         }
         return tokens.map(body -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body));

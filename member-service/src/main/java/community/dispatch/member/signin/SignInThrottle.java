@@ -2,13 +2,11 @@ package community.dispatch.member.signin;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.Throttled;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,16 +48,14 @@ public class SignInThrottle {
                 .bind("identity", identity).fetch().rowsUpdated().then();
     }
 
-    private DomainProblem locked(Window window) {
+    private Throttled locked(Window window) {
         long retryAfter = Math.max(1, Duration.between(OffsetDateTime.now(),
                 window.oldest().plus(properties.window())).toSeconds());
         return tooMany("signin-locked", "Too many failed sign-ins; try again in " + retryAfter + " s.", retryAfter);
     }
 
-    static DomainProblem tooMany(String code, String detail, long retryAfterSeconds) {
-        return new DomainProblem(HttpStatus.TOO_MANY_REQUESTS, code, detail,
-                Map.of("retryAfterSeconds", retryAfterSeconds))
-                .withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    static Throttled tooMany(String code, String detail, long retryAfterSeconds) {
+        return new Throttled(code, detail, Duration.ofSeconds(retryAfterSeconds));
     }
 
     private record Window(long failures, OffsetDateTime oldest) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.Role;
 import community.dispatch.member.visits.WeeklyCompliance.Obligation;
@@ -62,11 +61,11 @@ class VisitsController {
         UUID id = UUID.randomUUID();
         Instant at = request.visitedAt() == null ? Instant.now() : request.visitedAt().toInstant();
         if (at.isAfter(Instant.now().plusSeconds(300))) {
-            return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "visit-in-future", "A visit cannot be logged ahead of time."));
+            return Mono.error(DomainException.invalid("visit-in-future", "A visit cannot be logged ahead of time."));
         }
         return mayVisit(visitor, caller)
                 .then(database.sql("SELECT 1 FROM unit WHERE id = :id").bind("id", request.unitId()).map(row -> true).one()
-                        .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.BAD_REQUEST, "unknown-unit",
+                        .switchIfEmpty(Mono.error(() -> DomainException.invalid("unknown-unit",
                                 "There is no unit " + request.unitId() + "."))))
                 .then(database.sql("""
                                 INSERT INTO visit (id, visitor_id, unit_id, visited_at, heard, needs)
@@ -117,7 +116,7 @@ class VisitsController {
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
         if (!caller.isStaff() && !caller.hasRole(Role.GRID_WORKER.name())) {
-            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only staff and grid workers read the visit report."));
+            return Mono.error(DomainException.forbidden("Only staff and grid workers read the visit report."));
         }
         CommunityWeek range = week(week);
         Mono<List<Obligation>> obligations = database.sql("""
@@ -156,8 +155,7 @@ class VisitsController {
         return database.sql("SELECT leadership FROM member WHERE id = :id AND active").bind("id", visitor)
                 .map(row -> Boolean.TRUE.equals(row.get("leadership", Boolean.class))).one()
                 .defaultIfEmpty(false)
-                .flatMap(leadership -> leadership ? Mono.empty() : Mono.error(new DomainProblem(HttpStatus.FORBIDDEN,
-                        "forbidden", "Only leadership-team members, grid workers and staff log visits.")));
+                .flatMap(leadership -> leadership ? Mono.empty() : Mono.error(DomainException.forbidden("Only leadership-team members, grid workers and staff log visits.")));
     }
 
     private CommunityWeek week(String week) {
@@ -168,7 +166,7 @@ class VisitsController {
             return CommunityWeek.of(week.trim(), properties.zone());
         }
         catch (IllegalArgumentException e) {
-            throw new DomainProblem(HttpStatus.BAD_REQUEST, "bad-week", e.getMessage());
+            throw DomainException.invalid("bad-week", e.getMessage());
         }
     }
 

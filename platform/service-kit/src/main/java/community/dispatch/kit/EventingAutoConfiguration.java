@@ -43,6 +43,7 @@ import community.dispatch.events.MalformedEventException;
 import community.dispatch.events.Topics;
 import community.dispatch.kit.inbox.EventInbox;
 import community.dispatch.kit.inbox.InboxProperties;
+import community.dispatch.kit.inbox.InboxStore;
 import community.dispatch.kit.kafka.KafkaHealthIndicator;
 import community.dispatch.kit.outbox.EventPublisher;
 import community.dispatch.kit.outbox.KafkaEventPublisher;
@@ -144,8 +145,8 @@ public class EventingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(DatabaseClient database, EventCodec codec, @Value("${spring.application.name}") String service) {
-        return new Outbox(database, codec, URI.create("/" + service));
+    Outbox outbox(OutboxStore store, EventCodec codec, @Value("${spring.application.name}") String service) {
+        return new Outbox(store, codec, URI.create("/" + service));
     }
 
     @Bean
@@ -172,6 +173,6 @@ public class EventingAutoConfiguration {
     @ConditionalOnMissingBean
     EventInbox eventInbox(DatabaseClient database, TransactionalOperator transactions, EventCodec codec,
             InboxProperties properties) {
-        return new EventInbox(database, transactions, codec, properties.effectTimeout());
+        return new EventInbox(new InboxStore(database), transactions, codec, properties.effectTimeout());
     }
 }

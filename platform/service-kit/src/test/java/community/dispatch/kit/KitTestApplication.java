@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.kit.inbox.EventInbox;
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.testing.TestTokensConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -61,7 +61,7 @@ public class KitTestApplication {
         @GetMapping("/things/{id}")
         Mono<String> thing(@PathVariable String id) {
             if (!id.equals("known")) {
-                return Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "thing-not-found", "No thing " + id + "."));
+                return Mono.error(DomainException.notFound("thing-not-found", "No thing " + id + "."));
             }
             return Mono.just("known");
         }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -19,10 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.kit.web.Versions;
 import community.dispatch.request.catalogue.Category.Attribute;
-import community.dispatch.request.requests.Urgency;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -75,7 +73,7 @@ class CategoriesController {
     Mono<ResponseEntity<CategoryResponse>> replace(@PathVariable String code, @Valid @RequestBody CategoryRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         if (!code.equals(request.code())) {
-            return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "code-mismatch", "The body's code must be " + code + "."));
+            return Mono.error(DomainException.invalid("code-mismatch", "The body's code must be " + code + "."));
         }
         return catalogue.replace(request.toCategory(), Versions.fromIfMatch(ifMatch, "stale-category"))
                 .map(category -> ResponseEntity.ok().eTag(Versions.eTag(category.version())).body(CategoryResponse.of(category, null)));

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import community.dispatch.request.requests.Urgency;
 
 /**
  * A kind of service the community offers, shaped like an Open311 service so a facade can map it one

@@ -2,6 +2,8 @@ package community.dispatch.request.requests;
 
 import java.time.Duration;
 
+import community.dispatch.request.requests.domain.Step;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -4,9 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import community.dispatch.events.CloudEvent;
-import community.dispatch.events.DomainEvent;
-import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
@@ -14,58 +11,46 @@ import community.dispatch.events.order.OrderOffered;
 import community.dispatch.events.order.OrderReleased;
 import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
+import community.dispatch.kit.inbox.EventHandlers;
 import community.dispatch.kit.inbox.EventInbox;
-import reactor.core.publisher.Mono;
+import community.dispatch.request.requests.domain.Status;
 
 /**
  * Moves requests as volunteers act: offered → DISPATCHING, accepted → ASSIGNED, started →
- * IN_PROGRESS, completed → RESOLVED, released → back to DISPATCHING, unassignable → ESCALATED. Each event acts once; a declined or
- * expired offer changes nothing here (the dispatcher tries the next volunteer).
+ * IN_PROGRESS, completed → RESOLVED, released → back to DISPATCHING, unassignable → ESCALATED. Each
+ * event acts once; a declined or expired offer changes nothing here (the dispatcher tries the next
+ * volunteer).
  */
 @Component
 class OrderEvents {
 
     static final String CONSUMER = "request-service.order-events";
+    private static final String DISPATCHER = "volunteer-service";
 
-    private final EventInbox inbox;
-    private final EventCodec codec;
-    private final RequestDesk desk;
+    private final EventHandlers handlers;
 
-    OrderEvents(EventInbox inbox, EventCodec codec, RequestDesk desk) {
-        this.inbox = inbox;
-        this.codec = codec;
-        this.desk = desk;
+    OrderEvents(EventInbox inbox, VolunteerProgress progress) {
+        this.handlers = inbox.consumer(CONSUMER)
+                .on(OrderOffered.class, offered -> progress.offeredToTeam(offered.requestId(), offered.teamKey())
+                        .then(progress.advance(offered.requestId(), Status.DISPATCHING, DISPATCHER, "offered to a volunteer")))
+                .on(OrderAccepted.class, accepted -> progress.advance(accepted.requestId(), Status.ASSIGNED,
+                        volunteer(accepted.volunteerId()), "order accepted"))
+                .on(OrderStarted.class, started -> progress.advance(started.requestId(), Status.IN_PROGRESS,
+                        volunteer(started.volunteerId()), "checked in"))
+                .on(OrderCompleted.class, completed -> progress.advance(completed.requestId(), Status.RESOLVED,
+                        volunteer(completed.volunteerId()), completed.note() == null ? "checked out" : completed.note()))
+                .on(OrderReleased.class, released -> progress.released(released.requestId(),
+                        volunteer(released.volunteerId()), released.reason() == null ? "order released" : released.reason()))
+                .on(OrderUnassignable.class, unassignable -> progress.escalate(unassignable.requestId(),
+                        "no volunteer found: " + unassignable.reason()));
     }
 
     @KafkaListener(id = CONSUMER, topics = Topics.ORDER_EVENTS, groupId = "request-service")
     void on(ConsumerRecord<String, byte[]> record) {
-        inbox.process(CONSUMER, record, this::apply);
+        handlers.consume(record);
     }
 
-    Mono<Void> apply(CloudEvent event) {
-        DomainEvent data = codec.data(event);
-        String actor = "volunteer-service";
-        if (data instanceof OrderOffered offered) {
-            return desk.offeredToTeam(offered.requestId(), offered.teamKey())
-                    .then(desk.advance(offered.requestId(), Status.DISPATCHING, actor, "offered to a volunteer"));
-        }
-        if (data instanceof OrderAccepted accepted) {
-            return desk.advance(accepted.requestId(), Status.ASSIGNED, "volunteer:" + accepted.volunteerId(), "order accepted");
-        }
-        if (data instanceof OrderStarted started) {
-            return desk.advance(started.requestId(), Status.IN_PROGRESS, "volunteer:" + started.volunteerId(), "checked in");
-        }
-        if (data instanceof OrderCompleted completed) {
-            return desk.advance(completed.requestId(), Status.RESOLVED, "volunteer:" + completed.volunteerId(),
-                    completed.note() == null ? "checked out" : completed.note());
-        }
-        if (data instanceof OrderReleased released) {
-            return desk.released(released.requestId(), "volunteer:" + released.volunteerId(),
-                    released.reason() == null ? "order released" : released.reason());
-        }
-        if (data instanceof OrderUnassignable unassignable) {
-            return desk.escalate(unassignable.requestId(), "no volunteer found: " + unassignable.reason());
-        }
-        return Mono.empty();
+    private static String volunteer(Object id) {
+        return "volunteer:" + id;
     }
 }

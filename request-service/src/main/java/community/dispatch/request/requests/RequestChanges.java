@@ -16,6 +16,7 @@ import community.dispatch.events.request.RequestResolved;
 import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.request.requests.RequestStore.Stored;
+import community.dispatch.request.requests.domain.ServiceRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

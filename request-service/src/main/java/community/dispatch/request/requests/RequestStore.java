@@ -2,18 +2,21 @@ package community.dispatch.request.requests;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
+import community.dispatch.request.catalogue.Urgency;
+import community.dispatch.request.requests.domain.Channel;
+import community.dispatch.request.requests.domain.Deadlines;
+import community.dispatch.request.requests.domain.ServiceRequest;
+import community.dispatch.request.requests.domain.Status;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -41,32 +44,31 @@ public class RequestStore {
 
     public record Filter(String requesterId, String gridCode, Status status, String categoryCode, String compoundCode,
             Urgency urgency, Boolean overdue, Instant from, Instant to) {
+
+        /** The same filter, limited to one requester's or one grid's requests. */
+        Filter narrowedTo(String requester, String grid) {
+            return new Filter(requester, grid, status, categoryCode, compoundCode, urgency, overdue, from, to);
+        }
     }
 
     public Mono<Void> insert(ServiceRequest request, String details, String externalRef, String sourceSystem) {
-        GenericExecuteSpec spec = database.sql("""
+        Map<String, Object> values = new HashMap<>(Map.of("id", request.id(), "requester", request.requesterId(),
+                "submittedBy", request.submittedBy(), "channel", request.channel().name(), "category", request.categoryCode(),
+                "urgency", request.urgency().name(), "status", request.status().name(), "details", Json.of(details),
+                "dispatchBy", request.deadlines().dispatchBy(), "feedbackBy", request.deadlines().feedbackBy()));
+        values.put("createdAt", request.submittedAt());
+        values.put("grid", Parameter.fromOrEmpty(request.gridCode(), String.class));
+        values.put("compound", Parameter.fromOrEmpty(request.compoundCode(), String.class));
+        values.put("dueAt", Parameter.fromOrEmpty(request.dueAt(), Instant.class));
+        values.put("externalRef", Parameter.fromOrEmpty(externalRef, String.class));
+        values.put("sourceSystem", Parameter.fromOrEmpty(sourceSystem, String.class));
+        return database.sql("""
                         INSERT INTO service_request (id, requester_id, submitted_by, channel, category_code, urgency, status,
                                                      grid_code, compound_code, details, dispatch_by, feedback_by, due_at,
                                                      external_ref, source_system, created_at)
                         VALUES (:id, :requester, :submittedBy, :channel, :category, :urgency, :status, :grid, :compound,
                                 :details, :dispatchBy, :feedbackBy, :dueAt, :externalRef, :sourceSystem, :createdAt)""")
-                .bind("id", request.id())
-                .bind("requester", request.requesterId())
-                .bind("submittedBy", request.submittedBy())
-                .bind("channel", request.channel().name())
-                .bind("category", request.categoryCode())
-                .bind("urgency", request.urgency().name())
-                .bind("status", request.status().name())
-                .bind("details", Json.of(details))
-                .bind("dispatchBy", utc(request.deadlines().dispatchBy()))
-                .bind("feedbackBy", utc(request.deadlines().feedbackBy()))
-                .bind("createdAt", utc(request.submittedAt()));
-        spec = nullable(spec, "grid", request.gridCode());
-        spec = nullable(spec, "compound", request.compoundCode());
-        spec = request.dueAt() == null ? spec.bindNull("dueAt", OffsetDateTime.class) : spec.bind("dueAt", utc(request.dueAt()));
-        spec = nullable(spec, "externalRef", externalRef);
-        spec = nullable(spec, "sourceSystem", sourceSystem);
-        return spec.fetch().rowsUpdated().then();
+                .bindValues(values).fetch().rowsUpdated().then();
     }
 
     public Mono<Stored> find(UUID id) {
@@ -80,30 +82,28 @@ public class RequestStore {
     }
 
     public Mono<Void> update(ServiceRequest request) {
-        GenericExecuteSpec spec = database.sql("""
+        Map<String, Object> values = new HashMap<>(Map.of("id", request.id(), "status", request.status().name(),
+                "urgency", request.urgency().name(), "dispatchBy", request.deadlines().dispatchBy(),
+                "feedbackBy", request.deadlines().feedbackBy()));
+        values.put("dueAt", Parameter.fromOrEmpty(request.dueAt(), Instant.class));
+        values.put("rating", Parameter.fromOrEmpty(request.rating(), Integer.class));
+        return database.sql("""
                         UPDATE service_request SET status = :status, urgency = :urgency, due_at = :dueAt, rating = :rating,
                                dispatch_by = :dispatchBy, feedback_by = :feedbackBy,
                                version = version + 1, updated_at = now()
                         WHERE id = :id""")
-                .bind("id", request.id())
-                .bind("status", request.status().name())
-                .bind("urgency", request.urgency().name())
-                .bind("dispatchBy", utc(request.deadlines().dispatchBy()))
-                .bind("feedbackBy", utc(request.deadlines().feedbackBy()));
-        spec = request.dueAt() == null ? spec.bindNull("dueAt", OffsetDateTime.class) : spec.bind("dueAt", utc(request.dueAt()));
-        spec = request.rating() == null ? spec.bindNull("rating", Integer.class) : spec.bind("rating", request.rating());
-        return spec.fetch().rowsUpdated().then();
+                .bindValues(values).fetch().rowsUpdated().then();
     }
 
     public Mono<Void> append(UUID requestId, ServiceRequest.Move move) {
-        GenericExecuteSpec spec = database.sql("""
+        Map<String, Object> values = new HashMap<>(Map.of("id", requestId, "at", move.at(), "actor", move.actor(),
+                "to", move.to().name()));
+        values.put("from", Parameter.fromOrEmpty(move.from() == null ? null : move.from().name(), String.class));
+        values.put("reason", Parameter.fromOrEmpty(move.reason(), String.class));
+        return database.sql("""
                         INSERT INTO request_timeline (request_id, at, actor, from_status, to_status, reason)
                         VALUES (:id, :at, :actor, :from, :to, :reason)""")
-                .bind("id", requestId).bind("at", utc(move.at())).bind("actor", move.actor())
-                .bind("to", move.to().name());
-        spec = nullable(spec, "from", move.from() == null ? null : move.from().name());
-        spec = nullable(spec, "reason", move.reason());
-        return spec.fetch().rowsUpdated().then();
+                .bindValues(values).fetch().rowsUpdated().then();
     }
 
     public Flux<TimelineEntry> timeline(UUID requestId) {
@@ -111,7 +111,7 @@ public class RequestStore {
                 .bind("id", requestId)
                 .map(row -> {
                     String from = row.get("from_status", String.class);
-                    return new TimelineEntry(row.get("at", OffsetDateTime.class).toInstant(), row.get("actor", String.class),
+                    return new TimelineEntry(row.get("at", Instant.class), row.get("actor", String.class),
                             from == null ? null : Status.valueOf(from), Status.valueOf(row.get("to_status", String.class)),
                             row.get("reason", String.class));
                 })
@@ -123,7 +123,7 @@ public class RequestStore {
         return database.sql("""
                         SELECT id FROM service_request WHERE due_at IS NOT NULL AND due_at <= :now
                         ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .bind("now", utc(now)).bind("limit", limit)
+                .bind("now", now).bind("limit", limit)
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
@@ -132,36 +132,29 @@ public class RequestStore {
      * {@code metres} of the given coordinates: what a new request may repeat.
      */
     public Flux<Stored> possibleDuplicates(ServiceRequest request, RequestDetails.Location location, int metres) {
-        List<String> near = new ArrayList<>();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (location != null && location.buildingCode() != null && request.compoundCode() != null) {
-            near.add("(compound_code = :compound AND details->'location'->>'buildingCode' = :building)");
-            parameters.put("compound", request.compoundCode());
-            parameters.put("building", location.buildingCode());
-        }
-        if (location != null && location.latitude() != null && location.longitude() != null) {
-            // Equirectangular distance: exact enough at the scale of a neighbourhood.
-            near.add("""
-                    (details->'location'->>'latitude' IS NOT NULL AND sqrt(
-                        power(((details->'location'->>'latitude')::float8 - :lat) * 110574, 2) +
-                        power(((details->'location'->>'longitude')::float8 - :lng) * 111320 * cos(radians(:lat)), 2)) <= :metres)""");
-            parameters.put("lat", location.latitude());
-            parameters.put("lng", location.longitude());
-            parameters.put("metres", (double) metres);
-        }
-        if (near.isEmpty()) {
+        boolean sameBuilding = location != null && location.buildingCode() != null && request.compoundCode() != null;
+        boolean nearby = location != null && location.latitude() != null && location.longitude() != null;
+        if (!sameBuilding && !nearby) {
             return Flux.empty();
         }
-        GenericExecuteSpec spec = database.sql("""
+        Map<String, Object> values = new HashMap<>(Map.of("id", request.id(), "category", request.categoryCode(),
+                "since", request.submittedAt().minus(Duration.ofDays(7)), "done", Status.names(Status.DONE),
+                "metres", (double) metres));
+        values.put("compound", Parameter.fromOrEmpty(sameBuilding ? request.compoundCode() : null, String.class));
+        values.put("building", Parameter.fromOrEmpty(sameBuilding ? location.buildingCode() : null, String.class));
+        values.put("lat", Parameter.fromOrEmpty(nearby ? location.latitude() : null, Double.class));
+        values.put("lng", Parameter.fromOrEmpty(nearby ? location.longitude() : null, Double.class));
+        // Equirectangular distance: exact enough at the scale of a neighbourhood.
+        return database.sql("""
                         SELECT * FROM service_request
-                        WHERE id <> :id AND category_code = :category AND created_at > now() - interval '7 days'
-                          AND status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED', 'REJECTED')
-                          AND (""" + String.join(" OR ", near) + ") ORDER BY created_at DESC LIMIT 20")
-                .bind("id", request.id()).bind("category", request.categoryCode());
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            spec = spec.bind(parameter.getKey(), parameter.getValue());
-        }
-        return spec.map(RequestStore::read).all();
+                        WHERE id <> :id AND category_code = :category AND created_at > :since AND status <> ALL(:done)
+                          AND ((CAST(:building AS text) IS NOT NULL AND compound_code = :compound
+                                AND details->'location'->>'buildingCode' = :building)
+                            OR (CAST(:lat AS float8) IS NOT NULL AND details->'location'->>'latitude' IS NOT NULL AND sqrt(
+                                power(((details->'location'->>'latitude')::float8 - :lat) * 110574, 2) +
+                                power(((details->'location'->>'longitude')::float8 - :lng) * 111320 * cos(radians(:lat)), 2)) <= :metres))
+                        ORDER BY created_at DESC LIMIT 20""")
+                .bindValues(values).map(RequestStore::read).all();
     }
 
     public Mono<Void> setTeam(UUID id, String teamKey) {
@@ -189,61 +182,49 @@ public class RequestStore {
                 .bind("source", sourceSystem).bind("ref", externalRef).map(row -> row.get("id", UUID.class)).one();
     }
 
-    public Flux<Stored> page(Filter filter, int page, int size) {
-        Where where = where(filter);
-        GenericExecuteSpec spec = database.sql("SELECT * FROM service_request" + where.sql()
-                + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
-                .bind("limit", size).bind("offset", (long) page * size);
-        for (Map.Entry<String, Object> parameter : where.parameters().entrySet()) {
-            spec = spec.bind(parameter.getKey(), parameter.getValue());
-        }
-        return spec.map(RequestStore::read).all();
+    /** A page of the requests the filter selects, newest first; "overdue" is judged at {@code now}. */
+    public Flux<Stored> page(Filter filter, Instant now, int page, int size) {
+        return database.sql("SELECT * FROM service_request WHERE " + MATCHES_FILTER
+                        + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+                .bindValues(filterValues(filter, now)).bind("limit", size).bind("offset", (long) page * size)
+                .map(RequestStore::read).all();
     }
 
-    public Mono<Long> count(Filter filter) {
-        Where where = where(filter);
-        GenericExecuteSpec spec = database.sql("SELECT count(*) AS n FROM service_request" + where.sql());
-        for (Map.Entry<String, Object> parameter : where.parameters().entrySet()) {
-            spec = spec.bind(parameter.getKey(), parameter.getValue());
-        }
-        return spec.map(row -> row.get("n", Long.class)).one();
+    public Mono<Long> count(Filter filter, Instant now) {
+        return database.sql("SELECT count(*) AS n FROM service_request WHERE " + MATCHES_FILTER)
+                .bindValues(filterValues(filter, now)).map(row -> row.get("n", Long.class)).one();
     }
 
-    private static Where where(Filter filter) {
-        StringBuilder sql = new StringBuilder(" WHERE true");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        add(sql, parameters, "requester_id = :requester", "requester", filter.requesterId());
-        add(sql, parameters, "grid_code = :grid", "grid", filter.gridCode());
-        add(sql, parameters, "status = :status", "status", filter.status() == null ? null : filter.status().name());
-        add(sql, parameters, "category_code = :category", "category", filter.categoryCode());
-        add(sql, parameters, "compound_code = :compound", "compound", filter.compoundCode());
-        add(sql, parameters, "urgency = :urgency", "urgency", filter.urgency() == null ? null : filter.urgency().name());
-        add(sql, parameters, "created_at >= :from", "from", filter.from() == null ? null : utc(filter.from()));
-        add(sql, parameters, "created_at < :to", "to", filter.to() == null ? null : utc(filter.to()));
-        if (Boolean.TRUE.equals(filter.overdue())) {
-            sql.append(" AND status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED', 'REJECTED')")
-                    .append(" AND (status = 'ESCALATED' OR (due_at IS NOT NULL AND due_at < now()))");
-        }
-        return new Where(sql.toString(), parameters);
-    }
+    /** Every criterion of a {@link Filter}; one left out (null) matches everything. */
+    private static final String MATCHES_FILTER = """
+            (CAST(:requester AS text) IS NULL OR requester_id = :requester)
+            AND (CAST(:grid AS text) IS NULL OR grid_code = :grid)
+            AND (CAST(:status AS text) IS NULL OR status = :status)
+            AND (CAST(:category AS text) IS NULL OR category_code = :category)
+            AND (CAST(:compound AS text) IS NULL OR compound_code = :compound)
+            AND (CAST(:urgency AS text) IS NULL OR urgency = :urgency)
+            AND (CAST(:from AS timestamptz) IS NULL OR created_at >= :from)
+            AND (CAST(:to AS timestamptz) IS NULL OR created_at < :to)
+            AND (NOT :overdue OR (status <> ALL(:done) AND (status = :escalated OR due_at < :now)))""";
 
-    private static void add(StringBuilder sql, Map<String, Object> parameters, String condition, String name, Object value) {
-        if (value != null) {
-            sql.append(" AND ").append(condition);
-            parameters.put(name, value);
-        }
-    }
-
-    private static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, String value) {
-        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    private static Map<String, Object> filterValues(Filter filter, Instant now) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("requester", Parameter.fromOrEmpty(filter.requesterId(), String.class));
+        values.put("grid", Parameter.fromOrEmpty(filter.gridCode(), String.class));
+        values.put("status", Parameter.fromOrEmpty(filter.status() == null ? null : filter.status().name(), String.class));
+        values.put("category", Parameter.fromOrEmpty(filter.categoryCode(), String.class));
+        values.put("compound", Parameter.fromOrEmpty(filter.compoundCode(), String.class));
+        values.put("urgency", Parameter.fromOrEmpty(filter.urgency() == null ? null : filter.urgency().name(), String.class));
+        values.put("from", Parameter.fromOrEmpty(filter.from(), Instant.class));
+        values.put("to", Parameter.fromOrEmpty(filter.to(), Instant.class));
+        values.put("overdue", Boolean.TRUE.equals(filter.overdue()));
+        values.put("done", Status.names(Status.DONE));
+        values.put("escalated", Status.ESCALATED.name());
+        values.put("now", now);
+        return values;
     }
 
     private static Stored read(Readable row) {
-        OffsetDateTime due = row.get("due_at", OffsetDateTime.class);
         ServiceRequest request = new ServiceRequest(
                 row.get("id", UUID.class),
                 row.get("requester_id", String.class),
@@ -254,16 +235,12 @@ public class RequestStore {
                 Status.valueOf(row.get("status", String.class)),
                 row.get("grid_code", String.class),
                 row.get("compound_code", String.class),
-                new Deadlines(row.get("dispatch_by", OffsetDateTime.class).toInstant(),
-                        row.get("feedback_by", OffsetDateTime.class).toInstant()),
-                due == null ? null : due.toInstant(),
+                new Deadlines(row.get("dispatch_by", Instant.class), row.get("feedback_by", Instant.class)),
+                row.get("due_at", Instant.class),
                 row.get("rating", Integer.class),
-                row.get("created_at", OffsetDateTime.class).toInstant(),
+                row.get("created_at", Instant.class),
                 row.get("version", Long.class));
         return new Stored(request, row.get("details", Json.class).asString(), row.get("external_ref", String.class),
                 row.get("source_system", String.class), row.get("duplicate_of", UUID.class));
-    }
-
-    private record Where(String sql, Map<String, Object> parameters) {
     }
 }

@@ -1,19 +1,36 @@
 package community.dispatch.request.requests;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.kit.timers.DatabaseTimer;
+import community.dispatch.request.requests.domain.ServiceRequest;
+import reactor.core.publisher.Mono;
 
 /**
- * Fires due timers — SLA deadlines (escalate), evaluation windows (close), dispute rungs (climb) —
- * from the database, so they survive restarts and fire once with several instances.
+ * Fires due timers — SLA deadlines (escalate), evaluation windows (close), dispute rungs (climb) — by
+ * the service's clock and from the database, so they survive restarts and fire once with several
+ * instances.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestTimers {
 
     @Bean
-    DatabaseTimer requestTimer(RequestDesk desk, RequestProperties properties) {
-        return new DatabaseTimer("Request timers", properties.timerInterval(), 100, desk::fireDueTimers);
+    DatabaseTimer requestTimer(RequestStore store, RequestChanges changes, DisputeLadder ladder,
+            TransactionalOperator transactions, RequestProperties properties, Clock clock) {
+        return new DatabaseTimer("Request timers", properties.timerInterval(), 100, limit -> Mono.defer(() -> {
+            Instant now = clock.instant();
+            Mono<Long> deadlines = transactions.transactional(store.claimDue(now, limit)
+                    .concatMap(id -> store.lock(id).flatMap(stored -> {
+                        ServiceRequest.Changed changed = stored.request().timerFired(now, properties.evaluationWindow());
+                        return changed.changed() ? changes.persist(stored, changed).thenReturn(1L) : Mono.just(0L);
+                    }))
+                    .reduce(0L, Long::sum));
+            return deadlines.zipWith(transactions.transactional(ladder.climbOverdue(now, limit)), Long::sum);
+        }));
     }
 }

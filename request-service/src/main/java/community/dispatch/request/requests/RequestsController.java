@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,10 +21,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.web.Versions;
+import community.dispatch.request.catalogue.Urgency;
 import community.dispatch.request.requests.RequestStore.Stored;
+import community.dispatch.request.requests.domain.Channel;
+import community.dispatch.request.requests.domain.ServiceRequest;
+import community.dispatch.request.requests.domain.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,11 +49,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Requests", description = "Residents' needs from submission to evaluation (collect orders, 詢單)")
 class RequestsController {
 
-    private final RequestDesk desk;
+    private final RequestIntake intake;
+    private final RequestAccess access;
+    private final RequestDecisions decisions;
     private final JsonMapper json;
 
-    RequestsController(RequestDesk desk, JsonMapper json) {
-        this.desk = desk;
+    RequestsController(RequestIntake intake, RequestAccess access, RequestDecisions decisions, JsonMapper json) {
+        this.intake = intake;
+        this.access = access;
+        this.decisions = decisions;
         this.json = json;
     }
 
@@ -68,8 +75,8 @@ class RequestsController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return desk.submit(body.toSubmission(), idempotencyKey, caller)
-                .flatMap(stored -> desk.hintsFor(stored, caller).map(hints -> ResponseEntity
+        return intake.submit(body.toSubmission(), idempotencyKey, caller)
+                .flatMap(stored -> intake.hintsFor(stored, caller).map(hints -> ResponseEntity
                         .created(URI.create("/api/v1/requests/" + stored.request().id()))
                         .eTag(Versions.eTag(stored.request().version()))
                         .body(new Submitted(RequestResponse.of(stored, json), hints.similarOpenRequests(),
@@ -79,7 +86,7 @@ class RequestsController {
     @GetMapping("/{id}")
     @Operation(summary = "One request", description = "Your own; grid workers their grid's; staff any. Anyone else's is 404.")
     Mono<ResponseEntity<RequestResponse>> one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-        return desk.get(id, Caller.of(jwt))
+        return access.get(id, Caller.of(jwt))
                 .map(stored -> ResponseEntity.ok().eTag(Versions.eTag(stored.request().version()))
                         .body(RequestResponse.of(stored, json)));
     }
@@ -87,7 +94,7 @@ class RequestsController {
     @GetMapping("/{id}/timeline")
     @Operation(summary = "Every move of a request: who, when, why")
     Mono<List<RequestStore.TimelineEntry>> timeline(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-        return desk.timeline(id, Caller.of(jwt)).collectList();
+        return access.timeline(id, Caller.of(jwt)).collectList();
     }
 
     @GetMapping
@@ -102,7 +109,7 @@ class RequestsController {
             @AuthenticationPrincipal Jwt jwt) {
         RequestStore.Filter filter = new RequestStore.Filter(null, grid, status, category, compound, urgency, overdue,
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
-        return desk.list(filter, page, size, Caller.of(jwt)).map(found -> new RequestPage(
+        return access.list(filter, page, size, Caller.of(jwt)).map(found -> new RequestPage(
                 found.items().stream().map(stored -> RequestResponse.of(stored, json)).toList(),
                 found.page(), found.size(), found.total()));
     }
@@ -112,16 +119,16 @@ class RequestsController {
     @ApiResponse(responseCode = "409", description = "Work has started or the request is finished")
     Mono<RequestResponse> cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) ReasonRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return desk.cancel(id, body == null ? null : body.reason(), Caller.of(jwt))
-                .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
+        return decisions.cancel(id, body == null ? null : body.reason(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json));
     }
 
     @PostMapping("/{id}/duplicate")
     @Operation(summary = "Close a request as a duplicate of another (staff)", description = "It closes and points to the original.")
     Mono<RequestResponse> duplicate(@PathVariable UUID id, @Valid @RequestBody DuplicateRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return desk.closeAsDuplicate(id, body.originalId(), Caller.of(jwt))
-                .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
+        return decisions.closeAsDuplicate(id, body.originalId(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json));
     }
 
     @GetMapping("/{id}/deliberation")
@@ -129,7 +136,7 @@ class RequestsController {
             ONLINE_DELIBERATION (網上議事) → PROPERTY_COUNCIL (物業黨群議事) → COMMUNITY_COUNCIL (社區黨群議事): \
             the current rung, its deadline and every session held.""")
     Mono<DisputeLadder.Standing> deliberation(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-        return desk.deliberation(id, Caller.of(jwt));
+        return decisions.deliberation(id, Caller.of(jwt));
     }
 
     @PostMapping("/{id}/deliberation/sessions")
@@ -137,7 +144,7 @@ class RequestsController {
     @ApiResponse(responseCode = "409", description = "Not a dispute under deliberation")
     Mono<RequestResponse> session(@PathVariable UUID id, @Valid @RequestBody SessionRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return desk.recordSession(id, body.heldOn(), body.parties(), body.outcome(), body.notes(), Caller.of(jwt))
+        return decisions.recordSession(id, body.heldOn(), body.parties(), body.outcome(), body.notes(), Caller.of(jwt))
                 .map(stored -> RequestResponse.of(stored, json));
     }
 
@@ -145,7 +152,7 @@ class RequestsController {
     @Operation(summary = "Take an unsettled dispute to the next rung (staff)", description = "Past the community council, the request is escalated to staff.")
     Mono<RequestResponse> climb(@PathVariable UUID id, @Valid @RequestBody(required = false) ReasonRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return desk.climbLadder(id, body == null ? null : body.reason(), Caller.of(jwt))
+        return decisions.climbLadder(id, body == null ? null : body.reason(), Caller.of(jwt))
                 .map(stored -> RequestResponse.of(stored, json));
     }
 
@@ -153,15 +160,15 @@ class RequestsController {
     @Operation(summary = "Reclassify the urgency (staff)", description = "E.g. COMPLEX for a request that needs more time; the deadlines are counted again from submission.")
     Mono<RequestResponse> reclassify(@PathVariable UUID id, @Valid @RequestBody UrgencyRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return desk.reclassify(id, body.urgency(), Caller.of(jwt))
-                .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
+        return decisions.reclassify(id, body.urgency(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json));
     }
 
     @PostMapping("/{id}/rejection")
     @Operation(summary = "Turn a request down as out of scope (退單; staff)")
     Mono<RequestResponse> reject(@PathVariable UUID id, @Valid @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt jwt) {
-        return desk.reject(id, body.reason(), Caller.of(jwt))
-                .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
+        return decisions.reject(id, body.reason(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json));
     }
 
     @PostMapping("/{id}/evaluation")
@@ -169,14 +176,8 @@ class RequestsController {
     @ApiResponse(responseCode = "409", description = "The request is not resolved")
     Mono<RequestResponse> evaluate(@PathVariable UUID id, @Valid @RequestBody EvaluationRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return desk.evaluate(id, body.rating(), body.comment(), Caller.of(jwt))
-                .map(stored -> RequestResponse.of(stored, json)).onErrorMap(IllegalMove.class, RequestsController::conflict);
-    }
-
-    private static DomainProblem conflict(Throwable error) {
-        IllegalMove move = (IllegalMove) error;
-        return new DomainProblem(HttpStatus.CONFLICT, "illegal-transition", move.getMessage(),
-                Map.of("status", move.from().name()));
+        return decisions.evaluate(id, body.rating(), body.comment(), Caller.of(jwt))
+                .map(stored -> RequestResponse.of(stored, json));
     }
 
     record SubmitRequest(
@@ -194,14 +195,14 @@ class RequestsController {
             RequestDetails.ContactPreference contactPreference,
             Boolean anonymous) {
 
-        RequestDesk.Submission toSubmission() {
+        RequestIntake.Submission toSubmission() {
             RequestDetails details = new RequestDetails(description.trim(), attributes == null ? Map.of() : attributes,
                     location == null ? null : location.toLocation(),
                     preferredWindow == null ? null : new RequestDetails.TimeWindow(preferredWindow.from(), preferredWindow.to()),
                     mediaUrls == null ? List.of() : mediaUrls,
                     contactPreference == null ? RequestDetails.ContactPreference.APP : contactPreference,
                     Boolean.TRUE.equals(anonymous));
-            return new RequestDesk.Submission(categoryCode, urgency, channel == null ? Channel.APP : channel, onBehalfOf, details);
+            return new RequestIntake.Submission(categoryCode, urgency, channel == null ? Channel.APP : channel, onBehalfOf, details);
         }
     }
 

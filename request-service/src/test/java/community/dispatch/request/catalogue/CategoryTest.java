@@ -11,7 +11,6 @@ import community.dispatch.request.catalogue.Category.AllowedValue;
 import community.dispatch.request.catalogue.Category.AnswerError;
 import community.dispatch.request.catalogue.Category.Attribute;
 import community.dispatch.request.catalogue.Category.Datatype;
-import community.dispatch.request.requests.Urgency;
 
 class CategoryTest {
 

@@ -2,8 +2,6 @@ package community.dispatch.volunteer.hours;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
-import community.dispatch.volunteer.teams.Volunteers;
+import community.dispatch.volunteer.teams.VolunteerStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,12 +37,11 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Time bank", description = "Service hours from orders (信用時), certified honour hours (榮譽時), points")
 class HoursController {
 
-    private static final ZoneId COMMUNITY = ZoneId.of("Asia/Shanghai");
 
     private final TimeBank bank;
-    private final Volunteers volunteers;
+    private final VolunteerStore volunteers;
 
-    HoursController(TimeBank bank, Volunteers volunteers) {
+    HoursController(TimeBank bank, VolunteerStore volunteers) {
         this.bank = bank;
         this.volunteers = volunteers;
     }
@@ -56,10 +53,9 @@ class HoursController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        LocalDate[] period = period(from, to);
         return mayRead(caller, memberId)
-                .flatMap(ok -> ok ? bank.statement(memberId, period[0], period[1])
-                        : Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found", "There is no volunteer " + memberId + ".")));
+                .flatMap(ok -> ok ? bank.statement(memberId, from, to)
+                        : Mono.error(DomainException.notFound("volunteer-not-found", "There is no volunteer " + memberId + ".")));
     }
 
     @PostMapping("/api/v1/volunteers/{memberId}/honour-hours")
@@ -69,19 +65,18 @@ class HoursController {
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
         if (body.hours() * 2 != Math.rint(body.hours() * 2)) {
-            return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "validation-failed", "Hours come in halves.",
+            return Mono.error(DomainException.invalid("validation-failed", "Hours come in halves.",
                     Map.of("errors", List.of(Map.of("field", "hours", "message", "must be a multiple of 0.5")))));
         }
         Mono<Boolean> allowed = caller.isStaff() ? Mono.just(true)
                 : caller.hasRole("TEAM_LEADER") && !caller.is(memberId) ? volunteers.shareATeam(caller.memberId(), memberId)
                 : Mono.just(false);
         return allowed.flatMap(ok -> ok ? volunteers.profile(memberId)
-                        .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found",
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("volunteer-not-found",
                                 "There is no volunteer " + memberId + ".")))
                         .then(bank.certify(memberId, body.hours(), body.activity(), body.onDate(), caller.subject()))
                         .then(bank.statement(memberId, body.onDate(), body.onDate()))
-                : Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden",
-                        "Only staff and the volunteer's team leaders certify hours.")));
+                : Mono.error(DomainException.forbidden("Only staff and the volunteer's team leaders certify hours.")));
     }
 
     @GetMapping("/api/v1/teams/{key}/hours")
@@ -92,10 +87,9 @@ class HoursController {
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
         if (!caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
-            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only staff and team leaders read team totals."));
+            return Mono.error(DomainException.forbidden("Only staff and team leaders read team totals."));
         }
-        LocalDate[] period = period(from, to);
-        return bank.team(key, period[0], period[1]);
+        return bank.team(key, from, to);
     }
 
     private Mono<Boolean> mayRead(Caller caller, UUID memberId) {
@@ -103,17 +97,6 @@ class HoursController {
             return Mono.just(true);
         }
         return caller.hasRole("TEAM_LEADER") ? volunteers.shareATeam(caller.memberId(), memberId) : Mono.just(false);
-    }
-
-    private static LocalDate[] period(LocalDate from, LocalDate to) {
-        LocalDate today = LocalDate.now(COMMUNITY);
-        LocalDate first = from != null ? from : today.with(TemporalAdjusters.firstDayOfMonth());
-        LocalDate last = to != null ? to : today.with(TemporalAdjusters.lastDayOfMonth());
-        if (last.isBefore(first)) {
-            throw new DomainProblem(HttpStatus.BAD_REQUEST, "validation-failed", "to is before from.",
-                    Map.of("errors", List.of(Map.of("field", "to", "message", "must not be before from"))));
-        }
-        return new LocalDate[] { first, last };
     }
 
     record HonourRequest(@Schema(example = "3.5") @NotNull @DecimalMin("0.5") @DecimalMax("24") Double hours,

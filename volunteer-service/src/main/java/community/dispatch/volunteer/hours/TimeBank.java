@@ -1,17 +1,14 @@
 package community.dispatch.volunteer.hours;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import community.dispatch.kit.time.CommunityCalendar;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,8 +18,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class TimeBank {
-
-    private static final ZoneId COMMUNITY = ZoneId.of("Asia/Shanghai");
 
     public record Entry(LocalDate date, @Schema(example = "SERVICE", allowableValues = { "SERVICE", "HONOUR" }) String kind,
             @Schema(example = "1.5") double hours, UUID orderId, @Schema(example = "Free clinic at C05") String activity) {
@@ -40,74 +35,51 @@ public class TimeBank {
             @Schema(example = "96") double serviceHours, @Schema(example = "20") double honourHours, @Schema(example = "1160") double points) {
     }
 
-    private final DatabaseClient database;
+    private final HoursStore store;
+    private final CommunityCalendar calendar;
     private final double pointsPerHour;
 
-    public TimeBank(DatabaseClient database, @Value("${dispatch.hours.points-per-hour:10}") double pointsPerHour) {
-        this.database = database;
+    TimeBank(HoursStore store, CommunityCalendar calendar,
+            @Value("${dispatch.hours.points-per-hour:10}") double pointsPerHour) {
+        this.store = store;
+        this.calendar = calendar;
         this.pointsPerHour = pointsPerHour;
     }
 
     public Mono<Void> certify(UUID volunteer, double hours, String activity, LocalDate onDate, String certifiedBy) {
-        return database.sql("""
-                        INSERT INTO honour_hours (id, volunteer_id, hours, activity, on_date, certified_by)
-                        VALUES (:id, :volunteer, :hours, :activity, :date, :by)""")
-                .bind("id", UUID.randomUUID()).bind("volunteer", volunteer).bind("hours", BigDecimal.valueOf(hours))
-                .bind("activity", activity).bind("date", onDate).bind("by", certifiedBy)
-                .fetch().rowsUpdated().then();
+        return store.certify(volunteer, hours, activity, onDate, certifiedBy);
     }
 
+    /** The volunteer's hours over days from–to (default: this month). */
     public Mono<Statement> statement(UUID volunteer, LocalDate from, LocalDate to) {
-        return database.sql("""
-                        SELECT (completed_at AT TIME ZONE 'Asia/Shanghai')::date AS day, 'SERVICE' AS kind, hours, id AS order_id,
-                               NULL AS activity
-                        FROM order_offer WHERE volunteer_id = :v AND status IN ('COMPLETED', 'SUPERSEDED')
-                          AND completed_at >= :from AND completed_at < :to
-                        UNION ALL
-                        SELECT on_date, 'HONOUR', hours, NULL, activity FROM honour_hours
-                        WHERE volunteer_id = :v AND on_date >= :fromDay AND on_date <= :toDay
-                        ORDER BY 1, 2""")
-                .bind("v", volunteer).bind("from", start(from)).bind("to", start(to.plusDays(1)))
-                .bind("fromDay", from).bind("toDay", to)
-                .map(row -> new Entry(row.get("day", LocalDate.class), row.get("kind", String.class),
-                        row.get("hours", BigDecimal.class).doubleValue(), row.get("order_id", UUID.class),
-                        row.get("activity", String.class)))
-                .all().collectList()
+        CommunityCalendar.Days days = calendar.days(from, to);
+        return store.entries(volunteer, period(days), calendar.zone().getId()).collectList()
                 .map(entries -> {
                     double service = sum(entries, "SERVICE");
                     double honour = sum(entries, "HONOUR");
-                    return new Statement(volunteer, from, to, entries, service, honour, (service + honour) * pointsPerHour);
+                    return new Statement(volunteer, days.first(), days.last(), entries, service, honour,
+                            (service + honour) * pointsPerHour);
                 });
     }
 
+    /** The team's volunteers' hours over days from–to (default: this month). */
     public Mono<TeamTotals> team(String team, LocalDate from, LocalDate to) {
-        return database.sql("""
-                        SELECT v.member_id,
-                               coalesce((SELECT sum(o.hours) FROM order_offer o WHERE o.volunteer_id = v.member_id
-                                           AND o.status IN ('COMPLETED', 'SUPERSEDED') AND o.completed_at >= :from
-                                           AND o.completed_at < :to), 0) AS service,
-                               coalesce((SELECT sum(h.hours) FROM honour_hours h WHERE h.volunteer_id = v.member_id
-                                           AND h.on_date >= :fromDay AND h.on_date <= :toDay), 0) AS honour
-                        FROM volunteer v WHERE :team = ANY(v.teams) ORDER BY v.member_id""")
-                .bind("team", team).bind("from", start(from)).bind("to", start(to.plusDays(1)))
-                .bind("fromDay", from).bind("toDay", to)
-                .map(row -> {
-                    double service = row.get("service", BigDecimal.class).doubleValue();
-                    double honour = row.get("honour", BigDecimal.class).doubleValue();
-                    return new Total(row.get("member_id", UUID.class), service, honour, (service + honour) * pointsPerHour);
-                })
-                .all().collectList()
-                .map(totals -> new TeamTotals(team, from, to, totals,
+        CommunityCalendar.Days days = calendar.days(from, to);
+        return store.ofTeam(team, period(days))
+                .map(hours -> new Total(hours.volunteerId(), hours.service(), hours.honour(),
+                        (hours.service() + hours.honour()) * pointsPerHour))
+                .collectList()
+                .map(totals -> new TeamTotals(team, days.first(), days.last(), totals,
                         totals.stream().mapToDouble(Total::serviceHours).sum(),
                         totals.stream().mapToDouble(Total::honourHours).sum(),
                         totals.stream().mapToDouble(Total::points).sum()));
     }
 
-    private static double sum(List<Entry> entries, String kind) {
-        return entries.stream().filter(entry -> entry.kind().equals(kind)).mapToDouble(Entry::hours).sum();
+    private static HoursStore.Period period(CommunityCalendar.Days days) {
+        return new HoursStore.Period(days.start(), days.end(), days.first(), days.last());
     }
 
-    private static OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay(COMMUNITY).toOffsetDateTime();
+    private static double sum(List<Entry> entries, String kind) {
+        return entries.stream().filter(entry -> entry.kind().equals(kind)).mapToDouble(Entry::hours).sum();
     }
 }

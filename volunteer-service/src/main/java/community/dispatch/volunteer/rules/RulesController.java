@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,11 +19,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.web.Versions;
 import community.dispatch.volunteer.dispatching.Candidates;
-import community.dispatch.volunteer.dispatching.Scoring;
+import community.dispatch.volunteer.dispatching.domain.Scoring;
+import community.dispatch.volunteer.dispatching.domain.Rule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,7 +61,7 @@ class RulesController {
     Mono<ResponseEntity<Rule>> one(@PathVariable String categoryCode, @AuthenticationPrincipal Jwt jwt) {
         requireStaffOrLeader(Caller.of(jwt));
         return rules.find(categoryCode)
-                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "rule-not-found",
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("rule-not-found",
                         "There is no rule for '" + categoryCode + "'.")))
                 .map(rule -> ResponseEntity.ok().eTag(Versions.eTag(rule.version())).body(rule));
     }
@@ -77,7 +77,7 @@ class RulesController {
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
         if (!caller.hasRole(Caller.ADMIN)) {
-            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only admins change dispatch rules."));
+            return Mono.error(DomainException.forbidden("Only admins change dispatch rules."));
         }
         Rule rule = new Rule(categoryCode, body.teams(), body.requiredSkills() == null ? Map.of() : body.requiredSkills(),
                 body.timeouts(), body.maxOffers(), body.mode(), body.notifyRoles() == null ? List.of() : body.notifyRoles(), 0);
@@ -89,7 +89,7 @@ class RulesController {
     @Operation(summary = "Every change of a rule: who, when, before and after (admins)")
     Mono<List<RuleBook.Change>> history(@PathVariable String categoryCode, @AuthenticationPrincipal Jwt jwt) {
         if (!Caller.of(jwt).hasRole(Caller.ADMIN)) {
-            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only admins read the rules' history."));
+            return Mono.error(DomainException.forbidden("Only admins read the rules' history."));
         }
         return rules.history(categoryCode).collectList();
     }
@@ -102,18 +102,18 @@ class RulesController {
     Mono<List<Scoring.Scored>> preview(@Valid @RequestBody PreviewRequest body, @AuthenticationPrincipal Jwt jwt) {
         requireStaffOrLeader(Caller.of(jwt));
         if (body.requestId() == null && body.categoryCode() == null) {
-            return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "validation-failed", "Give requestId or categoryCode.",
+            return Mono.error(DomainException.invalid("validation-failed", "Give requestId or categoryCode.",
                     Map.of("errors", List.of(Map.of("field", "categoryCode", "message", "required without requestId")))));
         }
         return candidates.preview(body.requestId(), body.categoryCode(), body.urgency(), body.compoundCode(), body.gridCode())
                 .map(ranked -> ranked.subList(0, Math.min(ranked.size(), body.limit() == null ? 20 : body.limit())))
-                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "rule-not-found",
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("rule-not-found",
                         "No rule or no such request to preview.")));
     }
 
     private static void requireStaffOrLeader(Caller caller) {
         if (!caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
-            throw new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only staff and team leaders read dispatch rules.");
+            throw DomainException.forbidden("Only staff and team leaders read dispatch rules.");
         }
     }
 

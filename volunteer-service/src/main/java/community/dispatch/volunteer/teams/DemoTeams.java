@@ -24,11 +24,11 @@ class DemoTeams {
     private static final List<String> TEAMS = List.of("angel", "weaver", "dawn", "red-steward", "baoliang", "lebei");
     private static final int FIRST_VOLUNTEER = 38;
 
-    private final Volunteers volunteers;
+    private final VolunteerStore volunteers;
     private final Map<UUID, String> teamOfDemoVolunteer = new HashMap<>();
     private final boolean enabled;
 
-    DemoTeams(Volunteers volunteers, @Value("${dispatch.demo-data.enabled:false}") boolean enabled) {
+    DemoTeams(VolunteerStore volunteers, @Value("${dispatch.demo-data.enabled:false}") boolean enabled) {
         this.volunteers = volunteers;
         this.enabled = enabled;
         for (int i = 0; i < TEAMS.size() * 8; i++) {

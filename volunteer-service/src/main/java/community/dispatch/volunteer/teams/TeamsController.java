@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -17,11 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
+import community.dispatch.volunteer.teams.Availability.Leave;
+import community.dispatch.volunteer.teams.Availability.Window;
 import community.dispatch.kit.security.Caller;
-import community.dispatch.volunteer.dispatching.Availability;
-import community.dispatch.volunteer.dispatching.Availability.Leave;
-import community.dispatch.volunteer.dispatching.Availability.Window;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -38,9 +36,9 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Teams and volunteers", description = "The six volunteer teams and volunteers' profiles")
 class TeamsController {
 
-    private final Volunteers volunteers;
+    private final VolunteerStore volunteers;
 
-    TeamsController(Volunteers volunteers) {
+    TeamsController(VolunteerStore volunteers) {
         this.volunteers = volunteers;
     }
 
@@ -56,41 +54,41 @@ class TeamsController {
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             @AuthenticationPrincipal Jwt jwt) {
         if (!Caller.of(jwt).hasRole(Caller.ADMIN)) {
-            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only admins change teams."));
+            return Mono.error(DomainException.forbidden("Only admins change teams."));
         }
-        return volunteers.changeTeam(new Volunteers.Team(key, body.nameZh(), body.nameEn(), body.description(),
+        return volunteers.changeTeam(new VolunteerStore.Team(key, body.nameZh(), body.nameEn(), body.description(),
                         body.station(), body.categories()))
                 .flatMap(found -> found ? volunteers.teams().filter(team -> team.key().equals(key)).next()
                         .map(team -> TeamResponse.of(team, language))
-                        : Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "team-not-found", "There is no team " + key + ".")));
+                        : Mono.error(DomainException.notFound("team-not-found", "There is no team " + key + ".")));
     }
 
     @GetMapping("/api/v1/volunteers/me")
     @Operation(summary = "Your volunteer profile", description = "Members with the VOLUNTEER role have one.")
-    Mono<Volunteers.Profile> me(@AuthenticationPrincipal Jwt jwt) {
+    Mono<VolunteerStore.Profile> me(@AuthenticationPrincipal Jwt jwt) {
         return volunteers.profile(Caller.of(jwt).memberId())
-                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found",
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("volunteer-not-found",
                         "You have no volunteer profile.")));
     }
 
     @PutMapping("/api/v1/volunteers/{memberId}/teams")
     @Operation(summary = "Put a volunteer in teams (admins, team leaders)")
-    Mono<Volunteers.Profile> assign(@PathVariable UUID memberId, @Valid @RequestBody TeamsRequest body,
+    Mono<VolunteerStore.Profile> assign(@PathVariable UUID memberId, @Valid @RequestBody TeamsRequest body,
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
         if (!caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
-            return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "forbidden", "Only admins, staff and team leaders place volunteers."));
+            return Mono.error(DomainException.forbidden("Only admins, staff and team leaders place volunteers."));
         }
-        return volunteers.teams().map(Volunteers.Team::key).collectList()
+        return volunteers.teams().map(VolunteerStore.Team::key).collectList()
                 .flatMap(known -> {
                     List<String> unknown = body.teams().stream().filter(team -> !known.contains(team)).toList();
                     if (!unknown.isEmpty()) {
-                        return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "unknown-team", "No such team: " + unknown));
+                        return Mono.error(DomainException.invalid("unknown-team", "No such team: " + unknown));
                     }
                     return volunteers.assignTeams(memberId, body.teams());
                 })
                 .flatMap(found -> found ? volunteers.profile(memberId)
-                        : Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found",
+                        : Mono.error(DomainException.notFound("volunteer-not-found",
                                 "There is no volunteer " + memberId + ".")));
     }
 
@@ -98,16 +96,16 @@ class TeamsController {
     @Operation(summary = "Update a volunteer's profile (the volunteer, team leaders, staff)", description = """
             Skills with a level from 1 to 5, the grid, weekly availability (windows in Asia/Shanghai; one whose end \
             is before its start runs past midnight) and leave, and how many orders at once. No windows: any time.""")
-    Mono<Volunteers.Profile> profile(@PathVariable UUID memberId, @Valid @RequestBody ProfileRequest body,
+    Mono<VolunteerStore.Profile> profile(@PathVariable UUID memberId, @Valid @RequestBody ProfileRequest body,
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
         if (!caller.is(memberId) && !caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
-            return Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found", "There is no volunteer " + memberId + "."));
+            return Mono.error(DomainException.notFound("volunteer-not-found", "There is no volunteer " + memberId + "."));
         }
         return volunteers.updateProfile(memberId, body.skills() == null ? Map.of() : body.skills(), body.gridCode(),
                         new Availability(body.weekly(), body.leave()), body.maxConcurrent() == null ? 2 : body.maxConcurrent())
                 .flatMap(found -> found ? volunteers.profile(memberId)
-                        : Mono.error(new DomainProblem(HttpStatus.NOT_FOUND, "volunteer-not-found",
+                        : Mono.error(DomainException.notFound("volunteer-not-found",
                                 "There is no volunteer " + memberId + ".")));
     }
 
@@ -125,7 +123,7 @@ class TeamsController {
 
     record TeamRequest(@Schema(example = "天使") @NotBlank @Size(max = 50) String nameZh,
             @Schema(example = "Angel") @NotBlank @Size(max = 50) String nameEn,
-            @Schema(example = "Volunteers from the area's hospitals and health stations: free clinics and health education.")
+            @Schema(example = "VolunteerStore from the area's hospitals and health stations: free clinics and health education.")
             @NotBlank @Size(max = 2000) String description,
             @Schema(example = "家心崗") @NotBlank @Size(max = 50) String station,
             @Schema(example = "[\"free-clinic\", \"health-talk\"]")
@@ -135,10 +133,10 @@ class TeamsController {
     record TeamResponse(@Schema(example = "angel") String key,
             @Schema(example = "Angel", description = "In the language asked for (Accept-Language)") String name,
             @Schema(example = "天使") String nameZh, @Schema(example = "Angel") String nameEn,
-            @Schema(example = "Volunteers from the area's hospitals and health stations: free clinics and health education.") String description,
+            @Schema(example = "VolunteerStore from the area's hospitals and health stations: free clinics and health education.") String description,
             @Schema(example = "家心崗") String station, @Schema(example = "[\"free-clinic\", \"health-talk\"]") List<String> categories) {
 
-        static TeamResponse of(Volunteers.Team team, String language) {
+        static TeamResponse of(VolunteerStore.Team team, String language) {
             return new TeamResponse(team.key(), team.name(language), team.nameZh(), team.nameEn(), team.description(),
                     team.stationZh(), team.categories());
         }

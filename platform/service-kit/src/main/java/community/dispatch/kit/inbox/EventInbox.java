@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.events.CloudEvent;
@@ -31,17 +30,22 @@ public class EventInbox {
 
     private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
 
-    private final DatabaseClient database;
+    private final InboxStore store;
     private final TransactionalOperator transactions;
     private final EventCodec codec;
     private final Duration effectTimeout;
 
-    public EventInbox(DatabaseClient database, TransactionalOperator transactions, EventCodec codec,
+    public EventInbox(InboxStore store, TransactionalOperator transactions, EventCodec codec,
             Duration effectTimeout) {
-        this.database = database;
+        this.store = store;
         this.transactions = transactions;
         this.codec = codec;
         this.effectTimeout = effectTimeout;
+    }
+
+    /** The handling of one consumer, by event type; see {@link EventHandlers}. */
+    public EventHandlers consumer(String consumer) {
+        return new EventHandlers(consumer, this, codec);
     }
 
     /**
@@ -60,17 +64,9 @@ public class EventInbox {
 
     /** The reactive core: first time for (consumer, event id) → effect; otherwise nothing. */
     public Mono<Boolean> processOnce(String consumer, CloudEvent event, Function<CloudEvent, Mono<Void>> effect) {
-        return transactions.transactional(database.sql("""
-                        INSERT INTO processed_event (consumer, event_id, event_type)
-                        VALUES (:consumer, :eventId, :type)
-                        ON CONFLICT DO NOTHING""")
-                .bind("consumer", consumer)
-                .bind("eventId", event.id())
-                .bind("type", event.type())
-                .fetch()
-                .rowsUpdated()
-                .flatMap(inserted -> {
-                    if (inserted == 0) {
+        return transactions.transactional(store.markProcessed(consumer, event.id(), event.type())
+                .flatMap(first -> {
+                    if (!first) {
                         log.info("Consumer {} already processed event {} ({}); skipping", consumer, event.id(),
                                 event.type());
                         return Mono.just(false);

@@ -2,7 +2,6 @@ package community.dispatch.kit.outbox;
 
 import java.net.URI;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
@@ -11,7 +10,6 @@ import community.dispatch.events.DomainEvent;
 import community.dispatch.events.EventCatalog;
 import community.dispatch.events.EventCodec;
 import community.dispatch.events.EventType;
-import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,12 +18,12 @@ import reactor.core.publisher.Mono;
  */
 public class Outbox {
 
-    private final DatabaseClient database;
+    private final OutboxStore store;
     private final EventCodec codec;
     private final URI source;
 
-    public Outbox(DatabaseClient database, EventCodec codec, URI source) {
-        this.database = database;
+    public Outbox(OutboxStore store, EventCodec codec, URI source) {
+        this.store = store;
         this.codec = codec;
         this.source = source;
     }
@@ -43,16 +41,8 @@ public class Outbox {
         CloudEvent envelope = codec.wrap(event, source, externalRef);
         EventType<?> type = EventCatalog.of(event);
         return requireTransaction()
-                .then(database.sql("""
-                        INSERT INTO outbox_event (id, topic, message_key, event_type, payload)
-                        VALUES (:id, :topic, :key, :type, :payload)""")
-                        .bind("id", envelope.idAsUuid())
-                        .bind("topic", type.topic())
-                        .bind("key", envelope.subject())
-                        .bind("type", type.name())
-                        .bind("payload", Json.of(codec.toStructured(envelope)))
-                        .fetch()
-                        .rowsUpdated())
+                .then(store.append(envelope.idAsUuid(), type.topic(), envelope.subject(), type.name(),
+                        codec.toStructured(envelope)))
                 .thenReturn(envelope);
     }
 

@@ -10,13 +10,27 @@ import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The relay's SQL over {@code outbox_event}. Each method runs in the caller's transaction. */
+/** The SQL over {@code outbox_event}: appending for the outbox, claiming and marking for the relay. Each method runs in the caller's transaction. */
 public class OutboxStore {
 
     private final DatabaseClient database;
 
     public OutboxStore(DatabaseClient database) {
         this.database = database;
+    }
+
+    /** Adds an event to the outbox, in the caller's transaction. */
+    public Mono<Long> append(UUID id, String topic, String key, String type, byte[] payload) {
+        return database.sql("""
+                        INSERT INTO outbox_event (id, topic, message_key, event_type, payload)
+                        VALUES (:id, :topic, :key, :type, :payload)""")
+                .bind("id", id)
+                .bind("topic", topic)
+                .bind("key", key)
+                .bind("type", type)
+                .bind("payload", Json.of(payload))
+                .fetch()
+                .rowsUpdated();
     }
 
     /**

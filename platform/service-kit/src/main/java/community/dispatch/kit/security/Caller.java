@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 
 /**
  * Who is calling, read from their verified token: a member (the subject is their member id) or a
@@ -47,7 +46,7 @@ public record Caller(String subject, Set<String> roles, String grid, String comp
             return UUID.fromString(subject);
         }
         catch (IllegalArgumentException e) {
-            throw new DomainProblem(HttpStatus.NOT_FOUND, "member-not-found", "This caller is not a member.");
+            throw DomainException.notFound("member-not-found", "This caller is not a member.");
         }
     }
 }

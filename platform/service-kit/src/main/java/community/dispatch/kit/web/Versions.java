@@ -1,8 +1,7 @@
 package community.dispatch.kit.web;
 
-import org.springframework.http.HttpStatus;
 
-import community.dispatch.web.problem.DomainProblem;
+import community.dispatch.errors.DomainException;
 
 /** Entity versions in {@code ETag} / {@code If-Match} headers ({@code "3"}), for optimistic concurrency. */
 public final class Versions {
@@ -23,7 +22,7 @@ public final class Versions {
             return Long.parseLong(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
         }
         catch (NumberFormatException e) {
-            throw new DomainProblem(HttpStatus.PRECONDITION_FAILED, staleCode, "If-Match does not name a version.");
+            throw DomainException.stale(staleCode, "If-Match does not name a version.");
         }
     }
 }

@@ -16,11 +16,15 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
+import community.dispatch.errors.DomainException;
+import community.dispatch.errors.Throttled;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns every exception a request can end in into an RFC 9457 problem: domain problems, Spring's own
+ * Turns every exception a request can end in into an RFC 9457 problem: domain refusals (each
+ * {@link DomainException.Kind} has one status, decided here), errors the web layer raises with a
+ * problem body of its own ({@link Problems#error}), Spring's own
  * errors (404 for an unknown path, 405, 406, 415, bad input, validation) and, as a 500 that reveals
  * nothing, anything unexpected. Runs before Boot's default error handler.
  */
@@ -45,17 +49,27 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         if (error instanceof ErrorResponse errorResponse) {
             copyAdvisoryHeaders(errorResponse.getHeaders(), exchange.getResponse().getHeaders());
         }
-        if (error instanceof DomainProblem domain) {
-            domain.headers().forEach(exchange.getResponse().getHeaders()::set);
+        if (error instanceof DomainException domain && domain.kind() == DomainException.Kind.UNAUTHENTICATED) {
+            // Wrong credentials presented in the request itself (a client's id and secret): the challenge
+            // says how to present them. A missing or bad bearer token never gets here; security answers it.
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"community-dispatch\"");
+        }
+        if (error instanceof Throttled throttled) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
         }
         return responses.write(exchange, problem);
     }
 
     private ProblemDetail toProblem(Throwable error, ServerWebExchange exchange) {
-        if (error instanceof DomainProblem domain) {
-            ProblemDetail problem = Problems.of(domain.status(), domain.code(), domain.getMessage());
+        if (error instanceof DomainException domain) {
+            ProblemDetail problem = Problems.of(statusOf(domain.kind()), domain.code(), domain.getMessage());
             domain.properties().forEach(problem::setProperty);
             return problem;
+        }
+        if (error instanceof ErrorResponse response && response.getBody().getProperties() != null
+                && response.getBody().getProperties().containsKey("code")) {
+            return response.getBody();
         }
         if (error instanceof WebExchangeBindException invalid) {
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed",
@@ -80,6 +94,19 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
                 "Something went wrong on our side; it has been logged.");
     }
 
+    /** The one place a domain refusal becomes an HTTP status. */
+    static HttpStatus statusOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case STALE -> HttpStatus.PRECONDITION_FAILED;
+            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+        };
+    }
+
     /** Says what was wrong with the input, in the JSON parser's words when it was the body. */
     private static String inputDetail(ServerWebInputException input) {
         for (Throwable cause = input; cause != null; cause = cause.getCause()) {
@@ -98,7 +125,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
 
     /** Keeps headers the status requires, such as {@code Allow} on a 405. */
     private static void copyAdvisoryHeaders(HttpHeaders from, HttpHeaders to) {
-        for (String name : List.of(HttpHeaders.ALLOW, HttpHeaders.ACCEPT, HttpHeaders.RETRY_AFTER)) {
+        for (String name : List.of(HttpHeaders.ALLOW, HttpHeaders.ACCEPT, HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE)) {
             List<String> values = from.get(name);
             if (values != null) {
                 to.put(name, values);

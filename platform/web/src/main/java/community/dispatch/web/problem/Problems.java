@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /** The shape every error body has: RFC 9457 plus a stable {@code code}. */
 public final class Problems {
@@ -21,6 +22,15 @@ public final class Problems {
         problem.setTitle(titleOf(code));
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /**
+     * An error raised by web-layer code (not domain code) with its own problem body, e.g. the gateway's
+     * 503 for an unreachable service. Headers it needs (Retry-After, WWW-Authenticate) go on
+     * {@link ErrorResponseException#getHeaders()}.
+     */
+    public static ErrorResponseException error(HttpStatusCode status, String code, String detail) {
+        return new ErrorResponseException(status, of(status, code, detail), null);
     }
 
     /** The code a plain HTTP status gets when nothing more specific is known: {@code not-found}, … */

@@ -1,0 +1,56 @@
+package community.dispatch.kit.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import community.dispatch.events.CloudEvent;
+import community.dispatch.events.DomainEvent;
+import community.dispatch.events.EventCodec;
+import reactor.core.publisher.Mono;
+
+/**
+ * One consumer's handling, by event type: decodes the record's CloudEvent, lets the inbox guard it
+ * (each event acts once) and hands the payload to the handler registered for its type. Types with no
+ * handler are read and passed over; a listener is then just its {@code @KafkaListener} method and its
+ * handlers.
+ *
+ * <pre>{@code
+ * handlers = inbox.consumer("volunteer-service.request-events")
+ *         .on(RequestSubmitted.class, dispatcher::requestSubmitted)
+ *         .on(RequestCancelled.class, cancelled -> dispatcher.requestCancelled(cancelled.requestId()));
+ * }</pre>
+ */
+public final class EventHandlers {
+
+    private final String consumer;
+    private final EventInbox inbox;
+    private final EventCodec codec;
+    private final Map<Class<? extends DomainEvent>, Function<DomainEvent, Mono<Void>>> handlers = new LinkedHashMap<>();
+
+    EventHandlers(String consumer, EventInbox inbox, EventCodec codec) {
+        this.consumer = consumer;
+        this.inbox = inbox;
+        this.codec = codec;
+    }
+
+    /** Handles events of this type (registered once, at construction). */
+    public <T extends DomainEvent> EventHandlers on(Class<T> type, Function<? super T, Mono<Void>> handler) {
+        handlers.put(type, event -> handler.apply(type.cast(event)));
+        return this;
+    }
+
+    /** For the {@code @KafkaListener} method: returns once the effect has committed (or was done before). */
+    public boolean consume(ConsumerRecord<String, byte[]> record) {
+        return inbox.process(consumer, record, this::handle);
+    }
+
+    /** The handling of one decoded event, without Kafka: what a test of the consumer's contract calls. */
+    public Mono<Void> handle(CloudEvent event) {
+        DomainEvent data = codec.data(event);
+        Function<DomainEvent, Mono<Void>> handler = handlers.get(data.getClass());
+        return handler == null ? Mono.empty() : handler.apply(data);
+    }
+}

@@ -1,0 +1,97 @@
+package community.dispatch.testing;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Configuration;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The structure every deployable keeps (STYLE.md, habit 3 and the ones around it), as ArchUnit rules a
+ * service's {@code ArchitectureTest} checks against its own classes:
+ * <ul>
+ * <li>a {@code domain} package is plain Java: no Spring, R2DBC, Reactor or JSON types;</li>
+ * <li>only {@code …Store} classes run SQL (({@code DatabaseClient})); configuration may wire one;</li>
+ * <li>controllers do not reach for stores: they ask the feature's services;</li>
+ * <li>feature packages do not depend on each other in a cycle;</li>
+ * <li>a service never uses another service's code (only the event contracts).</li>
+ * </ul>
+ */
+public final class ArchitectureRules {
+
+    private static final String DATABASE_CLIENT = "org.springframework.r2dbc.core.DatabaseClient";
+    private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
+    private static final Set<String> DEPLOYABLES = Set.of("request", "volunteer", "member", "gateway", "local");
+
+    private final String root;
+
+    private ArchitectureRules(String root) {
+        this.root = root;
+    }
+
+    /** The rules for the deployable whose code lives under {@code community.dispatch.<name>}. */
+    public static ArchitectureRules of(String name) {
+        return new ArchitectureRules("community.dispatch." + name);
+    }
+
+    /** The deployable's own production classes. */
+    public JavaClasses classes() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(root);
+    }
+
+    public ArchRule domainIsPlainJava() {
+        return noClasses().that().resideInAPackage(root + "..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "reactor..",
+                        "tools.jackson..", "community.dispatch.kit..", "community.dispatch.web..")
+                .orShould().dependOnClassesThat().resideOutsideOfPackages("java..", root + "..", "community.dispatch.events..",
+                        "community.dispatch.errors..", "io.swagger.v3.oas.annotations..")
+                .as("domain packages are plain Java: the JDK, the service's own types, event contracts, domain errors (and API doc annotations)");
+    }
+
+    /** Only stores run SQL; {@code notYetMoved} names classes (simple names) still waiting for their store. */
+    public ArchRule onlyStoresUseTheDatabase(String... notYetMoved) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and(not(simpleNameEndingWith("Store")))
+                .and().areNotAnnotatedWith(Configuration.class)
+                .and().haveSimpleNameNotEndingWith("Configuration")
+                .and(not(simpleNameIn(notYetMoved)))
+                .should().dependOnClassesThat().haveFullyQualifiedName(DATABASE_CLIENT)
+                .as("only …Store classes use DatabaseClient");
+    }
+
+    /** Controllers ask services; {@code notYetMoved} names controllers (simple names) still calling a store. */
+    public ArchRule controllersDoNotUseStores(String... notYetMoved) {
+        return noClasses().that().resideInAPackage(root + "..").and().areAnnotatedWith(REST_CONTROLLER)
+                .and(not(simpleNameIn(notYetMoved)))
+                .should().dependOnClassesThat(simpleNameEndingWith("Store"))
+                .as("controllers ask the feature's services, never its stores");
+    }
+
+    public ArchRule featuresAreFreeOfCycles() {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles()
+                .as("feature packages of " + root + " depend on each other without cycles");
+    }
+
+    public ArchRule noOtherServiceCode() {
+        String[] others = DEPLOYABLES.stream().map(name -> "community.dispatch." + name)
+                .filter(other -> !other.equals(root)).map(other -> other + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .as(root + " uses no other deployable's code");
+    }
+
+    private static DescribedPredicate<JavaClass> simpleNameIn(String... names) {
+        Set<String> set = Set.of(names);
+        return DescribedPredicate.describe("one of " + set, type -> set.contains(type.getSimpleName()));
+    }
+}

@@ -1,0 +1,83 @@
+package community.dispatch.request.requests;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import community.dispatch.errors.DomainException;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.request.requests.RequestStore.Stored;
+import community.dispatch.request.requests.domain.ServiceRequest;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may see and act on which request — the one policy every endpoint of the feature asks — and the
+ * reads that follow it: a resident sees their own requests (and those they submitted for someone), a
+ * grid worker their grid's, staff all; anyone else's request is "not found".
+ */
+@Service
+public class RequestAccess {
+
+    static final String GRID_WORKER = "GRID_WORKER";
+
+    private final RequestStore store;
+    private final Clock clock;
+
+    RequestAccess(RequestStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A request the caller may see; others are 404. */
+    public Mono<Stored> get(UUID id, Caller caller) {
+        return store.find(id).filter(stored -> maySee(stored.request(), caller))
+                .switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    public Flux<RequestStore.TimelineEntry> timeline(UUID id, Caller caller) {
+        return get(id, caller).flatMapMany(stored -> store.timeline(id));
+    }
+
+    /** A page of the requests the caller may see, newest first; the filter is narrowed to what they may see. */
+    public Mono<Page> list(RequestStore.Filter wanted, int page, int size, Caller caller) {
+        RequestStore.Filter filter;
+        if (caller.isStaff()) {
+            filter = wanted;
+        }
+        else if (caller.hasRole(GRID_WORKER) && caller.grid() != null && wanted.requesterId() == null) {
+            filter = wanted.narrowedTo(null, caller.grid());
+        }
+        else {
+            filter = wanted.narrowedTo(caller.subject(), null);
+        }
+        Instant now = clock.instant();
+        return Mono.zip(store.page(filter, now, page, size).collectList(), store.count(filter, now))
+                .map(found -> new Page(found.getT1(), page, size, found.getT2()));
+    }
+
+    public record Page(List<Stored> items, int page, int size, long total) {
+    }
+
+    static boolean maySee(ServiceRequest request, Caller caller) {
+        return caller.isStaff() || isRequester(request, caller) || request.submittedBy().equals(caller.subject())
+                || (caller.hasRole(GRID_WORKER) && caller.grid() != null && caller.grid().equals(request.gridCode()));
+    }
+
+    static boolean isRequester(ServiceRequest request, Caller caller) {
+        return request.requesterId().equals(caller.subject());
+    }
+
+    static void requireStaff(Caller caller) {
+        if (!caller.isStaff()) {
+            throw DomainException.forbidden("Only staff may do this.");
+        }
+    }
+
+    static DomainException notFound(UUID id) {
+        return DomainException.notFound("request-not-found", "There is no request " + id + ".");
+    }
+}

@@ -1,0 +1,136 @@
+package community.dispatch.request.requests;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import community.dispatch.errors.DomainException;
+import community.dispatch.events.request.RequestEvaluated;
+import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.request.catalogue.Urgency;
+import community.dispatch.request.requests.RequestStore.Stored;
+import community.dispatch.request.requests.domain.IllegalMove;
+import community.dispatch.request.requests.domain.ServiceRequest;
+import community.dispatch.request.requests.domain.Status;
+import reactor.core.publisher.Mono;
+
+/**
+ * What people decide about a request: the requester withdraws or rates it, staff reject, reclassify
+ * or close it as a duplicate, and record deliberation sessions of a dispute. Every move is locked,
+ * recorded in the timeline and published through the outbox in one transaction.
+ */
+@Service
+@EnableConfigurationProperties(RequestProperties.class)
+public class RequestDecisions {
+
+    private final RequestStore store;
+    private final RequestChanges changes;
+    private final DisputeLadder ladder;
+    private final Outbox outbox;
+    private final TransactionalOperator transactions;
+    private final RequestProperties properties;
+    private final Clock clock;
+
+    RequestDecisions(RequestStore store, RequestChanges changes, DisputeLadder ladder, Outbox outbox,
+            TransactionalOperator transactions, RequestProperties properties, Clock clock) {
+        this.store = store;
+        this.changes = changes;
+        this.ladder = ladder;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The requester (or staff) withdraws a request before work starts. */
+    public Mono<Stored> cancel(UUID id, String reason, Caller caller) {
+        return change(id, caller, stored -> {
+            if (!caller.isStaff() && !RequestAccess.isRequester(stored.request(), caller)) {
+                throw RequestAccess.notFound(id);
+            }
+            if (!stored.request().status().beforeWork()) {
+                throw new IllegalMove(stored.request().status(), Status.CANCELLED);
+            }
+            return stored.request().moveTo(Status.CANCELLED, caller.subject(), reason, clock.instant(),
+                    properties.evaluationWindow());
+        });
+    }
+
+    /** Staff close a request that repeats another; it points to the original. */
+    public Mono<Stored> closeAsDuplicate(UUID id, UUID original, Caller caller) {
+        RequestAccess.requireStaff(caller);
+        return transactions.transactional(store.find(original).switchIfEmpty(Mono.error(() -> RequestAccess.notFound(original)))
+                .then(store.lock(id)).switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)))
+                .flatMap(stored -> changes.persist(stored, stored.request().closeAsDuplicateOf(original, caller.subject(),
+                        clock.instant())))
+                .flatMap(stored -> store.markDuplicate(id, original).then(store.find(id))));
+    }
+
+    /** Staff reclassify a request's urgency, e.g. as COMPLEX; its deadlines are counted again. */
+    public Mono<Stored> reclassify(UUID id, Urgency urgency, Caller caller) {
+        RequestAccess.requireStaff(caller);
+        return change(id, caller, stored -> stored.request().reclassify(urgency, caller.subject(), clock.instant()));
+    }
+
+    /** Staff turn a request down as out of scope (退單). */
+    public Mono<Stored> reject(UUID id, String reason, Caller caller) {
+        RequestAccess.requireStaff(caller);
+        return change(id, caller, stored -> stored.request().moveTo(Status.REJECTED, caller.subject(), reason,
+                clock.instant(), properties.evaluationWindow()));
+    }
+
+    /** The requester rates resolved work (評單): 1–2 stars reopens it, 3–5 closes it. */
+    public Mono<Stored> evaluate(UUID id, int rating, String comment, Caller caller) {
+        return transactions.transactional(locked(id, caller).flatMap(stored -> {
+            if (!RequestAccess.isRequester(stored.request(), caller)) {
+                return Mono.error(DomainException.forbidden("Only the requester evaluates."));
+            }
+            ServiceRequest.Changed changed = stored.request().evaluate(rating, caller.subject(), clock.instant(),
+                    properties.evaluationWindow());
+            return outbox.record(new RequestEvaluated(id, rating, comment), stored.externalRef())
+                    .then(changes.persist(stored, changed))
+                    .flatMap(after -> after.request().status() == Status.REOPENED ? ladder.restartIfDispute(after)
+                            : Mono.just(after));
+        }));
+    }
+
+    /** Where a dispute stands on the deliberation ladder, for those who may see the request. */
+    public Mono<DisputeLadder.Standing> deliberation(UUID id, Caller caller) {
+        return store.find(id).filter(stored -> RequestAccess.maySee(stored.request(), caller))
+                .switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)))
+                .flatMap(stored -> ladder.standing(id))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("not-a-dispute",
+                        "Request " + id + " is not on the deliberation ladder.")));
+    }
+
+    /** Staff record a session; a settlement resolves the dispute. */
+    public Mono<Stored> recordSession(UUID id, LocalDate heldOn, List<String> parties, DisputeLadder.Outcome outcome,
+            String notes, Caller caller) {
+        RequestAccess.requireStaff(caller);
+        return transactions.transactional(store.lock(id).switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)))
+                .flatMap(stored -> ladder.record(stored, heldOn, parties, outcome, notes, caller.subject())));
+    }
+
+    /** Staff take an unsettled dispute to the next rung. */
+    public Mono<Stored> climbLadder(UUID id, String reason, Caller caller) {
+        RequestAccess.requireStaff(caller);
+        return transactions.transactional(store.lock(id).switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)))
+                .flatMap(stored -> ladder.climb(stored, caller.subject(), reason == null ? "staff decision" : reason)));
+    }
+
+    private Mono<Stored> change(UUID id, Caller caller, Function<Stored, ServiceRequest.Changed> move) {
+        return transactions.transactional(locked(id, caller).flatMap(stored -> changes.persist(stored, move.apply(stored))));
+    }
+
+    private Mono<Stored> locked(UUID id, Caller caller) {
+        return store.lock(id).filter(stored -> RequestAccess.maySee(stored.request(), caller))
+                .switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)));
+    }
+}

@@ -1,0 +1,171 @@
+package community.dispatch.request.requests;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import community.dispatch.errors.DomainException;
+import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.request.catalogue.Catalogue;
+import community.dispatch.request.catalogue.Category;
+import community.dispatch.request.catalogue.Urgency;
+import community.dispatch.request.requests.RequestStore.Stored;
+import community.dispatch.request.requests.domain.Channel;
+import community.dispatch.request.requests.domain.ServiceRequest;
+import community.dispatch.request.requests.domain.Status;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where needs enter (詢單): a resident's or a grid worker's submission, and a ticket a municipal system
+ * forwarded. Either way one request is built, stored with its first timeline entry and published, and
+ * a dispute goes onto the deliberation ladder.
+ */
+@Service
+public class RequestIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
+    private static final String OTHER = "other";
+
+    private final RequestStore store;
+    private final Catalogue catalogue;
+    private final Outbox outbox;
+    private final TransactionalOperator transactions;
+    private final JsonMapper json;
+    private final DisputeLadder ladder;
+    private final Clock clock;
+
+    RequestIntake(RequestStore store, Catalogue catalogue, Outbox outbox, TransactionalOperator transactions,
+            JsonMapper json, DisputeLadder ladder, Clock clock) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.json = json;
+        this.ladder = ladder;
+        this.clock = clock;
+    }
+
+    /** What a submission carries. */
+    public record Submission(String categoryCode, Urgency urgency, Channel channel, UUID onBehalfOf,
+            RequestDetails details) {
+    }
+
+    /** A new request: answered by the first one when the caller repeats an Idempotency-Key. */
+    public Mono<Stored> submit(Submission submission, String idempotencyKey, Caller caller) {
+        return transactions.transactional((idempotencyKey == null ? Mono.<UUID>empty()
+                        : store.idempotent(caller.subject(), idempotencyKey))
+                .flatMap(store::find)
+                .switchIfEmpty(Mono.defer(() -> create(submission, caller)
+                        .flatMap(stored -> idempotencyKey == null ? Mono.just(stored)
+                                : store.rememberIdempotent(caller.subject(), idempotencyKey, stored.request().id())
+                                        .thenReturn(stored)))));
+    }
+
+    private Mono<Stored> create(Submission submission, Caller caller) {
+        return catalogue.forNewRequest(submission.categoryCode()).flatMap(category -> {
+            List<Category.AnswerError> errors = category.check(submission.details().attributes());
+            if (!errors.isEmpty()) {
+                return Mono.error(DomainException.invalid(DomainException.VALIDATION_FAILED,
+                        "The answers do not fit category " + category.code() + ".", Map.of("errors", errors)));
+            }
+            // A category may be COMPLEX by nature (disputes); only staff reclassify a request as COMPLEX.
+            if (submission.urgency() == Urgency.COMPLEX && category.slaClass() != Urgency.COMPLEX && !caller.isStaff()) {
+                return Mono.error(DomainException.invalid("complex-is-for-staff", "Only staff classify a request as COMPLEX.",
+                        Map.of("errors", List.of(Map.of("field", "urgency", "message", "COMPLEX is set by staff")))));
+            }
+            Urgency urgency = submission.urgency() == null ? category.slaClass() : submission.urgency();
+            String requester = requesterOf(submission, caller);
+            RequestDetails.Location location = submission.details().location();
+            String compound = location != null && location.compoundCode() != null ? location.compoundCode() : caller.compound();
+            ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, caller.subject(),
+                    submission.channel(), category.code(), urgency, caller.grid(), compound, clock.instant());
+            return enter(new Stored(request, json.writeValueAsString(submission.details()), null, null, null), category,
+                    caller.subject(), "submitted via " + submission.channel(), uuidOrNull(requester));
+        });
+    }
+
+    /**
+     * A ticket a municipal system forwarded becomes a request (channel MUNICIPAL) that keeps the
+     * system's reference; every event about it carries the reference. A ticket seen before is not
+     * taken twice; a category the catalogue does not know becomes "other".
+     */
+    public Mono<Void> takeTicket(String sourceSystem, String externalRef, String categoryCode, String description,
+            String address) {
+        return transactions.transactional(store.byExternalReference(sourceSystem, externalRef)
+                .hasElement()
+                .flatMap(known -> known ? Mono.<Void>empty() : catalogue.find(categoryCode == null ? OTHER : categoryCode)
+                        .filter(Category::active)
+                        .switchIfEmpty(Mono.defer(() -> catalogue.forNewRequest(OTHER)))
+                        .flatMap(category -> {
+                            RequestDetails details = new RequestDetails(description == null ? "" : description, Map.of(),
+                                    new RequestDetails.Location(null, null, null, null, null, address), null, List.of(),
+                                    RequestDetails.ContactPreference.PHONE, false);
+                            String requester = "municipal:" + sourceSystem;
+                            ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, requester,
+                                    Channel.MUNICIPAL, category.code(), category.slaClass(), null, null, clock.instant());
+                            Stored ticket = new Stored(request, json.writeValueAsString(details), externalRef, sourceSystem, null);
+                            return enter(ticket, category, requester, "forwarded by " + sourceSystem + " as " + externalRef, null)
+                                    .then();
+                        })));
+    }
+
+    /** Stores a new request with its first timeline entry and its event; a dispute starts deliberating. */
+    private Mono<Stored> enter(Stored stored, Category category, String actor, String how, UUID requesterMember) {
+        ServiceRequest request = stored.request();
+        return store.insert(request, stored.details(), stored.externalRef(), stored.sourceSystem())
+                .then(store.append(request.id(), new ServiceRequest.Move(null, Status.SUBMITTED, actor, how,
+                        request.submittedAt())))
+                .then(outbox.record(new RequestSubmitted(request.id(), category.code(), request.urgency().name(),
+                        request.channel().name(), requesterMember, request.submittedAt(), category.route().name(),
+                        request.compoundCode(), request.gridCode()), stored.externalRef()))
+                .doOnSuccess(event -> log.info("Request {} {} ({}, {})", request.id(), how, category.code(), request.urgency()))
+                .thenReturn(stored)
+                .flatMap(entered -> category.route() == Category.Route.DELIBERATION ? ladder.start(entered) : Mono.just(entered));
+    }
+
+    /** Open requests the new one may repeat, among those the caller may see, and how many there are in all. */
+    public Mono<Hints> hintsFor(Stored submitted, Caller caller) {
+        RequestDetails details = json.readValue(submitted.details(), RequestDetails.class);
+        return store.possibleDuplicates(submitted.request(), details.location(), 50).collectList()
+                .map(similar -> new Hints(similar.size(), similar.stream()
+                        .filter(other -> RequestAccess.maySee(other.request(), caller))
+                        .map(Stored::request).toList()));
+    }
+
+    public record Hints(int similarOpenRequests, List<ServiceRequest> visible) {
+    }
+
+    private static String requesterOf(Submission submission, Caller caller) {
+        if (submission.onBehalfOf() == null) {
+            if (submission.channel() != Channel.APP) {
+                throw DomainException.invalidField("channel", "a request for yourself comes through the APP channel");
+            }
+            return caller.memberId().toString();
+        }
+        if (!caller.isStaff() && !caller.hasRole(RequestAccess.GRID_WORKER)) {
+            throw DomainException.forbidden("Only grid workers, the five chiefs and staff submit on a resident's behalf.");
+        }
+        if (submission.channel() == Channel.APP || submission.channel() == Channel.MUNICIPAL) {
+            throw DomainException.invalidField("channel", "on a resident's behalf the channel is GRID_REPORT, VISIT or HOTLINE");
+        }
+        return submission.onBehalfOf().toString();
+    }
+
+    private static UUID uuidOrNull(String value) {
+        try {
+            return UUID.fromString(value);
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package community.dispatch.request.requests.domain;
+
+import community.dispatch.request.catalogue.Urgency;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A resident's need and where it is in its life. Moves are made here and only here: each returns
+ * the changed request with the timeline entries that record it, or throws {@link IllegalMove}.
+ */
+public record ServiceRequest(
+        UUID id,
+        String requesterId,
+        String submittedBy,
+        Channel channel,
+        String categoryCode,
+        Urgency urgency,
+        Status status,
+        String gridCode,
+        String compoundCode,
+        Deadlines deadlines,
+        Instant dueAt,
+        Integer rating,
+        Instant submittedAt,
+        long version) {
+
+    /** The normal path a request walks when volunteers take it. */
+    private static final List<Status> HAPPY_PATH = List.of(Status.DISPATCHING, Status.ASSIGNED, Status.IN_PROGRESS,
+            Status.RESOLVED);
+
+    public static ServiceRequest submitted(UUID id, String requesterId, String submittedBy, Channel channel,
+            String categoryCode, Urgency urgency, String gridCode, String compoundCode, Instant at) {
+        Deadlines deadlines = Deadlines.of(urgency, at);
+        return new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency, Status.SUBMITTED,
+                gridCode, compoundCode, deadlines, deadlines.dueIn(Status.SUBMITTED), null, at, 0);
+    }
+
+    /** One recorded move. */
+    public record Move(Status from, Status to, String actor, String reason, Instant at) {
+    }
+
+    /** The request after a change, and the moves that made it. */
+    public record Changed(ServiceRequest request, List<Move> moves) {
+
+        public boolean changed() {
+            return !moves.isEmpty();
+        }
+    }
+
+    /**
+     * Moves to {@code to} if the lifecycle allows it from here. {@code evaluationWindow} is how long a
+     * resolved request waits for its evaluation.
+     */
+    public Changed moveTo(Status to, String actor, String reason, Instant at, Duration evaluationWindow) {
+        if (!status.next().contains(to)) {
+            throw new IllegalMove(status, to);
+        }
+        // Another round (重辦) gets fresh deadlines, counted from the reopening.
+        Deadlines next = to == Status.REOPENED ? Deadlines.of(urgency, at) : deadlines;
+        Instant due = to == Status.RESOLVED ? at.plus(evaluationWindow) : next.dueIn(to);
+        ServiceRequest moved = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency, to,
+                gridCode, compoundCode, next, due, rating, submittedAt, version);
+        return new Changed(moved, List.of(new Move(status, to, actor, reason, at)));
+    }
+
+    /**
+     * Walks forward along the normal path until {@code target}, for what volunteers did: an event
+     * that arrives late or twice never moves a request back, and one that skips ahead (its
+     * predecessors lost or not yet here) brings the steps in between along. A request that is
+     * finished or withdrawn does not move.
+     */
+    public Changed advanceTo(Status target, String actor, String reason, Instant at, Duration evaluationWindow) {
+        if (!HAPPY_PATH.contains(target) || status.isFinal() || status.progress() >= target.progress()) {
+            return new Changed(this, List.of());
+        }
+        ServiceRequest current = this;
+        List<Move> moves = new ArrayList<>();
+        while (current.status != target) {
+            Status from = current.status;
+            Status step = from.next().contains(target) ? target
+                    : HAPPY_PATH.stream().filter(s -> s.progress() > from.progress()).findFirst().orElseThrow();
+            Changed changed = current.moveTo(step, actor, reason, at, evaluationWindow);
+            current = changed.request();
+            moves.addAll(changed.moves());
+        }
+        return new Changed(current, moves);
+    }
+
+    /** The requester's rating: 1–2 sends the request round again (重辦), 3–5 closes it. */
+    public Changed evaluate(int stars, String actor, Instant at, Duration evaluationWindow) {
+        if (stars < 1 || stars > 5) {
+            throw new IllegalArgumentException("a rating is 1 to 5 stars");
+        }
+        if (status != Status.RESOLVED) {
+            throw new IllegalMove(status, stars <= 2 ? Status.REOPENED : Status.CLOSED);
+        }
+        ServiceRequest rated = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency, status,
+                gridCode, compoundCode, deadlines, dueAt, stars, submittedAt, version);
+        return stars <= 2
+                ? rated.moveTo(Status.REOPENED, actor, "rated " + stars + " of 5", at, evaluationWindow)
+                : rated.moveTo(Status.CLOSED, actor, "rated " + stars + " of 5", at, evaluationWindow);
+    }
+
+    /**
+     * A dispute is not dispatched: it goes straight into deliberation, which is its work in progress.
+     * The ladder keeps its own deadlines, so the request itself has no timer meanwhile.
+     */
+    public Changed startDeliberation(Step step, String actor, Instant at) {
+        if (status != Status.SUBMITTED && status != Status.REOPENED) {
+            throw new IllegalMove(status, Status.IN_PROGRESS);
+        }
+        ServiceRequest deliberating = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency,
+                Status.IN_PROGRESS, gridCode, compoundCode, deadlines, null, rating, submittedAt, version);
+        return new Changed(deliberating, List.of(new Move(status, Status.IN_PROGRESS, actor,
+                "deliberation: " + step + " (" + step.nameZh() + ")", at)));
+    }
+
+    /** Staff reclassify the urgency (e.g. to COMPLEX): the deadlines are counted again from submission. */
+    public Changed reclassify(Urgency to, String actor, Instant at) {
+        if (status.isFinal()) {
+            throw new IllegalMove(status, status);
+        }
+        Deadlines next = Deadlines.of(to, submittedAt);
+        Instant due = status == Status.RESOLVED || status == Status.ESCALATED
+                || (status == Status.IN_PROGRESS && dueAt == null) ? dueAt : next.dueIn(status);
+        ServiceRequest reclassified = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, to, status,
+                gridCode, compoundCode, next, due, rating, submittedAt, version);
+        return new Changed(reclassified, List.of(new Move(status, status, actor, "urgency " + urgency + " → " + to, at)));
+    }
+
+    /** Staff close a request that repeats another; it keeps no timer. Finished requests stay as they are. */
+    public Changed closeAsDuplicateOf(UUID original, String actor, Instant at) {
+        if (status.isFinal()) {
+            throw new IllegalMove(status, Status.CLOSED);
+        }
+        if (original.equals(id)) {
+            throw new IllegalArgumentException("a request cannot duplicate itself");
+        }
+        ServiceRequest closed = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency,
+                Status.CLOSED, gridCode, compoundCode, deadlines, null, rating, submittedAt, version);
+        return new Changed(closed, List.of(new Move(status, Status.CLOSED, actor, "duplicate of " + original, at)));
+    }
+
+    /** What a passed timer means here: an SLA breach escalates, an evaluation window closes. */
+    public Changed timerFired(Instant at, Duration evaluationWindow) {
+        if (dueAt == null || at.isBefore(dueAt)) {
+            return new Changed(this, List.of());
+        }
+        if (status == Status.RESOLVED) {
+            return moveTo(Status.CLOSED, "system", "no evaluation within " + evaluationWindow.toDays() + " days", at,
+                    evaluationWindow);
+        }
+        String which = status.progress() < Status.ASSIGNED.progress() ? "dispatch" : "feedback";
+        return moveTo(Status.ESCALATED, "system", which + " deadline " + dueAt + " passed", at, evaluationWindow);
+    }
+}

@@ -1,0 +1,23 @@
+package community.dispatch.request.requests.domain;
+
+import java.util.Optional;
+
+/** The rungs of the deliberation ladder a dispute climbs until it is settled. */
+public enum Step {
+    ONLINE_DELIBERATION("網上議事"), PROPERTY_COUNCIL("物業黨群議事"), COMMUNITY_COUNCIL("社區黨群議事");
+
+    private final String nameZh;
+
+    Step(String nameZh) {
+        this.nameZh = nameZh;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    /** The rung above, or none at the top. */
+    public Optional<Step> next() {
+        return this == COMMUNITY_COUNCIL ? Optional.empty() : Optional.of(values()[ordinal() + 1]);
+    }
+}

@@ -1,0 +1,142 @@
+package community.dispatch.volunteer.dispatching;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import community.dispatch.events.order.OrderUnassignable;
+import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.volunteer.dispatching.DispatchStore.Dispatch;
+import community.dispatch.volunteer.dispatching.domain.DispatchMode;
+import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
+import community.dispatch.volunteer.dispatching.domain.Order;
+import community.dispatch.volunteer.dispatching.domain.OrderStatus;
+import community.dispatch.volunteer.dispatching.domain.Rule;
+import community.dispatch.volunteer.dispatching.domain.Scoring;
+import community.dispatch.volunteer.teams.VolunteerStore;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Precise dispatch (精準派單): decides who is offered a request, as its rule says. DIRECT: the
+ * best-ranked eligible volunteer; a decline or an unanswered offer moves it to the next; when nobody is
+ * left, or the rule's offer limit is reached, the request is unassignable and request-service escalates
+ * it. POOL: every eligible volunteer at once, the first acceptance wins (搶單). Every step locks the
+ * request's dispatch row and runs in the caller's transaction, so a restart loses nothing and two
+ * instances never offer one request twice at once.
+ */
+@Service
+public class Offering {
+
+    private static final Logger log = LoggerFactory.getLogger(Offering.class);
+    private static final String DEFAULT_CATEGORY = "other";
+    private static final String DEFAULT_URGENCY = "NORMAL";
+
+    private final DispatchStore dispatches;
+    private final OrderStore orders;
+    private final RuleStore rules;
+    private final Candidates candidates;
+    private final VolunteerStore volunteers;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Offering(DispatchStore dispatches, OrderStore orders, RuleStore rules, Candidates candidates, VolunteerStore volunteers,
+            Outbox outbox, Clock clock) {
+        this.dispatches = dispatches;
+        this.orders = orders;
+        this.rules = rules;
+        this.candidates = candidates;
+        this.volunteers = volunteers;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** A new request to dispatch; a repeated one changes nothing. */
+    Mono<Void> requestSubmitted(RequestSubmitted submitted) {
+        return dispatches.open(submitted.requestId(),
+                        submitted.categoryCode() == null ? DEFAULT_CATEGORY : submitted.categoryCode(),
+                        submitted.urgency() == null ? DEFAULT_URGENCY : submitted.urgency(), submitted.compoundCode(),
+                        submitted.gridCode())
+                .flatMap(opened -> opened ? offerNext(submitted.requestId()) : Mono.empty());
+    }
+
+    /** Another round (重辦): everyone may be offered it again; the completed order is superseded. */
+    Mono<Void> requestReopened(UUID requestId) {
+        return dispatches.lock(requestId)
+                .filter(dispatch -> dispatch.status() != DispatchStatus.CANCELLED)
+                .flatMap(dispatch -> dispatches.reopen(requestId)
+                        .thenMany(orders.lockByRequest(requestId, EnumSet.of(OrderStatus.COMPLETED)))
+                        .concatMap(completed -> record(completed.supersede()))
+                        .then(offerNext(requestId)));
+    }
+
+    /** The requester withdrew: open offers and untouched orders are withdrawn. */
+    Mono<Void> requestCancelled(UUID requestId) {
+        return dispatches.lock(requestId)
+                .flatMap(dispatch -> dispatches.moveTo(requestId, DispatchStatus.CANCELLED)
+                        .thenMany(orders.lockByRequest(requestId, EnumSet.of(OrderStatus.OFFERED, OrderStatus.ACCEPTED)))
+                        .concatMap(open -> record(open.withdraw()))
+                        .then());
+    }
+
+    /** The requester's rating counts for the volunteer who served the request last. */
+    Mono<Void> requestRated(UUID requestId, int rating) {
+        return orders.lastServedBy(requestId).flatMap(volunteer -> volunteers.addRating(volunteer, rating));
+    }
+
+    /**
+     * Offers the request as its rule says: DIRECT to the best-ranked candidate not yet tried, POOL to
+     * every eligible candidate at once. Nobody left, no rule, or too many offers: unassignable. While
+     * offers are open, nothing more is offered.
+     */
+    Mono<Void> offerNext(UUID requestId) {
+        return dispatches.lock(requestId)
+                .filter(dispatch -> dispatch.status() == DispatchStatus.OPEN)
+                .flatMap(dispatch -> orders.countOffered(requestId).flatMap(stillOpen -> stillOpen > 0 ? Mono.<Void>empty()
+                        : rules.find(dispatch.categoryCode()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                                .flatMap(rule -> rule.isPresent() ? offerUnder(dispatch, rule.get())
+                                        : unassignable(requestId, "no eligible volunteer is free"))));
+    }
+
+    /** Records a move of an order and its event. */
+    Mono<Order> record(Order.Moved moved) {
+        return orders.save(moved.order())
+                .flatMap(order -> moved.event().map(event -> outbox.record(event).thenReturn(order)).orElse(Mono.just(order)));
+    }
+
+    private Mono<Void> offerUnder(Dispatch dispatch, Rule rule) {
+        DispatchMode mode = rule.dispatchMode();
+        if (mode.exhausted(dispatch.offersMade(), rule.maxOffers())) {
+            return unassignable(dispatch.requestId(), "no one accepted after " + dispatch.offersMade() + " offers");
+        }
+        return candidates.ranked(dispatch, rule).flatMap(ranked -> ranked.isEmpty()
+                ? unassignable(dispatch.requestId(), "no eligible volunteer is free")
+                : Flux.fromIterable(mode.choose(ranked))
+                        .concatMap(chosen -> offer(dispatch.requestId(), chosen, rule.timeoutFor(dispatch.urgency())))
+                        .then());
+    }
+
+    private Mono<Void> offer(UUID requestId, Scoring.Scored chosen, Duration timeout) {
+        Order.Moved offered = Order.offer(requestId, chosen.volunteerId(), chosen.teamKey(), clock.instant(), timeout);
+        return orders.insert(offered.order())
+                .then(dispatches.countOffer(requestId))
+                .then(outbox.record(offered.event().orElseThrow()))
+                .doOnSuccess(event -> log.info("Request {} offered to volunteer {} ({}, score {}) until {}", requestId,
+                        chosen.volunteerId(), chosen.teamKey(), chosen.score(), offered.order().expiresAt()))
+                .then();
+    }
+
+    private Mono<Void> unassignable(UUID requestId, String reason) {
+        return dispatches.moveTo(requestId, DispatchStatus.UNASSIGNABLE)
+                .then(outbox.record(new OrderUnassignable(requestId, reason)))
+                .doOnSuccess(event -> log.info("Request {} is unassignable: {}", requestId, reason))
+                .then();
+    }
+}

@@ -1,0 +1,148 @@
+package community.dispatch.volunteer.dispatching;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import community.dispatch.errors.DomainException;
+import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
+import community.dispatch.volunteer.dispatching.domain.IllegalOrderMove;
+import community.dispatch.volunteer.dispatching.domain.Order;
+import community.dispatch.volunteer.dispatching.domain.OrderStatus;
+import community.dispatch.volunteer.teams.VolunteerStore;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What volunteers, team leaders and staff do with orders (接單): accept or decline an offer, check in and
+ * out, give an order back, assign by hand. Each is one transaction that locks the order (and, where the
+ * request changes hands, its dispatch row), makes the move on the {@link Order} and records its event.
+ */
+@Service
+public class OrderDesk {
+
+    private final OrderStore orders;
+    private final DispatchStore dispatches;
+    private final Offering offering;
+    private final VolunteerStore volunteers;
+    private final Outbox outbox;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+
+    OrderDesk(OrderStore orders, DispatchStore dispatches, Offering offering, VolunteerStore volunteers, Outbox outbox,
+            TransactionalOperator transactions, Clock clock) {
+        this.orders = orders;
+        this.dispatches = dispatches;
+        this.offering = offering;
+        this.volunteers = volunteers;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * The volunteer takes the offer. Acceptances of one request queue on its dispatch row, so in a POOL
+     * exactly one wins and the others find it taken; a unique index backs this up. The other open
+     * offers are withdrawn (one being expired right now is left to expire).
+     */
+    public Mono<Order> accept(UUID orderId, UUID volunteer) {
+        return transactions.transactional(orders.requestOf(orderId, volunteer)
+                        .switchIfEmpty(Mono.error(() -> notYours(orderId)))
+                        .flatMap(dispatches::lock)
+                        .flatMap(dispatch -> ownOrder(orderId, volunteer).flatMap(order -> {
+                            if (dispatch.status() != DispatchStatus.OPEN) {
+                                return Mono.error(new IllegalOrderMove(order.status(), dispatch.status() == DispatchStatus.ASSIGNED
+                                        ? "Someone else took this request." : "This offer is no longer open."));
+                            }
+                            return offering.record(order.accept(clock.instant()))
+                                    .flatMap(accepted -> dispatches.moveTo(accepted.requestId(), DispatchStatus.ASSIGNED)
+                                            .thenMany(orders.lockOtherOffers(accepted.requestId(), orderId))
+                                            .concatMap(other -> offering.record(other.withdraw()))
+                                            .then(Mono.just(accepted)));
+                        })))
+                .onErrorMap(DataIntegrityViolationException.class, e -> DomainException.conflict("already-taken",
+                        "Someone else took this request."));
+    }
+
+    /** The volunteer says no; the request goes to the next volunteer. */
+    public Mono<Order> decline(UUID orderId, UUID volunteer, String reason) {
+        return transactions.transactional(ownOrder(orderId, volunteer)
+                .flatMap(order -> offering.record(order.decline(reason)))
+                .flatMap(declined -> offering.offerNext(declined.requestId()).thenReturn(declined)));
+    }
+
+    public Mono<Order> checkIn(UUID orderId, UUID volunteer) {
+        return transactions.transactional(ownOrder(orderId, volunteer)
+                .flatMap(order -> offering.record(order.checkIn(clock.instant()))));
+    }
+
+    /** Check-out: the work is done; the hours from check-in are credited, rounded to the half hour. */
+    public Mono<Order> checkOut(UUID orderId, UUID volunteer, String note) {
+        return transactions.transactional(ownOrder(orderId, volunteer)
+                .flatMap(order -> offering.record(order.checkOut(clock.instant(), note))));
+    }
+
+    /** The volunteer gives back an order they accepted but have not started: the request is dispatched again. */
+    public Mono<Order> release(UUID orderId, UUID volunteer, String reason) {
+        return transactions.transactional(ownOrder(orderId, volunteer)
+                .flatMap(order -> offering.record(order.release(reason == null ? "released by the volunteer" : reason)))
+                .flatMap(released -> dispatches.moveTo(released.requestId(), DispatchStatus.OPEN)
+                        .then(offering.offerNext(released.requestId()))
+                        .thenReturn(released)));
+    }
+
+    /**
+     * A team leader or staff give a request to a volunteer by hand; whoever had accepted it is released,
+     * open offers are withdrawn. Work already started stays with its volunteer.
+     */
+    public Mono<Order> assign(UUID requestId, UUID volunteer, String assignedBy) {
+        return transactions.transactional(dispatches.lock(requestId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("request-not-found",
+                        "There is no request " + requestId + " to dispatch.")))
+                .flatMap(dispatch -> dispatch.status().canBecome(DispatchStatus.ASSIGNED) ? Mono.just(dispatch)
+                        : Mono.error(DomainException.conflict("request-cancelled", "The request was withdrawn.",
+                                Map.of("status", dispatch.status().name()))))
+                .thenMany(orders.lockByRequest(requestId, EnumSet.of(OrderStatus.OFFERED, OrderStatus.ACCEPTED, OrderStatus.STARTED)))
+                .concatMap(current -> switch (current.status()) {
+                    case STARTED -> Mono.error(new IllegalOrderMove(current.status(),
+                            "The work has started; it stays with its volunteer."));
+                    case ACCEPTED -> offering.record(current.release("reassigned by " + assignedBy));
+                    default -> offering.record(current.withdraw());
+                })
+                .then(volunteers.profile(volunteer).filter(VolunteerStore.Profile::active)
+                        .switchIfEmpty(Mono.error(() -> DomainException.invalid("unknown-volunteer",
+                                "There is no active volunteer " + volunteer + "."))))
+                .flatMap(profile -> {
+                    Order.Moved assigned = Order.assignedByHand(requestId, volunteer,
+                            profile.teams().isEmpty() ? "none" : profile.teams().get(0), clock.instant());
+                    return orders.insert(assigned.order())
+                            .then(dispatches.moveTo(requestId, DispatchStatus.ASSIGNED))
+                            .then(outbox.record(assigned.event().orElseThrow()))
+                            .thenReturn(assigned.order());
+                }));
+    }
+
+    /** The volunteer's offers and orders, newest first, at most 100. */
+    public Flux<Order> ordersOf(UUID volunteer, OrderStatus status) {
+        return orders.ofVolunteer(volunteer, status);
+    }
+
+    /** A team's offers and orders, newest first, at most 100. */
+    public Flux<Order> ordersOfTeam(String team, OrderStatus status) {
+        return orders.ofTeam(team, status);
+    }
+
+    private Mono<Order> ownOrder(UUID orderId, UUID volunteer) {
+        return orders.lockOwn(orderId, volunteer).switchIfEmpty(Mono.error(() -> notYours(orderId)));
+    }
+
+    private static DomainException notYours(UUID orderId) {
+        return DomainException.notFound("order-not-found", "There is no order " + orderId + " of yours.");
+    }
+}

@@ -1,0 +1,134 @@
+package community.dispatch.volunteer.dispatching;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+
+import community.dispatch.volunteer.dispatching.domain.Order;
+import community.dispatch.volunteer.dispatching.domain.OrderStatus;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The SQL over {@code order_offer}: offers and the orders they become. Runs in the caller's transaction. */
+@Component
+class OrderStore {
+
+    private static final int LIST_LIMIT = 100;
+
+    private final DatabaseClient database;
+
+    OrderStore(DatabaseClient database) {
+        this.database = database;
+    }
+
+    Mono<Order> insert(Order order) {
+        return database.sql("""
+                        INSERT INTO order_offer (id, request_id, volunteer_id, team_key, status, offered_at, expires_at)
+                        VALUES (:id, :request, :volunteer, :team, :status, :offeredAt, :expiresAt)""")
+                .bindValues(Map.of("id", order.id(), "request", order.requestId(), "volunteer", order.volunteerId(),
+                        "team", order.teamKey(), "status", order.status().name(), "offeredAt", order.offeredAt(),
+                        "expiresAt", order.expiresAt()))
+                .fetch().rowsUpdated().thenReturn(order);
+    }
+
+    /** Writes what a move changes: the status, and the times, note and hours of the work. */
+    Mono<Order> save(Order order) {
+        Map<String, Object> values = new HashMap<>(Map.of("id", order.id(), "status", order.status().name()));
+        values.put("startedAt", Parameter.fromOrEmpty(order.startedAt(), Instant.class));
+        values.put("completedAt", Parameter.fromOrEmpty(order.completedAt(), Instant.class));
+        values.put("note", Parameter.fromOrEmpty(order.note(), String.class));
+        values.put("hours", Parameter.fromOrEmpty(order.hours() == null ? null : BigDecimal.valueOf(order.hours()),
+                BigDecimal.class));
+        return database.sql("""
+                        UPDATE order_offer SET status = :status, started_at = :startedAt, completed_at = :completedAt,
+                                               note = :note, hours = :hours
+                        WHERE id = :id""")
+                .bindValues(values).fetch().rowsUpdated().thenReturn(order);
+    }
+
+    /** The volunteer's own order, locked; anyone else's is not there. */
+    Mono<Order> lockOwn(UUID orderId, UUID volunteer) {
+        return database.sql("SELECT * FROM order_offer WHERE id = :id AND volunteer_id = :v FOR UPDATE")
+                .bind("id", orderId).bind("v", volunteer).map(OrderStore::read).one();
+    }
+
+    /** Which request the volunteer's order is for, without locking it. */
+    Mono<UUID> requestOf(UUID orderId, UUID volunteer) {
+        return database.sql("SELECT request_id FROM order_offer WHERE id = :id AND volunteer_id = :v")
+                .bind("id", orderId).bind("v", volunteer).map(row -> row.get("request_id", UUID.class)).one();
+    }
+
+    /** The request's orders in these statuses, locked. */
+    Flux<Order> lockByRequest(UUID requestId, Set<OrderStatus> statuses) {
+        return database.sql("SELECT * FROM order_offer WHERE request_id = :id AND status = ANY(:statuses) ORDER BY offered_at FOR UPDATE")
+                .bind("id", requestId).bind("statuses", OrderStatus.names(statuses)).map(OrderStore::read).all();
+    }
+
+    /** The request's other open offers, locked — except those another transaction holds (one expiring right now). */
+    Flux<Order> lockOtherOffers(UUID requestId, UUID except) {
+        return database.sql("""
+                        SELECT * FROM order_offer WHERE request_id = :id AND status = :offered AND id <> :except
+                        FOR UPDATE SKIP LOCKED""")
+                .bind("id", requestId).bind("offered", OrderStatus.OFFERED.name()).bind("except", except)
+                .map(OrderStore::read).all();
+    }
+
+    Mono<Long> countOffered(UUID requestId) {
+        return database.sql("SELECT count(*) AS n FROM order_offer WHERE request_id = :id AND status = :offered")
+                .bind("id", requestId).bind("offered", OrderStatus.OFFERED.name())
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** Open offers whose time is up at {@code now}, oldest first, locked so another instance skips them. */
+    Flux<Order> claimExpired(Instant now, int limit) {
+        return database.sql("""
+                        SELECT * FROM order_offer WHERE status = :offered AND expires_at <= :now
+                        ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .bind("offered", OrderStatus.OFFERED.name()).bind("now", now).bind("limit", limit)
+                .map(OrderStore::read).all();
+    }
+
+    /** The volunteer who last served the request. */
+    Mono<UUID> lastServedBy(UUID requestId) {
+        return database.sql("""
+                        SELECT volunteer_id FROM order_offer WHERE request_id = :id AND status = ANY(:served)
+                        ORDER BY completed_at DESC NULLS LAST LIMIT 1""")
+                .bind("id", requestId).bind("served", OrderStatus.names(OrderStatus.SERVED))
+                .map(row -> row.get("volunteer_id", UUID.class)).one();
+    }
+
+    /** A volunteer's offers and orders, newest first, optionally in one status. */
+    Flux<Order> ofVolunteer(UUID volunteer, OrderStatus status) {
+        return list("volunteer_id = :value", volunteer, status);
+    }
+
+    /** A team's offers and orders, newest first, optionally in one status. */
+    Flux<Order> ofTeam(String team, OrderStatus status) {
+        return list("team_key = :value", team, status);
+    }
+
+    private Flux<Order> list(String condition, Object value, OrderStatus status) {
+        Map<String, Object> values = new HashMap<>(Map.of("value", value, "limit", LIST_LIMIT));
+        values.put("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class));
+        return database.sql("SELECT * FROM order_offer WHERE " + condition
+                        + " AND (CAST(:status AS text) IS NULL OR status = :status) ORDER BY offered_at DESC LIMIT :limit")
+                .bindValues(values).map(OrderStore::read).all();
+    }
+
+    private static Order read(Readable row) {
+        BigDecimal hours = row.get("hours", BigDecimal.class);
+        return new Order(row.get("id", UUID.class), row.get("request_id", UUID.class), row.get("volunteer_id", UUID.class),
+                row.get("team_key", String.class), OrderStatus.valueOf(row.get("status", String.class)),
+                row.get("offered_at", Instant.class), row.get("expires_at", Instant.class),
+                row.get("started_at", Instant.class), row.get("completed_at", Instant.class),
+                row.get("note", String.class), hours == null ? null : hours.doubleValue());
+    }
+}

@@ -1,0 +1,22 @@
+package community.dispatch.volunteer.dispatching.domain;
+
+import java.util.List;
+
+/**
+ * How a rule offers its requests. DIRECT: to the best-ranked candidate, one at a time, until the rule's
+ * offer limit. POOL (搶單): to every eligible candidate at once; the first to accept wins, and there is
+ * no offer limit (one round reaches everyone).
+ */
+public enum DispatchMode {
+    DIRECT, POOL;
+
+    /** Who gets an offer now, from the candidates best first. */
+    public <T> List<T> choose(List<T> ranked) {
+        return this == POOL || ranked.isEmpty() ? ranked : ranked.subList(0, 1);
+    }
+
+    /** Whether no more offers may be made after {@code offersMade} of at most {@code maxOffers}. */
+    public boolean exhausted(int offersMade, int maxOffers) {
+        return this == DIRECT && offersMade >= maxOffers;
+    }
+}

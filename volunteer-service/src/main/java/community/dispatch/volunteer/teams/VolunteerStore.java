@@ -1,0 +1,160 @@
+package community.dispatch.volunteer.teams;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import io.r2dbc.postgresql.codec.Json;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SQL over {@code volunteer} and {@code team}: volunteer profiles, kept in step with the member register, and the teams. */
+@Component
+public class VolunteerStore {
+
+    public static final String VOLUNTEER = "VOLUNTEER";
+    private static final TypeReference<Map<String, Integer>> SKILLS = new TypeReference<>() { };
+    private static final Logger log = LoggerFactory.getLogger(VolunteerStore.class);
+
+    public record Profile(UUID memberId, @Schema(example = "C05") String compoundCode, @Schema(example = "G03") String gridCode,
+            @Schema(example = "[\"angel\"]") List<String> teams,
+            @Schema(example = "{\"first-aid\": 4, \"plumbing\": 3}", description = "Skill code → level 1 (beginner) to 5 (expert)") Map<String, Integer> skills,
+            @Schema(example = "{\"weekly\": [{\"day\": \"SATURDAY\", \"from\": \"08:00\", \"to\": \"12:00\"}], \"leave\": []}")
+            JsonNode availability,
+            @Schema(example = "2") int maxConcurrent, boolean active,
+            @Schema(example = "4.8", description = "Mean of the stars residents gave; absent before the first") Double averageRating) {
+    }
+
+    public record Team(String key, String nameZh, String nameEn, String description, String stationZh,
+            List<String> categories) {
+
+        public String name(String language) {
+            return language != null && language.startsWith("zh") ? nameZh : nameEn;
+        }
+    }
+
+    private final DatabaseClient database;
+    private final JsonMapper json;
+
+    public VolunteerStore(DatabaseClient database, JsonMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    /**
+     * What a member event means here: a member with the VOLUNTEER role has an active profile; one
+     * without it, or deactivated, has a suspended one. Teams and limits stay as they were.
+     */
+    public Mono<Void> memberChanged(UUID memberId, Set<String> roles, String compoundCode, boolean active) {
+        boolean volunteer = roles != null && roles.contains(VOLUNTEER);
+        if (!volunteer) {
+            return suspend(memberId);
+        }
+        return database.sql("""
+                        INSERT INTO volunteer (member_id, compound_code, active) VALUES (:id, :compound, :active)
+                        ON CONFLICT (member_id) DO UPDATE SET compound_code = :compound, active = :active, updated_at = now()""")
+                .bind("id", memberId)
+                .bind("compound", compoundCode == null ? "" : compoundCode)
+                .bind("active", active)
+                .fetch().rowsUpdated()
+                .doOnNext(rows -> log.info("Volunteer profile {} {}", memberId, active ? "active" : "suspended"))
+                .then();
+    }
+
+    /** A resident's rating of work the volunteer did. */
+    public Mono<Void> addRating(UUID memberId, int rating) {
+        return database.sql("UPDATE volunteer SET rating_sum = rating_sum + :rating, rating_count = rating_count + 1 WHERE member_id = :id")
+                .bind("rating", rating).bind("id", memberId).fetch().rowsUpdated().then();
+    }
+
+    public Mono<Void> suspend(UUID memberId) {
+        return database.sql("UPDATE volunteer SET active = false, updated_at = now() WHERE member_id = :id")
+                .bind("id", memberId).fetch().rowsUpdated().then();
+    }
+
+    public Mono<Profile> profile(UUID memberId) {
+        return database.sql("SELECT * FROM volunteer WHERE member_id = :id").bind("id", memberId)
+                .map(row -> new Profile(row.get("member_id", UUID.class), emptyToNull(row.get("compound_code", String.class)),
+                        row.get("grid_code", String.class), Arrays.asList(row.get("teams", String[].class)),
+                        json.readValue(row.get("skills", Json.class).asString(), SKILLS),
+                        json.readTree(row.get("availability", Json.class).asString()),
+                        row.get("max_concurrent", Integer.class), Boolean.TRUE.equals(row.get("active", Boolean.class)),
+                        row.get("rating_count", Integer.class) == 0 ? null
+                                : (double) row.get("rating_sum", Integer.class) / row.get("rating_count", Integer.class)))
+                .one();
+    }
+
+    /** Puts a volunteer in teams (all must exist); answers false when there is no such volunteer. */
+    public Mono<Boolean> assignTeams(UUID memberId, List<String> teams) {
+        return database.sql("UPDATE volunteer SET teams = :teams, updated_at = now() WHERE member_id = :id")
+                .bind("id", memberId).bind("teams", teams.stream().distinct().toArray(String[]::new))
+                .fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    public Mono<Boolean> inTeam(UUID memberId, String team) {
+        return database.sql("SELECT 1 FROM volunteer WHERE member_id = :id AND :team = ANY(teams)")
+                .bind("id", memberId).bind("team", team).map(row -> true).one().defaultIfEmpty(false);
+    }
+
+    /** Whether the two volunteers are in a team together (a team leader and one of their volunteers). */
+    public Mono<Boolean> shareATeam(UUID leader, UUID volunteer) {
+        return database.sql("""
+                        SELECT 1 FROM volunteer a, volunteer b
+                        WHERE a.member_id = :leader AND b.member_id = :volunteer AND a.teams && b.teams""")
+                .bind("leader", leader).bind("volunteer", volunteer).map(row -> true).one().defaultIfEmpty(false);
+    }
+
+    public Mono<Void> setSkills(UUID memberId, Map<String, Integer> skills) {
+        return database.sql("UPDATE volunteer SET skills = :skills, updated_at = now() WHERE member_id = :id")
+                .bind("id", memberId).bind("skills", Json.of(json.writeValueAsString(skills)))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Replaces what a volunteer or their team leader keeps up to date: skills, grid, availability and leave, limit. */
+    public Mono<Boolean> updateProfile(UUID memberId, Map<String, Integer> skills, String gridCode, Object availability,
+            int maxConcurrent) {
+        DatabaseClient.GenericExecuteSpec update = database.sql("""
+                        UPDATE volunteer SET skills = :skills, grid_code = :grid, availability = :availability,
+                                             max_concurrent = :max, updated_at = now()
+                        WHERE member_id = :id""")
+                .bind("id", memberId).bind("skills", Json.of(json.writeValueAsString(skills)))
+                .bind("availability", Json.of(json.writeValueAsString(availability))).bind("max", maxConcurrent);
+        update = gridCode == null ? update.bindNull("grid", String.class) : update.bind("grid", gridCode);
+        return update.fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    /** Replaces a team's names, description, station and categories; false when there is no such team. */
+    public Mono<Boolean> changeTeam(Team team) {
+        return database.sql("""
+                        UPDATE team SET name_zh = :zh, name_en = :en, description = :description, station_zh = :station,
+                                        categories = :categories
+                        WHERE key = :key""")
+                .bind("key", team.key()).bind("zh", team.nameZh()).bind("en", team.nameEn())
+                .bind("description", team.description()).bind("station", team.stationZh())
+                .bind("categories", team.categories().toArray(String[]::new))
+                .fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    public Flux<Team> teams() {
+        return database.sql("SELECT * FROM team ORDER BY key")
+                .map(row -> new Team(row.get("key", String.class), row.get("name_zh", String.class),
+                        row.get("name_en", String.class), row.get("description", String.class),
+                        row.get("station_zh", String.class), Arrays.asList(row.get("categories", String[].class))))
+                .all();
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

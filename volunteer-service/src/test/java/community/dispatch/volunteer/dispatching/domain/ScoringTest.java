@@ -1,0 +1,85 @@
+package community.dispatch.volunteer.dispatching.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import community.dispatch.volunteer.dispatching.domain.Scoring.Need;
+import community.dispatch.volunteer.dispatching.domain.Scoring.Scored;
+import community.dispatch.volunteer.dispatching.domain.Scoring.Volunteer;
+import community.dispatch.volunteer.dispatching.domain.Scoring.Weights;
+
+class ScoringTest {
+
+    private static final Weights WEIGHTS = new Weights(2.0, 1.0, 1.5, 1.0, 1.0, 0.5);
+    private static final UUID A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    private static final Need NURSING_IN_C01 = new Need(List.of("angel", "dawn"), Map.of("nursing", 3), "C01", "G01");
+
+    /** A volunteer in team angel with nursing 3, in C01 of G01, idle, no hours, no ratings — then one difference. */
+    private static Volunteer base(UUID id) {
+        return new Volunteer(id, List.of("angel"), Map.of("nursing", 3), "C01", "G01", 0, 2, 0, null);
+    }
+
+    /** The base volunteer with one thing changed. */
+    private static Volunteer with(UUID id, String component, String value) {
+        Volunteer v = base(id);
+        return switch (component) {
+            case "team" -> new Volunteer(id, List.of(value), v.skills(), v.compoundCode(), v.gridCode(), 0, 2, 0, null);
+            case "skill" -> new Volunteer(id, v.teams(), Map.of("nursing", Integer.parseInt(value)), "C01", "G01", 0, 2, 0, null);
+            case "compound" -> new Volunteer(id, v.teams(), v.skills(), value, "G01", 0, 2, 0, null);
+            case "grid" -> new Volunteer(id, v.teams(), v.skills(), "C09", value, 0, 2, 0, null);
+            case "load" -> new Volunteer(id, v.teams(), v.skills(), "C01", "G01", Integer.parseInt(value), 2, 0, null);
+            case "fairness" -> new Volunteer(id, v.teams(), v.skills(), "C01", "G01", 0, 2, Double.parseDouble(value), null);
+            case "rating" -> new Volunteer(id, v.teams(), v.skills(), "C01", "G01", 0, 2, 0, Double.parseDouble(value));
+            default -> throw new IllegalArgumentException(component);
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "the rule's first team wins,           team,     angel, dawn",
+            "a higher skill wins,                  skill,    5,     3",
+            "the same compound wins,               compound, C01,   C09",
+            "the same grid beats another grid,     grid,     G01,   G02",
+            "fewer open orders win,                load,     0,     1",
+            "fewer hours served lately win,        fairness, 0,     30",
+            "better ratings win,                   rating,   5.0,   2.0" })
+    void eachComponentPullsTheRightWay(String why, String component, String better, String worse) {
+        // The worse one has the lower id, so only the component can put the better one first.
+        List<Scored> ranked = Scoring.rank(NURSING_IN_C01, List.of(with(A, component, worse), with(B, component, better)),
+                WEIGHTS);
+
+        assertThat(ranked).extracting(Scored::volunteerId).as(why).containsExactly(B, A);
+    }
+
+    @Test
+    void onlyVolunteersOfTheTeamsWithTheSkillsAndRoomAreEligible() {
+        Volunteer otherTeam = new Volunteer(A, List.of("lebei"), Map.of("nursing", 5), "C01", "G01", 0, 2, 0, null);
+        Volunteer tooLittleSkill = new Volunteer(A, List.of("angel"), Map.of("nursing", 2), "C01", "G01", 0, 2, 0, null);
+        Volunteer full = new Volunteer(A, List.of("angel"), Map.of("nursing", 4), "C01", "G01", 2, 2, 0, null);
+
+        assertThat(Scoring.eligible(NURSING_IN_C01, otherTeam)).isFalse();
+        assertThat(Scoring.eligible(NURSING_IN_C01, tooLittleSkill)).isFalse();
+        assertThat(Scoring.eligible(NURSING_IN_C01, full)).isFalse();
+        assertThat(Scoring.eligible(NURSING_IN_C01, base(A))).isTrue();
+    }
+
+    @Test
+    void theScoreShowsItsComponentsAndTiesGoToTheLowerId() {
+        Scored scored = Scoring.score(NURSING_IN_C01, base(A), WEIGHTS);
+
+        assertThat(scored.components()).containsEntry("team", 1.0).containsEntry("skill", 0.6)
+                .containsEntry("proximity", 1.0).containsEntry("load", 1.0).containsEntry("fairness", 1.0)
+                .containsEntry("rating", 0.5);
+        assertThat(scored.score()).isEqualTo(2.0 + 0.6 + 1.5 + 1.0 + 1.0 + 0.25);
+        assertThat(Scoring.rank(NURSING_IN_C01, List.of(base(B), base(A)), WEIGHTS))
+                .extracting(Scored::volunteerId).containsExactly(A, B);
+    }
+}
