@@ -1,6 +1,8 @@
 package community.dispatch.kit;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,6 +60,12 @@ public class KitTestApplication {
     @RestController
     static class Things {
 
+        private final DatabaseClient database;
+
+        Things(DatabaseClient database) {
+            this.database = database;
+        }
+
         @GetMapping("/things/{id}")
         Mono<String> thing(@PathVariable String id) {
             if (!id.equals("known")) {
@@ -70,6 +78,27 @@ public class KitTestApplication {
         @ResponseStatus(HttpStatus.CREATED)
         Mono<NewThing> create(@Valid @RequestBody NewThing thing) {
             return Mono.just(thing);
+        }
+
+        /** Writes one effect per call (keyed by the note's name), slowly, and says how many there are. */
+        @PostMapping("/notes")
+        @ResponseStatus(HttpStatus.CREATED)
+        Mono<Map<String, Object>> note(@Valid @RequestBody NewThing note) {
+            if (note.name().equals("refused")) {
+                return Mono.error(DomainException.conflict("refused", "This note is refused."));
+            }
+            return database.sql("INSERT INTO effect_log (event_id, subject) VALUES (:id, :subject)")
+                    .bind("id", UUID.randomUUID().toString()).bind("subject", note.name())
+                    .fetch().rowsUpdated()
+                    .delayElement(delay(note))
+                    .then(database.sql("SELECT count(*) AS n FROM effect_log WHERE subject = :subject")
+                            .bind("subject", note.name()).map(row -> row.get("n", Long.class)).one())
+                    .map(count -> Map.<String, Object>of("name", note.name(), "effects", count));
+        }
+
+        /** Notes named "slow…" take a while, so concurrent retries overlap; the rest answer at once. */
+        private static Duration delay(NewThing note) {
+            return note.name().startsWith("slow") ? Duration.ofMillis(200) : Duration.ZERO;
         }
 
         @GetMapping("/boom")
