@@ -5,14 +5,20 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
+import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.ServiceIntegrationTest;
 
-/** member-service against real PostgreSQL and Kafka with a known admin password; one shared context. */
+/**
+ * member-service against real PostgreSQL and Kafka with a known admin password and a clock tests move;
+ * one shared context.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ServiceIntegrationTest
+@Import(MovableClockConfiguration.class)
 @TestPropertySource(properties = {
         "dispatch.auth.admin-password=" + Accounts.ADMIN_PASSWORD,
         "dispatch.auth.issuer=" + Accounts.ISSUER })

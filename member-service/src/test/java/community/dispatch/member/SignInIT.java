@@ -2,6 +2,7 @@ package community.dispatch.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -19,6 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import community.dispatch.member.signin.SigningKeys;
+import community.dispatch.testing.MovableClockConfiguration;
 import reactor.test.StepVerifier;
 
 @MemberServiceTest
@@ -26,8 +27,6 @@ class SignInIT {
 
     @Autowired
     WebTestClient web;
-    @Autowired
-    DatabaseClient database;
     @Autowired
     SigningKeys keys;
     @LocalServerPort
@@ -86,8 +85,7 @@ class SignInIT {
         String phone = Accounts.newPhone();
         String code = accounts.residentWithCode(phone);
 
-        database.sql("UPDATE login_code SET expires_at = now() - interval '1 second' WHERE phone = :phone")
-                .bind("phone", phone).fetch().rowsUpdated().block();
+        MovableClockConfiguration.CLOCK.advance(Duration.ofMinutes(6));
 
         accounts.codeLogin(phone, code).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("invalid-code");

@@ -6,39 +6,30 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.events.CloudEvent;
-import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.request.People.Person;
+import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
 import community.dispatch.testing.TopicReader;
 
 @ServiceIntegrationTest
-@Import(TestTokensConfiguration.class)
+@Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = "dispatch.requests.timer-interval=500ms")
-class DisputesIT {
+class DisputesIT extends ServiceTestSupport {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    DatabaseClient database;
-    @Autowired
-    EventCodec codec;
 
     private final Person staff = People.staff();
 
@@ -61,8 +52,7 @@ class DisputesIT {
                 .expectStatus().isOk();
         assertThat(standing(resident, id)).containsEntry("step", "PROPERTY_COUNCIL");
 
-        database.sql("UPDATE deliberation SET step_due_at = now() - interval '1 second' WHERE request_id = :id")
-                .bind("id", UUID.fromString(id)).fetch().rowsUpdated().block();
+        MovableClockConfiguration.CLOCK.advance(Duration.ofDays(8));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(standing(resident, id)).containsEntry("step", "COMMUNITY_COUNCIL"));
 
@@ -83,8 +73,7 @@ class DisputesIT {
                     .exchange().expectStatus().isOk();
         }
 
-        database.sql("UPDATE deliberation SET step_due_at = now() - interval '1 second' WHERE request_id = :id")
-                .bind("id", UUID.fromString(id)).fetch().rowsUpdated().block();
+        MovableClockConfiguration.CLOCK.advance(Duration.ofDays(16));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(request(resident, id).get("status")).isEqualTo("ESCALATED"));

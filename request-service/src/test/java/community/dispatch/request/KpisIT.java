@@ -11,21 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.events.DomainEvent;
-import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderOffered;
 import community.dispatch.request.People.Person;
+import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.TestTokensConfiguration;
 
@@ -33,16 +30,9 @@ import community.dispatch.testing.TestTokensConfiguration;
 @ServiceIntegrationTest
 @Import(TestTokensConfiguration.class)
 @TestPropertySource(properties = "dispatch.test.context=kpis")
-class KpisIT {
+class KpisIT extends ServiceTestSupport {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
-    EventCodec codec;
 
     @Test
     void theThreeRatesAndTheSlaFiguresCountWhatHappened() {

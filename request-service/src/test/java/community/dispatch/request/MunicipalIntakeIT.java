@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,31 +13,19 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import community.dispatch.events.CloudEvent;
-import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
 import community.dispatch.events.order.OrderAccepted;
+import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.TestTokensConfiguration;
 import community.dispatch.testing.TopicReader;
 
 @ServiceIntegrationTest
 @Import(TestTokensConfiguration.class)
-class MunicipalIntakeIT {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
-    EventCodec codec;
-    @Autowired
-    DatabaseClient database;
+class MunicipalIntakeIT extends ServiceTestSupport {
 
     @Test
     void aForwardedTicketBecomesOneRequestAndItsReferenceTravelsOnEveryEvent() {

@@ -12,18 +12,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.DomainEvent;
-import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
@@ -33,25 +29,16 @@ import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.request.People.Person;
+import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
 import community.dispatch.testing.TopicReader;
 
 @ServiceIntegrationTest
-@Import(TestTokensConfiguration.class)
+@Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = "dispatch.requests.timer-interval=500ms")
-class RequestsIT {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
-    EventCodec codec;
-    @Autowired
-    DatabaseClient database;
+class RequestsIT extends ServiceTestSupport {
 
     @Test
     void aSubmissionIsStoredWithDeadlinesAndItsEventPublishedOnce() {
@@ -148,8 +135,8 @@ class RequestsIT {
                 "description", "有人在焚燒秸稈 smoke near the river")).get("id");
         assertThat(status(resident, UUID.fromString(id))).isEqualTo("SUBMITTED");
 
-        database.sql("UPDATE service_request SET due_at = now() - interval '1 second' WHERE id = :id")
-                .bind("id", UUID.fromString(id)).fetch().rowsUpdated().block();
+        // Straw burning is an EMERGENCY: dispatched within the hour, or escalated.
+        MovableClockConfiguration.CLOCK.advance(Duration.ofHours(2));
 
         awaitStatus(resident, UUID.fromString(id), "ESCALATED");
         web.get().uri("/api/v1/requests?overdue=true").headers(h -> h.setBearerAuth(People.staff().token())).exchange()

@@ -21,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
 
 /**
@@ -28,7 +29,7 @@ import community.dispatch.testing.TestTokensConfiguration;
  * timers live in the database, not in memory.
  */
 @ServiceIntegrationTest
-@Import(TestTokensConfiguration.class)
+@Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = "dispatch.requests.timer-interval=1h")
 class TimersAcrossRestartIT {
 
@@ -47,8 +48,8 @@ class TimersAcrossRestartIT {
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         String id = (String) ((Map<?, ?>) answer.get("request")).get("id");
-        database.sql("UPDATE service_request SET due_at = now() - interval '1 minute' WHERE id = :id")
-                .bind("id", UUID.fromString(id)).fetch().rowsUpdated().block();
+        // River patrol is URGENT: dispatched within 2 hours. They pass while this instance's timer waits.
+        MovableClockConfiguration.CLOCK.advance(Duration.ofHours(3));
         assertThat(status(id)).as("this instance's timer waits an hour").isEqualTo("SUBMITTED");
 
         // Command-line arguments outrank application.yml, as the stack's environment variables do.
@@ -57,6 +58,7 @@ class TimersAcrossRestartIT {
                 .map(name -> "--" + name + "=" + environment.getProperty(name))
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(RequestServiceApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", MovableClockConfiguration.CLOCK))
                 .run(Stream.concat(Arrays.stream(arguments),
                         Stream.of("--server.port=0", "--dispatch.requests.timer-interval=500ms"))
                         .toArray(String[]::new))) {

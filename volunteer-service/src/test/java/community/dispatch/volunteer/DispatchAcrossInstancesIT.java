@@ -20,16 +20,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.events.DomainEvent;
-import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
 import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
@@ -43,18 +40,10 @@ import community.dispatch.testing.TopicReader;
 @ServiceIntegrationTest
 @Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = { "dispatch.dispatching.timer-interval=300ms", "dispatch.test.context=instances" })
-class DispatchAcrossInstancesIT {
+class DispatchAcrossInstancesIT extends ServiceTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
-    EventCodec codec;
-    @Autowired
-    DatabaseClient database;
     @Autowired
     Environment environment;
 

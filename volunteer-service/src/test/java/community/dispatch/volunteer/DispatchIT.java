@@ -20,18 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.DomainEvent;
-import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
 import community.dispatch.events.member.MemberDeactivated;
 import community.dispatch.events.member.MemberRegistered;
@@ -40,6 +36,7 @@ import community.dispatch.events.order.OrderOffered;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.events.request.RequestUpdated;
+import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
@@ -48,19 +45,9 @@ import community.dispatch.testing.TopicReader;
 @ServiceIntegrationTest
 @Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = "dispatch.dispatching.timer-interval=300ms")
-class DispatchIT {
+class DispatchIT extends ServiceTestSupport {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
-    EventCodec codec;
-    @Autowired
-    DatabaseClient database;
 
     private final String admin = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "ADMIN");
 

@@ -11,33 +11,24 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
 import community.dispatch.events.member.MemberRegistered;
+import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.TestTokensConfiguration;
 
 @ServiceIntegrationTest
 @Import(TestTokensConfiguration.class)
 @TestPropertySource(properties = "dispatch.test.context=rules")
-class RulesIT {
+class RulesIT extends ServiceTestSupport {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
-    EventCodec codec;
 
     private final String admin = TestTokensConfiguration.TOKENS.token("admin-7", "ADMIN");
     private final String leader = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "TEAM_LEADER", "VOLUNTEER");

@@ -72,7 +72,7 @@ final class LocalKafka {
                         throw new IllegalStateException("Kafka did not become ready within " + timeout.toSeconds()
                                 + " s (see " + broker.log() + ")");
                     }
-                    LocalStack.pause(Duration.ofMillis(250));
+                    Host.pause(Duration.ofMillis(250));
                 }
             }
         }

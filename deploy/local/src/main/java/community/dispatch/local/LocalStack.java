@@ -1,32 +1,26 @@
 package community.dispatch.local;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The single-node stack: PostgreSQL, a KRaft Kafka broker and the four services, each service in
  * its own process as in production. Started by {@code ./run.sh}; SIGTERM or Ctrl-C stops everything
  * it started, services first, then the broker, then the database.
  */
+@RequiredArgsConstructor
 public final class LocalStack {
 
     private final StackSettings settings;
@@ -36,10 +30,6 @@ public final class LocalStack {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private LocalPostgres postgres;
     private ChildProcess kafka;
-
-    LocalStack(StackSettings settings) {
-        this.settings = settings;
-    }
 
     public static void main(String[] args) {
         if (List.of(args).contains("--help")) {
@@ -74,9 +64,9 @@ public final class LocalStack {
         List<Integer> ports = List.of(settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.gatewayPort(), settings.requestServicePort(), settings.volunteerServicePort(),
                 settings.memberServicePort());
-        ports.forEach(LocalStack::requireFree);
+        ports.forEach(Host::requireFree);
         if (settings.reset()) {
-            deleteRecursively(settings.dataDir());
+            Host.deleteRecursively(settings.dataDir());
             Console.say("reset: deleted %s", settings.dataDir());
         }
         Path logs = settings.logs();
@@ -99,7 +89,7 @@ public final class LocalStack {
         awaitKafka();
 
         Path memberLog = logs.resolve("member-service.log");
-        long memberLogStart = sizeOf(memberLog);
+        long memberLogStart = Host.sizeOf(memberLog);
         Map<ChildProcess, Integer> healthPorts = new LinkedHashMap<>();
         for (Service service : services()) {
             Console.say("starting %s on port %d", service.name(), service.port());
@@ -128,34 +118,8 @@ public final class LocalStack {
                   data               %s
                 %sPress Ctrl-C to stop.
                 %n""", seconds, gateway, gateway, gateway, settings.postgresPort(), settings.kafkaPort(), logs, settings.dataDir(),
-                firstAdminNotice(memberLog, memberLogStart));
+                Host.firstAdminNotice(memberLog, memberLogStart));
         System.out.flush();
-    }
-
-    /** member-service prints a generated admin password once, into its log; the user should see it. */
-    private static String firstAdminNotice(Path log, long from) {
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            file.seek(from);
-            byte[] added = new byte[(int) Math.min(file.length() - from, 4_000_000)];
-            file.readFully(added);
-            return new String(added, StandardCharsets.UTF_8).lines()
-                    .filter(line -> line.contains("The first admin account was created")
-                            || line.contains("It is shown only this once"))
-                    .map(line -> "  " + line.trim() + System.lineSeparator())
-                    .reduce("", String::concat);
-        }
-        catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        }
-        catch (IOException e) {
-            return 0;
-        }
     }
 
     /** A stop that began while starting wins: nothing more is started, and what exists is stopped by it. */
@@ -200,7 +164,7 @@ public final class LocalStack {
                             + " s: " + waiting.keySet().stream().map(ChildProcess::name).toList()
                             + " (see their logs in " + settings.logs() + ")");
                 }
-                pause(Duration.ofMillis(500));
+                Host.pause(Duration.ofMillis(500));
             }
         }
     }
@@ -268,42 +232,6 @@ public final class LocalStack {
         }
         finally {
             stopped.countDown();
-        }
-    }
-
-    private static void requireFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("localhost", port));
-        }
-        catch (IOException e) {
-            throw new IllegalStateException("port " + port + " is in use: is the stack already running? "
-                    + "Stop it, or choose other ports (./run.sh --help lists the variables).");
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + directory, e);
-        }
-    }
-
-    /** The launcher polls a few local ports while it starts; nothing else waits on it. */
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.server.WebFilterChain;
 import community.dispatch.web.problem.ProblemResponses;
 import community.dispatch.web.problem.Problems;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Gives the gateway's own refusals a problem+json body. Spring Cloud Gateway's filters end a refused
@@ -21,16 +22,13 @@ import reactor.core.publisher.Mono;
  * from the services pass through untouched.
  */
 @Component
+@RequiredArgsConstructor
 class BareErrorProblems implements WebFilter, Ordered {
 
     /** The header {@code RequestSize} puts its explanation in. */
     private static final String REQUEST_SIZE_MESSAGE = "errorMessage";
 
     private final ProblemResponses problems;
-
-    BareErrorProblems(ProblemResponses problems) {
-        this.problems = problems;
-    }
 
     @Override
     public int getOrder() {

@@ -8,6 +8,7 @@ import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Whom a rate limit counts: the signed-in principal when there is one, otherwise the client's
@@ -15,13 +16,10 @@ import reactor.core.publisher.Mono;
  * is the right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy; a client can
  * therefore not escape its limit by sending its own {@code X-Forwarded-For}.
  */
+@RequiredArgsConstructor
 public class CallerKeyResolver implements KeyResolver {
 
     private final TrustedProxies trustedProxies;
-
-    public CallerKeyResolver(TrustedProxies trustedProxies) {
-        this.trustedProxies = trustedProxies;
-    }
 
     @Override
     public Mono<String> resolve(ServerWebExchange exchange) {

@@ -14,7 +14,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -24,6 +23,7 @@ import community.dispatch.member.people.PartyKind;
 import community.dispatch.member.people.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The Qingxiangqiao community of the source report, with synthetic people: 12 compounds with
@@ -36,6 +36,7 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "dispatch.demo-data.enabled", havingValue = "true")
+@RequiredArgsConstructor
 class DemoCommunity implements ApplicationRunner {
 
     static final int PARTY_MEMBERS = 174;
@@ -54,15 +55,9 @@ class DemoCommunity implements ApplicationRunner {
             { "店長", "shop street" } };
     private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
 
-    private final DatabaseClient database;
+    private final DemoStore store;
     private final TransactionalOperator transactions;
     private final MemberDirectory directory;
-
-    DemoCommunity(DatabaseClient database, TransactionalOperator transactions, MemberDirectory directory) {
-        this.database = database;
-        this.transactions = transactions;
-        this.directory = directory;
-    }
 
     @Override
     public void run(ApplicationArguments args) {
@@ -71,8 +66,8 @@ class DemoCommunity implements ApplicationRunner {
     }
 
     Mono<Void> load() {
-        return database.sql("SELECT 1 FROM compound WHERE code = 'C01'").map(row -> true).one()
-                .switchIfEmpty(Mono.defer(() -> transactions.transactional(create()).thenReturn(false)))
+        return store.hasCompound(compoundCode(1))
+                .flatMap(loaded -> loaded ? Mono.just(true) : transactions.transactional(create()).thenReturn(false))
                 .doOnNext(existed -> log.info(existed ? "Demo community already loaded" : "Loaded the demo community"))
                 .then();
     }
@@ -80,20 +75,17 @@ class DemoCommunity implements ApplicationRunner {
     private Mono<Void> create() {
         List<Mono<?>> steps = new ArrayList<>();
         for (int g = 1; g <= 6; g++) {
-            steps.add(named("grid", id("grid", g), "G0" + g, "第" + "一二三四五六".charAt(g - 1) + "網格", "Grid " + g));
+            steps.add(store.named(DemoStore.Named.GRID, id("grid", g), "G0" + g, "第" + "一二三四五六".charAt(g - 1) + "網格", "Grid " + g));
         }
         for (int c = 1; c <= 12; c++) {
-            steps.add(named("compound", id("compound", c), compoundCode(c), COMPOUNDS[c - 1][0], COMPOUNDS[c - 1][1]));
+            steps.add(store.named(DemoStore.Named.COMPOUND, id("compound", c), compoundCode(c), COMPOUNDS[c - 1][0], COMPOUNDS[c - 1][1]));
             for (int b = 1; b <= 6; b++) {
                 int building = c * 100 + b;
-                steps.add(database.sql("INSERT INTO building (id, compound_id, grid_id, code) VALUES (:id, :compound, :grid, :code)")
-                        .bind("id", id("building", building)).bind("compound", id("compound", c))
-                        .bind("grid", id("grid", (c + 1) / 2)).bind("code", Integer.toString(b)).fetch().rowsUpdated());
+                steps.add(store.building(id("building", building), id("compound", c), id("grid", (c + 1) / 2),
+                        Integer.toString(b)));
                 for (int floor = 1; floor <= 4; floor++) {
                     for (int door = 1; door <= 2; door++) {
-                        steps.add(database.sql("INSERT INTO unit (id, building_id, code) VALUES (:id, :building, :code)")
-                                .bind("id", unit(c, b, floor, door)).bind("building", id("building", building))
-                                .bind("code", floor + "0" + door).fetch().rowsUpdated());
+                        steps.add(store.unit(unit(c, b, floor, door), id("building", building), floor + "0" + door));
                     }
                 }
             }
@@ -161,34 +153,19 @@ class DemoCommunity implements ApplicationRunner {
         Mono<Void> extras = Mono.empty();
         if (person.organisationRole() != null) {
             UUID organisation = "COMMITTEE".equals(person.organisationRole()) ? id("organisation", 3) : person.partyBranch();
-            extras = database.sql("INSERT INTO membership (member_id, organisation_id, position) VALUES (:member, :organisation, :position)")
-                    .bind("member", id("member", number)).bind("organisation", organisation)
-                    .bind("position", person.position()).fetch().rowsUpdated().then();
+            extras = store.membership(id("member", number), organisation, person.position());
         }
         if (person.chiefKind() != null) {
-            extras = extras.then(database.sql("INSERT INTO grid_chief (grid_id, member_id, kind, answers_for) VALUES (:grid, :member, :kind, :what)")
-                    .bind("grid", id("grid", person.chiefGrid())).bind("member", id("member", number))
-                    .bind("kind", person.chiefKind()).bind("what", person.answersFor()).fetch().rowsUpdated().then());
+            extras = extras.then(store.gridChief(id("grid", person.chiefGrid()), id("member", number), person.chiefKind(),
+                    person.answersFor()));
         }
         return directory.registerInternally(new NewMember(id("member", number), name, phone, unit, person.roles(),
                         person.partyBranch(), person.partyKind(), person.leadership(), null, null))
                 .then(extras);
     }
 
-    private Mono<Long> organisation(int number, String code, String kind, String zh, String en, UUID parent, UUID grid) {
-        DatabaseClient.GenericExecuteSpec spec = database.sql("""
-                        INSERT INTO organisation (id, code, kind, name_zh, name_en, parent_id, grid_id)
-                        VALUES (:id, :code, :kind, :zh, :en, :parent, :grid)""")
-                .bind("id", id("organisation", number)).bind("code", code).bind("kind", kind).bind("zh", zh).bind("en", en);
-        spec = parent == null ? spec.bindNull("parent", UUID.class) : spec.bind("parent", parent);
-        spec = grid == null ? spec.bindNull("grid", UUID.class) : spec.bind("grid", grid);
-        return spec.fetch().rowsUpdated();
-    }
-
-    /** A row of a table with a code and zh/en names (grid, compound). */
-    private Mono<Long> named(String table, UUID id, String code, String zh, String en) {
-        return database.sql("INSERT INTO " + table + " (id, code, name_zh, name_en) VALUES (:id, :code, :zh, :en)")
-                .bind("id", id).bind("code", code).bind("zh", zh).bind("en", en).fetch().rowsUpdated();
+    private Mono<Void> organisation(int number, String code, String kind, String zh, String en, UUID parent, UUID grid) {
+        return store.organisation(id("organisation", number), code, kind, zh, en, parent, grid);
     }
 
     static int gridOf(int number) {

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -20,12 +19,14 @@ import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.MemberStore.MemberFilter;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The register of members: who may see whom, who may change what, and the events that keep other
  * services in step. Every change and its event commit together.
  */
 @Service
+@RequiredArgsConstructor
 public class MemberDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(MemberDirectory.class);
@@ -34,16 +35,6 @@ public class MemberDirectory {
     private final Outbox outbox;
     private final TransactionalOperator transactions;
     private final PasswordEncoder passwords;
-    private final DatabaseClient database;
-
-    public MemberDirectory(MemberStore store, Outbox outbox, TransactionalOperator transactions,
-            PasswordEncoder passwords, DatabaseClient database) {
-        this.store = store;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.passwords = passwords;
-        this.database = database;
-    }
 
     /** A member as the caller may see them; another person's record is "not found" to a resident. */
     public Mono<Member> get(UUID id, Caller caller) {
@@ -61,32 +52,23 @@ public class MemberDirectory {
                 .map(result -> new Page<>(result.getT1(), page, size, result.getT2()));
     }
 
-    /**
-     * Registers a member (staff only). With an idempotency key, a repeated call by the same caller
-     * answers with the member the first call created.
-     */
-    public Mono<Member> register(NewMember request, String idempotencyKey, Caller caller) {
+    /** Registers a member (staff only). */
+    public Mono<Member> register(NewMember request, Caller caller) {
         requireStaff(caller);
-        return transactions.transactional(replay(idempotencyKey, caller)
-                .switchIfEmpty(Mono.defer(() -> create(request, idempotencyKey, caller))));
+        return transactions.transactional(create(request));
     }
 
     /** Creates a member with no caller to check: for the first admin and the demo community. */
     public Mono<Member> registerInternally(NewMember request) {
-        return transactions.transactional(create(request, null, null));
+        return transactions.transactional(create(request));
     }
 
-    private Mono<Member> replay(String idempotencyKey, Caller caller) {
-        if (idempotencyKey == null) {
-            return Mono.empty();
-        }
-        return database.sql("SELECT member_id FROM idempotent_request WHERE caller = :caller AND key = :key")
-                .bind("caller", caller.subject()).bind("key", idempotencyKey)
-                .map(row -> row.get("member_id", UUID.class)).one()
-                .flatMap(store::findById);
+    /** Whether someone has this username already. */
+    public Mono<Boolean> usernameExists(String username) {
+        return store.usernameTaken(username, new UUID(0, 0));
     }
 
-    private Mono<Member> create(NewMember request, String idempotencyKey, Caller caller) {
+    private Mono<Member> create(NewMember request) {
         UUID id = request.id() != null ? request.id() : UUID.randomUUID();
         return validate(id, request.phone(), request.username(), request.unitId(), request.partyBranchId())
                 .then(Mono.defer(() -> request.password() == null ? Mono.just("")
@@ -98,10 +80,6 @@ public class MemberDirectory {
                             request.username(), 0);
                     return store.insert(draft, hash.isEmpty() ? null : hash);
                 })
-                .then(idempotencyKey == null ? Mono.empty()
-                        : database.sql("INSERT INTO idempotent_request (key, caller, member_id) VALUES (:key, :caller, :id)")
-                                .bind("key", idempotencyKey).bind("caller", caller.subject()).bind("id", id)
-                                .fetch().rowsUpdated().then())
                 .then(Mono.defer(() -> store.findById(id)))
                 .flatMap(member -> outbox.record(new MemberRegistered(member.id(), roleNames(member.roles()),
                                 compoundOf(member)))
@@ -141,10 +119,7 @@ public class MemberDirectory {
     public Mono<Member> deactivate(UUID id, Long expectedVersion, Caller caller) {
         requireStaff(caller);
         return change(id, MemberChange.deactivation(), expectedVersion, caller)
-                .flatMap(member -> database.sql("""
-                                UPDATE refresh_token SET revoked_at = now()
-                                WHERE member_id = :id AND revoked_at IS NULL""")
-                        .bind("id", id).fetch().rowsUpdated().thenReturn(member));
+                .flatMap(member -> store.endSessions(id).thenReturn(member));
     }
 
     private Mono<Void> validate(UUID id, String phone, String username, UUID unitId, UUID partyBranchId) {

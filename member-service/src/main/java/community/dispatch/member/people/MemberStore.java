@@ -1,7 +1,7 @@
 package community.dispatch.member.people;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,33 +10,36 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /** SQL over {@code member}, with each member's home resolved through unit, building, compound and grid. */
 @Component
+@RequiredArgsConstructor
 public class MemberStore {
 
-    private static final String SELECT = """
-            SELECT m.id, m.name, m.phone, m.unit_id, m.roles, m.party_branch_id, m.party_kind, m.leadership,
+    private static final String COLUMNS = """
+            m.id, m.name, m.phone, m.unit_id, m.roles, m.party_branch_id, m.party_kind, m.leadership,
                    m.active, m.username, m.version, c.code AS compound_code, b.code AS building_code,
-                   u.code AS unit_code, g.code AS grid_code
-            FROM member m
+                   u.code AS unit_code, g.code AS grid_code""";
+    private static final String FROM = """
+             FROM member m
             LEFT JOIN unit u ON u.id = m.unit_id
             LEFT JOIN building b ON b.id = u.building_id
             LEFT JOIN compound c ON c.id = b.compound_id
             LEFT JOIN grid g ON g.id = b.grid_id
             """;
+    private static final String SELECT = "SELECT " + COLUMNS + FROM;
+    /** The same, with the password hash: for sign-in only. */
+    private static final String SELECT_WITH_CREDENTIALS = "SELECT " + COLUMNS + ", m.password_hash" + FROM;
 
     private final DatabaseClient database;
-
-    public MemberStore(DatabaseClient database) {
-        this.database = database;
-    }
 
     public Mono<Member> findById(UUID id) {
         return database.sql(SELECT + " WHERE m.id = :id").bind("id", id).map(MemberStore::read).one();
@@ -49,8 +52,7 @@ public class MemberStore {
 
     /** The active member with this username, and their password hash. */
     public Mono<Credentials> findActiveByUsername(String username) {
-        return database.sql(SELECT.replace("m.version,", "m.version, m.password_hash,")
-                        + " WHERE m.username = :username AND m.active")
+        return database.sql(SELECT_WITH_CREDENTIALS + " WHERE m.username = :username AND m.active")
                 .bind("username", username)
                 .map(row -> new Credentials(read(row), row.get("password_hash", String.class)))
                 .one();
@@ -76,6 +78,12 @@ public class MemberStore {
     public Mono<Boolean> usernameTaken(String username, UUID except) {
         return database.sql("SELECT 1 FROM member WHERE username = :username AND id <> :id")
                 .bind("username", username).bind("id", except).map(row -> true).one().defaultIfEmpty(false);
+    }
+
+    /** Ends the member's sessions: every refresh token they hold is revoked. */
+    public Mono<Void> endSessions(UUID memberId) {
+        return database.sql("UPDATE refresh_token SET revoked_at = now() WHERE member_id = :id AND revoked_at IS NULL")
+                .bind("id", memberId).fetch().rowsUpdated().then();
     }
 
     public Mono<Void> insert(Member member, String passwordHash) {
@@ -122,56 +130,38 @@ public class MemberStore {
 
     /** One page of members matching the filter, ordered by name then id. */
     public Flux<Member> page(MemberFilter filter, int page, int size) {
-        Query query = where(filter);
-        GenericExecuteSpec spec = database.sql(SELECT + query.where() + " ORDER BY m.name, m.id LIMIT :limit OFFSET :offset")
-                .bind("limit", size)
-                .bind("offset", (long) page * size);
-        for (Map.Entry<String, Object> parameter : query.parameters().entrySet()) {
-            spec = spec.bind(parameter.getKey(), parameter.getValue());
-        }
-        return spec.map(MemberStore::read).all();
+        return database.sql(SELECT + MATCHES_FILTER + " ORDER BY m.name, m.id LIMIT :limit OFFSET :offset")
+                .bindValues(filterValues(filter)).bind("limit", size).bind("offset", (long) page * size)
+                .map(MemberStore::read).all();
     }
 
     public Mono<Long> count(MemberFilter filter) {
-        Query query = where(filter);
-        GenericExecuteSpec spec = database.sql("SELECT count(*) AS n FROM (" + SELECT + query.where() + ") matching");
-        for (Map.Entry<String, Object> parameter : query.parameters().entrySet()) {
-            spec = spec.bind(parameter.getKey(), parameter.getValue());
-        }
-        return spec.map(row -> row.get("n", Long.class)).one();
+        return database.sql("SELECT count(*) AS n FROM (" + SELECT + MATCHES_FILTER + ") matching")
+                .bindValues(filterValues(filter)).map(row -> row.get("n", Long.class)).one();
     }
 
-    private static Query where(MemberFilter filter) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (filter.role() != null) {
-            where.append(" AND :role = ANY(m.roles)");
-            parameters.put("role", filter.role().name());
-        }
-        if (filter.gridCode() != null) {
-            where.append(" AND g.code = :grid");
-            parameters.put("grid", filter.gridCode());
-        }
-        if (filter.compoundCode() != null) {
-            where.append(" AND c.code = :compound");
-            parameters.put("compound", filter.compoundCode());
-        }
-        if (filter.active() != null) {
-            where.append(" AND m.active = :active");
-            parameters.put("active", filter.active());
-        }
-        if (filter.partyMember() != null) {
-            where.append(filter.partyMember() ? " AND m.party_kind IS NOT NULL" : " AND m.party_kind IS NULL");
-        }
-        if (filter.leadership() != null) {
-            where.append(" AND m.leadership = :leadership");
-            parameters.put("leadership", filter.leadership());
-        }
-        if (filter.name() != null && !filter.name().isBlank()) {
-            where.append(" AND m.name ILIKE :name");
-            parameters.put("name", "%" + filter.name().replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return new Query(where.toString(), parameters);
+    /** Every criterion of a {@link MemberFilter}; one left out (null) matches everyone. */
+    private static final String MATCHES_FILTER = """
+             WHERE (CAST(:role AS text) IS NULL OR :role = ANY(m.roles))
+              AND (CAST(:grid AS text) IS NULL OR g.code = :grid)
+              AND (CAST(:compound AS text) IS NULL OR c.code = :compound)
+              AND (CAST(:active AS boolean) IS NULL OR m.active = :active)
+              AND (CAST(:partyMember AS boolean) IS NULL OR (m.party_kind IS NOT NULL) = :partyMember)
+              AND (CAST(:leadership AS boolean) IS NULL OR m.leadership = :leadership)
+              AND (CAST(:name AS text) IS NULL OR m.name ILIKE :name)""";
+
+    private static Map<String, Object> filterValues(MemberFilter filter) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("role", Parameter.fromOrEmpty(filter.role() == null ? null : filter.role().name(), String.class));
+        values.put("grid", Parameter.fromOrEmpty(filter.gridCode(), String.class));
+        values.put("compound", Parameter.fromOrEmpty(filter.compoundCode(), String.class));
+        values.put("active", Parameter.fromOrEmpty(filter.active(), Boolean.class));
+        values.put("partyMember", Parameter.fromOrEmpty(filter.partyMember(), Boolean.class));
+        values.put("leadership", Parameter.fromOrEmpty(filter.leadership(), Boolean.class));
+        String name = filter.name() == null || filter.name().isBlank() ? null
+                : "%" + filter.name().replace("%", "\\%").replace("_", "\\_") + "%";
+        values.put("name", Parameter.fromOrEmpty(name, String.class));
+        return values;
     }
 
     private static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
@@ -204,9 +194,6 @@ public class MemberStore {
 
     /** A member with the hash of their password, for sign-in only. */
     public record Credentials(Member member, String passwordHash) {
-    }
-
-    private record Query(String where, Map<String, Object> parameters) {
     }
 
     /** Unused-filter values are null. */

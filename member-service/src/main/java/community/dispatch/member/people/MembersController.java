@@ -36,20 +36,18 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 @RestController
 @RequestMapping("/api/v1/members")
 @Validated
 @Tag(name = "Members", description = "The community's register of people. Phone numbers are masked for anyone but staff and the person.")
+@RequiredArgsConstructor
 class MembersController {
 
     static final String PHONE = "^1\\d{10}$";
 
     private final MemberDirectory directory;
-
-    MembersController(MemberDirectory directory) {
-        this.directory = directory;
-    }
 
     @GetMapping("/me")
     @Operation(summary = "Your own profile")
@@ -87,10 +85,9 @@ class MembersController {
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "409", description = "Phone number or username taken")
     Mono<ResponseEntity<MemberResponse>> register(@Valid @RequestBody NewMemberRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return directory.register(request.toCommand(), idempotencyKey, caller)
+        return directory.register(request.toCommand(), caller)
                 .map(member -> ResponseEntity.created(URI.create("/api/v1/members/" + member.id()))
                         .eTag(eTag(member))
                         .body(MemberResponse.of(member, caller)));

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import community.dispatch.errors.DomainException;
@@ -16,6 +15,7 @@ import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.NewMember;
 import community.dispatch.member.people.Role;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * On the first start, creates the {@code admin} account: its password is {@code DISPATCH_ADMIN_PASSWORD},
@@ -23,20 +23,14 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(0)
+@RequiredArgsConstructor
 class FirstAdmin implements ApplicationRunner {
 
     static final String USERNAME = "admin";
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
-    private final DatabaseClient database;
     private final MemberDirectory directory;
     private final SignInProperties properties;
-
-    FirstAdmin(DatabaseClient database, MemberDirectory directory, SignInProperties properties) {
-        this.database = database;
-        this.directory = directory;
-        this.properties = properties;
-    }
 
     @Override
     public void run(ApplicationArguments args) {
@@ -45,10 +39,8 @@ class FirstAdmin implements ApplicationRunner {
     }
 
     Mono<Void> ensureAdmin() {
-        return database.sql("SELECT 1 FROM member WHERE username = :username").bind("username", USERNAME)
-                .map(row -> true).one()
-                .switchIfEmpty(Mono.defer(this::create).thenReturn(true))
-                .then();
+        return directory.usernameExists(USERNAME)
+                .flatMap(exists -> exists ? Mono.empty() : create());
     }
 
     private Mono<Void> create() {

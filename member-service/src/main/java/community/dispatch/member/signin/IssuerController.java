@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The standard face of the token issuer: OpenID discovery, the JWKS and the OAuth 2.0 token
@@ -35,19 +36,13 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Tag(name = "Token issuer", description = "OpenID Connect discovery, signing keys and the OAuth 2.0 token endpoint")
+@RequiredArgsConstructor
 class IssuerController {
 
     private final SignInProperties properties;
     private final SigningKeys keys;
     private final SignIn signIn;
     private final Clients clients;
-
-    IssuerController(SignInProperties properties, SigningKeys keys, SignIn signIn, Clients clients) {
-        this.properties = properties;
-        this.keys = keys;
-        this.signIn = signIn;
-        this.clients = clients;
-    }
 
     @GetMapping(path = "/.well-known/openid-configuration", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "OpenID provider metadata", description = "What resource servers read to find the signing keys.")

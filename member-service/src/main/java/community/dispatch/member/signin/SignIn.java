@@ -1,5 +1,7 @@
 package community.dispatch.member.signin;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -38,22 +39,24 @@ public class SignIn {
     private final SignInThrottle throttle;
     private final SmsSender sms;
     private final PasswordEncoder passwords;
-    private final DatabaseClient database;
+    private final SignInStore store;
     private final TransactionalOperator transactions;
+    private final Clock clock;
     private final SignInProperties properties;
     /** Compared against when a username is unknown, so both cases take as long. */
     private final String noSuchUser;
 
     public SignIn(MemberStore members, TokenIssuer issuer, SignInThrottle throttle, SmsSender sms,
-            PasswordEncoder passwords, DatabaseClient database, TransactionalOperator transactions,
-            SignInProperties properties) {
+            PasswordEncoder passwords, SignInStore store, TransactionalOperator transactions,
+            SignInProperties properties, Clock clock) {
         this.members = members;
         this.issuer = issuer;
         this.throttle = throttle;
         this.sms = sms;
         this.passwords = passwords;
-        this.database = database;
+        this.store = store;
         this.transactions = transactions;
+        this.clock = clock;
         this.properties = properties;
         this.noSuchUser = passwords.encode(Secrets.token());
     }
@@ -76,11 +79,8 @@ public class SignIn {
      * anyone, so the endpoint does not reveal who is registered.
      */
     public Mono<Void> requestCode(String phone) {
-        return database.sql("""
-                        SELECT count(*) AS recent FROM login_code
-                        WHERE phone = :phone AND created_at > now() - make_interval(secs => :window)""")
-                .bind("phone", phone).bind("window", properties.window().toSeconds())
-                .map(row -> row.get("recent", Long.class)).one()
+        Instant now = clock.instant();
+        return store.codesSentSince(phone, now.minus(properties.window()))
                 .flatMap(recent -> recent >= properties.codeRequests()
                         ? Mono.error(SignInThrottle.tooMany("too-many-code-requests",
                                 "Too many codes asked for this phone; wait a while.", properties.window().toSeconds()))
@@ -89,12 +89,8 @@ public class SignIn {
                 .flatMap(member -> {
                     UUID id = UUID.randomUUID();
                     String code = Secrets.digits(6);
-                    return transactions.transactional(database.sql("""
-                                    INSERT INTO login_code (id, phone, code_hash, expires_at)
-                                    VALUES (:id, :phone, :hash, now() + make_interval(secs => :ttl))""")
-                            .bind("id", id).bind("phone", phone).bind("hash", codeHash(id, phone, code))
-                            .bind("ttl", properties.codeTtl().toSeconds())
-                            .fetch().rowsUpdated()
+                    return transactions.transactional(store.insertCode(id, phone, codeHash(id, phone, code), now,
+                                    now.plus(properties.codeTtl()))
                             .then(sms.send(phone, "【社區派單 community-dispatch】登錄驗證碼 " + code + "，"
                                     + properties.codeTtl().toMinutes() + " 分鐘內有效。Your sign-in code is " + code + ".")));
                 })
@@ -115,21 +111,12 @@ public class SignIn {
 
     /** Marks the newest live code used if it matches; otherwise counts the attempt against it. */
     private Mono<Boolean> checkCode(String phone, String code) {
-        return database.sql("""
-                        SELECT id, code_hash, attempts FROM login_code
-                        WHERE phone = :phone AND used_at IS NULL AND expires_at > now()
-                        ORDER BY created_at DESC LIMIT 1
-                        FOR UPDATE""")
-                .bind("phone", phone)
-                .map(row -> new LiveCode(row.get("id", UUID.class), row.get("code_hash", String.class),
-                        row.get("attempts", Integer.class)))
-                .one()
+        Instant now = clock.instant();
+        return store.lockLiveCode(phone, now)
                 .flatMap(live -> {
                     boolean matches = live.attempts() < properties.codeAttempts()
                             && Secrets.sameDigest(live.hash(), codeHash(live.id(), phone, code));
-                    String update = matches ? "UPDATE login_code SET used_at = now() WHERE id = :id"
-                            : "UPDATE login_code SET attempts = attempts + 1 WHERE id = :id";
-                    return database.sql(update).bind("id", live.id()).fetch().rowsUpdated().thenReturn(matches);
+                    return (matches ? store.useCode(live.id(), now) : store.countAttempt(live.id())).thenReturn(matches);
                 })
                 .defaultIfEmpty(false);
     }
@@ -140,27 +127,18 @@ public class SignIn {
      */
     public Mono<TokenResponse> refresh(String refreshToken) {
         String hash = Secrets.sha256(refreshToken);
-        return transactions.transactional(database.sql("""
-                                SELECT family_id, member_id, used_at IS NOT NULL OR revoked_at IS NOT NULL AS spent,
-                                       expires_at < now() AS expired
-                                FROM refresh_token WHERE token_hash = :hash FOR UPDATE""")
-                        .bind("hash", hash)
-                        .map(row -> new StoredRefresh(row.get("family_id", UUID.class), row.get("member_id", UUID.class),
-                                Boolean.TRUE.equals(row.get("spent", Boolean.class)),
-                                Boolean.TRUE.equals(row.get("expired", Boolean.class))))
-                        .one()
+        Instant now = clock.instant();
+        return transactions.transactional(store.lockRefresh(hash, now)
                         .flatMap(stored -> {
                             if (stored.spent()) {
                                 log.warn("Refresh token reused; revoking its family {}", stored.familyId());
-                                return database.sql("UPDATE refresh_token SET revoked_at = now() WHERE family_id = :family AND revoked_at IS NULL")
-                                        .bind("family", stored.familyId()).fetch().rowsUpdated()
+                                return store.revokeFamily(stored.familyId(), now)
                                         .thenReturn(Optional.<TokenResponse>empty());
                             }
                             if (stored.expired()) {
                                 return Mono.just(Optional.<TokenResponse>empty());
                             }
-                            return database.sql("UPDATE refresh_token SET used_at = now() WHERE token_hash = :hash")
-                                    .bind("hash", hash).fetch().rowsUpdated()
+                            return store.useRefresh(hash, now)
                                     .then(members.findById(stored.memberId()))
                                     .filter(Member::active)
                                     .flatMap(member -> tokensFor(member, stored.familyId()))
@@ -186,12 +164,8 @@ public class SignIn {
         }
         String refreshToken = Secrets.token();
         List<String> roles = member.roles().stream().map(Role::name).sorted().collect(Collectors.toList());
-        return database.sql("""
-                        INSERT INTO refresh_token (token_hash, family_id, member_id, expires_at)
-                        VALUES (:hash, :family, :member, now() + make_interval(secs => :ttl))""")
-                .bind("hash", Secrets.sha256(refreshToken)).bind("family", familyId).bind("member", member.id())
-                .bind("ttl", properties.refreshTokenTtl().toSeconds())
-                .fetch().rowsUpdated()
+        return store.insertRefresh(Secrets.sha256(refreshToken), familyId, member.id(),
+                        clock.instant().plus(properties.refreshTokenTtl()))
                 .then(issuer.accessToken(member.id().toString(), roles, claims))
                 .map(access -> new TokenResponse(access, "Bearer", issuer.accessTokenSeconds(), refreshToken));
     }
@@ -208,11 +182,5 @@ public class SignIn {
 
     static DomainException invalid(String code, String detail) {
         return DomainException.invalid(code, detail, Map.of("error", "invalid_grant"));
-    }
-
-    private record LiveCode(UUID id, String hash, int attempts) {
-    }
-
-    private record StoredRefresh(UUID familyId, UUID memberId, boolean spent, boolean expired) {
     }
 }

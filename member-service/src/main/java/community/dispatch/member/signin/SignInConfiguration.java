@@ -5,7 +5,6 @@ import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -33,7 +32,7 @@ class SignInConfiguration {
     }
 
     @Bean
-    SmsSandbox smsSandbox(DatabaseClient database) {
-        return new SmsSandbox(database);
+    SmsSandbox smsSandbox(SignInRecordStore store) {
+        return new SmsSandbox(store);
     }
 }

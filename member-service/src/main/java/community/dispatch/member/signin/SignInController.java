@@ -28,11 +28,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 @RestController
 @RequestMapping("/api/v1/auth")
 @Validated
 @Tag(name = "Sign-in", description = "Staff sign in with a username and password, residents and volunteers with a one-time code sent to their phone.")
+@RequiredArgsConstructor
 class SignInController {
 
     private static final String PHONE = "^1\\d{10}$";
@@ -40,12 +42,6 @@ class SignInController {
     private final SignIn signIn;
     private final SmsSandbox sandbox;
     private final Clients clients;
-
-    SignInController(SignIn signIn, SmsSandbox sandbox, Clients clients) {
-        this.signIn = signIn;
-        this.sandbox = sandbox;
-        this.clients = clients;
-    }
 
     @PostMapping("/codes")
     @ResponseStatus(HttpStatus.ACCEPTED)

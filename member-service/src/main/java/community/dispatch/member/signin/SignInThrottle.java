@@ -1,63 +1,51 @@
 package community.dispatch.member.signin;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import community.dispatch.errors.Throttled;
 import reactor.core.publisher.Mono;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Failed sign-ins per identity (a phone or a username), kept in the database so every instance sees
  * them. Too many within the window lock the identity until the oldest failure ages out.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SignInThrottle {
 
-    private final DatabaseClient database;
+    private final SignInRecordStore store;
     private final SignInProperties properties;
-
-    public SignInThrottle(DatabaseClient database, SignInProperties properties) {
-        this.database = database;
-        this.properties = properties;
-    }
+    private final Clock clock;
 
     /** Fails with 429 (and the seconds to wait) while the identity is locked. */
     public Mono<Void> requireNotLocked(String identity) {
-        return database.sql("""
-                        SELECT count(*) AS failures, min(failed_at) AS oldest FROM sign_in_failure
-                        WHERE identity = :identity AND failed_at > now() - make_interval(secs => :window)""")
-                .bind("identity", identity)
-                .bind("window", properties.window().toSeconds())
-                .map(row -> new Window(row.get("failures", Long.class), row.get("oldest", OffsetDateTime.class)))
-                .one()
-                .flatMap(window -> window.failures() >= properties.failuresBeforeLockout()
-                        ? Mono.error(locked(window))
+        Instant now = clock.instant();
+        return store.failuresSince(identity, now.minus(properties.window()))
+                .flatMap(failures -> failures.count() >= properties.failuresBeforeLockout()
+                        ? Mono.error(locked(failures.oldest(), now))
                         : Mono.empty());
     }
 
     public Mono<Void> recordFailure(String identity) {
-        return database.sql("INSERT INTO sign_in_failure (identity) VALUES (:identity)")
-                .bind("identity", identity).fetch().rowsUpdated().then();
+        return store.recordFailure(identity, clock.instant());
     }
 
     public Mono<Void> clear(String identity) {
-        return database.sql("DELETE FROM sign_in_failure WHERE identity = :identity")
-                .bind("identity", identity).fetch().rowsUpdated().then();
+        return store.clearFailures(identity);
     }
 
-    private Throttled locked(Window window) {
-        long retryAfter = Math.max(1, Duration.between(OffsetDateTime.now(),
-                window.oldest().plus(properties.window())).toSeconds());
+    private Throttled locked(Instant oldest, Instant now) {
+        long retryAfter = Math.max(1, Duration.between(now, oldest.plus(properties.window())).toSeconds());
         return tooMany("signin-locked", "Too many failed sign-ins; try again in " + retryAfter + " s.", retryAfter);
     }
 
     static Throttled tooMany(String code, String detail, long retryAfterSeconds) {
         return new Throttled(code, detail, Duration.ofSeconds(retryAfterSeconds));
-    }
-
-    private record Window(long failures, OffsetDateTime oldest) {
     }
 }

@@ -1,15 +1,13 @@
 package community.dispatch.member.signin;
 
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -19,6 +17,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -33,16 +32,18 @@ public class SigningKeys {
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     private static final Duration CACHE = Duration.ofMinutes(1);
 
-    private final DatabaseClient database;
+    private final SignInRecordStore store;
     private final TransactionalOperator transactions;
     private final SignInProperties properties;
+    private final Clock clock;
     private volatile Mono<RSAKey> current;
     private volatile Mono<List<RSAKey>> published;
 
-    public SigningKeys(DatabaseClient database, TransactionalOperator transactions, SignInProperties properties) {
-        this.database = database;
+    SigningKeys(SignInRecordStore store, TransactionalOperator transactions, SignInProperties properties, Clock clock) {
+        this.store = store;
         this.transactions = transactions;
         this.properties = properties;
+        this.clock = clock;
         this.current = loadCurrent();
         this.published = loadPublished();
     }
@@ -65,7 +66,7 @@ public class SigningKeys {
 
     /** Retires the current key and starts signing with a new one. */
     public Mono<RSAKey> rotate() {
-        return transactions.transactional(lock().then(Mono.defer(this::insertNewKey)))
+        return transactions.transactional(store.lockSigningKeys().then(Mono.defer(this::insertNewKey)))
                 .doOnNext(key -> {
                     current = loadCurrent();
                     reloadPublished();
@@ -77,22 +78,11 @@ public class SigningKeys {
     }
 
     private Mono<RSAKey> currentOrRotate() {
-        return transactions.transactional(lock()
-                .then(newest())
-                .filter(key -> key.createdAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC).minus(properties.keyRotation())))
-                .map(StoredKey::key)
+        return transactions.transactional(store.lockSigningKeys()
+                .then(store.newestSigningKey())
+                .filter(key -> key.createdAt().isAfter(clock.instant().minus(properties.keyRotation())))
+                .map(stored -> parse(stored.jwk()))
                 .switchIfEmpty(Mono.defer(this::insertNewKey)));
-    }
-
-    /** Serialises key creation across instances for the rest of the transaction. */
-    private Mono<Void> lock() {
-        return database.sql("SELECT pg_advisory_xact_lock(hashtext('dispatch.signing_key'))").fetch().rowsUpdated().then();
-    }
-
-    private Mono<StoredKey> newest() {
-        return database.sql("SELECT jwk, created_at FROM signing_key WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1")
-                .map(row -> new StoredKey(parse(row.get("jwk", String.class)), row.get("created_at", OffsetDateTime.class)))
-                .one();
     }
 
     private Mono<RSAKey> insertNewKey() {
@@ -102,25 +92,15 @@ public class SigningKeys {
     }
 
     private Mono<RSAKey> store(RSAKey key) {
-        return database.sql("UPDATE signing_key SET retired_at = now() WHERE retired_at IS NULL")
-                .fetch().rowsUpdated()
-                .then(database.sql("INSERT INTO signing_key (kid, jwk) VALUES (:kid, :jwk)")
-                        .bind("kid", key.getKeyID())
-                        .bind("jwk", key.toJSONString())
-                        .fetch().rowsUpdated())
+        return store.replaceSigningKey(key.getKeyID(), key.toJSONString(), clock.instant())
                 .doOnSuccess(inserted -> log.info("New token signing key {}", key.getKeyID()))
                 .thenReturn(key);
     }
 
     private Mono<List<RSAKey>> loadPublished() {
         Duration grace = properties.accessTokenTtl().plus(Duration.ofMinutes(5));
-        return database.sql("""
-                        SELECT jwk FROM signing_key
-                        WHERE retired_at IS NULL OR retired_at > now() - make_interval(secs => :grace)
-                        ORDER BY created_at DESC""")
-                .bind("grace", grace.toSeconds())
-                .map(row -> parse(row.get("jwk", String.class)).toPublicJWK())
-                .all()
+        return Flux.defer(() -> store.publishedSigningKeys(clock.instant().minus(grace)))
+                .map(jwk -> parse(jwk).toPublicJWK())
                 .collectList()
                 .cache(keys -> CACHE, error -> Duration.ZERO, () -> Duration.ZERO);
     }
@@ -145,8 +125,5 @@ public class SigningKeys {
         catch (ParseException e) {
             throw new IllegalStateException("a stored signing key is unreadable", e);
         }
-    }
-
-    private record StoredKey(RSAKey key, OffsetDateTime createdAt) {
     }
 }

@@ -17,18 +17,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /** Signs short-lived access tokens with the current key (Spring Security's Nimbus encoder). */
 @Component
+@RequiredArgsConstructor
 public class TokenIssuer {
 
     private final SigningKeys keys;
     private final SignInProperties properties;
-
-    public TokenIssuer(SigningKeys keys, SignInProperties properties) {
-        this.keys = keys;
-        this.properties = properties;
-    }
 
     /**
      * An access token for the subject (a member id or a client id) with its roles and any further
@@ -39,6 +36,7 @@ public class TokenIssuer {
     }
 
     private String sign(RSAKey key, String subject, Collection<String> roles, Map<String, Object> claims) {
+        // The wall clock, not the service's Clock: every process that checks the token reads its own wall clock.
         Instant now = Instant.now();
         JwtClaimsSet.Builder builder = JwtClaimsSet.builder()
                 .issuer(properties.issuerString())

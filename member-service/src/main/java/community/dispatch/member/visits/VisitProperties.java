@@ -1,7 +1,5 @@
 package community.dispatch.member.visits;
 
-import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,11 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param leadershipWeeklyTarget distinct households each leadership-team member visits a week (初心大走訪: 10)
  * @param gridWorkerWeeklyTarget distinct households each grid worker visits a week
- * @param zone the community's calendar zone: weeks run Monday to Sunday there
  */
 @ConfigurationProperties("dispatch.visits")
 public record VisitProperties(
         @DefaultValue("10") int leadershipWeeklyTarget,
-        @DefaultValue("5") int gridWorkerWeeklyTarget,
-        @DefaultValue("Asia/Shanghai") ZoneId zone) {
+        @DefaultValue("5") int gridWorkerWeeklyTarget) {
 }

@@ -39,7 +39,7 @@ public final class WeeklyCompliance {
             @Schema(example = "2", description = "Members short of their target") long behind) {
     }
 
-    public record Report(@Schema(example = "2026-W48", description = "ISO week, Monday to Sunday in Asia/Shanghai") String week,
+    public record Report(@Schema(example = "2026-W48", description = "ISO week, Monday to Sunday in the community's zone") String week,
             Instant from, Instant to, List<GridReport> grids) {
     }
 

@@ -9,8 +9,6 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Configuration;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The structure every deployable keeps (STYLE.md, habit 3 and the ones around it), as ArchUnit rules a
- * service's {@code ArchitectureTest} checks against its own classes:
+ * deployable's {@code ArchitectureTest} (see {@link ArchitectureTestSupport}) checks against its own classes:
  * <ul>
  * <li>a {@code domain} package is plain Java: no Spring, R2DBC, Reactor or JSON types;</li>
  * <li>only {@code …Store} classes run SQL (({@code DatabaseClient})); configuration may wire one;</li>
@@ -58,21 +56,17 @@ public final class ArchitectureRules {
                 .as("domain packages are plain Java: the JDK, the service's own types, event contracts, domain errors (and API doc annotations)");
     }
 
-    /** Only stores run SQL; {@code notYetMoved} names classes (simple names) still waiting for their store. */
-    public ArchRule onlyStoresUseTheDatabase(String... notYetMoved) {
+    public ArchRule onlyStoresUseTheDatabase() {
         return noClasses().that().resideInAPackage(root + "..")
                 .and(not(simpleNameEndingWith("Store")))
                 .and().areNotAnnotatedWith(Configuration.class)
                 .and().haveSimpleNameNotEndingWith("Configuration")
-                .and(not(simpleNameIn(notYetMoved)))
                 .should().dependOnClassesThat().haveFullyQualifiedName(DATABASE_CLIENT)
                 .as("only …Store classes use DatabaseClient");
     }
 
-    /** Controllers ask services; {@code notYetMoved} names controllers (simple names) still calling a store. */
-    public ArchRule controllersDoNotUseStores(String... notYetMoved) {
+    public ArchRule controllersDoNotUseStores() {
         return noClasses().that().resideInAPackage(root + "..").and().areAnnotatedWith(REST_CONTROLLER)
-                .and(not(simpleNameIn(notYetMoved)))
                 .should().dependOnClassesThat(simpleNameEndingWith("Store"))
                 .as("controllers ask the feature's services, never its stores");
     }
@@ -88,10 +82,5 @@ public final class ArchitectureRules {
         return noClasses().that().resideInAPackage(root + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(others)
                 .as(root + " uses no other deployable's code");
-    }
-
-    private static DescribedPredicate<JavaClass> simpleNameIn(String... names) {
-        Set<String> set = Set.of(names);
-        return DescribedPredicate.describe("one of " + set, type -> set.contains(type.getSimpleName()));
     }
 }

@@ -8,16 +8,15 @@ import org.springframework.stereotype.Component;
 import community.dispatch.errors.DomainException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** The categories of need; admins change them, everyone reads them. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Catalogue {
 
     private final CategoryStore store;
-
-    Catalogue(CategoryStore store) {
-        this.store = store;
-    }
 
     public Flux<Category> all(boolean includeInactive) {
         return store.all(includeInactive);

@@ -29,18 +29,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 @RestController
 @RequestMapping("/api/v1/categories")
 @Validated
 @Tag(name = "Categories", description = "The service catalogue (Open311-shaped). Anyone may read it; admins change it.")
+@RequiredArgsConstructor
 class CategoriesController {
 
     private final Catalogue catalogue;
-
-    CategoriesController(Catalogue catalogue) {
-        this.catalogue = catalogue;
-    }
 
     @GetMapping
     @Operation(summary = "All active categories", description = "With name in the language of Accept-Language (zh or en) and both names.")

@@ -14,20 +14,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.RequiredArgsConstructor;
 
 /** The SQL over {@code category}. */
 @Component
+@RequiredArgsConstructor
 class CategoryStore {
 
     private static final TypeReference<List<Category.Attribute>> ATTRIBUTES = new TypeReference<>() { };
 
     private final DatabaseClient database;
     private final JsonMapper json;
-
-    CategoryStore(DatabaseClient database, JsonMapper json) {
-        this.database = database;
-        this.json = json;
-    }
 
     Flux<Category> all(boolean includeInactive) {
         return database.sql("SELECT * FROM category WHERE active OR :inactiveToo ORDER BY group_code, code")

@@ -1,8 +1,6 @@
 package community.dispatch.request.kpis;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,26 +15,24 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 @RestController
 @Tag(name = "KPIs", description = "The three rates and the SLA figures (staff)")
+@RequiredArgsConstructor
 class KpisController {
 
     private final Kpis kpis;
 
-    KpisController(Kpis kpis) {
-        this.kpis = kpis;
-    }
-
     @GetMapping("/api/v1/requests/kpis")
     @Operation(summary = "Response, resolution and satisfaction rates, SLA compliance, median times", description = """
-            Over the requests submitted from `from` to `to` (inclusive days in Asia/Shanghai; default: this \
+            Over the requests submitted from `from` to `to` (inclusive days in the community's zone; default: this \
             month), overall or per category, grid or team. Cancelled and rejected requests and duplicates \
             do not count. Rates are shares from 0 to 1.""")
     Mono<Kpis.Report> figures(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "NONE") @Parameter(description = "NONE, CATEGORY, GRID or TEAM") KpiStore.GroupBy groupBy,
+            @RequestParam(defaultValue = "NONE") @Parameter(description = "NONE, CATEGORY, GRID or TEAM") Kpis.GroupBy groupBy,
             @AuthenticationPrincipal Jwt jwt) {
         if (!Caller.of(jwt).isStaff()) {
             return Mono.error(DomainException.forbidden("Only staff read the KPIs."));

@@ -15,16 +15,14 @@ import community.dispatch.request.requests.DisputeLadder.Standing;
 import community.dispatch.request.requests.domain.Step;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /** The SQL over {@code deliberation} (a dispute's rung) and {@code deliberation_session}. */
 @Component
+@RequiredArgsConstructor
 class DeliberationStore {
 
     private final DatabaseClient database;
-
-    DeliberationStore(DatabaseClient database) {
-        this.database = database;
-    }
 
     /** Puts the dispute on a rung, due at {@code due}; a settled or earlier rung is replaced. */
     Mono<Void> putOn(UUID requestId, Step step, Instant due) {

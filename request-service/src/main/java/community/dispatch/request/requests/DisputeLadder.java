@@ -21,6 +21,8 @@ import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
 import community.dispatch.request.requests.domain.Step;
 import reactor.core.publisher.Mono;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Disputes climb ONLINE_DELIBERATION → PROPERTY_COUNCIL → COMMUNITY_COUNCIL: staff record each
@@ -30,6 +32,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @EnableConfigurationProperties(DisputeProperties.class)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DisputeLadder {
 
     private static final Logger log = LoggerFactory.getLogger(DisputeLadder.class);
@@ -57,17 +60,6 @@ public class DisputeLadder {
     private final DisputeProperties properties;
     private final RequestProperties requests;
     private final Clock clock;
-
-    DisputeLadder(DeliberationStore deliberations, RequestStore store, RequestChanges changes, Outbox outbox,
-            DisputeProperties properties, RequestProperties requests, Clock clock) {
-        this.deliberations = deliberations;
-        this.store = store;
-        this.changes = changes;
-        this.outbox = outbox;
-        this.properties = properties;
-        this.requests = requests;
-        this.clock = clock;
-    }
 
     /** Puts a new (or reopened) dispute on the first rung. */
     Mono<Stored> start(Stored dispute) {

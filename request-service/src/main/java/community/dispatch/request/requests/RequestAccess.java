@@ -13,6 +13,8 @@ import community.dispatch.request.requests.RequestStore.Stored;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Who may see and act on which request — the one policy every endpoint of the feature asks — and the
@@ -20,17 +22,13 @@ import reactor.core.publisher.Mono;
  * grid worker their grid's, staff all; anyone else's request is "not found".
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RequestAccess {
 
     static final String GRID_WORKER = "GRID_WORKER";
 
     private final RequestStore store;
     private final Clock clock;
-
-    RequestAccess(RequestStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
-    }
 
     /** A request the caller may see; others are 404. */
     public Mono<Stored> get(UUID id, Caller caller) {

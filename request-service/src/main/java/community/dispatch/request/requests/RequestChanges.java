@@ -19,20 +19,17 @@ import community.dispatch.request.requests.RequestStore.Stored;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /** Writes a change of a request: the row, a timeline entry and an event per move, in the caller's transaction. */
 @Component
+@RequiredArgsConstructor
 class RequestChanges {
 
     private static final Logger log = LoggerFactory.getLogger(RequestChanges.class);
 
     private final RequestStore store;
     private final Outbox outbox;
-
-    RequestChanges(RequestStore store, Outbox outbox) {
-        this.store = store;
-        this.outbox = outbox;
-    }
 
     Mono<Stored> persist(Stored before, ServiceRequest.Changed changed) {
         ServiceRequest after = changed.request();

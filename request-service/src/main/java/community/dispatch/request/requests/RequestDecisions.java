@@ -20,6 +20,8 @@ import community.dispatch.request.requests.domain.IllegalMove;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
 import reactor.core.publisher.Mono;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What people decide about a request: the requester withdraws or rates it, staff reject, reclassify
@@ -28,6 +30,7 @@ import reactor.core.publisher.Mono;
  */
 @Service
 @EnableConfigurationProperties(RequestProperties.class)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RequestDecisions {
 
     private final RequestStore store;
@@ -37,17 +40,6 @@ public class RequestDecisions {
     private final TransactionalOperator transactions;
     private final RequestProperties properties;
     private final Clock clock;
-
-    RequestDecisions(RequestStore store, RequestChanges changes, DisputeLadder ladder, Outbox outbox,
-            TransactionalOperator transactions, RequestProperties properties, Clock clock) {
-        this.store = store;
-        this.changes = changes;
-        this.ladder = ladder;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** The requester (or staff) withdraws a request before work starts. */
     public Mono<Stored> cancel(UUID id, String reason, Caller caller) {

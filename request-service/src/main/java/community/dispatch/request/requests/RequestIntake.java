@@ -23,6 +23,8 @@ import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Where needs enter (詢單): a resident's or a grid worker's submission, and a ticket a municipal system
@@ -30,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a dispute goes onto the deliberation ladder.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RequestIntake {
 
     private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
@@ -43,31 +46,14 @@ public class RequestIntake {
     private final DisputeLadder ladder;
     private final Clock clock;
 
-    RequestIntake(RequestStore store, Catalogue catalogue, Outbox outbox, TransactionalOperator transactions,
-            JsonMapper json, DisputeLadder ladder, Clock clock) {
-        this.store = store;
-        this.catalogue = catalogue;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.json = json;
-        this.ladder = ladder;
-        this.clock = clock;
-    }
-
     /** What a submission carries. */
     public record Submission(String categoryCode, Urgency urgency, Channel channel, UUID onBehalfOf,
             RequestDetails details) {
     }
 
-    /** A new request: answered by the first one when the caller repeats an Idempotency-Key. */
-    public Mono<Stored> submit(Submission submission, String idempotencyKey, Caller caller) {
-        return transactions.transactional((idempotencyKey == null ? Mono.<UUID>empty()
-                        : store.idempotent(caller.subject(), idempotencyKey))
-                .flatMap(store::find)
-                .switchIfEmpty(Mono.defer(() -> create(submission, caller)
-                        .flatMap(stored -> idempotencyKey == null ? Mono.just(stored)
-                                : store.rememberIdempotent(caller.subject(), idempotencyKey, stored.request().id())
-                                        .thenReturn(stored)))));
+    /** A new request. (A retry with the same Idempotency-Key never gets here: the kit's filter answers it.) */
+    public Mono<Stored> submit(Submission submission, Caller caller) {
+        return transactions.transactional(create(submission, caller));
     }
 
     private Mono<Stored> create(Submission submission, Caller caller) {

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,16 +20,14 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /** SQL over {@code service_request} and {@code request_timeline}. */
 @Component
+@RequiredArgsConstructor
 public class RequestStore {
 
     private final DatabaseClient database;
-
-    public RequestStore(DatabaseClient database) {
-        this.database = database;
-    }
 
     /** A request with what the requester said ({@code details}, JSON). */
     public record Stored(ServiceRequest request, String details, String externalRef, String sourceSystem,
@@ -165,16 +162,6 @@ public class RequestStore {
     public Mono<Void> markDuplicate(UUID id, UUID original) {
         return database.sql("UPDATE service_request SET duplicate_of = :original WHERE id = :id")
                 .bind("id", id).bind("original", original).fetch().rowsUpdated().then();
-    }
-
-    public Mono<UUID> idempotent(String caller, String key) {
-        return database.sql("SELECT request_id FROM request_idempotency WHERE caller = :caller AND key = :key")
-                .bind("caller", caller).bind("key", key).map(row -> row.get("request_id", UUID.class)).one();
-    }
-
-    public Mono<Void> rememberIdempotent(String caller, String key, UUID requestId) {
-        return database.sql("INSERT INTO request_idempotency (caller, key, request_id) VALUES (:caller, :key, :id)")
-                .bind("caller", caller).bind("key", key).bind("id", requestId).fetch().rowsUpdated().then();
     }
 
     public Mono<UUID> byExternalReference(String sourceSystem, String externalRef) {

@@ -16,12 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.web.Versions;
 import community.dispatch.request.catalogue.Urgency;
@@ -42,24 +40,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.RequiredArgsConstructor;
 
 @RestController
 @RequestMapping("/api/v1/requests")
 @Validated
 @Tag(name = "Requests", description = "Residents' needs from submission to evaluation (collect orders, 詢單)")
+@RequiredArgsConstructor
 class RequestsController {
 
     private final RequestIntake intake;
     private final RequestAccess access;
     private final RequestDecisions decisions;
     private final JsonMapper json;
-
-    RequestsController(RequestIntake intake, RequestAccess access, RequestDecisions decisions, JsonMapper json) {
-        this.intake = intake;
-        this.access = access;
-        this.decisions = decisions;
-        this.json = json;
-    }
 
     @PostMapping
     @Operation(summary = "Submit a request", description = """
@@ -71,11 +64,9 @@ class RequestsController {
             category from the last 7 days in the same building or within 50 m (those you may see), and how many \
             there are in all.""")
     @ApiResponse(responseCode = "400", description = "Invalid fields or answers, unknown category")
-    Mono<ResponseEntity<Submitted>> submit(@Valid @RequestBody SubmitRequest body,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
-            @AuthenticationPrincipal Jwt jwt) {
+    Mono<ResponseEntity<Submitted>> submit(@Valid @RequestBody SubmitRequest body, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return intake.submit(body.toSubmission(), idempotencyKey, caller)
+        return intake.submit(body.toSubmission(), caller)
                 .flatMap(stored -> intake.hintsFor(stored, caller).map(hints -> ResponseEntity
                         .created(URI.create("/api/v1/requests/" + stored.request().id()))
                         .eTag(Versions.eTag(stored.request().version()))

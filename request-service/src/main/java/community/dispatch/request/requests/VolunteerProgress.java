@@ -8,13 +8,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import community.dispatch.request.requests.RequestStore.Stored;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /** What volunteer-service reports about a request's work moves the request; never backwards. */
 @Service
+@RequiredArgsConstructor
 class VolunteerProgress {
 
     private static final Logger log = LoggerFactory.getLogger(VolunteerProgress.class);
@@ -25,15 +26,6 @@ class VolunteerProgress {
     private final TransactionalOperator transactions;
     private final RequestProperties properties;
     private final Clock clock;
-
-    VolunteerProgress(RequestStore store, RequestChanges changes, TransactionalOperator transactions,
-            RequestProperties properties, Clock clock) {
-        this.store = store;
-        this.changes = changes;
-        this.transactions = transactions;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** The request walks forward to the status, never back. */
     Mono<Void> advance(UUID id, Status target, String actor, String reason) {

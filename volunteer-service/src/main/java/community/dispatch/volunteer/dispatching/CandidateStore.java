@@ -18,12 +18,14 @@ import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The SQL that finds who could take a request: active volunteers of the rule's teams with their load,
  * recent hours and ratings, leaving out those already tried in this round.
  */
 @Component
+@RequiredArgsConstructor
 class CandidateStore {
 
     /** How far back hours served count towards fairness. */
@@ -36,11 +38,6 @@ class CandidateStore {
 
     private final DatabaseClient database;
     private final JsonMapper json;
-
-    CandidateStore(DatabaseClient database, JsonMapper json) {
-        this.database = database;
-        this.json = json;
-    }
 
     Flux<Candidate> untried(UUID requestId, List<String> teams, Instant now) {
         if (teams.isEmpty()) {

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /** The SQL over {@code dispatch}: one row per request being dispatched. */
 @Component
+@RequiredArgsConstructor
 class DispatchStore {
 
     /** A request in dispatch: what it needs and how far dispatch has got. */
@@ -21,10 +23,6 @@ class DispatchStore {
     }
 
     private final DatabaseClient database;
-
-    DispatchStore(DatabaseClient database) {
-        this.database = database;
-    }
 
     /** Starts dispatching a request; false when it was already known (a repeated event). */
     Mono<Boolean> open(UUID requestId, String categoryCode, String urgency, String compoundCode, String gridCode) {

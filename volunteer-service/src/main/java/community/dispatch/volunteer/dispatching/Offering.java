@@ -20,9 +20,11 @@ import community.dispatch.volunteer.dispatching.domain.Order;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
 import community.dispatch.volunteer.dispatching.domain.Rule;
 import community.dispatch.volunteer.dispatching.domain.Scoring;
-import community.dispatch.volunteer.teams.VolunteerStore;
+import community.dispatch.volunteer.teams.Volunteers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Precise dispatch (精準派單): decides who is offered a request, as its rule says. DIRECT: the
@@ -33,6 +35,7 @@ import reactor.core.publisher.Mono;
  * instances never offer one request twice at once.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Offering {
 
     private static final Logger log = LoggerFactory.getLogger(Offering.class);
@@ -43,20 +46,9 @@ public class Offering {
     private final OrderStore orders;
     private final RuleStore rules;
     private final Candidates candidates;
-    private final VolunteerStore volunteers;
+    private final Volunteers volunteers;
     private final Outbox outbox;
     private final Clock clock;
-
-    Offering(DispatchStore dispatches, OrderStore orders, RuleStore rules, Candidates candidates, VolunteerStore volunteers,
-            Outbox outbox, Clock clock) {
-        this.dispatches = dispatches;
-        this.orders = orders;
-        this.rules = rules;
-        this.candidates = candidates;
-        this.volunteers = volunteers;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
 
     /** A new request to dispatch; a repeated one changes nothing. */
     Mono<Void> requestSubmitted(RequestSubmitted submitted) {

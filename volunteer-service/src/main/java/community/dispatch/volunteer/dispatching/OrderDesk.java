@@ -15,9 +15,12 @@ import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
 import community.dispatch.volunteer.dispatching.domain.IllegalOrderMove;
 import community.dispatch.volunteer.dispatching.domain.Order;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
-import community.dispatch.volunteer.teams.VolunteerStore;
+import community.dispatch.volunteer.teams.VolunteerProfile;
+import community.dispatch.volunteer.teams.Volunteers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What volunteers, team leaders and staff do with orders (接單): accept or decline an offer, check in and
@@ -25,26 +28,16 @@ import reactor.core.publisher.Mono;
  * request changes hands, its dispatch row), makes the move on the {@link Order} and records its event.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OrderDesk {
 
     private final OrderStore orders;
     private final DispatchStore dispatches;
     private final Offering offering;
-    private final VolunteerStore volunteers;
+    private final Volunteers volunteers;
     private final Outbox outbox;
     private final TransactionalOperator transactions;
     private final Clock clock;
-
-    OrderDesk(OrderStore orders, DispatchStore dispatches, Offering offering, VolunteerStore volunteers, Outbox outbox,
-            TransactionalOperator transactions, Clock clock) {
-        this.orders = orders;
-        this.dispatches = dispatches;
-        this.offering = offering;
-        this.volunteers = volunteers;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /**
      * The volunteer takes the offer. Acceptances of one request queue on its dispatch row, so in a POOL
@@ -115,7 +108,7 @@ public class OrderDesk {
                     case ACCEPTED -> offering.record(current.release("reassigned by " + assignedBy));
                     default -> offering.record(current.withdraw());
                 })
-                .then(volunteers.profile(volunteer).filter(VolunteerStore.Profile::active)
+                .then(volunteers.profile(volunteer).filter(VolunteerProfile::active)
                         .switchIfEmpty(Mono.error(() -> DomainException.invalid("unknown-volunteer",
                                 "There is no active volunteer " + volunteer + "."))))
                 .flatMap(profile -> {

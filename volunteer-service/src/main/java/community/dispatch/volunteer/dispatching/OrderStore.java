@@ -16,18 +16,16 @@ import community.dispatch.volunteer.dispatching.domain.OrderStatus;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /** The SQL over {@code order_offer}: offers and the orders they become. Runs in the caller's transaction. */
 @Component
+@RequiredArgsConstructor
 class OrderStore {
 
     private static final int LIST_LIMIT = 100;
 
     private final DatabaseClient database;
-
-    OrderStore(DatabaseClient database) {
-        this.database = database;
-    }
 
     Mono<Order> insert(Order order) {
         return database.sql("""

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
-import community.dispatch.volunteer.teams.VolunteerStore;
+import community.dispatch.volunteer.teams.Volunteers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,19 +25,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 @RestController
 @RequestMapping("/api/v1/orders")
 @Tag(name = "Orders", description = "A volunteer's offers and orders (接單): accept or decline, check in, check out")
+@RequiredArgsConstructor
 class OrdersController {
 
     private final OrderDesk desk;
-    private final VolunteerStore volunteers;
-
-    OrdersController(OrderDesk desk, VolunteerStore volunteers) {
-        this.desk = desk;
-        this.volunteers = volunteers;
-    }
+    private final Volunteers volunteers;
 
     @GetMapping
     @Operation(summary = "Your offers and orders", description = "Newest first, at most 100.")

@@ -14,20 +14,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** The SQL over {@code dispatch_rule}: the one place a rule is read from or written to a row. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RuleStore {
 
     private static final TypeReference<Map<String, Integer>> LEVELS = new TypeReference<>() { };
 
     private final DatabaseClient database;
     private final JsonMapper json;
-
-    RuleStore(DatabaseClient database, JsonMapper json) {
-        this.database = database;
-        this.json = json;
-    }
 
     public Flux<Rule> all() {
         return database.sql("SELECT * FROM dispatch_rule ORDER BY category_code").map(this::read).all();

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
-import community.dispatch.volunteer.teams.VolunteerStore;
+import community.dispatch.volunteer.teams.Volunteers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -31,23 +31,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 @RestController
 @Validated
 @Tag(name = "Time bank", description = "Service hours from orders (信用時), certified honour hours (榮譽時), points")
+@RequiredArgsConstructor
 class HoursController {
 
-
     private final TimeBank bank;
-    private final VolunteerStore volunteers;
-
-    HoursController(TimeBank bank, VolunteerStore volunteers) {
-        this.bank = bank;
-        this.volunteers = volunteers;
-    }
+    private final Volunteers volunteers;
 
     @GetMapping("/api/v1/volunteers/{memberId}/hours")
-    @Operation(summary = "A volunteer's statement (the volunteer, their team leaders, staff)", description = "Days from–to in Asia/Shanghai, default this month.")
+    @Operation(summary = "A volunteer's statement (the volunteer, their team leaders, staff)", description = "Days from–to in the community's zone, default this month.")
     Mono<TimeBank.Statement> statement(@PathVariable UUID memberId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -55,7 +51,7 @@ class HoursController {
         Caller caller = Caller.of(jwt);
         return mayRead(caller, memberId)
                 .flatMap(ok -> ok ? bank.statement(memberId, from, to)
-                        : Mono.error(DomainException.notFound("volunteer-not-found", "There is no volunteer " + memberId + ".")));
+                        : Mono.error(Volunteers.notFound(memberId)));
     }
 
     @PostMapping("/api/v1/volunteers/{memberId}/honour-hours")
@@ -72,15 +68,14 @@ class HoursController {
                 : caller.hasRole("TEAM_LEADER") && !caller.is(memberId) ? volunteers.shareATeam(caller.memberId(), memberId)
                 : Mono.just(false);
         return allowed.flatMap(ok -> ok ? volunteers.profile(memberId)
-                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("volunteer-not-found",
-                                "There is no volunteer " + memberId + ".")))
+                        .switchIfEmpty(Mono.error(() -> Volunteers.notFound(memberId)))
                         .then(bank.certify(memberId, body.hours(), body.activity(), body.onDate(), caller.subject()))
                         .then(bank.statement(memberId, body.onDate(), body.onDate()))
                 : Mono.error(DomainException.forbidden("Only staff and the volunteer's team leaders certify hours.")));
     }
 
     @GetMapping("/api/v1/teams/{key}/hours")
-    @Operation(summary = "A team's hours and points per volunteer (staff, team leaders)", description = "Days from–to in Asia/Shanghai, default this month.")
+    @Operation(summary = "A team's hours and points per volunteer (staff, team leaders)", description = "Days from–to in the community's zone, default this month.")
     Mono<TimeBank.TeamTotals> team(@PathVariable String key,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

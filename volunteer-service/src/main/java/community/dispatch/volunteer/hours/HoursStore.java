@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The SQL of the time bank: honour hours, and service hours read from served orders. A period is given
  * twice — as instants (when orders were completed) and as community days (when honour hours were earned).
  */
 @Component
+@RequiredArgsConstructor
 class HoursStore {
 
     /** A period: {@code [from, to)} in instants, {@code [fromDay, toDay]} in days. */
@@ -33,10 +35,6 @@ class HoursStore {
     }
 
     private final DatabaseClient database;
-
-    HoursStore(DatabaseClient database) {
-        this.database = database;
-    }
 
     Mono<Void> certify(UUID volunteer, double hours, String activity, LocalDate onDate, String certifiedBy) {
         return database.sql("""

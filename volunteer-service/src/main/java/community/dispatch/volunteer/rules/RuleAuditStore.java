@@ -11,18 +11,15 @@ import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.RequiredArgsConstructor;
 
 /** The SQL over {@code dispatch_rule_audit}: every change of a rule, who made it, before and after. */
 @Component
+@RequiredArgsConstructor
 class RuleAuditStore {
 
     private final DatabaseClient database;
     private final JsonMapper json;
-
-    RuleAuditStore(DatabaseClient database, JsonMapper json) {
-        this.database = database;
-        this.json = json;
-    }
 
     Mono<Void> record(Rule before, Rule after, String changedBy) {
         return database.sql("""

@@ -13,12 +13,16 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import community.dispatch.errors.DomainException;
 import community.dispatch.volunteer.dispatching.RuleStore;
 import community.dispatch.volunteer.dispatching.domain.Rule;
-import community.dispatch.volunteer.teams.VolunteerStore;
+import community.dispatch.volunteer.teams.Team;
+import community.dispatch.volunteer.teams.Volunteers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** The dispatch rules: data, not code. Each change is checked, versioned and audited. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RuleBook {
 
     public record Change(@Schema(example = "3") long version, @Schema(example = "2b0f3c5e-6a47-4d51-9a43-1f0e8f6f7a10") String changedBy,
@@ -27,15 +31,8 @@ public class RuleBook {
 
     private final RuleStore rules;
     private final RuleAuditStore audit;
-    private final VolunteerStore teams;
+    private final Volunteers teams;
     private final TransactionalOperator transactions;
-
-    RuleBook(RuleStore rules, RuleAuditStore audit, VolunteerStore teams, TransactionalOperator transactions) {
-        this.rules = rules;
-        this.audit = audit;
-        this.teams = teams;
-        this.transactions = transactions;
-    }
 
     public Flux<Rule> all() {
         return rules.all();
@@ -50,7 +47,7 @@ public class RuleBook {
      * still at that version; records who changed what.
      */
     public Mono<Rule> save(Rule rule, Long expectedVersion, String changedBy) {
-        return teams.teams().map(VolunteerStore.Team::key).collect(Collectors.toSet())
+        return teams.teams().map(Team::key).collect(Collectors.toSet())
                 .flatMap(known -> check(rule, known))
                 .then(transactions.transactional(rules.lock(rule.categoryCode())
                         .map(List::of).defaultIfEmpty(List.of())

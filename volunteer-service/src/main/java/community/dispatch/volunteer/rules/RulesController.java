@@ -34,20 +34,17 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 @RestController
 @RequestMapping("/api/v1/dispatch-rules")
 @Validated
 @Tag(name = "Dispatch rules", description = "How each category's requests are dispatched: data administrators edit, checked, versioned and audited")
+@RequiredArgsConstructor
 class RulesController {
 
     private final RuleBook rules;
     private final Candidates candidates;
-
-    RulesController(RuleBook rules, Candidates candidates) {
-        this.rules = rules;
-        this.candidates = candidates;
-    }
 
     @GetMapping
     @Operation(summary = "All rules (staff, team leaders)")

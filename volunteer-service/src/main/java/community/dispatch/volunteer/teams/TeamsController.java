@@ -30,17 +30,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 @RestController
 @Validated
 @Tag(name = "Teams and volunteers", description = "The six volunteer teams and volunteers' profiles")
+@RequiredArgsConstructor
 class TeamsController {
 
-    private final VolunteerStore volunteers;
-
-    TeamsController(VolunteerStore volunteers) {
-        this.volunteers = volunteers;
-    }
+    private final Volunteers volunteers;
 
     @GetMapping("/api/v1/teams")
     @Operation(summary = "The volunteer teams", description = "With name in the language of Accept-Language (zh or en), the home station and the categories each serves.")
@@ -53,19 +51,14 @@ class TeamsController {
     Mono<TeamResponse> change(@PathVariable String key, @Valid @RequestBody TeamRequest body,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             @AuthenticationPrincipal Jwt jwt) {
-        if (!Caller.of(jwt).hasRole(Caller.ADMIN)) {
-            return Mono.error(DomainException.forbidden("Only admins change teams."));
-        }
-        return volunteers.changeTeam(new VolunteerStore.Team(key, body.nameZh(), body.nameEn(), body.description(),
-                        body.station(), body.categories()))
-                .flatMap(found -> found ? volunteers.teams().filter(team -> team.key().equals(key)).next()
-                        .map(team -> TeamResponse.of(team, language))
-                        : Mono.error(DomainException.notFound("team-not-found", "There is no team " + key + ".")));
+        return volunteers.changeTeam(new Team(key, body.nameZh(), body.nameEn(), body.description(),
+                        body.station(), body.categories()), Caller.of(jwt))
+                .map(team -> TeamResponse.of(team, language));
     }
 
     @GetMapping("/api/v1/volunteers/me")
     @Operation(summary = "Your volunteer profile", description = "Members with the VOLUNTEER role have one.")
-    Mono<VolunteerStore.Profile> me(@AuthenticationPrincipal Jwt jwt) {
+    Mono<VolunteerProfile> me(@AuthenticationPrincipal Jwt jwt) {
         return volunteers.profile(Caller.of(jwt).memberId())
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("volunteer-not-found",
                         "You have no volunteer profile.")));
@@ -73,40 +66,20 @@ class TeamsController {
 
     @PutMapping("/api/v1/volunteers/{memberId}/teams")
     @Operation(summary = "Put a volunteer in teams (admins, team leaders)")
-    Mono<VolunteerStore.Profile> assign(@PathVariable UUID memberId, @Valid @RequestBody TeamsRequest body,
+    Mono<VolunteerProfile> assign(@PathVariable UUID memberId, @Valid @RequestBody TeamsRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        if (!caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
-            return Mono.error(DomainException.forbidden("Only admins, staff and team leaders place volunteers."));
-        }
-        return volunteers.teams().map(VolunteerStore.Team::key).collectList()
-                .flatMap(known -> {
-                    List<String> unknown = body.teams().stream().filter(team -> !known.contains(team)).toList();
-                    if (!unknown.isEmpty()) {
-                        return Mono.error(DomainException.invalid("unknown-team", "No such team: " + unknown));
-                    }
-                    return volunteers.assignTeams(memberId, body.teams());
-                })
-                .flatMap(found -> found ? volunteers.profile(memberId)
-                        : Mono.error(DomainException.notFound("volunteer-not-found",
-                                "There is no volunteer " + memberId + ".")));
+        return volunteers.placeInTeams(memberId, body.teams(), Caller.of(jwt));
     }
 
     @PutMapping("/api/v1/volunteers/{memberId}/profile")
     @Operation(summary = "Update a volunteer's profile (the volunteer, team leaders, staff)", description = """
-            Skills with a level from 1 to 5, the grid, weekly availability (windows in Asia/Shanghai; one whose end \
+            Skills with a level from 1 to 5, the grid, weekly availability (windows in the community's zone; one whose end \
             is before its start runs past midnight) and leave, and how many orders at once. No windows: any time.""")
-    Mono<VolunteerStore.Profile> profile(@PathVariable UUID memberId, @Valid @RequestBody ProfileRequest body,
+    Mono<VolunteerProfile> profile(@PathVariable UUID memberId, @Valid @RequestBody ProfileRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        if (!caller.is(memberId) && !caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
-            return Mono.error(DomainException.notFound("volunteer-not-found", "There is no volunteer " + memberId + "."));
-        }
         return volunteers.updateProfile(memberId, body.skills() == null ? Map.of() : body.skills(), body.gridCode(),
-                        new Availability(body.weekly(), body.leave()), body.maxConcurrent() == null ? 2 : body.maxConcurrent())
-                .flatMap(found -> found ? volunteers.profile(memberId)
-                        : Mono.error(DomainException.notFound("volunteer-not-found",
-                                "There is no volunteer " + memberId + ".")));
+                new Availability(body.weekly(), body.leave()), body.maxConcurrent() == null ? 2 : body.maxConcurrent(),
+                Caller.of(jwt));
     }
 
     record ProfileRequest(
@@ -123,7 +96,7 @@ class TeamsController {
 
     record TeamRequest(@Schema(example = "天使") @NotBlank @Size(max = 50) String nameZh,
             @Schema(example = "Angel") @NotBlank @Size(max = 50) String nameEn,
-            @Schema(example = "VolunteerStore from the area's hospitals and health stations: free clinics and health education.")
+            @Schema(example = "Volunteers from the area's hospitals and health stations: free clinics and health education.")
             @NotBlank @Size(max = 2000) String description,
             @Schema(example = "家心崗") @NotBlank @Size(max = 50) String station,
             @Schema(example = "[\"free-clinic\", \"health-talk\"]")
@@ -133,10 +106,10 @@ class TeamsController {
     record TeamResponse(@Schema(example = "angel") String key,
             @Schema(example = "Angel", description = "In the language asked for (Accept-Language)") String name,
             @Schema(example = "天使") String nameZh, @Schema(example = "Angel") String nameEn,
-            @Schema(example = "VolunteerStore from the area's hospitals and health stations: free clinics and health education.") String description,
+            @Schema(example = "Volunteers from the area's hospitals and health stations: free clinics and health education.") String description,
             @Schema(example = "家心崗") String station, @Schema(example = "[\"free-clinic\", \"health-talk\"]") List<String> categories) {
 
-        static TeamResponse of(VolunteerStore.Team team, String language) {
+        static TeamResponse of(Team team, String language) {
             return new TeamResponse(team.key(), team.name(language), team.nameZh(), team.nameEn(), team.description(),
                     team.stationZh(), team.categories());
         }

@@ -1,6 +1,5 @@
 package community.dispatch.volunteer.teams;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,41 +15,20 @@ import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.RequiredArgsConstructor;
 
 /** The SQL over {@code volunteer} and {@code team}: volunteer profiles, kept in step with the member register, and the teams. */
 @Component
-public class VolunteerStore {
+@RequiredArgsConstructor
+class VolunteerStore {
 
     public static final String VOLUNTEER = "VOLUNTEER";
     private static final TypeReference<Map<String, Integer>> SKILLS = new TypeReference<>() { };
     private static final Logger log = LoggerFactory.getLogger(VolunteerStore.class);
 
-    public record Profile(UUID memberId, @Schema(example = "C05") String compoundCode, @Schema(example = "G03") String gridCode,
-            @Schema(example = "[\"angel\"]") List<String> teams,
-            @Schema(example = "{\"first-aid\": 4, \"plumbing\": 3}", description = "Skill code → level 1 (beginner) to 5 (expert)") Map<String, Integer> skills,
-            @Schema(example = "{\"weekly\": [{\"day\": \"SATURDAY\", \"from\": \"08:00\", \"to\": \"12:00\"}], \"leave\": []}")
-            JsonNode availability,
-            @Schema(example = "2") int maxConcurrent, boolean active,
-            @Schema(example = "4.8", description = "Mean of the stars residents gave; absent before the first") Double averageRating) {
-    }
-
-    public record Team(String key, String nameZh, String nameEn, String description, String stationZh,
-            List<String> categories) {
-
-        public String name(String language) {
-            return language != null && language.startsWith("zh") ? nameZh : nameEn;
-        }
-    }
-
     private final DatabaseClient database;
     private final JsonMapper json;
-
-    public VolunteerStore(DatabaseClient database, JsonMapper json) {
-        this.database = database;
-        this.json = json;
-    }
 
     /**
      * What a member event means here: a member with the VOLUNTEER role has an active profile; one
@@ -83,9 +61,9 @@ public class VolunteerStore {
                 .bind("id", memberId).fetch().rowsUpdated().then();
     }
 
-    public Mono<Profile> profile(UUID memberId) {
+    public Mono<VolunteerProfile> profile(UUID memberId) {
         return database.sql("SELECT * FROM volunteer WHERE member_id = :id").bind("id", memberId)
-                .map(row -> new Profile(row.get("member_id", UUID.class), emptyToNull(row.get("compound_code", String.class)),
+                .map(row -> new VolunteerProfile(row.get("member_id", UUID.class), emptyToNull(row.get("compound_code", String.class)),
                         row.get("grid_code", String.class), Arrays.asList(row.get("teams", String[].class)),
                         json.readValue(row.get("skills", Json.class).asString(), SKILLS),
                         json.readTree(row.get("availability", Json.class).asString()),
@@ -122,7 +100,7 @@ public class VolunteerStore {
     }
 
     /** Replaces what a volunteer or their team leader keeps up to date: skills, grid, availability and leave, limit. */
-    public Mono<Boolean> updateProfile(UUID memberId, Map<String, Integer> skills, String gridCode, Object availability,
+    public Mono<Boolean> updateProfile(UUID memberId, Map<String, Integer> skills, String gridCode, Availability availability,
             int maxConcurrent) {
         DatabaseClient.GenericExecuteSpec update = database.sql("""
                         UPDATE volunteer SET skills = :skills, grid_code = :grid, availability = :availability,

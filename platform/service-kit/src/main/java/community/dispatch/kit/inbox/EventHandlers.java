@@ -10,6 +10,7 @@ import community.dispatch.events.CloudEvent;
 import community.dispatch.events.DomainEvent;
 import community.dispatch.events.EventCodec;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * One consumer's handling, by event type: decodes the record's CloudEvent, lets the inbox guard it
@@ -23,18 +24,13 @@ import reactor.core.publisher.Mono;
  *         .on(RequestCancelled.class, cancelled -> dispatcher.requestCancelled(cancelled.requestId()));
  * }</pre>
  */
+@RequiredArgsConstructor
 public final class EventHandlers {
 
     private final String consumer;
     private final EventInbox inbox;
     private final EventCodec codec;
     private final Map<Class<? extends DomainEvent>, Function<DomainEvent, Mono<Void>>> handlers = new LinkedHashMap<>();
-
-    EventHandlers(String consumer, EventInbox inbox, EventCodec codec) {
-        this.consumer = consumer;
-        this.inbox = inbox;
-        this.codec = codec;
-    }
 
     /** Handles events of this type (registered once, at construction). */
     public <T extends DomainEvent> EventHandlers on(Class<T> type, Function<? super T, Mono<Void>> handler) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.EventCodec;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The idempotent-consumer guard. A consumer's effect and the row that says "consumer X has processed
@@ -26,6 +27,7 @@ import reactor.core.publisher.Mono;
  * community.dispatch.events.MalformedEventException}, which the error handler sends straight to the
  * dead-letter topic; an effect that fails is retried a bounded number of times, then dead-lettered.
  */
+@RequiredArgsConstructor
 public class EventInbox {
 
     private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
@@ -34,14 +36,6 @@ public class EventInbox {
     private final TransactionalOperator transactions;
     private final EventCodec codec;
     private final Duration effectTimeout;
-
-    public EventInbox(InboxStore store, TransactionalOperator transactions, EventCodec codec,
-            Duration effectTimeout) {
-        this.store = store;
-        this.transactions = transactions;
-        this.codec = codec;
-        this.effectTimeout = effectTimeout;
-    }
 
     /** The handling of one consumer, by event type; see {@link EventHandlers}. */
     public EventHandlers consumer(String consumer) {

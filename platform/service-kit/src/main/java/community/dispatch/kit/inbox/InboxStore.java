@@ -3,15 +3,13 @@ package community.dispatch.kit.inbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /** The SQL over {@code processed_event}, in the caller's transaction. */
+@RequiredArgsConstructor
 public class InboxStore {
 
     private final DatabaseClient database;
-
-    public InboxStore(DatabaseClient database) {
-        this.database = database;
-    }
 
     /** Notes that the consumer processed the event; false when it had already. */
     public Mono<Boolean> markProcessed(String consumer, String eventId, String eventType) {

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Documents the errors the kit makes every operation answer, so an administrator reading Swagger
@@ -29,6 +30,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  * through it can meet. All are problem+json, with an example. Responses an operation documents
  * itself are left as they are.
  */
+@RequiredArgsConstructor
 class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
 
     static final String PROBLEM_SCHEMA = "Problem";
@@ -38,10 +40,6 @@ class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApi
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private final List<String> publicPaths;
-
-    StandardErrorResponses(List<String> publicPaths) {
-        this.publicPaths = publicPaths;
-    }
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {

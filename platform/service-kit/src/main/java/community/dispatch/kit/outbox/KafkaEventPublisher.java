@@ -9,17 +9,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 import community.dispatch.events.CloudEvent;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import lombok.RequiredArgsConstructor;
 
 /** Publishes outbox events as structured-mode CloudEvents, keyed by aggregate id. */
+@RequiredArgsConstructor
 public class KafkaEventPublisher implements EventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration timeout;
-
-    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, Duration timeout) {
-        this.kafka = kafka;
-        this.timeout = timeout;
-    }
 
     @Override
     public Mono<Void> publish(PendingEvent event) {

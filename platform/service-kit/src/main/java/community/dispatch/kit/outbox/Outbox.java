@@ -11,22 +11,18 @@ import community.dispatch.events.EventCatalog;
 import community.dispatch.events.EventCodec;
 import community.dispatch.events.EventType;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Records events in the caller's database transaction, so that an event exists if and only if the
  * state change it describes was committed. The {@link OutboxRelay} publishes them afterwards.
  */
+@RequiredArgsConstructor
 public class Outbox {
 
     private final OutboxStore store;
     private final EventCodec codec;
     private final URI source;
-
-    public Outbox(OutboxStore store, EventCodec codec, URI source) {
-        this.store = store;
-        this.codec = codec;
-        this.source = source;
-    }
 
     /**
      * Records the event as part of the current transaction. Fails when there is none: an event

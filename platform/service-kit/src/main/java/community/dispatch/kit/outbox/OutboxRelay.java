@@ -7,13 +7,15 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.reactive.TransactionalOperator;
+
+import community.dispatch.kit.timers.BackgroundWork;
 
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Publishes recorded events. Each round claims due events in a transaction (row locks, skipping
@@ -23,7 +25,8 @@ import reactor.core.publisher.Mono;
  * guards absorb the duplicate. A failed send puts the event back with an exponential backoff; the
  * key's later events wait behind it, which keeps their order.
  */
-public class OutboxRelay implements SmartLifecycle {
+@RequiredArgsConstructor
+public class OutboxRelay extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
@@ -32,15 +35,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventPublisher publisher;
     private final TransactionalOperator transactions;
     private final OutboxProperties properties;
-    private final Disposable.Swap running = Disposables.swap();
-
-    public OutboxRelay(OutboxStore store, EventPublisher publisher, TransactionalOperator transactions,
-            OutboxProperties properties) {
-        this.store = store;
-        this.publisher = publisher;
-        this.transactions = transactions;
-        this.properties = properties;
-    }
 
     /** Relays until nothing is due; completes with the number of events sent. */
     public Mono<Long> drain() {
@@ -83,7 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable begin() {
         Disposable polling = Flux.interval(Duration.ZERO, properties.pollInterval())
                 .onBackpressureDrop()
                 .concatMap(tick -> drain().onErrorResume(error -> {
@@ -96,18 +90,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .concatMap(tick -> store.purgePublishedBefore(properties.retention())
                         .onErrorResume(error -> Mono.empty()), 1)
                 .subscribe(purged -> log.debug("Purged {} published outbox events", purged));
-        running.update(Disposables.composite(polling, purging));
-    }
-
-    @Override
-    public void stop() {
-        running.update(Disposables.disposed());
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable current = running.get();
-        return current != null && !current.isDisposed();
+        return Disposables.composite(polling, purging);
     }
 
     /** Starts after the rest of the context and stops before the Kafka producer closes. */

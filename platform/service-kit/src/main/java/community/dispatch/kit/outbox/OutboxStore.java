@@ -9,15 +9,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /** The SQL over {@code outbox_event}: appending for the outbox, claiming and marking for the relay. Each method runs in the caller's transaction. */
+@RequiredArgsConstructor
 public class OutboxStore {
 
     private final DatabaseClient database;
-
-    public OutboxStore(DatabaseClient database) {
-        this.database = database;
-    }
 
     /** Adds an event to the outbox, in the caller's transaction. */
     public Mono<Long> append(UUID id, String topic, String key, String type, byte[] payload) {

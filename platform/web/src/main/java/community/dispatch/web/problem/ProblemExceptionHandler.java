@@ -20,6 +20,7 @@ import community.dispatch.errors.DomainException;
 import community.dispatch.errors.Throttled;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Turns every exception a request can end in into an RFC 9457 problem: domain refusals (each
@@ -28,15 +29,12 @@ import tools.jackson.core.JacksonException;
  * errors (404 for an unknown path, 405, 406, 415, bad input, validation) and, as a 500 that reveals
  * nothing, anything unexpected. Runs before Boot's default error handler.
  */
+@RequiredArgsConstructor
 public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final ProblemResponses responses;
-
-    public ProblemExceptionHandler(ProblemResponses responses) {
-        this.responses = responses;
-    }
 
     @Override
     public int getOrder() {

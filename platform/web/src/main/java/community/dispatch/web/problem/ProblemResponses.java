@@ -10,15 +10,13 @@ import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import lombok.RequiredArgsConstructor;
 
 /** Writes a problem straight to a response, for errors raised outside controllers. */
+@RequiredArgsConstructor
 public final class ProblemResponses {
 
     private final JsonMapper mapper;
-
-    public ProblemResponses(JsonMapper mapper) {
-        this.mapper = mapper;
-    }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         ServerHttpResponse response = exchange.getResponse();

@@ -1,0 +1,134 @@
+package community.dispatch.member.signin;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
+
+/**
+ * The SQL of what sign-in keeps besides codes and tokens: failed attempts ({@code sign_in_failure}),
+ * the SMS sandbox's messages ({@code sms_message}), machine clients ({@code oauth_client}) and the
+ * signing keys ({@code signing_key}).
+ */
+@Component
+@RequiredArgsConstructor
+class SignInRecordStore {
+
+    /** Failures of an identity within a window: how many, and the oldest. */
+    record Failures(long count, Instant oldest) {
+    }
+
+    /** A client's secret hash and roles. */
+    record ClientSecret(String hash, Set<String> roles) {
+    }
+
+    /** A stored signing key (JSON Web Key, private part included) and when it was made. */
+    record StoredKey(String jwk, Instant createdAt) {
+    }
+
+    private final DatabaseClient database;
+
+    Mono<Failures> failuresSince(String identity, Instant since) {
+        return database.sql("""
+                        SELECT count(*) AS failures, min(failed_at) AS oldest FROM sign_in_failure
+                        WHERE identity = :identity AND failed_at > :since""")
+                .bind("identity", identity).bind("since", since)
+                .map(row -> new Failures(row.get("failures", Long.class), row.get("oldest", Instant.class)))
+                .one();
+    }
+
+    Mono<Void> recordFailure(String identity, Instant at) {
+        return database.sql("INSERT INTO sign_in_failure (identity, failed_at) VALUES (:identity, :at)")
+                .bind("identity", identity).bind("at", at).fetch().rowsUpdated().then();
+    }
+
+    Mono<Void> clearFailures(String identity) {
+        return database.sql("DELETE FROM sign_in_failure WHERE identity = :identity")
+                .bind("identity", identity).fetch().rowsUpdated().then();
+    }
+
+    Mono<Void> keepMessage(String phone, String text) {
+        return database.sql("INSERT INTO sms_message (id, phone, text) VALUES (:id, :phone, :text)")
+                .bind("id", UUID.randomUUID()).bind("phone", phone).bind("text", text)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The newest messages first, optionally for one phone. */
+    Flux<SmsSandbox.Message> messages(String phone, int limit) {
+        Map<String, Object> values = new HashMap<>(Map.of("limit", limit));
+        values.put("phone", Parameter.fromOrEmpty(phone, String.class));
+        return database.sql("""
+                        SELECT id, phone, text, sent_at FROM sms_message
+                        WHERE CAST(:phone AS text) IS NULL OR phone = :phone ORDER BY sent_at DESC LIMIT :limit""")
+                .bindValues(values)
+                .map(row -> new SmsSandbox.Message(row.get("id", UUID.class), row.get("phone", String.class),
+                        row.get("text", String.class), row.get("sent_at", OffsetDateTime.class)))
+                .all();
+    }
+
+    Mono<Void> insertClient(String clientId, String name, String secretHash, List<String> roles) {
+        return database.sql("INSERT INTO oauth_client (client_id, name, secret_hash, roles) VALUES (:id, :name, :hash, :roles)")
+                .bind("id", clientId).bind("name", name).bind("hash", secretHash).bind("roles", roles.toArray(String[]::new))
+                .fetch().rowsUpdated().then();
+    }
+
+    Flux<Clients.RegisteredClient> activeClients() {
+        return database.sql("SELECT client_id, name, roles, created_at FROM oauth_client WHERE active ORDER BY created_at")
+                .map(row -> new Clients.RegisteredClient(row.get("client_id", String.class), row.get("name", String.class), null,
+                        Arrays.stream(row.get("roles", String[].class)).collect(Collectors.toSet()),
+                        row.get("created_at", OffsetDateTime.class)))
+                .all();
+    }
+
+    Mono<ClientSecret> activeClient(String clientId) {
+        return database.sql("SELECT secret_hash, roles FROM oauth_client WHERE client_id = :id AND active")
+                .bind("id", clientId)
+                .map(row -> new ClientSecret(row.get("secret_hash", String.class),
+                        Arrays.stream(row.get("roles", String[].class)).collect(Collectors.toSet())))
+                .one();
+    }
+
+    /** Serialises signing-key creation across instances for the rest of the transaction. */
+    Mono<Void> lockSigningKeys() {
+        return database.sql("SELECT pg_advisory_xact_lock(hashtext('dispatch.signing_key'))").fetch().rowsUpdated().then();
+    }
+
+    Mono<StoredKey> newestSigningKey() {
+        return database.sql("SELECT jwk, created_at FROM signing_key WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1")
+                .map(row -> new StoredKey(row.get("jwk", String.class), row.get("created_at", Instant.class)))
+                .one();
+    }
+
+    /** Retires the keys in use and stores a new one, made at {@code now}. */
+    Mono<Void> replaceSigningKey(String kid, String jwk, Instant now) {
+        return database.sql("UPDATE signing_key SET retired_at = :now WHERE retired_at IS NULL").bind("now", now)
+                .fetch().rowsUpdated()
+                .then(database.sql("INSERT INTO signing_key (kid, jwk, created_at) VALUES (:kid, :jwk, :now)")
+                        .bind("kid", kid).bind("jwk", jwk).bind("now", now)
+                        .fetch().rowsUpdated())
+                .then();
+    }
+
+    /** Keys in use, and keys retired after {@code retiredAfter}: newest first. */
+    Flux<String> publishedSigningKeys(Instant retiredAfter) {
+        return database.sql("""
+                        SELECT jwk FROM signing_key WHERE retired_at IS NULL OR retired_at > :after
+                        ORDER BY created_at DESC""")
+                .bind("after", retiredAfter)
+                .map(row -> row.get("jwk", String.class))
+                .all();
+    }
+}

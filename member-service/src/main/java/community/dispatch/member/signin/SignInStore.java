@@ -1,0 +1,98 @@
+package community.dispatch.member.signin;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
+
+/**
+ * The SQL of signing in: one-time codes sent by SMS ({@code login_code}) and refresh tokens
+ * ({@code refresh_token}), stored as hashes only. Each method runs in the caller's transaction.
+ */
+@Component
+@RequiredArgsConstructor
+class SignInStore {
+
+    /** The newest code of a phone that is not used and not expired. */
+    record LiveCode(UUID id, String hash, int attempts) {
+    }
+
+    /** A refresh token as stored: its family (one sign-in), its member, and whether it may still be used. */
+    record StoredRefresh(UUID familyId, UUID memberId, boolean spent, boolean expired) {
+    }
+
+    private final DatabaseClient database;
+
+    Mono<Long> codesSentSince(String phone, Instant since) {
+        return database.sql("SELECT count(*) AS recent FROM login_code WHERE phone = :phone AND created_at > :since")
+                .bind("phone", phone).bind("since", since)
+                .map(row -> row.get("recent", Long.class)).one();
+    }
+
+    Mono<Void> insertCode(UUID id, String phone, String hash, Instant now, Instant expiresAt) {
+        return database.sql("""
+                        INSERT INTO login_code (id, phone, code_hash, created_at, expires_at)
+                        VALUES (:id, :phone, :hash, :now, :expires)""")
+                .bindValues(Map.of("id", id, "phone", phone, "hash", hash, "now", now, "expires", expiresAt))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The phone's newest live code at {@code now}, locked. */
+    Mono<LiveCode> lockLiveCode(String phone, Instant now) {
+        return database.sql("""
+                        SELECT id, code_hash, attempts FROM login_code
+                        WHERE phone = :phone AND used_at IS NULL AND expires_at > :now
+                        ORDER BY created_at DESC LIMIT 1
+                        FOR UPDATE""")
+                .bind("phone", phone).bind("now", now)
+                .map(row -> new LiveCode(row.get("id", UUID.class), row.get("code_hash", String.class),
+                        row.get("attempts", Integer.class)))
+                .one();
+    }
+
+    Mono<Void> useCode(UUID id, Instant now) {
+        return database.sql("UPDATE login_code SET used_at = :now WHERE id = :id").bind("id", id).bind("now", now)
+                .fetch().rowsUpdated().then();
+    }
+
+    Mono<Void> countAttempt(UUID id) {
+        return database.sql("UPDATE login_code SET attempts = attempts + 1 WHERE id = :id").bind("id", id)
+                .fetch().rowsUpdated().then();
+    }
+
+    Mono<Void> insertRefresh(String hash, UUID familyId, UUID memberId, Instant expiresAt) {
+        return database.sql("""
+                        INSERT INTO refresh_token (token_hash, family_id, member_id, expires_at)
+                        VALUES (:hash, :family, :member, :expires)""")
+                .bindValues(Map.of("hash", hash, "family", familyId, "member", memberId, "expires", expiresAt))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The refresh token with this hash, locked, as it stands at {@code now}. */
+    Mono<StoredRefresh> lockRefresh(String hash, Instant now) {
+        return database.sql("""
+                        SELECT family_id, member_id, used_at IS NOT NULL OR revoked_at IS NOT NULL AS spent,
+                               expires_at < :now AS expired
+                        FROM refresh_token WHERE token_hash = :hash FOR UPDATE""")
+                .bind("hash", hash).bind("now", now)
+                .map(row -> new StoredRefresh(row.get("family_id", UUID.class), row.get("member_id", UUID.class),
+                        Boolean.TRUE.equals(row.get("spent", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("expired", Boolean.class))))
+                .one();
+    }
+
+    Mono<Void> useRefresh(String hash, Instant now) {
+        return database.sql("UPDATE refresh_token SET used_at = :now WHERE token_hash = :hash")
+                .bind("hash", hash).bind("now", now).fetch().rowsUpdated().then();
+    }
+
+    Mono<Void> revokeFamily(UUID familyId, Instant now) {
+        return database.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
+                .bind("family", familyId).bind("now", now).fetch().rowsUpdated().then();
+    }
+}

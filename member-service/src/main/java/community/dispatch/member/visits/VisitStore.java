@@ -1,0 +1,95 @@
+package community.dispatch.member.visits;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+
+import community.dispatch.member.people.Role;
+import community.dispatch.member.visits.WeeklyCompliance.Visit;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
+
+/** The SQL over {@code visit}, and who owes visits. */
+@Component
+@RequiredArgsConstructor
+class VisitStore {
+
+    /** Someone with a weekly visit quota, and the grid they answer for. */
+    record Visitor(UUID memberId, String name, boolean leadership, String gridCode) {
+    }
+
+    private final DatabaseClient database;
+
+    Mono<Void> insert(Visits.Logged visit) {
+        return database.sql("""
+                        INSERT INTO visit (id, visitor_id, unit_id, visited_at, heard, needs)
+                        VALUES (:id, :visitor, :unit, :at, :heard, :needs)""")
+                .bindValues(Map.of("id", visit.id(), "visitor", visit.visitorId(), "unit", visit.unitId(),
+                        "at", visit.visitedAt(), "heard", visit.heard(), "needs", visit.needs().toArray(String[]::new)))
+                .fetch().rowsUpdated().then();
+    }
+
+    Mono<Boolean> unitExists(UUID unit) {
+        return database.sql("SELECT 1 FROM unit WHERE id = :id").bind("id", unit).map(row -> true).one().defaultIfEmpty(false);
+    }
+
+    /** Whether the member is an active member of the leadership team. */
+    Mono<Boolean> inLeadership(UUID member) {
+        return database.sql("SELECT leadership FROM member WHERE id = :id AND active").bind("id", member)
+                .map(row -> Boolean.TRUE.equals(row.get("leadership", Boolean.class))).one()
+                .defaultIfEmpty(false);
+    }
+
+    /** Visits from {@code from} to {@code to}, oldest first, optionally of one visitor only. */
+    Flux<Visits.Logged> between(Instant from, Instant to, UUID visitor, int page, int size) {
+        Map<String, Object> values = new HashMap<>(Map.of("from", from, "to", to, "limit", size, "offset", (long) page * size));
+        values.put("visitor", Parameter.fromOrEmpty(visitor, UUID.class));
+        return database.sql("""
+                        SELECT id, visitor_id, unit_id, visited_at, heard, needs FROM visit
+                        WHERE visited_at >= :from AND visited_at < :to
+                          AND (CAST(:visitor AS uuid) IS NULL OR visitor_id = :visitor)
+                        ORDER BY visited_at, id LIMIT :limit OFFSET :offset""")
+                .bindValues(values)
+                .map(row -> new Visits.Logged(row.get("id", UUID.class), row.get("visitor_id", UUID.class),
+                        row.get("unit_id", UUID.class), row.get("visited_at", Instant.class),
+                        row.get("heard", String.class), List.of(row.get("needs", String[].class))))
+                .all();
+    }
+
+    /** Every visit from {@code from} to {@code to}, as the weekly report counts them. */
+    Flux<Visit> counted(Instant from, Instant to) {
+        return database.sql("SELECT visitor_id, unit_id, visited_at FROM visit WHERE visited_at >= :from AND visited_at < :to")
+                .bind("from", from).bind("to", to)
+                .map(row -> new Visit(row.get("visitor_id", UUID.class), row.get("unit_id", UUID.class),
+                        row.get("visited_at", Instant.class)))
+                .all();
+    }
+
+    /**
+     * Active leadership-team members and grid workers, with the grid each answers for: the grid they are
+     * chief of (their GRID assignment first), else the grid of their home.
+     */
+    Flux<Visitor> visitorsWithQuota() {
+        return database.sql("""
+                        SELECT m.id, m.name, m.leadership,
+                               coalesce((SELECT g.code FROM grid_chief gc JOIN grid g ON g.id = gc.grid_id
+                                         WHERE gc.member_id = m.id ORDER BY gc.kind = 'GRID' DESC, g.code LIMIT 1),
+                                        hg.code) AS grid
+                        FROM member m
+                        LEFT JOIN unit u ON u.id = m.unit_id
+                        LEFT JOIN building b ON b.id = u.building_id
+                        LEFT JOIN grid hg ON hg.id = b.grid_id
+                        WHERE m.active AND (m.leadership OR :gridWorker = ANY(m.roles))""")
+                .bind("gridWorker", Role.GRID_WORKER.name())
+                .map(row -> new Visitor(row.get("id", UUID.class), row.get("name", String.class),
+                        Boolean.TRUE.equals(row.get("leadership", Boolean.class)), row.get("grid", String.class)))
+                .all();
+    }
+}

@@ -1,0 +1,99 @@
+package community.dispatch.member.visits;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import community.dispatch.errors.DomainException;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.kit.time.CommunityProperties;
+import community.dispatch.member.people.Role;
+import community.dispatch.member.visits.WeeklyCompliance.Obligation;
+import community.dispatch.member.visits.WeeklyCompliance.Report;
+import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
+
+/**
+ * Household visits (初心大走訪): who may log one, who sees which, and who is behind on their weekly
+ * quota. Weeks run Monday to Sunday in the community's zone.
+ */
+@Service
+@EnableConfigurationProperties(VisitProperties.class)
+@RequiredArgsConstructor
+class Visits {
+
+    /** A logged visit. */
+    record Logged(UUID id, UUID visitorId, UUID unitId, Instant visitedAt,
+            @Schema(example = "The lift in building 5 stops between floors; the resident of 301 (82) cannot use the stairs.") String heard,
+            @Schema(example = "[\"lift repair\", \"shopping help on Saturdays\"]") List<String> needs) {
+    }
+
+    private final VisitStore store;
+    private final VisitProperties properties;
+    private final CommunityProperties community;
+    private final Clock clock;
+
+    /** The caller logs a visit to a household, now or a little while ago. */
+    Mono<Logged> log(UUID unit, Instant visitedAt, String heard, List<String> needs, Caller caller) {
+        UUID visitor = caller.memberId();
+        Instant now = clock.instant();
+        Instant at = visitedAt == null ? now : visitedAt;
+        if (at.isAfter(now.plusSeconds(300))) {
+            return Mono.error(DomainException.invalid("visit-in-future", "A visit cannot be logged ahead of time."));
+        }
+        Logged visit = new Logged(UUID.randomUUID(), visitor, unit, at, heard, needs == null ? List.of() : needs);
+        return mayVisit(visitor, caller)
+                .then(store.unitExists(unit))
+                .flatMap(exists -> exists ? store.insert(visit)
+                        : Mono.error(DomainException.invalid("unknown-unit", "There is no unit " + unit + ".")))
+                .thenReturn(visit);
+    }
+
+    /** Visits of a week: staff and grid workers see everyone's (or one visitor's), others their own. */
+    Mono<List<Logged>> list(String week, UUID visitor, int page, int size, Caller caller) {
+        CommunityWeek range = week(week);
+        UUID only = caller.isStaff() || caller.hasRole(Role.GRID_WORKER.name()) ? visitor : caller.memberId();
+        return store.between(range.start(), range.end(), only, page, size).collectList();
+    }
+
+    /** Each leadership-team member's and grid worker's distinct households against their target. */
+    Mono<Report> compliance(String week, String grid, Caller caller) {
+        if (!caller.isStaff() && !caller.hasRole(Role.GRID_WORKER.name())) {
+            return Mono.error(DomainException.forbidden("Only staff and grid workers read the visit report."));
+        }
+        CommunityWeek range = week(week);
+        Mono<List<Obligation>> obligations = store.visitorsWithQuota()
+                .map(visitor -> new Obligation(visitor.memberId(), visitor.name(),
+                        visitor.leadership() ? "LEADERSHIP" : Role.GRID_WORKER.name(), visitor.gridCode(),
+                        visitor.leadership() ? properties.leadershipWeeklyTarget() : properties.gridWorkerWeeklyTarget()))
+                .filter(obligation -> grid == null || grid.equals(obligation.gridCode()))
+                .collectList();
+        return Mono.zip(obligations, store.counted(range.start(), range.end()).collectList())
+                .map(both -> WeeklyCompliance.compute(range, both.getT1(), both.getT2()));
+    }
+
+    private Mono<Void> mayVisit(UUID visitor, Caller caller) {
+        if (caller.hasRole(Role.GRID_WORKER.name()) || caller.isStaff()) {
+            return Mono.empty();
+        }
+        return store.inLeadership(visitor).flatMap(leadership -> leadership ? Mono.empty()
+                : Mono.error(DomainException.forbidden("Only leadership-team members, grid workers and staff log visits.")));
+    }
+
+    private CommunityWeek week(String week) {
+        if (week == null || week.isBlank()) {
+            return CommunityWeek.containing(clock.instant(), community.zone());
+        }
+        try {
+            return CommunityWeek.of(week.trim(), community.zone());
+        }
+        catch (IllegalArgumentException e) {
+            throw DomainException.invalid("bad-week", e.getMessage());
+        }
+    }
+}
