@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code SafeRetry}: Spring Cloud Gateway's {@code Retry}, applied only where a second attempt cannot
  * do a thing twice: reads ({@code GET}, {@code HEAD}) and {@code POST}s that carry an
- * {@code Idempotency-Key} (the service answers a repeat with the first answer). Every other call goes
+ * {@code Idempotency-Key} (the service answers a repeat with the first answer), sign-in and token calls
+ * excepted. Every other call goes
  * through once. Takes the same arguments as {@code Retry}; its {@code methods} are decided here.
  */
 @Component
@@ -37,6 +38,9 @@ public class SafeRetryGatewayFilterFactory extends RetryGatewayFilterFactory {
             return true;
         }
         String key = request.getHeaders().getFirst(IDEMPOTENCY_KEY);
-        return HttpMethod.POST.equals(method) && key != null && !key.isBlank();
+        String path = request.getPath().value();
+        // The services ignore the key on sign-in and tokens (a failed attempt must always count), so those never repeat.
+        boolean signIn = path.startsWith("/api/v1/auth/") || path.startsWith("/oauth2/");
+        return HttpMethod.POST.equals(method) && key != null && !key.isBlank() && !signIn;
     }
 }

@@ -76,13 +76,14 @@ class DeliberationStore {
                 .all();
     }
 
-    /** Unsettled disputes whose rung deadline passed at {@code now}, locked so another instance skips them. */
+    /** Unsettled disputes whose rung deadline passed at {@code now}, locked so another instance skips them; read whole. */
     Flux<UUID> claimOverdue(Instant now, int limit) {
         return database.sql("""
                         SELECT request_id FROM deliberation
                         WHERE step_due_at IS NOT NULL AND step_due_at <= :now AND settled_at IS NULL
                         ORDER BY step_due_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("now", now).bind("limit", limit)
-                .map(row -> row.get("request_id", UUID.class)).all();
+                .map(row -> row.get("request_id", UUID.class)).all()
+                .collectList().flatMapIterable(ids -> ids);
     }
 }

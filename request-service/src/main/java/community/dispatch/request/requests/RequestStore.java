@@ -115,13 +115,17 @@ public class RequestStore {
                 .all();
     }
 
-    /** Ids of requests whose timer has passed, locked so another instance's timer skips them. */
+    /**
+     * Ids of requests whose timer has passed, locked so another instance's timer skips them. Read whole
+     * before any is emitted: the caller writes to each, and a connection runs one statement at a time.
+     */
     public Flux<UUID> claimDue(Instant now, int limit) {
         return database.sql("""
                         SELECT id FROM service_request WHERE due_at IS NOT NULL AND due_at <= :now
                         ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("now", now).bind("limit", limit)
-                .map(row -> row.get("id", UUID.class)).all();
+                .map(row -> row.get("id", UUID.class)).all()
+                .collectList().flatMapIterable(ids -> ids);
     }
 
     /**

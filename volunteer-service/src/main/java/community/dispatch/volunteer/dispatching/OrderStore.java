@@ -64,19 +64,25 @@ class OrderStore {
                 .bind("id", orderId).bind("v", volunteer).map(row -> row.get("request_id", UUID.class)).one();
     }
 
-    /** The request's orders in these statuses, locked. */
+    /** The request's orders in these statuses, locked; read whole, so the caller may write to each. */
     Flux<Order> lockByRequest(UUID requestId, Set<OrderStatus> statuses) {
         return database.sql("SELECT * FROM order_offer WHERE request_id = :id AND status = ANY(:statuses) ORDER BY offered_at FOR UPDATE")
-                .bind("id", requestId).bind("statuses", OrderStatus.names(statuses)).map(OrderStore::read).all();
+                .bind("id", requestId).bind("statuses", OrderStatus.names(statuses)).map(OrderStore::read).all()
+                .collectList().flatMapIterable(orders -> orders);
     }
 
-    /** The request's other open offers, locked — except those another transaction holds (one expiring right now). */
+    /**
+     * The request's other open offers, locked — except those another transaction holds (one expiring right
+     * now). Read whole before any is emitted: a connection runs one statement at a time, so a caller that
+     * writes to each row while the rows are still streaming would wait for itself (a POOL has dozens).
+     */
     Flux<Order> lockOtherOffers(UUID requestId, UUID except) {
         return database.sql("""
                         SELECT * FROM order_offer WHERE request_id = :id AND status = :offered AND id <> :except
                         FOR UPDATE SKIP LOCKED""")
                 .bind("id", requestId).bind("offered", OrderStatus.OFFERED.name()).bind("except", except)
-                .map(OrderStore::read).all();
+                .map(OrderStore::read).all()
+                .collectList().flatMapIterable(orders -> orders);
     }
 
     Mono<Long> countOffered(UUID requestId) {
@@ -85,13 +91,14 @@ class OrderStore {
                 .map(row -> row.get("n", Long.class)).one();
     }
 
-    /** Open offers whose time is up at {@code now}, oldest first, locked so another instance skips them. */
+    /** Open offers whose time is up at {@code now}, oldest first, locked so another instance skips them; read whole. */
     Flux<Order> claimExpired(Instant now, int limit) {
         return database.sql("""
                         SELECT * FROM order_offer WHERE status = :offered AND expires_at <= :now
                         ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("offered", OrderStatus.OFFERED.name()).bind("now", now).bind("limit", limit)
-                .map(OrderStore::read).all();
+                .map(OrderStore::read).all()
+                .collectList().flatMapIterable(orders -> orders);
     }
 
     /** The volunteer who last served the request. */
