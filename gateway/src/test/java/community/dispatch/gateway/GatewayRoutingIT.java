@@ -39,6 +39,7 @@ class GatewayRoutingIT extends GatewayTest {
                 Arguments.of("/api/v1/places/compounds", MEMBER_SERVICE, "member-service"),
                 Arguments.of("/api/v1/organisations", MEMBER_SERVICE, "member-service"),
                 Arguments.of("/api/v1/visits", MEMBER_SERVICE, "member-service"),
+                Arguments.of("/api/v1/audit", MEMBER_SERVICE, "member-service"),
                 Arguments.of("/api/v1/auth/sms-sandbox", MEMBER_SERVICE, "member-service"),
                 Arguments.of("/.well-known/openid-configuration", MEMBER_SERVICE, "member-service"));
     }

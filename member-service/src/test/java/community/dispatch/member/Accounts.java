@@ -13,6 +13,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.core.type.TypeReference;
+
 /** Signs people in through the real endpoints; test data comes from here, not from copied JSON. */
 final class Accounts {
 
@@ -100,4 +102,5 @@ final class Accounts {
     static final ParameterizedTypeReference<Map<String, Object>> MAP =
             new ParameterizedTypeReference<>() { };
     static final ParameterizedTypeReference<Map<String, Object>> TOKEN = MAP;
+    static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() { };
 }

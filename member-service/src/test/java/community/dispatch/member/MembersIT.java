@@ -8,29 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.Topics;
 import community.dispatch.testing.TopicReader;
 
 @MemberServiceTest
-class MembersIT {
-
-    @Autowired
-    WebTestClient web;
-
-    private Accounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new Accounts(web);
-    }
+class MembersIT extends MemberServiceTestSupport {
 
     @Test
     void aResidentSeesOnlyThemselvesAndAnotherResidentIsNotFound() {

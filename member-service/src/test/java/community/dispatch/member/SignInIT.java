@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,21 +22,12 @@ import community.dispatch.testing.MovableClockConfiguration;
 import reactor.test.StepVerifier;
 
 @MemberServiceTest
-class SignInIT {
+class SignInIT extends MemberServiceTestSupport {
 
-    @Autowired
-    WebTestClient web;
     @Autowired
     SigningKeys keys;
     @LocalServerPort
     int port;
-
-    private Accounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new Accounts(web);
-    }
 
     @Test
     void theAdminSignsInWithAPasswordAndGetsAShortLivedTokenWithRoles() {
@@ -104,19 +94,21 @@ class SignInIT {
     }
 
     @Test
-    void codeRequestsAreLimitedAndUnknownPhonesGetNoMessage() {
-        String phone = Accounts.newPhone();
-        accounts.register("居民 Resident", phone, "RESIDENT");
-        for (int i = 0; i < 3; i++) {
-            accounts.requestCode(phone);
-        }
-        web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("phone", phone)).exchange()
-                .expectStatus().isEqualTo(429)
-                .expectBody().jsonPath("$.code").isEqualTo("too-many-code-requests");
-
+    void codeRequestsAreLimitedAlikeForMembersAndStrangersAndStrangersGetNoMessage() {
+        String member = Accounts.newPhone();
+        accounts.register("居民 Resident", member, "RESIDENT");
         String stranger = Accounts.newPhone();
-        accounts.requestCode(stranger);
+        for (String phone : List.of(member, stranger)) {
+            for (int i = 0; i < 3; i++) {
+                accounts.requestCode(phone);
+            }
+            web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("phone", phone)).exchange()
+                    .expectStatus().isEqualTo(429)
+                    .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                    .expectBody().jsonPath("$.code").isEqualTo("too-many-code-requests");
+        }
+        assertThat(accounts.sandbox(member)).hasSize(3);
         assertThat(accounts.sandbox(stranger)).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package community.dispatch.request;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,10 +21,15 @@ final class People {
                 Map.of("grid", grid, "compound", "C01"), "RESIDENT"));
     }
 
+    /** A grid worker serving the grid (staff assigned them), who lives in another one. */
     static Person gridWorker(String grid) {
+        return gridWorker(grid, "G09");
+    }
+
+    static Person gridWorker(String served, String home) {
         UUID id = UUID.randomUUID();
         return new Person(id, TestTokensConfiguration.TOKENS.token(id.toString(),
-                Map.of("grid", grid, "compound", "C01"), "GRID_WORKER"));
+                Map.of("grid", home, "compound", "C01", "grids", List.of(served)), "GRID_WORKER"));
     }
 
     static Person staff() {

@@ -153,6 +153,9 @@ class RequestsIT extends ServiceTestSupport {
             web.get().uri(path).headers(h -> h.setBearerAuth(stranger.token())).exchange().expectStatus().isNotFound();
             web.get().uri(path).headers(h -> h.setBearerAuth(People.gridWorker("G02").token())).exchange().expectStatus().isNotFound();
             web.get().uri(path).headers(h -> h.setBearerAuth(People.gridWorker("G01").token())).exchange().expectStatus().isOk();
+            // Living in G01 gives a grid worker of G02 nothing there: scope follows the grids staff assigned.
+            web.get().uri(path).headers(h -> h.setBearerAuth(People.gridWorker("G02", "G01").token())).exchange()
+                    .expectStatus().isNotFound();
             web.get().uri(path).headers(h -> h.setBearerAuth(People.staff().token())).exchange().expectStatus().isOk();
         }
         web.post().uri("/api/v1/requests/" + id + "/cancellation").headers(h -> h.setBearerAuth(stranger.token()))

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -24,32 +23,24 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.events.CloudEvent;
-import community.dispatch.events.DomainEvent;
 import community.dispatch.events.Topics;
 import community.dispatch.events.member.MemberDeactivated;
-import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.order.OrderCompleted;
-import community.dispatch.events.order.OrderOffered;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.events.request.RequestUpdated;
-import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
-import community.dispatch.testing.TopicReader;
 
 @ServiceIntegrationTest
 @Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = "dispatch.dispatching.timer-interval=300ms")
-class DispatchIT extends ServiceTestSupport {
+class DispatchIT extends DispatchingTestSupport {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
-
-    private final String admin = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "ADMIN");
 
     @Test
     void aRequestIsOfferedInTurnThenUnassignableWhenNobodyTakesIt() {
@@ -106,6 +97,16 @@ class DispatchIT extends ServiceTestSupport {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("hours", 2.0, "activity", "親子活動 parent-child afternoon", "onDate", today)).exchange()
                 .expectStatus().isCreated();
+        LocalDate day = LocalDate.parse(today);
+        for (Map<String, Object> tooMuch : List.of(
+                Map.<String, Object>of("hours", 7.0, "activity", "the same day again", "onDate", today),
+                Map.<String, Object>of("hours", 1.0, "activity", "tomorrow", "onDate", day.plusDays(1).toString()),
+                Map.<String, Object>of("hours", 1.0, "activity", "long ago", "onDate", day.minusDays(31).toString()),
+                Map.<String, Object>of("hours", 9.0, "activity", "one long entry", "onDate", day.minusDays(1).toString()))) {
+            web.post().uri("/api/v1/volunteers/" + volunteer + "/honour-hours").headers(h -> h.setBearerAuth(staff))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(tooMuch).exchange()
+                    .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
         web.get().uri("/api/v1/volunteers/" + volunteer + "/hours").headers(h -> h.setBearerAuth(token(volunteer))).exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -170,6 +171,8 @@ class DispatchIT extends ServiceTestSupport {
                 .expectBody().jsonPath("$.status").isEqualTo("RELEASED");
         UUID secondOrder = awaitOffer(request, second);
 
+        appointLeader("angel", leader);
+        appointLeader("lebei", outsider);
         String leaderToken = TestTokensConfiguration.TOKENS.token(leader.toString(), "TEAM_LEADER", "VOLUNTEER");
         String outsiderToken = TestTokensConfiguration.TOKENS.token(outsider.toString(), "TEAM_LEADER", "VOLUNTEER");
         web.post().uri("/api/v1/orders/assignments").headers(h -> h.setBearerAuth(outsiderToken))
@@ -247,66 +250,5 @@ class DispatchIT extends ServiceTestSupport {
         catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A member with the VOLUNTEER role (registered through member events), placed in the team by an admin. */
-    private UUID volunteerIn(String team, String prefix) {
-        UUID member = UUID.fromString(prefix + "-" + String.format("%012d", (long) (Math.random() * 1e12)));
-        publish(Topics.MEMBER_EVENTS, member, new MemberRegistered(member, Set.of("RESIDENT", "VOLUNTEER"), "C01"));
-        await().atMost(PATIENCE).untilAsserted(() -> web.put().uri("/api/v1/volunteers/" + member + "/teams")
-                .headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("teams", List.of(team))).exchange().expectStatus().isOk());
-        return member;
-    }
-
-    private UUID submit(String category, String route) {
-        UUID request = UUID.randomUUID();
-        publish(Topics.REQUEST_EVENTS, request, new RequestSubmitted(request, category, "NORMAL", "APP", UUID.randomUUID(),
-                Instant.now(), route, "C01", "G01"));
-        return request;
-    }
-
-    private UUID awaitOffer(UUID request, UUID volunteer) {
-        return await().atMost(PATIENCE).until(() -> orderEvents(request).stream()
-                        .filter(event -> event.type().equals("community.dispatch.order.offered.v1"))
-                        .map(event -> codec.data(event, OrderOffered.class))
-                        .filter(offer -> offer.volunteerId().equals(volunteer))
-                        .map(OrderOffered::orderId).findFirst().orElse(null),
-                found -> found != null);
-    }
-
-    private long offersFor(UUID request) {
-        return database.sql("SELECT count(*) AS n FROM order_offer WHERE request_id = :id").bind("id", request)
-                .map(row -> row.get("n", Long.class)).one().block();
-    }
-
-    private List<CloudEvent> orderEvents(UUID request) {
-        return TopicReader.events(Topics.ORDER_EVENTS, request);
-    }
-
-    private WebTestClient.ResponseSpec post(UUID volunteer, String path, Map<String, Object> body) {
-        return web.post().uri(path).headers(h -> h.setBearerAuth(token(volunteer)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    private static String token(UUID volunteer) {
-        return TestTokensConfiguration.TOKENS.token(volunteer.toString(), "VOLUNTEER", "RESIDENT");
-    }
-
-    /** Publishes the event; answers its id. */
-    private String publish(String topic, UUID key, DomainEvent event) {
-        CloudEvent envelope = codec.wrap(event, URI.create("/test"));
-        send(topic, key, codec.toStructured(envelope));
-        return envelope.id();
-    }
-
-    private void awaitProcessed(String eventId) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.sql(
-                        "SELECT count(*) AS n FROM processed_event WHERE consumer = 'volunteer-service.request-events' AND event_id = :id")
-                .bind("id", eventId).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1L));
-    }
-
-    private void send(String topic, UUID key, byte[] value) {
-        kafka.send(topic, key.toString(), value).join();
     }
 }

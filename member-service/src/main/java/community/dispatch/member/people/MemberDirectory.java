@@ -1,6 +1,9 @@
 package community.dispatch.member.people;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,6 +20,7 @@ import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.member.people.MemberStore.MemberFilter;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
@@ -29,12 +33,15 @@ import lombok.RequiredArgsConstructor;
 @RequiredArgsConstructor
 public class MemberDirectory {
 
+    private static final String REGISTERED = "member.registered";
+
     private static final Logger log = LoggerFactory.getLogger(MemberDirectory.class);
 
     private final MemberStore store;
     private final Outbox outbox;
     private final TransactionalOperator transactions;
     private final PasswordEncoder passwords;
+    private final AuditTrail audit;
 
     /** A member as the caller may see them; another person's record is "not found" to a resident. */
     public Mono<Member> get(UUID id, Caller caller) {
@@ -52,10 +59,17 @@ public class MemberDirectory {
                 .map(result -> new Page<>(result.getT1(), page, size, result.getT2()));
     }
 
-    /** Registers a member (staff only). */
+    /** Registers a member (staff; only admins register staff or admins). Audited. */
     public Mono<Member> register(NewMember request, Caller caller) {
         requireStaff(caller);
-        return transactions.transactional(create(request));
+        UUID id = request.id() != null ? request.id() : UUID.randomUUID();
+        NewMember withId = request.id() != null ? request : request.withId(id);
+        Map<String, Object> granted = Map.of("roles", sorted(request.roles()));
+        return RolePolicy.mayGrant(caller, id, null, request.roles())
+                .map(refusal -> audit.<Member>refused(caller, REGISTERED, id.toString(), null, granted,
+                        DomainException.forbidden(refusal)))
+                .orElseGet(() -> transactions.transactional(create(withId)
+                        .flatMap(member -> audit.done(caller, REGISTERED, id.toString(), null, granted).thenReturn(member))));
     }
 
     /** Creates a member with no caller to check: for the first admin and the demo community. */
@@ -104,6 +118,14 @@ public class MemberDirectory {
                     if (changed.equals(current)) {
                         return Mono.just(current);
                     }
+                    Optional<String> refusal = managing(caller, id, change)
+                            ? RolePolicy.mayManage(caller, current.roles())
+                                    .or(() -> RolePolicy.mayGrant(caller, id, current.roles(), changed.roles()))
+                            : Optional.empty();
+                    if (refusal.isPresent()) {
+                        return audit.refused(caller, actionOf(current, changed), id.toString(), stateOf(current),
+                                stateOf(changed), DomainException.forbidden(refusal.get()));
+                    }
                     return validate(id, changedPhone(current, changed), null,
                                     change.unitId(), change.partyBranchId())
                             .then(store.update(changed, current.version()))
@@ -111,6 +133,8 @@ public class MemberDirectory {
                             .flatMap(member -> outbox.record(member.active()
                                             ? new MemberUpdated(member.id(), roleNames(member.roles()), compoundOf(member), true)
                                             : new MemberDeactivated(member.id()))
+                                    .then(managing(caller, id, change) ? audit.done(caller, actionOf(current, member),
+                                            id.toString(), stateOf(current), stateOf(member)) : Mono.empty())
                                     .thenReturn(member));
                 }));
     }
@@ -136,6 +160,24 @@ public class MemberDirectory {
         return phoneFree.then(usernameFree).then(unitKnown).then(branchKnown);
     }
 
+    /** Whether the caller acts on the member as staff: on someone else, or on fields only staff change. */
+    private static boolean managing(Caller caller, UUID id, MemberChange change) {
+        return !caller.is(id) || change.touchesStaffFields();
+    }
+
+    private static String actionOf(Member before, Member after) {
+        if (before.active() && !after.active()) {
+            return "member.deactivated";
+        }
+        return before.roles().equals(after.roles()) ? "member.changed" : "member.roles-changed";
+    }
+
+    /** What the audit trail keeps of a member: what decides their powers, no personal data. */
+    private static Map<String, Object> stateOf(Member member) {
+        return Map.of("roles", sorted(member.roles()), "active", member.active(), "leadership", member.leadership(),
+                "partyMember", member.partyKind() != null);
+    }
+
     private static String changedPhone(Member before, Member after) {
         return Objects.equals(before.phone(), after.phone()) ? null : after.phone();
     }
@@ -149,6 +191,10 @@ public class MemberDirectory {
         if (caller != null && !caller.isStaff()) {
             throw DomainException.forbidden("Only staff may do this.");
         }
+    }
+
+    private static List<String> sorted(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toList();
     }
 
     private static Set<String> roleNames(Set<Role> roles) {

@@ -80,6 +80,14 @@ public class MemberStore {
                 .bind("username", username).bind("id", except).map(row -> true).one().defaultIfEmpty(false);
     }
 
+    /** The grids the member serves as a grid worker or one of the five chiefs, as staff assigned them. */
+    public Flux<String> gridsServedBy(UUID memberId) {
+        return database.sql("""
+                        SELECT DISTINCT g.code FROM grid_chief gc JOIN grid g ON g.id = gc.grid_id
+                        WHERE gc.member_id = :id ORDER BY g.code""")
+                .bind("id", memberId).map(row -> row.get("code", String.class)).all();
+    }
+
     /** Ends the member's sessions: every refresh token they hold is revoked. */
     public Mono<Void> endSessions(UUID memberId) {
         return database.sql("UPDATE refresh_token SET revoked_at = now() WHERE member_id = :id AND revoked_at IS NULL")

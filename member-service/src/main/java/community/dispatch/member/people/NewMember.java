@@ -6,4 +6,8 @@ import java.util.UUID;
 /** What registering a member takes; {@code id} may be given (demo data), otherwise one is made. */
 public record NewMember(UUID id, String name, String phone, UUID unitId, Set<Role> roles, UUID partyBranchId,
         PartyKind partyKind, boolean leadership, String username, String password) {
+
+    NewMember withId(UUID newId) {
+        return new NewMember(newId, name, phone, unitId, roles, partyBranchId, partyKind, leadership, username, password);
+    }
 }

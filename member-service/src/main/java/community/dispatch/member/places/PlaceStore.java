@@ -12,6 +12,7 @@ import community.dispatch.member.places.Places.Grid;
 import community.dispatch.member.places.Places.Organisation;
 import community.dispatch.member.places.Places.Unit;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
 /** The SQL over the community's places and organisations: compounds, buildings, units, grids, their chiefs. */
@@ -51,6 +52,25 @@ class PlaceStore {
                 .map(row -> new Chief(row.get("member_id", UUID.class), row.get("name", String.class),
                         row.get("kind", String.class), row.get("answers_for", String.class)))
                 .all();
+    }
+
+    Mono<UUID> gridId(String code) {
+        return database.sql("SELECT id FROM grid WHERE code = :code").bind("code", code)
+                .map(row -> row.get("id", UUID.class)).one();
+    }
+
+    /** Gives the member a post in the grid (grid worker or one of the five chiefs); false when they had it. */
+    Mono<Boolean> assignPost(UUID grid, UUID member, String kind, String answersFor) {
+        return database.sql("""
+                        INSERT INTO grid_chief (grid_id, member_id, kind, answers_for) VALUES (:grid, :member, :kind, :what)
+                        ON CONFLICT (grid_id, member_id, kind) DO UPDATE SET answers_for = :what""")
+                .bind("grid", grid).bind("member", member).bind("kind", kind).bind("what", answersFor)
+                .fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    Mono<Boolean> removePost(UUID grid, UUID member, String kind) {
+        return database.sql("DELETE FROM grid_chief WHERE grid_id = :grid AND member_id = :member AND kind = :kind")
+                .bind("grid", grid).bind("member", member).bind("kind", kind).fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     Flux<Compound> compounds() {

@@ -2,23 +2,36 @@ package community.dispatch.member.places;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.kit.audit.AuditTrail;
+import community.dispatch.member.people.MemberStore;
+import community.dispatch.member.people.Role;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
 /**
- * The community's places and organisations, read-only: compounds (小區) with their buildings and
- * units, grids (網格) with their buildings and five chiefs, and the organisations.
+ * The community's places and organisations: compounds (小區) with their buildings and units, grids
+ * (網格) with their buildings and the people staff assigned to serve them (a grid worker and the five
+ * chiefs), and the organisations.
  */
 @Service
 @RequiredArgsConstructor
 class Places {
 
+    private static final String POST_ASSIGNED = "grid.post-assigned";
+    private static final String POST_REMOVED = "grid.post-removed";
+
     private final PlaceStore store;
+    private final MemberStore members;
+    private final AuditTrail audit;
+    private final TransactionalOperator transactions;
 
     Mono<List<Grid>> grids() {
         return store.grids().collectList();
@@ -30,6 +43,48 @@ class Places {
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("grid-not-found", "There is no grid " + code + ".")))
                 .flatMap(found -> Mono.zip(store.buildingsOf(found.id()).collectList(), store.chiefsOf(found.id()).collectList())
                         .map(parts -> new GridDetail(found, parts.getT1(), parts.getT2())));
+    }
+
+    /** The posts a grid has: its grid worker and the five chiefs. */
+    enum Post {
+        GRID, ROAD, LANE, BUILDING, SHOP
+    }
+
+    /**
+     * Staff give a grid worker a post in a grid; the grids someone serves decide what they see, so it is
+     * audited. The member must be an active grid worker.
+     */
+    Mono<GridDetail> assignPost(String grid, UUID member, Post post, String answersFor, Caller caller) {
+        Map<String, Object> after = Map.of("grid", grid, "post", post.name());
+        if (!caller.isStaff()) {
+            return audit.refused(caller, POST_ASSIGNED, member.toString(), null, after,
+                    DomainException.forbidden("Only staff assign grid workers and the five chiefs."));
+        }
+        return transactions.transactional(store.gridId(grid)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("grid-not-found", "There is no grid " + grid + ".")))
+                .flatMap(gridId -> members.findById(member)
+                        .filter(found -> found.active() && found.roles().contains(Role.GRID_WORKER))
+                        .switchIfEmpty(Mono.error(() -> DomainException.invalid("not-a-grid-worker",
+                                "Member " + member + " is not an active grid worker.")))
+                        .then(store.assignPost(gridId, member, post.name(), answersFor)))
+                .then(audit.done(caller, POST_ASSIGNED, member.toString(), null, after)))
+                .then(grid(grid));
+    }
+
+    /** Staff take a post away. */
+    Mono<GridDetail> removePost(String grid, UUID member, Post post, Caller caller) {
+        Map<String, Object> before = Map.of("grid", grid, "post", post.name());
+        if (!caller.isStaff()) {
+            return audit.refused(caller, POST_REMOVED, member.toString(), before, null,
+                    DomainException.forbidden("Only staff assign grid workers and the five chiefs."));
+        }
+        return transactions.transactional(store.gridId(grid)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("grid-not-found", "There is no grid " + grid + ".")))
+                .flatMap(gridId -> store.removePost(gridId, member, post.name()))
+                .flatMap(removed -> removed ? audit.done(caller, POST_REMOVED, member.toString(), before, null)
+                        : Mono.error(DomainException.notFound("post-not-found",
+                                "Member " + member + " has no " + post + " post in grid " + grid + "."))))
+                .then(grid(grid));
     }
 
     Mono<List<Compound>> compounds() {

@@ -1,6 +1,20 @@
 package community.dispatch.member.places;
 
 import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+import community.dispatch.kit.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +45,22 @@ class PlacesController {
         return places.grid(code);
     }
 
+    @PutMapping("/api/v1/grids/{code}/posts/{memberId}")
+    @Operation(summary = "Give a grid worker a post in a grid (staff)", description = """
+            GRID (the grid worker) or one of the five chiefs (ROAD, LANE, BUILDING, SHOP). The grids a grid worker \
+            holds posts in decide which requests they see — never where they live. Audited.""")
+    Mono<Places.GridDetail> assignPost(@PathVariable String code, @PathVariable UUID memberId, @Valid @RequestBody PostRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return places.assignPost(code, memberId, body.post(), body.answersFor(), Caller.of(jwt));
+    }
+
+    @DeleteMapping("/api/v1/grids/{code}/posts/{memberId}/{post}")
+    @Operation(summary = "Take a post in a grid away (staff)", description = "Audited.")
+    Mono<Places.GridDetail> removePost(@PathVariable String code, @PathVariable UUID memberId, @PathVariable Places.Post post,
+            @AuthenticationPrincipal Jwt jwt) {
+        return places.removePost(code, memberId, post, Caller.of(jwt));
+    }
+
     @GetMapping("/api/v1/places/compounds")
     @Operation(summary = "All compounds (小區)")
     Mono<List<Places.Compound>> compounds() {
@@ -47,5 +77,10 @@ class PlacesController {
     @Operation(summary = "All organisations", description = "The party general branch, property-company and grid branches, and the four-in-one bodies.")
     Mono<List<Places.Organisation>> organisations() {
         return places.organisations();
+    }
+
+    record PostRequest(@NotNull Places.Post post,
+            @Schema(example = "網格 G02", description = "What the post answers for: the grid, a road, a lane, a building, a shop street")
+            @NotBlank @Size(max = 200) String answersFor) {
     }
 }

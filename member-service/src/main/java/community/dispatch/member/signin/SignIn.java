@@ -18,6 +18,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.member.people.Hashing;
+import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.Member;
 import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.Role;
@@ -80,8 +81,8 @@ public class SignIn {
      */
     public Mono<Void> requestCode(String phone) {
         Instant now = clock.instant();
-        return store.codesSentSince(phone, now.minus(properties.window()))
-                .flatMap(recent -> recent >= properties.codeRequests()
+        return transactions.transactional(store.countCodeRequest(phone, now, now.minus(properties.window())))
+                .flatMap(recent -> recent > properties.codeRequests()
                         ? Mono.error(SignInThrottle.tooMany("too-many-code-requests",
                                 "Too many codes asked for this phone; wait a while.", properties.window().toSeconds()))
                         : Mono.empty())
@@ -164,9 +165,17 @@ public class SignIn {
         }
         String refreshToken = Secrets.token();
         List<String> roles = member.roles().stream().map(Role::name).sorted().collect(Collectors.toList());
+        Mono<List<String>> served = member.roles().contains(Role.GRID_WORKER)
+                ? members.gridsServedBy(member.id()).collectList() : Mono.just(List.of());
         return store.insertRefresh(Secrets.sha256(refreshToken), familyId, member.id(),
                         clock.instant().plus(properties.refreshTokenTtl()))
-                .then(issuer.accessToken(member.id().toString(), roles, claims))
+                .then(served)
+                .flatMap(grids -> {
+                    if (!grids.isEmpty()) {
+                        claims.put(Caller.SERVED_GRIDS_CLAIM, grids);
+                    }
+                    return issuer.accessToken(member.id().toString(), roles, claims);
+                })
                 .map(access -> new TokenResponse(access, "Bearer", issuer.accessTokenSeconds(), refreshToken));
     }
 

@@ -28,10 +28,14 @@ class SignInStore {
 
     private final DatabaseClient database;
 
-    Mono<Long> codesSentSince(String phone, Instant since) {
-        return database.sql("SELECT count(*) AS recent FROM login_code WHERE phone = :phone AND created_at > :since")
-                .bind("phone", phone).bind("since", since)
-                .map(row -> row.get("recent", Long.class)).one();
+    /** Notes a request for a code (member or not), forgets the phone's requests before {@code since}, and answers how many remain. */
+    Mono<Long> countCodeRequest(String phone, Instant at, Instant since) {
+        return database.sql("DELETE FROM code_request WHERE phone = :phone AND requested_at <= :since")
+                .bind("phone", phone).bind("since", since).fetch().rowsUpdated()
+                .then(database.sql("INSERT INTO code_request (phone, requested_at) VALUES (:phone, :at)")
+                        .bind("phone", phone).bind("at", at).fetch().rowsUpdated())
+                .then(database.sql("SELECT count(*) AS recent FROM code_request WHERE phone = :phone")
+                        .bind("phone", phone).map(row -> row.get("recent", Long.class)).one());
     }
 
     Mono<Void> insertCode(UUID id, String phone, String hash, Instant now, Instant expiresAt) {

@@ -19,7 +19,8 @@ import lombok.RequiredArgsConstructor;
 /**
  * Who may see and act on which request — the one policy every endpoint of the feature asks — and the
  * reads that follow it: a resident sees their own requests (and those they submitted for someone), a
- * grid worker their grid's, staff all; anyone else's request is "not found".
+ * grid worker those of the grids staff assigned them to (never by where they live), staff all; anyone
+ * else's request is "not found".
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -46,11 +47,11 @@ public class RequestAccess {
         if (caller.isStaff()) {
             filter = wanted;
         }
-        else if (caller.hasRole(GRID_WORKER) && caller.grid() != null && wanted.requesterId() == null) {
-            filter = wanted.narrowedTo(null, caller.grid());
+        else if (caller.hasRole(GRID_WORKER) && !caller.servedGrids().isEmpty()) {
+            filter = wanted.withinGrids(caller.servedGrids());
         }
         else {
-            filter = wanted.narrowedTo(caller.subject(), null);
+            filter = wanted.ofRequester(caller.subject());
         }
         Instant now = clock.instant();
         return Mono.zip(store.page(filter, now, page, size).collectList(), store.count(filter, now))
@@ -62,7 +63,7 @@ public class RequestAccess {
 
     static boolean maySee(ServiceRequest request, Caller caller) {
         return caller.isStaff() || isRequester(request, caller) || request.submittedBy().equals(caller.subject())
-                || (caller.hasRole(GRID_WORKER) && caller.grid() != null && caller.grid().equals(request.gridCode()));
+                || (caller.hasRole(GRID_WORKER) && caller.serves(request.gridCode()));
     }
 
     static boolean isRequester(ServiceRequest request, Caller caller) {

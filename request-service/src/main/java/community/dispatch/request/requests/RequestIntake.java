@@ -73,7 +73,7 @@ public class RequestIntake {
             RequestDetails.Location location = submission.details().location();
             String compound = location != null && location.compoundCode() != null ? location.compoundCode() : caller.compound();
             ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, caller.subject(),
-                    submission.channel(), category.code(), urgency, caller.grid(), compound, clock.instant());
+                    submission.channel(), category.code(), urgency, gridOf(submission, caller), compound, clock.instant());
             return enter(new Stored(request, json.writeValueAsString(submission.details()), null, null, null), category,
                     caller.subject(), "submitted via " + submission.channel(), uuidOrNull(requester));
         });
@@ -144,6 +144,17 @@ public class RequestIntake {
             throw DomainException.invalidField("channel", "on a resident's behalf the channel is GRID_REPORT, VISIT or HOTLINE");
         }
         return submission.onBehalfOf().toString();
+    }
+
+    /**
+     * The grid a request belongs to: the resident's own when they submit for themself; on a resident's
+     * behalf, the grid the grid worker serves when it is one, else unknown (staff, workers of several grids).
+     */
+    private static String gridOf(Submission submission, Caller caller) {
+        if (submission.onBehalfOf() == null) {
+            return caller.grid();
+        }
+        return caller.servedGrids().size() == 1 ? caller.servedGrids().iterator().next() : null;
     }
 
     private static UUID uuidOrNull(String value) {

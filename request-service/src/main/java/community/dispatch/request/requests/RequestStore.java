@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -39,12 +40,18 @@ public class RequestStore {
             Status from, Status to, @Schema(example = "Accepted by a volunteer of team angel") String reason) {
     }
 
+    /** What a list asks for; {@code grids}, when not null, keeps only requests of those grids. */
     public record Filter(String requesterId, String gridCode, Status status, String categoryCode, String compoundCode,
-            Urgency urgency, Boolean overdue, Instant from, Instant to) {
+            Urgency urgency, Boolean overdue, Instant from, Instant to, Set<String> grids) {
 
-        /** The same filter, limited to one requester's or one grid's requests. */
-        Filter narrowedTo(String requester, String grid) {
-            return new Filter(requester, grid, status, categoryCode, compoundCode, urgency, overdue, from, to);
+        /** The same filter, limited to one requester's requests. */
+        Filter ofRequester(String requester) {
+            return new Filter(requester, gridCode, status, categoryCode, compoundCode, urgency, overdue, from, to, grids);
+        }
+
+        /** The same filter, limited to requests of these grids. */
+        Filter withinGrids(Set<String> served) {
+            return new Filter(requesterId, gridCode, status, categoryCode, compoundCode, urgency, overdue, from, to, served);
         }
     }
 
@@ -190,6 +197,7 @@ public class RequestStore {
     private static final String MATCHES_FILTER = """
             (CAST(:requester AS text) IS NULL OR requester_id = :requester)
             AND (CAST(:grid AS text) IS NULL OR grid_code = :grid)
+            AND (CAST(:grids AS text[]) IS NULL OR grid_code = ANY(:grids))
             AND (CAST(:status AS text) IS NULL OR status = :status)
             AND (CAST(:category AS text) IS NULL OR category_code = :category)
             AND (CAST(:compound AS text) IS NULL OR compound_code = :compound)
@@ -202,6 +210,8 @@ public class RequestStore {
         Map<String, Object> values = new HashMap<>();
         values.put("requester", Parameter.fromOrEmpty(filter.requesterId(), String.class));
         values.put("grid", Parameter.fromOrEmpty(filter.gridCode(), String.class));
+        values.put("grids", Parameter.fromOrEmpty(filter.grids() == null ? null : filter.grids().toArray(String[]::new),
+                String[].class));
         values.put("status", Parameter.fromOrEmpty(filter.status() == null ? null : filter.status().name(), String.class));
         values.put("category", Parameter.fromOrEmpty(filter.categoryCode(), String.class));
         values.put("compound", Parameter.fromOrEmpty(filter.compoundCode(), String.class));

@@ -75,7 +75,7 @@ class RequestsController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One request", description = "Your own; grid workers their grid's; staff any. Anyone else's is 404.")
+    @Operation(summary = "One request", description = "Your own; grid workers those of the grids they serve; staff any. Anyone else's is 404.")
     Mono<ResponseEntity<RequestResponse>> one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return access.get(id, Caller.of(jwt))
                 .map(stored -> ResponseEntity.ok().eTag(Versions.eTag(stored.request().version()))
@@ -89,7 +89,7 @@ class RequestsController {
     }
 
     @GetMapping
-    @Operation(summary = "Find requests", description = "Newest first. Residents see their own, grid workers their grid's, staff all; size at most 100.")
+    @Operation(summary = "Find requests", description = "Newest first. Residents see their own, grid workers those of the grids they serve, staff all; size at most 100.")
     Mono<RequestPage> list(@RequestParam(required = false) Status status,
             @RequestParam(required = false) String category, @RequestParam(required = false) String grid,
             @RequestParam(required = false) String compound, @RequestParam(required = false) Urgency urgency,
@@ -99,7 +99,7 @@ class RequestsController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @AuthenticationPrincipal Jwt jwt) {
         RequestStore.Filter filter = new RequestStore.Filter(null, grid, status, category, compound, urgency, overdue,
-                from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
+                from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), null);
         return access.list(filter, page, size, Caller.of(jwt)).map(found -> new RequestPage(
                 found.items().stream().map(stored -> RequestResponse.of(stored, json)).toList(),
                 found.page(), found.size(), found.total()));

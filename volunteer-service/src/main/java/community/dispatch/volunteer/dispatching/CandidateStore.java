@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
@@ -39,7 +40,8 @@ class CandidateStore {
     private final DatabaseClient database;
     private final JsonMapper json;
 
-    Flux<Candidate> untried(UUID requestId, List<String> teams, Instant now) {
+    /** Volunteers of the teams not yet tried for the request, leaving out its requester. */
+    Flux<Candidate> untried(UUID requestId, UUID requesterId, List<String> teams, Instant now) {
         if (teams.isEmpty()) {
             return Flux.empty();
         }
@@ -56,12 +58,13 @@ class CandidateStore {
                                v.rating_sum, v.rating_count,
                                coalesce(l.open_orders, 0) AS open_orders, coalesce(l.recent_hours, 0) AS recent_hours
                         FROM volunteer v LEFT JOIN load l ON l.volunteer_id = v.member_id
-                        WHERE v.active AND v.teams && :teams
+                        WHERE v.active AND v.teams && :teams AND v.member_id IS DISTINCT FROM :requester
                           AND NOT EXISTS (SELECT 1 FROM order_offer tried WHERE tried.request_id = :request
                                             AND tried.volunteer_id = v.member_id AND tried.status = ANY(:tried))""")
                 .bindValues(Map.of("teams", teams.toArray(String[]::new), "request", requestId,
                         "open", OrderStatus.names(OrderStatus.OPEN), "tried", OrderStatus.names(OrderStatus.TRIED),
-                        "completed", OrderStatus.COMPLETED.name(), "recentSince", now.minus(RECENT)))
+                        "completed", OrderStatus.COMPLETED.name(), "recentSince", now.minus(RECENT),
+                        "requester", Parameter.fromOrEmpty(requesterId, UUID.class)))
                 .map(row -> new Candidate(new Scoring.Volunteer(row.get("member_id", UUID.class),
                         Arrays.asList(row.get("teams", String[].class)),
                         json.readValue(row.get("skills", Json.class).asString(), SKILLS),

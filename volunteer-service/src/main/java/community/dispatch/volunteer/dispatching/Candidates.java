@@ -15,8 +15,9 @@ import community.dispatch.volunteer.dispatching.domain.Scoring;
 import reactor.core.publisher.Mono;
 
 /**
- * Ranks who could take a request now — eligible, available in the community's zone at this moment and
- * not yet tried in this round — with {@link Scoring}; and previews that ranking for administrators.
+ * Ranks who could take a request now — eligible, available in the community's zone at this moment, not
+ * yet tried in this round, and not the requester themself — with {@link Scoring}; and previews that
+ * ranking for administrators.
  */
 @Component
 @EnableConfigurationProperties(ScoringWeights.class)
@@ -43,7 +44,7 @@ public class Candidates {
     Mono<List<Scoring.Scored>> ranked(Dispatch dispatch, Rule rule) {
         Scoring.Need need = new Scoring.Need(rule.teams(), rule.requiredSkills(), dispatch.compoundCode(), dispatch.gridCode());
         Instant now = clock.instant();
-        return store.untried(dispatch.requestId(), rule.teams(), now)
+        return store.untried(dispatch.requestId(), dispatch.requesterId(), rule.teams(), now)
                 .filter(candidate -> candidate.availability().availableAt(now, community.zone()))
                 .map(CandidateStore.Candidate::volunteer)
                 .collectList()
@@ -59,7 +60,7 @@ public class Candidates {
             String gridCode) {
         Mono<Dispatch> dispatch = requestId == null
                 ? Mono.just(new Dispatch(UUID.randomUUID(), categoryCode, urgency == null ? "NORMAL" : urgency, null, 0,
-                        compoundCode, gridCode))
+                        compoundCode, gridCode, null))
                 : dispatches.find(requestId);
         return dispatch.flatMap(what -> rules.find(what.categoryCode()).flatMap(rule -> ranked(what, rule)));
     }

@@ -17,22 +17,24 @@ import lombok.RequiredArgsConstructor;
 @RequiredArgsConstructor
 class DispatchStore {
 
-    /** A request in dispatch: what it needs and how far dispatch has got. */
+    /** A request in dispatch: what it needs, whose it is, and how far dispatch has got. */
     record Dispatch(UUID requestId, String categoryCode, String urgency, DispatchStatus status, int offersMade,
-            String compoundCode, String gridCode) {
+            String compoundCode, String gridCode, UUID requesterId) {
     }
 
     private final DatabaseClient database;
 
     /** Starts dispatching a request; false when it was already known (a repeated event). */
-    Mono<Boolean> open(UUID requestId, String categoryCode, String urgency, String compoundCode, String gridCode) {
+    Mono<Boolean> open(UUID requestId, String categoryCode, String urgency, String compoundCode, String gridCode,
+            UUID requesterId) {
         return database.sql("""
-                        INSERT INTO dispatch (request_id, category_code, urgency, status, compound_code, grid_code)
-                        VALUES (:id, :category, :urgency, :status, :compound, :grid)
+                        INSERT INTO dispatch (request_id, category_code, urgency, status, compound_code, grid_code, requester_id)
+                        VALUES (:id, :category, :urgency, :status, :compound, :grid, :requester)
                         ON CONFLICT (request_id) DO NOTHING""")
                 .bindValues(Map.of("id", requestId, "category", categoryCode, "urgency", urgency,
                         "status", DispatchStatus.OPEN.name(), "compound", Parameter.fromOrEmpty(compoundCode, String.class),
-                        "grid", Parameter.fromOrEmpty(gridCode, String.class)))
+                        "grid", Parameter.fromOrEmpty(gridCode, String.class),
+                        "requester", Parameter.fromOrEmpty(requesterId, UUID.class)))
                 .fetch().rowsUpdated().map(inserted -> inserted == 1);
     }
 
@@ -67,6 +69,6 @@ class DispatchStore {
         return new Dispatch(row.get("request_id", UUID.class), row.get("category_code", String.class),
                 row.get("urgency", String.class), DispatchStatus.valueOf(row.get("status", String.class)),
                 row.get("offers_made", Integer.class), row.get("compound_code", String.class),
-                row.get("grid_code", String.class));
+                row.get("grid_code", String.class), row.get("requester_id", UUID.class));
     }
 }

@@ -55,7 +55,7 @@ public class Offering {
         return dispatches.open(submitted.requestId(),
                         submitted.categoryCode() == null ? DEFAULT_CATEGORY : submitted.categoryCode(),
                         submitted.urgency() == null ? DEFAULT_URGENCY : submitted.urgency(), submitted.compoundCode(),
-                        submitted.gridCode())
+                        submitted.gridCode(), submitted.requesterId())
                 .flatMap(opened -> opened ? offerNext(submitted.requestId()) : Mono.empty());
     }
 

@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.kit.security.Caller;
 import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
 import community.dispatch.volunteer.dispatching.domain.IllegalOrderMove;
 import community.dispatch.volunteer.dispatching.domain.Order;
@@ -28,8 +31,11 @@ import lombok.RequiredArgsConstructor;
  * request changes hands, its dispatch row), makes the move on the {@link Order} and records its event.
  */
 @Service
+@EnableConfigurationProperties(HoursCap.class)
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OrderDesk {
+
+    private static final String HOURS_CORRECTED = "order.hours-corrected";
 
     private final OrderStore orders;
     private final DispatchStore dispatches;
@@ -38,6 +44,8 @@ public class OrderDesk {
     private final Outbox outbox;
     private final TransactionalOperator transactions;
     private final Clock clock;
+    private final HoursCap hoursCap;
+    private final AuditTrail audit;
 
     /**
      * The volunteer takes the offer. Acceptances of one request queue on its dispatch row, so in a POOL
@@ -75,10 +83,27 @@ public class OrderDesk {
                 .flatMap(order -> offering.record(order.checkIn(clock.instant()))));
     }
 
-    /** Check-out: the work is done; the hours from check-in are credited, rounded to the half hour. */
+    /** Check-out: the work is done; the hours from check-in are credited, to the half hour, up to the category's cap. */
     public Mono<Order> checkOut(UUID orderId, UUID volunteer, String note) {
         return transactions.transactional(ownOrder(orderId, volunteer)
-                .flatMap(order -> offering.record(order.checkOut(clock.instant(), note))));
+                .flatMap(order -> dispatches.find(order.requestId())
+                        .map(dispatch -> hoursCap.forCategory(dispatch.categoryCode()))
+                        .defaultIfEmpty(hoursCap.forCategory(""))
+                        .flatMap(cap -> offering.record(order.checkOut(clock.instant(), note, cap)))));
+    }
+
+    /** Staff correct the hours an order earned (a long job past the cap, a mistake); audited. */
+    public Mono<Order> correctHours(UUID orderId, double hours, String reason, Caller caller) {
+        if (!caller.isStaff()) {
+            return audit.refused(caller, HOURS_CORRECTED, orderId.toString(), null, Map.of("hours", hours),
+                    DomainException.forbidden("Only staff correct hours."));
+        }
+        return transactions.transactional(orders.lock(orderId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("order-not-found", "There is no order " + orderId + ".")))
+                .flatMap(order -> orders.save(order.correctHours(hours))
+                        .flatMap(corrected -> audit.done(caller, HOURS_CORRECTED, orderId.toString(),
+                                Map.of("hours", order.hours()), Map.of("hours", hours, "reason", reason))
+                                .thenReturn(corrected))));
     }
 
     /** The volunteer gives back an order they accepted but have not started: the request is dispatched again. */
@@ -91,13 +116,18 @@ public class OrderDesk {
     }
 
     /**
-     * A team leader or staff give a request to a volunteer by hand; whoever had accepted it is released,
-     * open offers are withdrawn. Work already started stays with its volunteer.
+     * Staff, or a leader of a team of the volunteer that serves the request's category, give a request to
+     * a volunteer (not themself) by hand; whoever had accepted it is released, open offers are withdrawn.
+     * Work already started stays with its volunteer.
      */
-    public Mono<Order> assign(UUID requestId, UUID volunteer, String assignedBy) {
+    public Mono<Order> assign(UUID requestId, UUID volunteer, Caller caller) {
+        String assignedBy = caller.subject();
         return transactions.transactional(dispatches.lock(requestId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("request-not-found",
                         "There is no request " + requestId + " to dispatch.")))
+                .flatMap(dispatch -> volunteers.mayAssign(caller, volunteer, dispatch.categoryCode())
+                        .flatMap(allowed -> allowed ? Mono.just(dispatch) : Mono.error(DomainException.forbidden(
+                                "Staff assign by hand; a team leader only their own team's categories to their team's volunteers."))))
                 .flatMap(dispatch -> dispatch.status().canBecome(DispatchStatus.ASSIGNED) ? Mono.just(dispatch)
                         : Mono.error(DomainException.conflict("request-cancelled", "The request was withdrawn.",
                                 Map.of("status", dispatch.status().name()))))

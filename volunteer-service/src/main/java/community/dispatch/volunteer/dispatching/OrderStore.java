@@ -52,6 +52,12 @@ class OrderStore {
                 .bindValues(values).fetch().rowsUpdated().thenReturn(order);
     }
 
+    /** The order, locked. */
+    Mono<Order> lock(UUID orderId) {
+        return database.sql("SELECT * FROM order_offer WHERE id = :id FOR UPDATE").bind("id", orderId)
+                .map(OrderStore::read).one();
+    }
+
     /** The volunteer's own order, locked; anyone else's is not there. */
     Mono<Order> lockOwn(UUID orderId, UUID volunteer) {
         return database.sql("SELECT * FROM order_offer WHERE id = :id AND volunteer_id = :v FOR UPDATE")

@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
@@ -43,13 +45,11 @@ class OrdersController {
     }
 
     @GetMapping("/team/{key}")
-    @Operation(summary = "A team's offers and orders (its team leaders, staff)", description = "Newest first, at most 100.")
+    @Operation(summary = "A team's offers and orders (staff, the team's leaders)", description = "Newest first, at most 100.")
     Mono<List<OrderResponse>> team(@PathVariable String key, @RequestParam(required = false) OrderStatus status,
             @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        Mono<Boolean> allowed = caller.isStaff() ? Mono.just(true)
-                : caller.hasRole("TEAM_LEADER") ? volunteers.inTeam(caller.memberId(), key) : Mono.just(false);
-        return allowed.flatMap(ok -> ok ? desk.ordersOfTeam(key, status).map(OrderResponse::of).collectList()
+        return volunteers.scopeOf(Caller.of(jwt)).map(scope -> scope.covers(key))
+                .flatMap(ok -> ok ? desk.ordersOfTeam(key, status).map(OrderResponse::of).collectList()
                 : Mono.error(DomainException.forbidden("Only the team's leaders and staff see its orders.")));
     }
 
@@ -89,15 +89,22 @@ class OrdersController {
     }
 
     @PostMapping("/assignments")
-    @Operation(summary = "Assign or reassign a request by hand (team leaders of the volunteer's team, staff)", description = """
+    @Operation(summary = "Assign or reassign a request by hand (staff; a team leader within a team they lead)", description = """
             The volunteer gets the order as accepted; whoever had accepted it is released and open offers are \
-            withdrawn. Work already started stays with its volunteer (409).""")
+            withdrawn. Work already started stays with its volunteer (409). A team leader assigns only requests of \
+            a category their team serves, only to that team's volunteers, and never to themself.""")
     Mono<OrderResponse> assign(@Valid @RequestBody AssignmentRequest body, @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        Mono<Boolean> allowed = caller.isStaff() ? Mono.just(true)
-                : caller.hasRole("TEAM_LEADER") ? volunteers.shareATeam(caller.memberId(), body.volunteerId()) : Mono.just(false);
-        return allowed.flatMap(ok -> ok ? desk.assign(body.requestId(), body.volunteerId(), caller.subject()).map(OrderResponse::of)
-                : Mono.error(DomainException.forbidden("Only staff, or a team leader of the volunteer's team, assign by hand.")));
+        return desk.assign(body.requestId(), body.volunteerId(), Caller.of(jwt)).map(OrderResponse::of);
+    }
+
+    @PutMapping("/{id}/hours")
+    @Operation(summary = "Correct the hours an order earned (staff)", description = "Half hours from 0.5 to 24, with a reason; audited. Check-out credits at most the category's cap (8 h unless configured).")
+    Mono<OrderResponse> correctHours(@PathVariable UUID id, @Valid @RequestBody HoursCorrection body, @AuthenticationPrincipal Jwt jwt) {
+        return desk.correctHours(id, body.hours(), body.reason(), Caller.of(jwt)).map(OrderResponse::of);
+    }
+
+    record HoursCorrection(@Schema(example = "9.5") @NotNull Double hours,
+            @Schema(example = "Night shift at the flood barrier, confirmed by the team leader") @NotBlank @Size(max = 500) String reason) {
     }
 
     record AssignmentRequest(@NotNull UUID requestId, @NotNull UUID volunteerId) {

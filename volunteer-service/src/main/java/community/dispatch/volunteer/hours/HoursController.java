@@ -49,7 +49,7 @@ class HoursController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return mayRead(caller, memberId)
+        return volunteers.mayManage(caller, memberId, true)
                 .flatMap(ok -> ok ? bank.statement(memberId, from, to)
                         : Mono.error(Volunteers.notFound(memberId)));
     }
@@ -64,37 +64,26 @@ class HoursController {
             return Mono.error(DomainException.invalid("validation-failed", "Hours come in halves.",
                     Map.of("errors", List.of(Map.of("field", "hours", "message", "must be a multiple of 0.5")))));
         }
-        Mono<Boolean> allowed = caller.isStaff() ? Mono.just(true)
-                : caller.hasRole("TEAM_LEADER") && !caller.is(memberId) ? volunteers.shareATeam(caller.memberId(), memberId)
-                : Mono.just(false);
-        return allowed.flatMap(ok -> ok ? volunteers.profile(memberId)
+        return volunteers.mayManage(caller, memberId, false).flatMap(ok -> ok ? volunteers.profile(memberId)
                         .switchIfEmpty(Mono.error(() -> Volunteers.notFound(memberId)))
-                        .then(bank.certify(memberId, body.hours(), body.activity(), body.onDate(), caller.subject()))
+                        .then(bank.certify(memberId, body.hours(), body.activity(), body.onDate(), caller))
                         .then(bank.statement(memberId, body.onDate(), body.onDate()))
                 : Mono.error(DomainException.forbidden("Only staff and the volunteer's team leaders certify hours.")));
     }
 
     @GetMapping("/api/v1/teams/{key}/hours")
-    @Operation(summary = "A team's hours and points per volunteer (staff, team leaders)", description = "Days from–to in the community's zone, default this month.")
+    @Operation(summary = "A team's hours and points per volunteer (staff, the team's leaders)", description = "Days from–to in the community's zone, default this month.")
     Mono<TimeBank.TeamTotals> team(@PathVariable String key,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        if (!caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
-            return Mono.error(DomainException.forbidden("Only staff and team leaders read team totals."));
-        }
-        return bank.team(key, from, to);
+        return volunteers.scopeOf(Caller.of(jwt)).map(scope -> scope.covers(key))
+                .flatMap(ok -> ok ? bank.team(key, from, to)
+                        : Mono.error(DomainException.forbidden("Only staff and the team's leaders read its totals.")));
     }
 
-    private Mono<Boolean> mayRead(Caller caller, UUID memberId) {
-        if (caller.isStaff() || caller.is(memberId)) {
-            return Mono.just(true);
-        }
-        return caller.hasRole("TEAM_LEADER") ? volunteers.shareATeam(caller.memberId(), memberId) : Mono.just(false);
-    }
 
-    record HonourRequest(@Schema(example = "3.5") @NotNull @DecimalMin("0.5") @DecimalMax("24") Double hours,
+    record HonourRequest(@Schema(example = "3.5") @NotNull @DecimalMin("0.5") @DecimalMax("8") Double hours,
             @Schema(example = "Flood-season river patrol along the east bank") @NotBlank @Size(max = 500) String activity,
             @NotNull LocalDate onDate) {
     }

@@ -45,6 +45,12 @@ class HoursStore {
                 .fetch().rowsUpdated().then();
     }
 
+    /** The honour hours already certified for the volunteer on the day. */
+    Mono<Double> honourHoursOn(UUID volunteer, LocalDate day) {
+        return database.sql("SELECT coalesce(sum(hours), 0) AS total FROM honour_hours WHERE volunteer_id = :v AND on_date = :day")
+                .bind("v", volunteer).bind("day", day).map(row -> row.get("total", BigDecimal.class).doubleValue()).one();
+    }
+
     /** The volunteer's entries, oldest first; a service entry's day is its completion day in {@code zone}. */
     Flux<TimeBank.Entry> entries(UUID volunteer, Period period, String zone) {
         return database.sql("""

@@ -3,11 +3,16 @@ package community.dispatch.volunteer.hours;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
+import community.dispatch.errors.DomainException;
+import community.dispatch.kit.audit.AuditTrail;
+import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.time.CommunityCalendar;
 import reactor.core.publisher.Mono;
 
@@ -35,19 +40,42 @@ public class TimeBank {
             @Schema(example = "96") double serviceHours, @Schema(example = "20") double honourHours, @Schema(example = "1160") double points) {
     }
 
+    /** How far back honour hours may be certified. */
+    static final int CERTIFY_WITHIN_DAYS = 30;
+    /** The most honour hours a volunteer earns in a day. */
+    static final double HONOUR_HOURS_PER_DAY = 8;
+
     private final HoursStore store;
+    private final AuditTrail audit;
+    private final TransactionalOperator transactions;
     private final CommunityCalendar calendar;
     private final double pointsPerHour;
 
-    TimeBank(HoursStore store, CommunityCalendar calendar,
+    TimeBank(HoursStore store, AuditTrail audit, TransactionalOperator transactions, CommunityCalendar calendar,
             @Value("${dispatch.hours.points-per-hour:10}") double pointsPerHour) {
         this.store = store;
+        this.audit = audit;
+        this.transactions = transactions;
         this.calendar = calendar;
         this.pointsPerHour = pointsPerHour;
     }
 
-    public Mono<Void> certify(UUID volunteer, double hours, String activity, LocalDate onDate, String certifiedBy) {
-        return store.certify(volunteer, hours, activity, onDate, certifiedBy);
+    /**
+     * Certifies honour hours for a day within the last {@value #CERTIFY_WITHIN_DAYS} days, at most
+     * {@value #HONOUR_HOURS_PER_DAY} hours a day for a volunteer in all; audited.
+     */
+    public Mono<Void> certify(UUID volunteer, double hours, String activity, LocalDate onDate, Caller certifiedBy) {
+        LocalDate today = calendar.today();
+        if (onDate.isAfter(today) || onDate.isBefore(today.minusDays(CERTIFY_WITHIN_DAYS))) {
+            return Mono.error(DomainException.invalidField("onDate", "a day within the last " + CERTIFY_WITHIN_DAYS + " days"));
+        }
+        Map<String, Object> entry = Map.of("hours", hours, "onDate", onDate.toString());
+        return transactions.transactional(store.honourHoursOn(volunteer, onDate)
+                .flatMap(already -> already + hours > HONOUR_HOURS_PER_DAY
+                        ? Mono.error(DomainException.invalidField("hours", "at most " + HONOUR_HOURS_PER_DAY
+                                + " honour hours a day; " + already + " are certified for " + onDate))
+                        : store.certify(volunteer, hours, activity, onDate, certifiedBy.subject())
+                                .then(audit.done(certifiedBy, "volunteer.honour-hours", volunteer.toString(), null, entry))));
     }
 
     /** The volunteer's hours over days from–to (default: this month). */

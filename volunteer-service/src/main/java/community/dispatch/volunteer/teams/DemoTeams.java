@@ -2,8 +2,10 @@ package community.dispatch.volunteer.teams;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,8 +17,8 @@ import reactor.core.publisher.Mono;
  * In the single-node stack's demo community, member-service registers eight volunteers per team;
  * this puts each of them in their team when their profile is created. The demo people have
  * deterministic ids (member-service's DemoCommunity numbers them: volunteers are 38 to 85, eight per
- * team in the order angel, weaver, dawn, red-steward, baoliang, lebei), which is the only thing the
- * two services share here — and only with {@code dispatch.demo-data.enabled}.
+ * team in the order angel, weaver, dawn, red-steward, baoliang, lebei; the first of each is its leader),
+ * which is the only thing the two services share here — and only with {@code dispatch.demo-data.enabled}.
  */
 @Component
 class DemoTeams {
@@ -26,6 +28,7 @@ class DemoTeams {
 
     private final VolunteerStore volunteers;
     private final Map<UUID, String> teamOfDemoVolunteer = new HashMap<>();
+    private final Set<UUID> leaders = new HashSet<>();
     private final boolean enabled;
 
     DemoTeams(VolunteerStore volunteers, @Value("${dispatch.demo-data.enabled:false}") boolean enabled) {
@@ -33,8 +36,12 @@ class DemoTeams {
         this.enabled = enabled;
         for (int i = 0; i < TEAMS.size() * 8; i++) {
             int number = FIRST_VOLUNTEER + i;
-            teamOfDemoVolunteer.put(UUID.nameUUIDFromBytes(("community-dispatch demo member " + number)
-                    .getBytes(StandardCharsets.UTF_8)), TEAMS.get(i / 8));
+            UUID member = UUID.nameUUIDFromBytes(("community-dispatch demo member " + number).getBytes(StandardCharsets.UTF_8));
+            teamOfDemoVolunteer.put(member, TEAMS.get(i / 8));
+            if (i % 8 == 0) {
+                // member-service makes the first of each team's eight a TEAM_LEADER.
+                leaders.add(member);
+            }
         }
     }
 
@@ -48,6 +55,7 @@ class DemoTeams {
             return Mono.empty();
         }
         Map<String, Integer> skills = TEAM_SKILL.containsKey(team) ? Map.of(TEAM_SKILL.get(team), 3) : Map.of();
-        return volunteers.assignTeams(memberId, List.of(team)).then(volunteers.setSkills(memberId, skills));
+        return volunteers.assignTeams(memberId, List.of(team)).then(volunteers.setSkills(memberId, skills))
+                .then(leaders.contains(memberId) ? volunteers.appointLeader(team, memberId) : Mono.empty());
     }
 }

@@ -9,18 +9,23 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.kit.audit.AuditEntry;
+import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.volunteer.teams.Availability.Leave;
 import community.dispatch.volunteer.teams.Availability.Window;
 import community.dispatch.kit.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,6 +44,7 @@ import lombok.RequiredArgsConstructor;
 class TeamsController {
 
     private final Volunteers volunteers;
+    private final AuditTrail audit;
 
     @GetMapping("/api/v1/teams")
     @Operation(summary = "The volunteer teams", description = "With name in the language of Accept-Language (zh or en), the home station and the categories each serves.")
@@ -56,6 +62,27 @@ class TeamsController {
                 .map(team -> TeamResponse.of(team, language));
     }
 
+    @GetMapping("/api/v1/teams/audit")
+    @Operation(summary = "The teams' audit trail (admins)", description = "Team changes, leaders appointed and dismissed, volunteers placed in teams, and refused attempts at these; newest first, size at most 200.")
+    Mono<List<AuditEntry>> audit(@RequestParam(required = false) @Parameter(description = "Only entries about this member id or team key") String target,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+            @AuthenticationPrincipal Jwt jwt) {
+        return audit.read(target, page, size, Caller.of(jwt));
+    }
+
+    @PutMapping("/api/v1/teams/{key}/leaders/{memberId}")
+    @Operation(summary = "Appoint a team leader (staff)", description = "The volunteer must be in the team. Answers the team's leaders.")
+    Mono<List<UUID>> appointLeader(@PathVariable String key, @PathVariable UUID memberId, @AuthenticationPrincipal Jwt jwt) {
+        return volunteers.appointLeader(key, memberId, Caller.of(jwt));
+    }
+
+    @DeleteMapping("/api/v1/teams/{key}/leaders/{memberId}")
+    @Operation(summary = "Dismiss a team leader (staff)", description = "Answers the team's remaining leaders.")
+    Mono<List<UUID>> dismissLeader(@PathVariable String key, @PathVariable UUID memberId, @AuthenticationPrincipal Jwt jwt) {
+        return volunteers.dismissLeader(key, memberId, Caller.of(jwt));
+    }
+
     @GetMapping("/api/v1/volunteers/me")
     @Operation(summary = "Your volunteer profile", description = "Members with the VOLUNTEER role have one.")
     Mono<VolunteerProfile> me(@AuthenticationPrincipal Jwt jwt) {
@@ -65,7 +92,7 @@ class TeamsController {
     }
 
     @PutMapping("/api/v1/volunteers/{memberId}/teams")
-    @Operation(summary = "Put a volunteer in teams (admins, team leaders)")
+    @Operation(summary = "Put a volunteer in teams (staff; a team leader in and out of the teams they lead)", description = "A team leader never moves themself.")
     Mono<VolunteerProfile> assign(@PathVariable UUID memberId, @Valid @RequestBody TeamsRequest body,
             @AuthenticationPrincipal Jwt jwt) {
         return volunteers.placeInTeams(memberId, body.teams(), Caller.of(jwt));

@@ -80,17 +80,25 @@ class VolunteerStore {
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
-    public Mono<Boolean> inTeam(UUID memberId, String team) {
-        return database.sql("SELECT 1 FROM volunteer WHERE member_id = :id AND :team = ANY(teams)")
-                .bind("id", memberId).bind("team", team).map(row -> true).one().defaultIfEmpty(false);
+    /** The teams the member leads. */
+    Flux<String> ledBy(UUID memberId) {
+        return database.sql("SELECT team_key FROM team_leader WHERE member_id = :id ORDER BY team_key")
+                .bind("id", memberId).map(row -> row.get("team_key", String.class)).all();
     }
 
-    /** Whether the two volunteers are in a team together (a team leader and one of their volunteers). */
-    public Mono<Boolean> shareATeam(UUID leader, UUID volunteer) {
-        return database.sql("""
-                        SELECT 1 FROM volunteer a, volunteer b
-                        WHERE a.member_id = :leader AND b.member_id = :volunteer AND a.teams && b.teams""")
-                .bind("leader", leader).bind("volunteer", volunteer).map(row -> true).one().defaultIfEmpty(false);
+    Flux<UUID> leadersOf(String team) {
+        return database.sql("SELECT member_id FROM team_leader WHERE team_key = :team ORDER BY member_id")
+                .bind("team", team).map(row -> row.get("member_id", UUID.class)).all();
+    }
+
+    Mono<Void> appointLeader(String team, UUID memberId) {
+        return database.sql("INSERT INTO team_leader (team_key, member_id) VALUES (:team, :id) ON CONFLICT DO NOTHING")
+                .bind("team", team).bind("id", memberId).fetch().rowsUpdated().then();
+    }
+
+    Mono<Boolean> dismissLeader(String team, UUID memberId) {
+        return database.sql("DELETE FROM team_leader WHERE team_key = :team AND member_id = :id")
+                .bind("team", team).bind("id", memberId).fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     public Mono<Void> setSkills(UUID memberId, Map<String, Integer> skills) {

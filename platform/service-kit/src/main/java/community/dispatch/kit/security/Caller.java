@@ -10,21 +10,36 @@ import community.dispatch.errors.DomainException;
 
 /**
  * Who is calling, read from their verified token: a member (the subject is their member id) or a
- * machine client, their roles, and the member's grid and compound when the issuer knows them.
+ * machine client, their roles, where the member lives (grid and compound of their home, when the issuer
+ * knows them) and — for grid workers and the five chiefs — the grids staff assigned them to serve
+ * ({@code grids}). What a grid worker may see follows the grids they serve, never their home.
  */
-public record Caller(String subject, Set<String> roles, String grid, String compound) {
+public record Caller(String subject, Set<String> roles, String grid, String compound, Set<String> servedGrids) {
 
     public static final String STAFF = "STAFF";
     public static final String ADMIN = "ADMIN";
+    public static final String SERVED_GRIDS_CLAIM = "grids";
 
     public Caller {
         roles = Set.copyOf(roles);
+        servedGrids = servedGrids == null ? Set.of() : Set.copyOf(servedGrids);
+    }
+
+    /** A caller who serves no grid. */
+    public Caller(String subject, Set<String> roles, String grid, String compound) {
+        this(subject, roles, grid, compound, Set.of());
     }
 
     public static Caller of(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList(ServiceSecurityAutoConfiguration.ROLES_CLAIM);
+        List<String> grids = jwt.getClaimAsStringList(SERVED_GRIDS_CLAIM);
         return new Caller(jwt.getSubject(), roles == null ? Set.of() : Set.copyOf(roles), jwt.getClaimAsString("grid"),
-                jwt.getClaimAsString("compound"));
+                jwt.getClaimAsString("compound"), grids == null ? Set.of() : Set.copyOf(grids));
+    }
+
+    /** Whether the caller serves the grid (as a grid worker or one of its five chiefs). */
+    public boolean serves(String gridCode) {
+        return gridCode != null && servedGrids.contains(gridCode);
     }
 
     public boolean hasRole(String role) {

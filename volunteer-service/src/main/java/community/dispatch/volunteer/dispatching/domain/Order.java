@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import community.dispatch.errors.DomainException;
 import community.dispatch.events.DomainEvent;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
@@ -76,12 +77,28 @@ public record Order(UUID id, UUID requestId, UUID volunteerId, String teamKey, O
         return Moved.published(started, new OrderStarted(id, requestId, volunteerId, now));
     }
 
-    /** The work is done: the hours since check-in are credited, rounded to the half hour. */
-    public Moved checkOut(Instant now, String note) {
+    /**
+     * The work is done: the hours since check-in are credited, rounded to the half hour and at most
+     * {@code maxHours} (a forgotten check-out earns no days; staff correct the rare long job).
+     */
+    public Moved checkOut(Instant now, String note, double maxHours) {
         require(OrderStatus.COMPLETED, "Check out of an order you checked in to.");
+        double hours = Math.min(ServiceHours.of(Duration.between(startedAt, now)), maxHours);
         Order completed = new Order(id, requestId, volunteerId, teamKey, OrderStatus.COMPLETED, offeredAt, expiresAt,
-                startedAt, now, note == null ? "" : note, ServiceHours.of(Duration.between(startedAt, now)));
+                startedAt, now, note == null ? "" : note, hours);
         return Moved.published(completed, new OrderCompleted(id, requestId, volunteerId, now, note));
+    }
+
+    /** Staff correct the hours credited for work done (to the half hour, half an hour to 24). */
+    public Order correctHours(double corrected) {
+        if (status != OrderStatus.COMPLETED && status != OrderStatus.SUPERSEDED) {
+            throw new IllegalOrderMove(status, "Only the hours of work done are corrected.");
+        }
+        if (corrected < 0.5 || corrected > 24 || corrected * 2 != Math.rint(corrected * 2)) {
+            throw DomainException.invalidField("hours", "half hours from 0.5 to 24");
+        }
+        return new Order(id, requestId, volunteerId, teamKey, status, offeredAt, expiresAt, startedAt, completedAt, note,
+                corrected);
     }
 
     /** Given back before the work started: by the volunteer, or because someone else was assigned. */

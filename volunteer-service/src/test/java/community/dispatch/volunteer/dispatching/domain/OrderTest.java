@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import community.dispatch.errors.DomainException;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderDeclined;
@@ -38,7 +39,7 @@ class OrderTest {
             "decline", (order, now) -> order.decline("busy"),
             "expire", (order, now) -> order.expire(now),
             "checkIn", (order, now) -> order.checkIn(now),
-            "checkOut", (order, now) -> order.checkOut(now, "done"),
+            "checkOut", (order, now) -> order.checkOut(now, "done", 8),
             "release", (order, now) -> order.release("cannot come"),
             "withdraw", (order, now) -> order.withdraw(),
             "supersede", (order, now) -> order.supersede());
@@ -103,12 +104,25 @@ class OrderTest {
         assertThat(started.order().startedAt()).isEqualTo(SOON);
         assertThat(started.event()).containsInstanceOf(OrderStarted.class);
 
-        Order.Moved completed = started.order().checkOut(SOON.plus(Duration.ofMinutes(100)), null);
+        Order.Moved completed = started.order().checkOut(SOON.plus(Duration.ofMinutes(100)), null, 8);
 
         assertThat(completed.order().hours()).isEqualTo(1.5);
         assertThat(completed.order().completedAt()).isEqualTo(SOON.plus(Duration.ofMinutes(100)));
         assertThat(completed.order().note()).isEmpty();
         assertThat(completed.event()).containsInstanceOf(OrderCompleted.class);
+    }
+
+    @Test
+    void aForgottenCheckOutEarnsAtMostTheCapAndStaffCorrectWorkDone() {
+        Order started = in(OrderStatus.ACCEPTED).checkIn(SOON).order();
+
+        Order completed = started.checkOut(SOON.plus(Duration.ofDays(3)), "forgot to check out", 8).order();
+
+        assertThat(completed.hours()).isEqualTo(8.0);
+        assertThat(completed.correctHours(9.5).hours()).isEqualTo(9.5);
+        assertThatThrownBy(() -> completed.correctHours(0.3)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> completed.correctHours(30)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> started.correctHours(2)).isInstanceOf(IllegalOrderMove.class);
     }
 
     @Test

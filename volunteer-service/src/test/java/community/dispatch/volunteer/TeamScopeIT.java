@@ -1,0 +1,91 @@
+package community.dispatch.volunteer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+
+import community.dispatch.events.CloudEvent;
+import community.dispatch.events.order.OrderUnassignable;
+import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.TestTokensConfiguration;
+
+/** A team leader acts within the teams they lead — joining another gives nothing — and nobody serves their own request. */
+@ServiceIntegrationTest
+@Import(TestTokensConfiguration.class)
+@TestPropertySource(properties = "dispatch.test.context=team-scope")
+class TeamScopeIT extends DispatchingTestSupport {
+
+    private static final List<String> ALL_TEAMS = List.of("angel", "weaver", "dawn", "red-steward", "baoliang", "lebei");
+
+    @Test
+    void aLeaderCannotPutThemselfInEveryTeamNorActOutsideTheirOwn() {
+        UUID leader = volunteerIn("red-steward", "00000000-0000-0000-0201");
+        appointLeader("red-steward", leader);
+        String token = TestTokensConfiguration.TOKENS.token(leader.toString(), "TEAM_LEADER", "VOLUNTEER");
+
+        placeInTeams(token, leader, ALL_TEAMS).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/v1/volunteers/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.teams").isEqualTo(List.of("red-steward"));
+        web.get().uri("/api/v1/teams/audit?target=" + leader).headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[0].action").isEqualTo("volunteer.teams-changed")
+                .jsonPath("$[0].outcome").isEqualTo("REFUSED")
+                .jsonPath("$[0].actor").isEqualTo(leader.toString())
+                .jsonPath("$[0].after.teams.length()").isEqualTo(6);
+        web.get().uri("/api/v1/teams/audit").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isForbidden();
+
+        UUID newcomer = volunteerIn("dawn", "00000000-0000-0000-0202");
+        placeInTeams(token, newcomer, List.of("dawn", "red-steward")).expectStatus().isOk();
+        placeInTeams(token, newcomer, List.of("red-steward")).expectStatus().isForbidden();
+        web.get().uri("/api/v1/teams/angel/hours").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/teams/red-steward/hours").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+        web.get().uri("/api/v1/orders/team/dawn").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/orders/team/red-steward").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void onlyStaffAppointLeadersAndOnlyFromTheTeam() {
+        UUID volunteer = volunteerIn("lebei", "00000000-0000-0000-0203");
+        String leaderElsewhere = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "TEAM_LEADER", "VOLUNTEER");
+
+        web.put().uri("/api/v1/teams/lebei/leaders/" + volunteer).headers(h -> h.setBearerAuth(leaderElsewhere)).exchange()
+                .expectStatus().isForbidden();
+        web.put().uri("/api/v1/teams/angel/leaders/" + volunteer).headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("not-in-team");
+        appointLeader("lebei", volunteer);
+        web.delete().uri("/api/v1/teams/lebei/leaders/" + volunteer).headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void aVolunteerIsNeverOfferedTheirOwnRequest() {
+        UUID volunteer = volunteerIn("baoliang", "00000000-0000-0000-0204");
+        UUID request = submitFor(volunteer, "river-patrol", "DISPATCH");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(orderEvents(request)).extracting(CloudEvent::type)
+                .last().isEqualTo("community.dispatch.order.unassignable.v1"));
+        assertThat(orderEvents(request)).extracting(CloudEvent::type).doesNotContain("community.dispatch.order.offered.v1");
+        assertThat(codec.data(orderEvents(request).get(orderEvents(request).size() - 1), OrderUnassignable.class).reason())
+                .contains("no eligible volunteer");
+
+        UUID neighbour = volunteerIn("baoliang", "00000000-0000-0000-0205");
+        UUID theirs = submitFor(neighbour, "river-patrol", "DISPATCH");
+        awaitOffer(theirs, volunteer);
+        assertThat(offersFor(theirs)).isEqualTo(1);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec placeInTeams(String token, UUID volunteer,
+            List<String> teams) {
+        return web.put().uri("/api/v1/volunteers/" + volunteer + "/teams").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("teams", teams)).exchange();
+    }
+}
