@@ -21,6 +21,8 @@ import community.dispatch.testing.ServiceIntegrationTest;
 @Import(MovableClockConfiguration.class)
 @TestPropertySource(properties = {
         "dispatch.auth.admin-password=" + Accounts.ADMIN_PASSWORD,
-        "dispatch.auth.issuer=" + Accounts.ISSUER })
+        "dispatch.auth.issuer=" + Accounts.ISSUER,
+        "dispatch.sms.sandbox=true",
+        "dispatch.sms.purge-interval=300ms" })
 public @interface MemberServiceTest {
 }

@@ -29,8 +29,8 @@ class RolesAndAuditIT extends MemberServiceTestSupport {
                 .expectBody().jsonPath("$.code").isEqualTo("forbidden");
 
         assertThat(me(token).get("roles")).isEqualTo(List.of("STAFF"));
-        assertThat(audit(id)).singleElement().satisfies(entry -> {
-            assertThat(entry).containsEntry("action", "member.roles-changed").containsEntry("outcome", "REFUSED")
+        assertThat(audit(id)).filteredOn(entry -> "member.roles-changed".equals(entry.get("action"))).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("outcome", "REFUSED")
                     .containsEntry("actor", id);
             assertThat((Map<String, Object>) entry.get("after")).containsEntry("roles", List.of("ADMIN", "STAFF"));
         });

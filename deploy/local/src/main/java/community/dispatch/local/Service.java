@@ -24,6 +24,10 @@ record Service(String name, int port, Map<String, String> variables) {
             // member-service loads the demo community; volunteer-service puts its volunteers in their teams.
             variables.put("DISPATCH_DEMO_DATA", Boolean.toString(settings.demoData()));
         }
+        if (name.equals("member-service")) {
+            // One machine, no SMS provider: codes are kept in the sandbox for an hour, for admins to read.
+            variables.put("DISPATCH_SMS_SANDBOX", "true");
+        }
         return new Service(name, port, Map.copyOf(variables));
     }
 

@@ -80,6 +80,18 @@ public class MemberStore {
                 .bind("username", username).bind("id", except).map(row -> true).one().defaultIfEmpty(false);
     }
 
+    /** The member's password hash (null for code-only members). */
+    public Mono<String> passwordHashOf(UUID memberId) {
+        return database.sql("SELECT password_hash FROM member WHERE id = :id AND active").bind("id", memberId)
+                .map(row -> Optional.ofNullable(row.get("password_hash", String.class))).one()
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    public Mono<Void> setPasswordHash(UUID memberId, String hash) {
+        return database.sql("UPDATE member SET password_hash = :hash WHERE id = :id").bind("id", memberId).bind("hash", hash)
+                .fetch().rowsUpdated().then();
+    }
+
     /** The grids the member serves as a grid worker or one of the five chiefs, as staff assigned them. */
     public Flux<String> gridsServedBy(UUID memberId) {
         return database.sql("""

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.member.people.Hashing;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.Member;
@@ -33,6 +34,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class SignIn {
 
+    static final int MIN_PASSWORD_LENGTH = 12;
+
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
 
     private final MemberStore members;
@@ -44,12 +47,14 @@ public class SignIn {
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final SignInProperties properties;
+    private final AuditTrail audit;
     /** Compared against when a username is unknown, so both cases take as long. */
     private final String noSuchUser;
 
     public SignIn(MemberStore members, TokenIssuer issuer, SignInThrottle throttle, SmsSender sms,
             PasswordEncoder passwords, SignInStore store, TransactionalOperator transactions,
-            SignInProperties properties, Clock clock) {
+            SignInProperties properties, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.members = members;
         this.issuer = issuer;
         this.throttle = throttle;
@@ -72,7 +77,38 @@ public class SignIn {
                         .switchIfEmpty(Mono.defer(() -> Hashing.matches(passwords, password, noSuchUser)
                                 .then(throttle.recordFailure(identity))
                                 .then(Mono.error(invalid("invalid-credentials", "The username or password is wrong."))))))
-                .flatMap(member -> throttle.clear(identity).then(tokensFor(member, UUID.randomUUID())));
+                .flatMap(member -> throttle.clear(identity).then(tokensFor(member, UUID.randomUUID(), sessionEnd())));
+    }
+
+    /**
+     * The member changes their password: the current one must be right (failures count towards the
+     * lockout), the new one at least {@value #MIN_PASSWORD_LENGTH} characters; every session ends.
+     */
+    public Mono<Void> changePassword(Caller caller, String current, String replacement) {
+        UUID member = caller.memberId();
+        String identity = "member:" + member;
+        if (replacement.length() < MIN_PASSWORD_LENGTH || replacement.equals(current)) {
+            return Mono.error(DomainException.invalidField("newPassword",
+                    "at least " + MIN_PASSWORD_LENGTH + " characters, and not the current one"));
+        }
+        return throttle.requireNotLocked(identity)
+                .then(members.passwordHashOf(member)
+                        .filterWhen(hash -> Hashing.matches(passwords, current, hash))
+                        .switchIfEmpty(Mono.defer(() -> throttle.recordFailure(identity)
+                                .then(Mono.error(DomainException.invalid("invalid-credentials", "The current password is wrong."))))))
+                .then(Hashing.encode(passwords, replacement))
+                .flatMap(hash -> transactions.transactional(members.setPasswordHash(member, hash)
+                        .then(members.endSessions(member))
+                        .then(audit.done(caller, "member.password-changed", member.toString(), null, null))))
+                .then(throttle.clear(identity));
+    }
+
+    /** Signs out: the refresh token's whole sign-in ends, if it is the caller's. Answers alike either way. */
+    public Mono<Void> signOut(Caller caller, String refreshToken) {
+        Instant now = clock.instant();
+        return transactions.transactional(store.lockRefresh(Secrets.sha256(refreshToken), now)
+                .filter(stored -> caller.is(stored.memberId()))
+                .flatMap(stored -> store.revokeFamily(stored.familyId(), now)));
     }
 
     /**
@@ -107,7 +143,7 @@ public class SignIn {
                         : throttle.recordFailure(identity).then(Mono.error(invalid("invalid-code",
                                 "The code is wrong, used or expired; ask for a new one."))))
                 .switchIfEmpty(Mono.error(() -> invalid("invalid-code", "The code is wrong, used or expired; ask for a new one.")))
-                .flatMap(member -> tokensFor(member, UUID.randomUUID()));
+                .flatMap(member -> tokensFor(member, UUID.randomUUID(), sessionEnd()));
     }
 
     /** Marks the newest live code used if it matches; otherwise counts the attempt against it. */
@@ -142,7 +178,7 @@ public class SignIn {
                             return store.useRefresh(hash, now)
                                     .then(members.findById(stored.memberId()))
                                     .filter(Member::active)
-                                    .flatMap(member -> tokensFor(member, stored.familyId()))
+                                    .flatMap(member -> tokensFor(member, stored.familyId(), stored.expiresAt()))
                                     .map(Optional::of)
                                     .defaultIfEmpty(Optional.empty());
                         })
@@ -157,7 +193,12 @@ public class SignIn {
                 .map(token -> new TokenResponse(token, "Bearer", issuer.accessTokenSeconds(), null));
     }
 
-    private Mono<TokenResponse> tokensFor(Member member, UUID familyId) {
+    /** When a sign-in made now ends: refreshing never moves it (an absolute session lifetime). */
+    private Instant sessionEnd() {
+        return clock.instant().plus(properties.refreshTokenTtl());
+    }
+
+    private Mono<TokenResponse> tokensFor(Member member, UUID familyId, Instant sessionEnds) {
         Map<String, Object> claims = new HashMap<>();
         if (member.home() != null) {
             putIfPresent(claims, "compound", member.home().compoundCode());
@@ -167,8 +208,7 @@ public class SignIn {
         List<String> roles = member.roles().stream().map(Role::name).sorted().collect(Collectors.toList());
         Mono<List<String>> served = member.roles().contains(Role.GRID_WORKER)
                 ? members.gridsServedBy(member.id()).collectList() : Mono.just(List.of());
-        return store.insertRefresh(Secrets.sha256(refreshToken), familyId, member.id(),
-                        clock.instant().plus(properties.refreshTokenTtl()))
+        return store.insertRefresh(Secrets.sha256(refreshToken), familyId, member.id(), sessionEnds)
                 .then(served)
                 .flatMap(grids -> {
                     if (!grids.isEmpty()) {

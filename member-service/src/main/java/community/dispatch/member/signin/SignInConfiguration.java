@@ -1,7 +1,9 @@
 package community.dispatch.member.signin;
 
+import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +12,13 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import community.dispatch.kit.timers.DatabaseTimer;
+import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SignInProperties.class)
+@EnableConfigurationProperties({ SignInProperties.class, SmsProperties.class })
 class SignInConfiguration {
 
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
@@ -31,8 +37,28 @@ class SignInConfiguration {
         return IssuerJwtDecoder.create(keys, properties);
     }
 
+    /** The sandbox keeps messages for admins to read, for an hour; only where asked for. */
     @Bean
-    SmsSandbox smsSandbox(SignInRecordStore store) {
-        return new SmsSandbox(store);
+    @ConditionalOnProperty(name = "dispatch.sms.sandbox", havingValue = "true")
+    SmsSandbox smsSandbox(SignInRecordStore store, Clock clock) {
+        return new SmsSandbox(store, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "dispatch.sms.sandbox", havingValue = "true")
+    DatabaseTimer smsSandboxPurge(SignInRecordStore store, SmsProperties sms, Clock clock) {
+        return new DatabaseTimer("SMS sandbox purge", sms.purgeInterval(), 1000,
+                limit -> Mono.defer(() -> store.purgeMessagesBefore(clock.instant().minus(sms.sandboxKeep()))));
+    }
+
+    /** Everywhere else messages go to the SMS provider; the service does not start without one. */
+    @Bean
+    @ConditionalOnProperty(name = "dispatch.sms.sandbox", havingValue = "false", matchIfMissing = true)
+    HttpSmsSender httpSmsSender(WebClient.Builder builder, SmsProperties sms) {
+        if (sms.url() == null) {
+            throw new IllegalStateException("No SMS provider: set DISPATCH_SMS_URL (and DISPATCH_SMS_TOKEN), "
+                    + "or DISPATCH_SMS_SANDBOX=true to keep messages in the sandbox instead");
+        }
+        return new HttpSmsSender(builder, sms);
     }
 }

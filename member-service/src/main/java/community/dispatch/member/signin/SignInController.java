@@ -3,10 +3,13 @@ package community.dispatch.member.signin;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.kit.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,7 +44,7 @@ class SignInController {
     private static final String PHONE = "^1\\d{10}$";
 
     private final SignIn signIn;
-    private final SmsSandbox sandbox;
+    private final ObjectProvider<SmsSandbox> sandbox;
     private final Clients clients;
 
     @PostMapping("/codes")
@@ -70,12 +74,29 @@ class SignInController {
         return tokens.map(body -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body));
     }
 
+    @PostMapping("/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change your password", description = "The current password must be right (failures count towards the lockout); the new one has at least 12 characters. Every session ends: sign in again.")
+    @ApiResponse(responseCode = "400", description = "The current password is wrong, or the new one too short")
+    Mono<Void> changePassword(@Valid @RequestBody PasswordChange request, @AuthenticationPrincipal Jwt jwt) {
+        return signIn.changePassword(Caller.of(jwt), request.currentPassword(), request.newPassword());
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Sign out", description = "Ends the sign-in the refresh token belongs to: it and every token refreshed from it stop working. Answers 204 either way.")
+    Mono<Void> logout(@Valid @RequestBody LogoutRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return signIn.signOut(Caller.of(jwt), request.refresh_token());
+    }
+
     @GetMapping("/sms-sandbox")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Read the SMS sandbox (admins)", description = "Messages the system would have sent, newest first.")
+    @Operation(summary = "Read the SMS sandbox (admins)", description = "Messages the system would have sent in the last hour, newest first; only where the sandbox is on (DISPATCH_SMS_SANDBOX=true), otherwise 404.")
     Flux<SmsSandbox.Message> sandbox(@RequestParam(required = false) @Pattern(regexp = PHONE) String phone,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        return sandbox.messages(phone, limit);
+        SmsSandbox kept = sandbox.getIfAvailable();
+        return kept == null ? Flux.error(DomainException.notFound("no-sms-sandbox",
+                "Messages are sent to the SMS provider here, not kept.")) : kept.messages(phone, limit);
     }
 
     @PostMapping("/clients")
@@ -95,6 +116,13 @@ class SignInController {
 
     record CodeRequest(@Schema(example = "10000000196")
             @NotBlank @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone) {
+    }
+
+    record PasswordChange(@Schema(example = "correct-horse-battery-staple") @NotBlank @Size(max = 200) String currentPassword,
+            @Schema(example = "a-much-longer-and-newer-passphrase") @NotBlank @Size(max = 200) String newPassword) {
+    }
+
+    record LogoutRequest(@Schema(example = "rt_5Jm2x9QeLrT0aVb3") @NotBlank @Size(max = 200) String refresh_token) {
     }
 
     record LoginRequest(

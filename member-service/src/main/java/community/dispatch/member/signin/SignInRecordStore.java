@@ -60,10 +60,15 @@ class SignInRecordStore {
                 .bind("identity", identity).fetch().rowsUpdated().then();
     }
 
-    Mono<Void> keepMessage(String phone, String text) {
-        return database.sql("INSERT INTO sms_message (id, phone, text) VALUES (:id, :phone, :text)")
-                .bind("id", UUID.randomUUID()).bind("phone", phone).bind("text", text)
+    Mono<Void> keepMessage(String phone, String text, Instant at) {
+        return database.sql("INSERT INTO sms_message (id, phone, text, sent_at) VALUES (:id, :phone, :text, :at)")
+                .bind("id", UUID.randomUUID()).bind("phone", phone).bind("text", text).bind("at", at)
                 .fetch().rowsUpdated().then();
+    }
+
+    /** Forgets sandbox messages sent before {@code before}; answers how many. */
+    Mono<Long> purgeMessagesBefore(Instant before) {
+        return database.sql("DELETE FROM sms_message WHERE sent_at < :before").bind("before", before).fetch().rowsUpdated();
     }
 
     /** The newest messages first, optionally for one phone. */

@@ -22,8 +22,8 @@ class SignInStore {
     record LiveCode(UUID id, String hash, int attempts) {
     }
 
-    /** A refresh token as stored: its family (one sign-in), its member, and whether it may still be used. */
-    record StoredRefresh(UUID familyId, UUID memberId, boolean spent, boolean expired) {
+    /** A refresh token as stored: its family (one sign-in), its member, whether it may still be used, and when the sign-in ends. */
+    record StoredRefresh(UUID familyId, UUID memberId, boolean spent, boolean expired, Instant expiresAt) {
     }
 
     private final DatabaseClient database;
@@ -81,12 +81,12 @@ class SignInStore {
     Mono<StoredRefresh> lockRefresh(String hash, Instant now) {
         return database.sql("""
                         SELECT family_id, member_id, used_at IS NOT NULL OR revoked_at IS NOT NULL AS spent,
-                               expires_at < :now AS expired
+                               expires_at < :now AS expired, expires_at
                         FROM refresh_token WHERE token_hash = :hash FOR UPDATE""")
                 .bind("hash", hash).bind("now", now)
                 .map(row -> new StoredRefresh(row.get("family_id", UUID.class), row.get("member_id", UUID.class),
                         Boolean.TRUE.equals(row.get("spent", Boolean.class)),
-                        Boolean.TRUE.equals(row.get("expired", Boolean.class))))
+                        Boolean.TRUE.equals(row.get("expired", Boolean.class)), row.get("expires_at", Instant.class)))
                 .one();
     }
 

@@ -1,6 +1,7 @@
 package community.dispatch.member.signin;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -11,16 +12,18 @@ import lombok.RequiredArgsConstructor;
 
 /**
  * Keeps messages instead of sending them, like a mail catcher, so sign-in with a code can be tried
- * without an SMS gateway; admins read them through the API.
+ * without an SMS provider; admins read them through the API, for an hour. Only where
+ * {@code DISPATCH_SMS_SANDBOX=true} (the single-node stack).
  */
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SmsSandbox implements SmsSender {
 
     private final SignInRecordStore store;
+    private final Clock clock;
 
     @Override
     public Mono<Void> send(String phone, String text) {
-        return store.keepMessage(phone, text);
+        return store.keepMessage(phone, text, clock.instant());
     }
 
     /** The newest messages first, optionally for one phone. */

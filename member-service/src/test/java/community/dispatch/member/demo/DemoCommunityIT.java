@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 import community.dispatch.testing.ServiceIntegrationTest;
 
 @ServiceIntegrationTest
-@TestPropertySource(properties = "dispatch.demo-data.enabled=true")
+@TestPropertySource(properties = { "dispatch.demo-data.enabled=true", "dispatch.sms.url=http://localhost:9/unused" })
 class DemoCommunityIT {
 
     @Autowired

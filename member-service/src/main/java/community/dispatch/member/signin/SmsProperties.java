@@ -1,0 +1,22 @@
+package community.dispatch.member.signin;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How text messages leave ({@code dispatch.sms.*}). With {@code sandbox} (the single-node stack sets
+ * {@code DISPATCH_SMS_SANDBOX=true}) they are kept for admins to read, for {@code sandboxKeep} only.
+ * Otherwise they are posted to an SMS provider's HTTP API at {@code url} with {@code token} as a bearer
+ * token; without a url the service does not start, so no code is ever silently dropped.
+ */
+@ConfigurationProperties("dispatch.sms")
+public record SmsProperties(@DefaultValue("false") boolean sandbox, @DefaultValue("1h") Duration sandboxKeep,
+        @DefaultValue("1m") Duration purgeInterval, URI url, String token, @DefaultValue("5s") Duration timeout) {
+
+    public SmsProperties {
+        url = url == null || url.toString().isBlank() ? null : url;
+    }
+}
