@@ -1,11 +1,9 @@
 package community.dispatch.local;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,29 +16,21 @@ final class Host {
     private Host() {
     }
 
-    /** member-service prints a generated admin password once, into its log; the user should see it. */
-    static String firstAdminNotice(Path log, long from) {
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            file.seek(from);
-            byte[] added = new byte[(int) Math.min(file.length() - from, 4_000_000)];
-            file.readFully(added);
-            return new String(added, StandardCharsets.UTF_8).lines()
-                    .filter(line -> line.contains("The first admin account was created")
-                            || line.contains("It is shown only this once"))
-                    .map(line -> "  " + line.trim() + System.lineSeparator())
-                    .reduce("", String::concat);
-        }
-        catch (IOException e) {
+    /**
+     * The first admin's generated password, if member-service wrote it during this start: shown on the
+     * terminal, never in a log. The file stays, readable only by its owner.
+     */
+    static String firstAdminNotice(Path passwordFile, boolean existedBefore) {
+        if (existedBefore || !Files.exists(passwordFile)) {
             return "";
         }
-    }
-
-    static long sizeOf(Path file) {
         try {
-            return Files.exists(file) ? Files.size(file) : 0;
+            return String.format("  The first admin account was created: username 'admin', password '%s'.%n"
+                    + "  Kept only in %s (readable by you alone); set DISPATCH_ADMIN_PASSWORD to choose it.%n",
+                    Files.readString(passwordFile).trim(), passwordFile);
         }
         catch (IOException e) {
-            return 0;
+            return String.format("  The first admin's password is in %s.%n", passwordFile);
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,8 +89,7 @@ public final class LocalStack {
         }
         awaitKafka();
 
-        Path memberLog = logs.resolve("member-service.log");
-        long memberLogStart = Host.sizeOf(memberLog);
+        boolean hadAdminPassword = Files.exists(settings.adminPasswordFile());
         Map<ChildProcess, Integer> healthPorts = new LinkedHashMap<>();
         for (Service service : services()) {
             Console.say("starting %s on port %d", service.name(), service.port());
@@ -118,7 +118,7 @@ public final class LocalStack {
                   data               %s
                 %sPress Ctrl-C to stop.
                 %n""", seconds, gateway, gateway, gateway, settings.postgresPort(), settings.kafkaPort(), logs, settings.dataDir(),
-                Host.firstAdminNotice(memberLog, memberLogStart));
+                Host.firstAdminNotice(settings.adminPasswordFile(), hadAdminPassword));
         System.out.flush();
     }
 

@@ -27,6 +27,7 @@ record Service(String name, int port, Map<String, String> variables) {
         if (name.equals("member-service")) {
             // One machine, no SMS provider: codes are kept in the sandbox for an hour, for admins to read.
             variables.put("DISPATCH_SMS_SANDBOX", "true");
+            variables.put("DISPATCH_ADMIN_PASSWORD_FILE", settings.adminPasswordFile().toString());
         }
         return new Service(name, port, Map.copyOf(variables));
     }

@@ -40,7 +40,7 @@ record StackSettings(
               DISPATCH_JAVA_OPTS               JVM options of each service [-Xms64m -Xmx384m -XX:+UseSerialGC]
               DISPATCH_START_TIMEOUT           seconds to wait for everything to be healthy [300]
               DISPATCH_DEMO_DATA               load the demo community into member-service on first start [true]
-              DISPATCH_ADMIN_PASSWORD          the first admin's password [generated and printed once]
+              DISPATCH_ADMIN_PASSWORD          the first admin's password [generated, shown once, kept in <data>/admin-password]
             """;
 
     static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC";
@@ -78,6 +78,11 @@ record StackSettings(
 
     Path logs() {
         return dataDir.resolve("logs");
+    }
+
+    /** Where member-service hands over a generated first admin password: readable only by its owner. */
+    Path adminPasswordFile() {
+        return dataDir.resolve("admin-password");
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

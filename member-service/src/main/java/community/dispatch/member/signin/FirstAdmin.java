@@ -1,5 +1,6 @@
 package community.dispatch.member.signin;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
@@ -19,7 +20,8 @@ import lombok.RequiredArgsConstructor;
 
 /**
  * On the first start, creates the {@code admin} account: its password is {@code DISPATCH_ADMIN_PASSWORD},
- * or one generated and printed once. Later starts leave it alone.
+ * or one generated and handed over without touching a log: written to {@code DISPATCH_ADMIN_PASSWORD_FILE},
+ * readable only by its owner (with neither, the service does not start). Later starts leave it alone.
  */
 @Component
 @Order(0)
@@ -46,16 +48,21 @@ class FirstAdmin implements ApplicationRunner {
     private Mono<Void> create() {
         boolean generated = properties.adminPassword().isBlank();
         String password = generated ? Secrets.token() : properties.adminPassword();
+        if (generated && properties.adminPasswordFile().isBlank()) {
+            // Printed, it would land in a log file or a container's log.
+            return Mono.error(new IllegalStateException("No way to hand over the first admin's password without "
+                    + "writing it to a log: set DISPATCH_ADMIN_PASSWORD, or DISPATCH_ADMIN_PASSWORD_FILE for a generated one"));
+        }
         return directory.registerInternally(new NewMember(null, "Administrator 管理員", null, null, Set.of(Role.ADMIN),
                         null, null, false, USERNAME, password))
                 .doOnNext(admin -> {
-                    if (generated) {
-                        System.out.printf("%n  The first admin account was created: username '%s', password '%s'.%n"
-                                + "  It is shown only this once; set DISPATCH_ADMIN_PASSWORD to choose it.%n%n",
-                                USERNAME, password);
+                    if (!generated) {
+                        log.info("Created the first admin account '{}' with the configured password", USERNAME);
                     }
                     else {
-                        log.info("Created the first admin account '{}' with the configured password", USERNAME);
+                        OwnerOnlyFile.write(Path.of(properties.adminPasswordFile()), password);
+                        log.info("Created the first admin account '{}'; its generated password is in {}, readable only by its owner",
+                                USERNAME, properties.adminPasswordFile());
                     }
                 })
                 .onErrorResume(DomainException.class, raced -> Mono.empty())

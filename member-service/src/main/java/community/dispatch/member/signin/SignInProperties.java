@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codeRequests codes one phone may ask for within {@code window}
  * @param failuresBeforeLockout failed sign-ins of one identity within {@code window} that lock it
  * @param window the sliding window of the limits above; a lockout lasts until failures age out of it
- * @param adminPassword the first admin's password; generated and printed once when empty
+ * @param adminPassword the first admin's password; generated when empty
+ * @param adminPasswordFile where a generated first admin's password is written, readable only by the
+ *        service's user (the local stack shows it on the terminal); with neither, the service does not start
  * @param passwordGrantClients public clients (no secret) that may trade a member's username and
  *        password for tokens at {@code /oauth2/token}: the gateway's Swagger UI ("Authorize")
  */
@@ -35,6 +37,7 @@ public record SignInProperties(
         @DefaultValue("5") int failuresBeforeLockout,
         @DefaultValue("15m") Duration window,
         @DefaultValue("") String adminPassword,
+        @DefaultValue("") String adminPasswordFile,
         @DefaultValue("swagger-ui") java.util.Set<String> passwordGrantClients) {
 
     public String issuerString() {

@@ -13,7 +13,8 @@ import org.springframework.test.context.TestPropertySource;
 import community.dispatch.testing.ServiceIntegrationTest;
 
 @ServiceIntegrationTest
-@TestPropertySource(properties = { "dispatch.demo-data.enabled=true", "dispatch.sms.url=http://localhost:9/unused" })
+@TestPropertySource(properties = { "dispatch.demo-data.enabled=true", "dispatch.sms.url=http://localhost:9/unused",
+        "dispatch.auth.admin-password=demo-admin-password" })
 class DemoCommunityIT {
 
     @Autowired
