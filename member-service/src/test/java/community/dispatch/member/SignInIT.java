@@ -24,6 +24,9 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import community.dispatch.member.signin.SigningKeys;
 import community.dispatch.testing.MovableClockConfiguration;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 @MemberServiceTest
@@ -61,6 +64,51 @@ class SignInIT extends MemberServiceTestSupport {
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER)
                 .expectBody().jsonPath("$.code").isEqualTo("signin-locked");
         login("nobody-such", "whatever-password").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aLockoutHoldsOnlyForTheGuessingClientAndAnAdminCanLiftIt() {
+        accounts.register(Map.of("name", "Staff 職員", "roles", List.of("STAFF"), "username", "staff.owner",
+                "password", "the-owners-password"));
+        for (int i = 0; i < 5; i++) {
+            loginFrom("203.0.113.7", "staff.owner", "guess-" + i).expectStatus().isBadRequest();
+        }
+        loginFrom("203.0.113.7", "staff.owner", "the-owners-password").expectStatus().isEqualTo(429);
+
+        loginFrom("198.51.100.20", "staff.owner", "the-owners-password").expectStatus().isOk();
+
+        web.delete().uri("/api/v1/auth/lockouts/staff.owner").headers(h -> h.setBearerAuth(staffToken())).exchange()
+                .expectStatus().isForbidden();
+        web.delete().uri("/api/v1/auth/lockouts/staff.owner").headers(h -> h.setBearerAuth(accounts.admin())).exchange()
+                .expectStatus().isNoContent();
+        loginFrom("203.0.113.7", "staff.owner", "the-owners-password").expectStatus().isOk();
+    }
+
+    @Test
+    void addressesOfOneIpv6Slash64ShareALockout() {
+        accounts.register(Map.of("name", "Staff 職員", "roles", List.of("STAFF"), "username", "staff.six",
+                "password", "the-owners-password"));
+        for (int i = 0; i < 5; i++) {
+            loginFrom("2001:db8:7:7::" + Integer.toHexString(i + 1), "staff.six", "guess-" + i).expectStatus().isBadRequest();
+        }
+        loginFrom("2001:db8:7:7:abcd::1", "staff.six", "the-owners-password").expectStatus().isEqualTo(429);
+        loginFrom("2001:db8:7:8::1", "staff.six", "the-owners-password").expectStatus().isOk();
+    }
+
+    @Test
+    void parallelGuessesNeverGetPastTheLimit() {
+        accounts.register(Map.of("name", "Staff 職員", "roles", List.of("STAFF"), "username", "staff.burst",
+                "password", "the-owners-password"));
+        List<Integer> statuses = Flux.range(0, 16)
+                .flatMap(i -> Mono.fromCallable(() -> web.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Forwarded-For", "192.0.2.99")
+                        .bodyValue(Map.of("username", "staff.burst", "password", "guess-" + i))
+                        .exchange().returnResult(String.class).getStatus().value())
+                        .subscribeOn(Schedulers.boundedElastic()), 16)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(statuses).filteredOn(status -> status == 400).hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(11);
     }
 
     @Test
@@ -320,6 +368,16 @@ class SignInIT extends MemberServiceTestSupport {
                     }
                 })
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("refresh_token", refreshToken)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec loginFrom(String address, String username, String password) {
+        return web.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", address)
+                .bodyValue(Map.of("username", username, "password", password)).exchange();
+    }
+
+    private String staffToken() {
+        return (String) accounts.signedInMember("辦公室", Accounts.newPhone(), "STAFF").get("access_token");
     }
 
     private WebTestClient.ResponseSpec refresh(String token) {

@@ -11,6 +11,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -99,7 +100,7 @@ class IssuerController {
     Mono<ResponseEntity<TokenResponse>> token(ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> switch (String.valueOf(form.getFirst("grant_type"))) {
             case "client_credentials" -> clientCredentials(exchange.getRequest().getHeaders(), form);
-            case "password" -> password(exchange.getRequest().getHeaders(), form);
+            case "password" -> password(exchange.getRequest(), form);
             case "refresh_token" -> {
                 String token = form.getFirst("refresh_token");
                 yield token == null || token.isBlank()
@@ -120,8 +121,8 @@ class IssuerController {
         });
     }
 
-    private Mono<TokenResponse> password(HttpHeaders headers, MultiValueMap<String, String> form) {
-        return ClientCredentials.of(headers, form).flatMap(client -> {
+    private Mono<TokenResponse> password(ServerHttpRequest request, MultiValueMap<String, String> form) {
+        return ClientCredentials.of(request.getHeaders(), form).flatMap(client -> {
             if (!properties.passwordGrantClients().contains(client.id())) {
                 return Mono.error(badRequest("unauthorized_client", "This client may not use the password grant."));
             }
@@ -130,7 +131,7 @@ class IssuerController {
             if (username == null || username.isBlank() || password == null || password.isEmpty()) {
                 return Mono.error(badRequest("invalid_request", "username and password are required."));
             }
-            return signIn.withPassword(username, password);
+            return signIn.withPassword(username, password, ClientAddress.of(request));
         });
     }
 

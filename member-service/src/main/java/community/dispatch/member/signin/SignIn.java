@@ -67,17 +67,23 @@ public class SignIn {
         this.noSuchUser = passwords.encode(Secrets.token());
     }
 
-    public Mono<TokenResponse> withPassword(String username, String password) {
-        String identity = "user:" + username;
-        return throttle.requireNotLocked(identity)
+    /** Signs in with a password; attempts count per user and client address ({@link ClientAddress}). */
+    public Mono<TokenResponse> withPassword(String username, String password, String clientAddress) {
+        String identity = SignInThrottle.userIdentity(username, clientAddress);
+        return throttle.attempt(identity)
                 .then(members.findActiveByUsername(username)
                         .filterWhen(credentials -> credentials.passwordHash() == null ? Mono.just(false)
                                 : Hashing.matches(passwords, password, credentials.passwordHash()))
                         .map(MemberStore.Credentials::member)
                         .switchIfEmpty(Mono.defer(() -> Hashing.matches(passwords, password, noSuchUser)
-                                .then(throttle.recordFailure(identity))
                                 .then(Mono.error(invalid("invalid-credentials", "The username or password is wrong."))))))
                 .flatMap(member -> throttle.clear(identity).then(tokensFor(member, UUID.randomUUID(), sessionEnd())));
+    }
+
+    /** An admin lifts a user's lockouts from every client; audited. */
+    public Mono<Void> unlock(Caller admin, String username) {
+        return throttle.unlockUser(username)
+                .flatMap(forgotten -> audit.done(admin, "signin.unlocked", username, null, Map.<String, Object>of("failuresForgotten", forgotten)));
     }
 
     /**
@@ -91,11 +97,10 @@ public class SignIn {
             return Mono.error(DomainException.invalidField("newPassword",
                     "at least " + MIN_PASSWORD_LENGTH + " characters, and not the current one"));
         }
-        return throttle.requireNotLocked(identity)
+        return throttle.attempt(identity)
                 .then(members.passwordHashOf(member)
                         .filterWhen(hash -> Hashing.matches(passwords, current, hash))
-                        .switchIfEmpty(Mono.defer(() -> throttle.recordFailure(identity)
-                                .then(Mono.error(DomainException.invalid("invalid-credentials", "The current password is wrong."))))))
+                        .switchIfEmpty(Mono.error(() -> DomainException.invalid("invalid-credentials", "The current password is wrong."))))
                 .then(Hashing.encode(passwords, replacement))
                 .flatMap(hash -> transactions.transactional(members.setPasswordHash(member, hash)
                         .then(members.endSessions(member))
@@ -136,12 +141,11 @@ public class SignIn {
 
     public Mono<TokenResponse> withCode(String phone, String code) {
         String identity = "phone:" + phone;
-        return throttle.requireNotLocked(identity)
+        return throttle.attempt(identity)
                 .then(transactions.transactional(checkCode(phone, code)))
                 .flatMap(accepted -> accepted
                         ? throttle.clear(identity).then(members.findActiveByPhone(phone))
-                        : throttle.recordFailure(identity).then(Mono.error(invalid("invalid-code",
-                                "The code is wrong, used or expired; ask for a new one."))))
+                        : Mono.error(invalid("invalid-code", "The code is wrong, used or expired; ask for a new one.")))
                 .switchIfEmpty(Mono.error(() -> invalid("invalid-code", "The code is wrong, used or expired; ask for a new one.")))
                 .flatMap(member -> tokensFor(member, UUID.randomUUID(), sessionEnd()));
     }

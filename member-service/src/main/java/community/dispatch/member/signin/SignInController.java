@@ -7,11 +7,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,10 +62,10 @@ class SignInController {
     @Operation(summary = "Sign in", description = "Either username and password, or phone and code. Answers the OAuth 2.0 token response.")
     @ApiResponse(responseCode = "400", description = "Wrong credentials, or a wrong, used or expired code")
     @ApiResponse(responseCode = "429", description = "Locked after too many failures; see Retry-After")
-    Mono<ResponseEntity<TokenResponse>> login(@Valid @RequestBody LoginRequest request) {
+    Mono<ResponseEntity<TokenResponse>> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
         Mono<TokenResponse> tokens;
         if (request.username() != null && request.password() != null && request.phone() == null && request.code() == null) {
-            tokens = signIn.withPassword(request.username(), request.password());
+            tokens = signIn.withPassword(request.username(), request.password(), ClientAddress.of(http));
         }
         else if (request.phone() != null && request.code() != null && request.username() == null && request.password() == null) {
             tokens = signIn.withCode(request.phone(), request.code());
@@ -87,6 +90,14 @@ class SignInController {
     @Operation(summary = "Sign out", description = "Ends the sign-in the refresh token belongs to: it and every token refreshed from it stop working. Answers 204 either way.")
     Mono<Void> logout(@Valid @RequestBody LogoutRequest request, @AuthenticationPrincipal Jwt jwt) {
         return signIn.signOut(Caller.of(jwt), request.refresh_token());
+    }
+
+    @DeleteMapping("/lockouts/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Lift a user's sign-in lockouts (admins)", description = "Forgets the user's failed password sign-ins from every client address; audited. 204 whether or not any were locked.")
+    Mono<Void> unlock(@PathVariable @Pattern(regexp = "^[a-z0-9._-]{3,50}$") String username, @AuthenticationPrincipal Jwt jwt) {
+        return signIn.unlock(Caller.of(jwt), username);
     }
 
     @GetMapping("/sms-sandbox")

@@ -50,6 +50,24 @@ class SignInRecordStore {
                 .one();
     }
 
+    /**
+     * Counts an attempt as a failure until it succeeds, and answers the failures within the window
+     * including it. A lock on the identity makes concurrent attempts count one after another, so no
+     * burst of parallel guesses gets past the limit; call it inside a transaction.
+     */
+    Mono<Failures> recordAttempt(String identity, Instant at, Instant since) {
+        return database.sql("SELECT pg_advisory_xact_lock(hashtextextended(:identity, 0))").bind("identity", identity)
+                .map(row -> true).first()
+                .then(recordFailure(identity, at))
+                .then(failuresSince(identity, since));
+    }
+
+    /** Clears the failures of every identity that starts so: a user's lockouts from all clients. */
+    Mono<Long> clearFailuresStartingWith(String prefix) {
+        return database.sql("DELETE FROM sign_in_failure WHERE starts_with(identity, :prefix)")
+                .bind("prefix", prefix).fetch().rowsUpdated();
+    }
+
     Mono<Void> recordFailure(String identity, Instant at) {
         return database.sql("INSERT INTO sign_in_failure (identity, failed_at) VALUES (:identity, :at)")
                 .bind("identity", identity).bind("at", at).fetch().rowsUpdated().then();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.Throttled;
 import reactor.core.publisher.Mono;
@@ -12,8 +13,9 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /**
- * Failed sign-ins per identity (a phone or a username), kept in the database so every instance sees
- * them. Too many within the window lock the identity until the oldest failure ages out.
+ * Failed sign-ins per identity (a phone; a username from one client address), kept in the database so
+ * every instance sees them. Too many within the window lock the identity until the oldest failure ages
+ * out; attempts while locked count too, so a client that keeps guessing stays locked.
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -22,18 +24,32 @@ public class SignInThrottle {
     private final SignInRecordStore store;
     private final SignInProperties properties;
     private final Clock clock;
+    private final TransactionalOperator transactions;
 
-    /** Fails with 429 (and the seconds to wait) while the identity is locked. */
-    public Mono<Void> requireNotLocked(String identity) {
+    /**
+     * Counts an attempt against the identity before its secret is checked, atomically: fails with 429
+     * if it would be one more than the limit allows. A successful attempt then calls {@link #clear}.
+     */
+    public Mono<Void> attempt(String identity) {
         Instant now = clock.instant();
-        return store.failuresSince(identity, now.minus(properties.window()))
-                .flatMap(failures -> failures.count() >= properties.failuresBeforeLockout()
+        return transactions.transactional(store.recordAttempt(identity, now, now.minus(properties.window())))
+                .flatMap(failures -> failures.count() > properties.failuresBeforeLockout()
                         ? Mono.error(locked(failures.oldest(), now))
                         : Mono.empty());
     }
 
-    public Mono<Void> recordFailure(String identity) {
-        return store.recordFailure(identity, clock.instant());
+    /** Admins lift a user's lockouts, from every client: how many failures were forgotten. */
+    public Mono<Long> unlockUser(String username) {
+        return store.clearFailuresStartingWith(userIdentityPrefix(username));
+    }
+
+    /** A password sign-in counts per user and client, so nobody elsewhere can lock the owner out. */
+    static String userIdentity(String username, String clientAddress) {
+        return userIdentityPrefix(username) + clientAddress;
+    }
+
+    private static String userIdentityPrefix(String username) {
+        return "user:" + username + "@";
     }
 
     public Mono<Void> clear(String identity) {
