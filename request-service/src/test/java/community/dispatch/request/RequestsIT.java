@@ -129,6 +129,21 @@ class RequestsIT extends ServiceTestSupport {
     }
 
     @Test
+    void afterTwoRoundsALowRatingGoesToStaffInsteadOfRoundAgain() {
+        Person resident = People.resident("G01");
+        UUID id = resolvedRequest(resident);
+        for (int round = 1; round <= 2; round++) {
+            evaluate(resident, id, 1).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REOPENED");
+            publish(new OrderCompleted(UUID.randomUUID(), id, UUID.randomUUID(), Instant.now(), "done, round " + round));
+            awaitStatus(resident, id, "RESOLVED");
+        }
+
+        evaluate(resident, id, 1).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ESCALATED");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOf(id.toString()))
+                .extracting(CloudEvent::type).contains("community.dispatch.request.escalated.v1"));
+    }
+
+    @Test
     void aBreachedDeadlineEscalates() {
         Person resident = People.resident("G01");
         String id = (String) submit(resident, Map.of("categoryCode", "straw-burning",

@@ -78,18 +78,22 @@ public class RequestDecisions {
                 clock.instant(), properties.evaluationWindow()));
     }
 
-    /** The requester rates resolved work (評單): 1–2 stars reopens it, 3–5 closes it. */
+    /**
+     * The requester rates resolved work (評單): 1–2 stars reopens it — or, once it went round
+     * {@code max-reopenings} times, escalates it to staff — and 3–5 closes it.
+     */
     public Mono<Stored> evaluate(UUID id, int rating, String comment, Caller caller) {
         return transactions.transactional(locked(id, caller).flatMap(stored -> {
             if (!RequestAccess.isRequester(stored.request(), caller)) {
                 return Mono.error(DomainException.forbidden("Only the requester evaluates."));
             }
-            ServiceRequest.Changed changed = stored.request().evaluate(rating, caller.subject(), clock.instant(),
-                    properties.evaluationWindow());
-            return outbox.record(new RequestEvaluated(id, rating, comment), stored.externalRef())
-                    .then(changes.persist(stored, changed))
-                    .flatMap(after -> after.request().status() == Status.REOPENED ? ladder.restartIfDispute(after)
-                            : Mono.just(after));
+            return store.reopenings(id).flatMap(reopenings -> {
+                ServiceRequest.Changed changed = stored.request().evaluate(rating, caller.subject(), clock.instant(),
+                        properties.evaluationWindow(), reopenings < properties.maxReopenings());
+                return outbox.record(new RequestEvaluated(id, rating, comment), stored.externalRef())
+                        .then(changes.persist(stored, changed));
+            }).flatMap(after -> after.request().status() == Status.REOPENED ? ladder.restartIfDispute(after)
+                    : Mono.just(after));
         }));
     }
 

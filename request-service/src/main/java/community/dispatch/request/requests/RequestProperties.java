@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param evaluationWindow how long a resolved request waits for the requester's rating before it closes
  * @param timerInterval how often due timers (SLA deadlines, evaluation windows) are looked for
+ * @param maxReopenings how often low ratings may send a request round again; the next one escalates it to staff
  */
 @ConfigurationProperties("dispatch.requests")
 public record RequestProperties(
         @DefaultValue("7d") Duration evaluationWindow,
-        @DefaultValue("30s") Duration timerInterval) {
+        @DefaultValue("30s") Duration timerInterval,
+        @DefaultValue("2") int maxReopenings) {
 }

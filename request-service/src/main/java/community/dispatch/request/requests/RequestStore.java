@@ -110,6 +110,13 @@ public class RequestStore {
                 .bindValues(values).fetch().rowsUpdated().then();
     }
 
+    /** How often the request was sent round again (重辦). */
+    public Mono<Long> reopenings(UUID requestId) {
+        return database.sql("SELECT count(*) AS reopenings FROM request_timeline WHERE request_id = :id AND to_status = :reopened")
+                .bind("id", requestId).bind("reopened", Status.REOPENED.name())
+                .map(row -> row.get("reopenings", Long.class)).one();
+    }
+
     public Flux<TimelineEntry> timeline(UUID requestId) {
         return database.sql("SELECT at, actor, from_status, to_status, reason FROM request_timeline WHERE request_id = :id ORDER BY seq")
                 .bind("id", requestId)

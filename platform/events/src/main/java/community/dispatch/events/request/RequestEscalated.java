@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import community.dispatch.events.DomainEvent;
 
-/** No volunteer was found or a deadline passed: staff must act. */
+/** No volunteer was found, a deadline passed, or a request that went round as often as allowed was rated low again: staff must act. */
 public record RequestEscalated(UUID requestId, String reason) implements DomainEvent {
 
     @Override

@@ -89,8 +89,12 @@ public record ServiceRequest(
         return new Changed(current, moves);
     }
 
-    /** The requester's rating: 1–2 sends the request round again (重辦), 3–5 closes it. */
-    public Changed evaluate(int stars, String actor, Instant at, Duration evaluationWindow) {
+    /**
+     * The requester's rating: 1–2 sends the request round again (重辦), 3–5 closes it. When the request
+     * may not be reopened again ({@code mayReopen} false: it went round often enough), a low rating
+     * escalates it instead, for staff to decide.
+     */
+    public Changed evaluate(int stars, String actor, Instant at, Duration evaluationWindow, boolean mayReopen) {
         if (stars < 1 || stars > 5) {
             throw new IllegalArgumentException("a rating is 1 to 5 stars");
         }
@@ -99,9 +103,18 @@ public record ServiceRequest(
         }
         ServiceRequest rated = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency, status,
                 gridCode, compoundCode, deadlines, dueAt, stars, submittedAt, version);
-        return stars <= 2
-                ? rated.moveTo(Status.REOPENED, actor, "rated " + stars + " of 5", at, evaluationWindow)
-                : rated.moveTo(Status.CLOSED, actor, "rated " + stars + " of 5", at, evaluationWindow);
+        String reason = "rated " + stars + " of 5";
+        if (stars >= 3) {
+            return rated.moveTo(Status.CLOSED, actor, reason, at, evaluationWindow);
+        }
+        if (mayReopen) {
+            return rated.moveTo(Status.REOPENED, actor, reason, at, evaluationWindow);
+        }
+        // Only a rating takes a resolved request to staff: a late "nobody found" event must not.
+        ServiceRequest escalated = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency,
+                Status.ESCALATED, gridCode, compoundCode, deadlines, deadlines.dueIn(Status.ESCALATED), stars, submittedAt, version);
+        return new Changed(escalated, List.of(new Move(status, Status.ESCALATED, actor,
+                reason + "; reopened as often as allowed: staff decide", at)));
     }
 
     /**

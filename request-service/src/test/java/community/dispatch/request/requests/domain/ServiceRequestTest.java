@@ -129,17 +129,30 @@ class ServiceRequestTest {
         ServiceRequest resolved = submitted(Urgency.URGENT).advanceTo(Status.RESOLVED, "v", null, T0, WEEK).request();
         Instant ratedAt = T0.plus(Duration.ofDays(2));
 
-        ServiceRequest reopened = resolved.evaluate(2, "resident", ratedAt, WEEK).request();
+        ServiceRequest reopened = resolved.evaluate(2, "resident", ratedAt, WEEK, true).request();
         assertThat(reopened.status()).isEqualTo(Status.REOPENED);
         assertThat(reopened.rating()).isEqualTo(2);
         assertThat(reopened.dueAt()).isEqualTo(ratedAt.plus(Duration.ofHours(2)));
 
-        ServiceRequest closed = resolved.evaluate(4, "resident", ratedAt, WEEK).request();
+        ServiceRequest closed = resolved.evaluate(4, "resident", ratedAt, WEEK, true).request();
         assertThat(closed.status()).isEqualTo(Status.CLOSED);
         assertThat(closed.dueAt()).isNull();
 
-        assertThatThrownBy(() -> submitted(Urgency.URGENT).evaluate(5, "resident", ratedAt, WEEK)).isInstanceOf(IllegalMove.class);
-        assertThatThrownBy(() -> resolved.evaluate(6, "resident", ratedAt, WEEK)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> submitted(Urgency.URGENT).evaluate(5, "resident", ratedAt, WEEK, true)).isInstanceOf(IllegalMove.class);
+        assertThatThrownBy(() -> resolved.evaluate(6, "resident", ratedAt, WEEK, true)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLowRatingOnceTheRoundsAreUsedUpEscalatesToStaffButAGoodOneStillCloses() {
+        ServiceRequest resolved = submitted(Urgency.URGENT).advanceTo(Status.RESOLVED, "v", null, T0, WEEK).request();
+        Instant ratedAt = T0.plus(Duration.ofDays(2));
+
+        ServiceRequest.Changed escalated = resolved.evaluate(1, "resident", ratedAt, WEEK, false);
+        assertThat(escalated.request().status()).isEqualTo(Status.ESCALATED);
+        assertThat(escalated.request().rating()).isEqualTo(1);
+        assertThat(escalated.moves()).singleElement().satisfies(move -> assertThat(move.reason()).contains("staff decide"));
+
+        assertThat(resolved.evaluate(3, "resident", ratedAt, WEEK, false).request().status()).isEqualTo(Status.CLOSED);
     }
 
     @Test
