@@ -67,7 +67,7 @@ class TeamScopeIT extends DispatchingTestSupport {
     }
 
     @Test
-    void aVolunteerIsNeverOfferedTheirOwnRequest() {
+    void aVolunteerIsNeverOfferedNorAssignedTheirOwnRequest() {
         UUID volunteer = volunteerIn("baoliang", "00000000-0000-0000-0204");
         UUID request = submitFor(volunteer, "river-patrol", "DISPATCH");
 
@@ -81,6 +81,14 @@ class TeamScopeIT extends DispatchingTestSupport {
         UUID theirs = submitFor(neighbour, "river-patrol", "DISPATCH");
         awaitOffer(theirs, volunteer);
         assertThat(offersFor(theirs)).isEqualTo(1);
+
+        assignByHand(request, volunteer).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("own-request");
+        assignByHand(request, neighbour).expectStatus().isOk().expectBody().jsonPath("$.volunteerId").isEqualTo(neighbour.toString());
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec assignByHand(UUID request, UUID volunteer) {
+        return web.post().uri("/api/v1/orders/assignments").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("requestId", request, "volunteerId", volunteer)).exchange();
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec placeInTeams(String token, UUID volunteer,
