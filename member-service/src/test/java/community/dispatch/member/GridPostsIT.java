@@ -28,9 +28,8 @@ class GridPostsIT extends MemberServiceTestSupport {
 
     @Test
     void staffGiveAndTakePostsAndTheTokenCarriesTheGridsServed() {
-        String grid = "P" + Long.toString(System.nanoTime() % 100_000, 36).toUpperCase();
-        database.sql("INSERT INTO grid (id, code, name_zh, name_en) VALUES (:id, :code, '測試網格', 'Test grid')")
-                .bind("id", UUID.randomUUID()).bind("code", grid).fetch().rowsUpdated().block();
+        String grid = TestCommunity.newGridCode("P");
+        TestCommunity.grid(database, grid);
         String phone = Accounts.newPhone();
         String worker = (String) accounts.signedInMember("網格員", phone, "GRID_WORKER").get("access_token");
         String workerId = claims(worker).get("sub").toString();
@@ -52,12 +51,48 @@ class GridPostsIT extends MemberServiceTestSupport {
     @Test
     void onlyGridWorkersHoldPosts() {
         UUID resident = accounts.register("居民", Accounts.newPhone(), "RESIDENT");
-        String grid = "Q" + Long.toString(System.nanoTime() % 100_000, 36).toUpperCase();
-        database.sql("INSERT INTO grid (id, code, name_zh, name_en) VALUES (:id, :code, '測試網格', 'Test grid')")
-                .bind("id", UUID.randomUUID()).bind("code", grid).fetch().rowsUpdated().block();
+        String grid = TestCommunity.newGridCode("Q");
+        TestCommunity.grid(database, grid);
 
         post(accounts.admin(), grid, resident.toString()).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("not-a-grid-worker");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGridWorkerSeesContactDetailsOfTheirGridsPeopleOnlyAndNobodysPartyMembership() {
+        String mine = TestCommunity.newGridCode("M");
+        String other = TestCommunity.newGridCode("N");
+        UUID neighbour = resident(TestCommunity.households(database, TestCommunity.grid(database, mine), 1).get(0));
+        UUID stranger = resident(TestCommunity.households(database, TestCommunity.grid(database, other), 1).get(0));
+        String phone = Accounts.newPhone();
+        String workerId = claims((String) accounts.signedInMember("網格員", phone, "GRID_WORKER").get("access_token"))
+                .get("sub").toString();
+        post(accounts.admin(), mine, workerId).expectStatus().isOk();
+        String worker = signIn(phone);
+
+        Map<String, Object> near = member(worker, neighbour);
+        assertThat((String) near.get("phone")).doesNotContain("*");
+        assertThat((Map<String, Object>) near.get("home")).containsEntry("gridCode", mine);
+        assertThat(near.get("leadership")).isNull();
+        Map<String, Object> far = member(worker, stranger);
+        assertThat((String) far.get("phone")).contains("*");
+        assertThat(far.get("home")).isNull();
+
+        web.get().uri("/api/v1/members?grid=" + other).headers(h -> h.setBearerAuth(worker)).exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/members?partyMember=true").headers(h -> h.setBearerAuth(worker)).exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/members?grid=" + mine).headers(h -> h.setBearerAuth(worker)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[*].id").isEqualTo(List.of(neighbour.toString()));
+    }
+
+    private UUID resident(UUID home) {
+        return accounts.register(Map.of("name", "居民", "phone", Accounts.newPhone(), "roles", List.of("RESIDENT"),
+                "unitId", home.toString()));
+    }
+
+    private Map<String, Object> member(String token, UUID id) {
+        return web.get().uri("/api/v1/members/" + id).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(Accounts.MAP).returnResult().getResponseBody();
     }
 
     private WebTestClient.ResponseSpec post(String token, String grid, String member) {

@@ -24,10 +24,8 @@ class VisitsIT {
     @Test
     void aLeadershipMembersVisitsCountTowardsTheirWeekInTheCommunitysCalendar() {
         Accounts accounts = new Accounts(web);
-        UUID grid = UUID.randomUUID();
-        database.sql("INSERT INTO grid (id, code, name_zh, name_en) VALUES (:id, 'VT', '測試網格', 'Test grid')")
-                .bind("id", grid).fetch().rowsUpdated().block();
-        List<UUID> units = households(grid, 12);
+        UUID grid = TestCommunity.grid(database, "VT");
+        List<UUID> units = TestCommunity.households(database, grid, 12);
         String phone = Accounts.newPhone();
         accounts.register(Map.of("name", "班子成員", "phone", phone, "roles", List.of("STAFF"), "leadership", true,
                 "unitId", units.get(0).toString()));
@@ -79,20 +77,5 @@ class VisitsIT {
                         "visitedAt", shanghai.atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime().toString()))
                 .exchange()
                 .expectStatus().isCreated();
-    }
-
-    private List<UUID> households(UUID grid, int count) {
-        UUID compound = UUID.randomUUID();
-        UUID building = UUID.randomUUID();
-        database.sql("INSERT INTO compound (id, code, name_zh, name_en) VALUES (:id, :code, '測試小區', 'Test compound')")
-                .bind("id", compound).bind("code", "VT-" + compound).fetch().rowsUpdated().block();
-        database.sql("INSERT INTO building (id, compound_id, grid_id, code) VALUES (:id, :compound, :grid, '1')")
-                .bind("id", building).bind("compound", compound).bind("grid", grid).fetch().rowsUpdated().block();
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
-            UUID unit = UUID.randomUUID();
-            database.sql("INSERT INTO unit (id, building_id, code) VALUES (:id, :building, :code)")
-                    .bind("id", unit).bind("building", building).bind("code", "U" + i).fetch().rowsUpdated().block();
-            return unit;
-        }).toList();
     }
 }

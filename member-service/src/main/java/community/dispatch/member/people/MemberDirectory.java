@@ -55,7 +55,8 @@ public class MemberDirectory {
         if (!mayLookUpPeople(caller)) {
             return Mono.error(DomainException.forbidden("Only staff, grid workers and team leaders may list members."));
         }
-        return Mono.zip(store.page(filter, page, size).collectList(), store.count(filter))
+        return Mono.fromCallable(() -> MemberDisclosure.boundedFilter(filter, caller))
+                .flatMap(allowed -> Mono.zip(store.page(allowed, page, size).collectList(), store.count(allowed)))
                 .map(result -> new Page<>(result.getT1(), page, size, result.getT2()));
     }
 

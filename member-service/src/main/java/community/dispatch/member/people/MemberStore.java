@@ -168,7 +168,8 @@ public class MemberStore {
               AND (CAST(:active AS boolean) IS NULL OR m.active = :active)
               AND (CAST(:partyMember AS boolean) IS NULL OR (m.party_kind IS NOT NULL) = :partyMember)
               AND (CAST(:leadership AS boolean) IS NULL OR m.leadership = :leadership)
-              AND (CAST(:name AS text) IS NULL OR m.name ILIKE :name)""";
+              AND (CAST(:name AS text) IS NULL OR m.name ILIKE :name)
+              AND (CAST(:withinGrids AS text[]) IS NULL OR g.code = ANY(:withinGrids))""";
 
     private static Map<String, Object> filterValues(MemberFilter filter) {
         Map<String, Object> values = new HashMap<>();
@@ -181,6 +182,8 @@ public class MemberStore {
         String name = filter.name() == null || filter.name().isBlank() ? null
                 : "%" + filter.name().replace("%", "\\%").replace("_", "\\_") + "%";
         values.put("name", Parameter.fromOrEmpty(name, String.class));
+        values.put("withinGrids", Parameter.fromOrEmpty(
+                filter.withinGrids() == null ? null : filter.withinGrids().toArray(String[]::new), String[].class));
         return values;
     }
 
@@ -217,11 +220,21 @@ public class MemberStore {
     }
 
     /** Unused-filter values are null. */
+    /** What to look for; {@code withinGrids} (null: anywhere) bounds where members live. */
     public record MemberFilter(Role role, String gridCode, String compoundCode, Boolean active, Boolean partyMember,
-            Boolean leadership, String name) {
+            Boolean leadership, String name, Set<String> withinGrids) {
+
+        public MemberFilter(Role role, String gridCode, String compoundCode, Boolean active, Boolean partyMember,
+                Boolean leadership, String name) {
+            this(role, gridCode, compoundCode, active, partyMember, leadership, name, null);
+        }
 
         public static MemberFilter none() {
             return new MemberFilter(null, null, null, null, null, null, null);
+        }
+
+        MemberFilter within(Set<String> grids) {
+            return new MemberFilter(role, gridCode, compoundCode, active, partyMember, leadership, name, Set.copyOf(grids));
         }
     }
 

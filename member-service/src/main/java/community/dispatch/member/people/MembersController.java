@@ -182,17 +182,24 @@ class MembersController {
         }
     }
 
-    /** A member as the caller may see them: the phone number masked unless it is theirs or they are staff. */
+    /** A member as the caller may see them ({@link MemberDisclosure}): what they may not see is masked or left out. */
     record MemberResponse(UUID id, @Schema(example = "何偉") String name,
-            @Schema(example = "100****0196", description = "Whole only for staff and the member themself") String phone,
-            Member.Home home, Set<Role> roles, UUID partyBranchId,
-            PartyKind partyKind, boolean leadership, boolean active, @Schema(example = "office.li") String username) {
+            @Schema(example = "100****0196", description = "Whole only for staff, the member themself and the grid workers of their grid") String phone,
+            @Schema(description = "Only for staff, the member themself and the grid workers of their grid") Member.Home home,
+            Set<Role> roles,
+            @Schema(description = "Only for staff and the member themself") UUID partyBranchId,
+            @Schema(description = "Only for staff and the member themself") PartyKind partyKind,
+            @Schema(description = "Only for staff and the member themself") Boolean leadership,
+            boolean active, @Schema(example = "office.li") String username) {
 
         static MemberResponse of(Member member, Caller caller) {
-            boolean fullPhone = caller.isStaff() || caller.is(member.id());
+            MemberDisclosure disclosure = MemberDisclosure.of(member, caller);
+            boolean party = disclosure.party();
             return new MemberResponse(member.id(), member.name(),
-                    fullPhone ? member.phone() : PhoneMasking.mask(member.phone()), member.home(), member.roles(),
-                    member.partyBranchId(), member.partyKind(), member.leadership(), member.active(), member.username());
+                    disclosure.contact() ? member.phone() : PhoneMasking.mask(member.phone()),
+                    disclosure.contact() ? member.home() : null, member.roles(),
+                    party ? member.partyBranchId() : null, party ? member.partyKind() : null,
+                    party ? member.leadership() : null, member.active(), member.username());
         }
     }
 }
