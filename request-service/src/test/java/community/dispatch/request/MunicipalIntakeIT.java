@@ -69,9 +69,34 @@ class MunicipalIntakeIT extends ServiceTestSupport {
                 .extracting(ConsumerRecord::key).contains(broken));
     }
 
+    @Test
+    void aTicketFromAnUnregisteredSystemAndOtherEventsOnTheIntakeAreDeadLetteredWithTheReason() {
+        String forged = "forged-" + UUID.randomUUID();
+        sendTicket(forged, "pothole-repair", "self-proclaimed-city");
+        UUID stray = UUID.randomUUID();
+        kafka.send(Topics.INTAKE, stray.toString(), codec.toStructured(codec.wrap(
+                new OrderAccepted(UUID.randomUUID(), stray, UUID.randomUUID()), URI.create("/somewhere")))).join();
+        String later = "12345-" + UUID.randomUUID();
+        sendTicket(later, "river-patrol");
+
+        await().atMost(PATIENCE).until(() -> requestFor(later), found -> found != null);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetterOf(Topics.INTAKE)))
+                .filteredOn(record -> record.key().equals(forged) || record.key().equals(stray.toString()))
+                .extracting(record -> new String(record.headers().lastHeader("kafka_dlt-exception-message").value(),
+                        StandardCharsets.UTF_8))
+                .hasSize(2)
+                .anySatisfy(reason -> assertThat(reason).contains("not a registered municipal system"))
+                .anySatisfy(reason -> assertThat(reason).contains("only ticket-created events")));
+        assertThat(requestFor(forged)).isNull();
+    }
+
     /** As the city's platform sends it: binary mode, the ticket id as key. */
     private void sendTicket(String ticket, String category) {
-        String data = "{\"externalId\":\"" + ticket + "\",\"sourceSystem\":\"city-12345\",\"categoryCode\":\"" + category
+        sendTicket(ticket, category, "city-12345");
+    }
+
+    private void sendTicket(String ticket, String category, String sourceSystem) {
+        String data = "{\"externalId\":\"" + ticket + "\",\"sourceSystem\":\"" + sourceSystem + "\",\"categoryCode\":\"" + category
                 + "\",\"description\":\"河邊有垃圾 rubbish by the river\",\"address\":\"相山路 12 號\"}";
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INTAKE, ticket, data.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_specversion", bytes("1.0"))

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.DomainEvent;
 import community.dispatch.events.EventCodec;
+import community.dispatch.events.MalformedEventException;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -31,10 +32,21 @@ public final class EventHandlers {
     private final EventInbox inbox;
     private final EventCodec codec;
     private final Map<Class<? extends DomainEvent>, Function<DomainEvent, Mono<Void>>> handlers = new LinkedHashMap<>();
+    /** For an event of no registered type: by default, nothing to do. */
+    private Function<DomainEvent, Mono<Void>> otherwise = event -> Mono.empty();
 
     /** Handles events of this type (registered once, at construction). */
     public <T extends DomainEvent> EventHandlers on(Class<T> type, Function<? super T, Mono<Void>> handler) {
         handlers.put(type, event -> handler.apply(type.cast(event)));
+        return this;
+    }
+
+    /**
+     * A topic that carries only the registered types: any other event is malformed and goes to the
+     * dead-letter topic, with the reason.
+     */
+    public EventHandlers rejectingOthers(String why) {
+        otherwise = event -> Mono.error(new MalformedEventException(event.getClass().getSimpleName() + ": " + why));
         return this;
     }
 
@@ -47,6 +59,6 @@ public final class EventHandlers {
     public Mono<Void> handle(CloudEvent event) {
         DomainEvent data = codec.data(event);
         Function<DomainEvent, Mono<Void>> handler = handlers.get(data.getClass());
-        return handler == null ? Mono.empty() : handler.apply(data);
+        return (handler == null ? otherwise : handler).apply(data);
     }
 }
