@@ -11,9 +11,10 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Where a sign-in comes from, as a limit counts it: the address the gateway appended last to
- * {@code X-Forwarded-For} (the gateway replaces what a client sends), else the connection's peer. An
- * IPv6 address counts as its /64, the block one subscriber usually holds, so one client cannot spread
- * its attempts over many addresses.
+ * {@code X-Forwarded-For} (the gateway replaces what a client sends), else the connection's peer. The
+ * header is believed only from a peer on this host or the private network (where the gateway runs), so a
+ * caller who reaches the service directly cannot choose their own address. An IPv6 address counts as its
+ * /64, the block one subscriber usually holds, so one client cannot spread its attempts over many addresses.
  */
 final class ClientAddress {
 
@@ -21,12 +22,21 @@ final class ClientAddress {
     }
 
     static String of(ServerHttpRequest request) {
+        InetSocketAddress peer = request.getRemoteAddress();
+        if (peer == null || peer.getAddress() == null) {
+            return "unknown";
+        }
         List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
-        if (!forwarded.isEmpty() && !forwarded.get(forwarded.size() - 1).isBlank()) {
+        if (fromThePrivateNetwork(peer.getAddress()) && !forwarded.isEmpty() && !forwarded.get(forwarded.size() - 1).isBlank()) {
             return normalise(forwarded.get(forwarded.size() - 1).trim());
         }
-        InetSocketAddress peer = request.getRemoteAddress();
-        return peer == null || peer.getAddress() == null ? "unknown" : normalise(peer.getAddress());
+        return normalise(peer.getAddress());
+    }
+
+    /** Loopback, RFC 1918, link-local, or an IPv6 unique local address (fc00::/7). */
+    private static boolean fromThePrivateNetwork(InetAddress peer) {
+        return peer.isLoopbackAddress() || peer.isSiteLocalAddress() || peer.isLinkLocalAddress()
+                || (peer instanceof Inet6Address && (peer.getAddress()[0] & 0xfe) == 0xfc);
     }
 
     static String normalise(String literal) {

@@ -19,6 +19,15 @@ class ClientAddressTest {
     }
 
     @Test
+    void aCallerOutsideThePrivateNetworkCannotChooseTheirAddress() {
+        MockServerHttpRequest request = MockServerHttpRequest.post("/api/v1/auth/login")
+                .remoteAddress(new InetSocketAddress("198.51.100.77", 40000))
+                .header("X-Forwarded-For", "203.0.113.7").build();
+
+        assertThat(ClientAddress.of(request)).isEqualTo("198.51.100.77");
+    }
+
+    @Test
     void withoutTheHeaderThePeerCounts() {
         MockServerHttpRequest request = MockServerHttpRequest.post("/api/v1/auth/login")
                 .remoteAddress(new InetSocketAddress("192.0.2.44", 40000)).build();
