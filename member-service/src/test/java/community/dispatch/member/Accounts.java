@@ -20,6 +20,7 @@ final class Accounts {
 
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
     static final String ISSUER = "http://issuer.community-dispatch.test";
+    static final String SIGNING_KEY_SECRET = "signing-key-secret-for-tests";
     private static final Pattern CODE = Pattern.compile("(\\d{6})");
     private static final AtomicLong PHONES = new AtomicLong(System.nanoTime() % 10_000_000L);
 

@@ -22,6 +22,7 @@ import community.dispatch.testing.ServiceIntegrationTest;
 @TestPropertySource(properties = {
         "dispatch.auth.admin-password=" + Accounts.ADMIN_PASSWORD,
         "dispatch.auth.issuer=" + Accounts.ISSUER,
+        "dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
         "dispatch.sms.sandbox=true",
         "dispatch.sms.purge-interval=300ms" })
 public @interface MemberServiceTest {

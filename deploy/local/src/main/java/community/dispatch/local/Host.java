@@ -6,7 +6,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -31,6 +34,23 @@ final class Host {
         }
         catch (IOException e) {
             return String.format("  The first admin's password is in %s.%n", passwordFile);
+        }
+    }
+
+    /** The secret kept in the file, made (random, readable by its owner only) on first use. */
+    static String ownerOnlySecret(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            }
+            return Files.readString(file).trim();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not keep a secret in " + file, e);
         }
     }
 

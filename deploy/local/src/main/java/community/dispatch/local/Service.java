@@ -28,6 +28,10 @@ record Service(String name, int port, Map<String, String> variables) {
             // One machine, no SMS provider: codes are kept in the sandbox for an hour, for admins to read.
             variables.put("DISPATCH_SMS_SANDBOX", "true");
             variables.put("DISPATCH_ADMIN_PASSWORD_FILE", settings.adminPasswordFile().toString());
+            // Signing keys are stored encrypted with this; it is made once and kept readable by its owner only.
+            if (System.getenv("DISPATCH_SIGNING_KEY_SECRET") == null) {
+                variables.put("DISPATCH_SIGNING_KEY_SECRET", Host.ownerOnlySecret(settings.dataDir().resolve("signing-key-secret")));
+            }
         }
         return new Service(name, port, Map.copyOf(variables));
     }

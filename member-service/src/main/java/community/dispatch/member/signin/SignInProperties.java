@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failuresBeforeLockout failed sign-ins of one identity within {@code window} that lock it
  * @param window the sliding window of the limits above; a lockout lasts until failures age out of it
  * @param adminPassword the first admin's password; generated when empty
+ * @param signingKeySecret what the signing keys are encrypted with in the database ({@link KeySeal});
+ *        required, 16 characters or more
  * @param adminPasswordFile where a generated first admin's password is written, readable only by the
  *        service's user (the local stack shows it on the terminal); with neither, the service does not start
  * @param passwordGrantClients public clients (no secret) that may trade a member's username and
@@ -38,6 +40,7 @@ public record SignInProperties(
         @DefaultValue("15m") Duration window,
         @DefaultValue("") String adminPassword,
         @DefaultValue("") String adminPasswordFile,
+        @DefaultValue("") String signingKeySecret,
         @DefaultValue("swagger-ui") java.util.Set<String> passwordGrantClients) {
 
     public String issuerString() {

@@ -145,6 +145,18 @@ class SignInRecordStore {
                 .then();
     }
 
+    /** Keys stored plain by an earlier version: kid and jwk. */
+    Flux<Map.Entry<String, String>> plainSigningKeys() {
+        return database.sql("SELECT kid, jwk FROM signing_key WHERE NOT starts_with(jwk, 'sealed:')")
+                .map(row -> Map.entry(row.get("kid", String.class), row.get("jwk", String.class)))
+                .all();
+    }
+
+    Mono<Void> rewriteSigningKey(String kid, String jwk) {
+        return database.sql("UPDATE signing_key SET jwk = :jwk WHERE kid = :kid").bind("kid", kid).bind("jwk", jwk)
+                .fetch().rowsUpdated().then();
+    }
+
     /** Keys in use, and keys retired after {@code retiredAfter}: newest first. */
     Flux<String> publishedSigningKeys(Instant retiredAfter) {
         return database.sql("""

@@ -36,6 +36,7 @@ public class SigningKeys {
     private final TransactionalOperator transactions;
     private final SignInProperties properties;
     private final Clock clock;
+    private final KeySeal seal;
     private volatile Mono<RSAKey> current;
     private volatile Mono<List<RSAKey>> published;
 
@@ -44,6 +45,7 @@ public class SigningKeys {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.seal = new KeySeal(properties.signingKeySecret());
         this.current = loadCurrent();
         this.published = loadPublished();
     }
@@ -79,9 +81,11 @@ public class SigningKeys {
 
     private Mono<RSAKey> currentOrRotate() {
         return transactions.transactional(store.lockSigningKeys()
+                .thenMany(store.plainSigningKeys())
+                .concatMap(plain -> store.rewriteSigningKey(plain.getKey(), seal.seal(plain.getValue())))
                 .then(store.newestSigningKey())
                 .filter(key -> key.createdAt().isAfter(clock.instant().minus(properties.keyRotation())))
-                .map(stored -> parse(stored.jwk()))
+                .map(stored -> parse(seal.open(stored.jwk())))
                 .switchIfEmpty(Mono.defer(this::insertNewKey)));
     }
 
@@ -92,7 +96,7 @@ public class SigningKeys {
     }
 
     private Mono<RSAKey> store(RSAKey key) {
-        return store.replaceSigningKey(key.getKeyID(), key.toJSONString(), clock.instant())
+        return store.replaceSigningKey(key.getKeyID(), seal.seal(key.toJSONString()), clock.instant())
                 .doOnSuccess(inserted -> log.info("New token signing key {}", key.getKeyID()))
                 .thenReturn(key);
     }
@@ -100,7 +104,7 @@ public class SigningKeys {
     private Mono<List<RSAKey>> loadPublished() {
         Duration grace = properties.accessTokenTtl().plus(Duration.ofMinutes(5));
         return Flux.defer(() -> store.publishedSigningKeys(clock.instant().minus(grace)))
-                .map(jwk -> parse(jwk).toPublicJWK())
+                .map(jwk -> parse(seal.open(jwk)).toPublicJWK())
                 .collectList()
                 .cache(keys -> CACHE, error -> Duration.ZERO, () -> Duration.ZERO);
     }

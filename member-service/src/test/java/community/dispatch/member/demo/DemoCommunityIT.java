@@ -14,7 +14,8 @@ import community.dispatch.testing.ServiceIntegrationTest;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = { "dispatch.demo-data.enabled=true", "dispatch.sms.url=http://localhost:9/unused",
-        "dispatch.auth.admin-password=demo-admin-password" })
+        "dispatch.auth.admin-password=demo-admin-password",
+        "dispatch.auth.signing-key-secret=signing-key-secret-for-tests" })
 class DemoCommunityIT {
 
     @Autowired

@@ -1,0 +1,32 @@
+package community.dispatch.member.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class KeySealTest {
+
+    private static final String JWK = "{\"kty\":\"RSA\",\"d\":\"private-part\",\"n\":\"modulus\",\"e\":\"AQAB\"}";
+
+    @Test
+    void aSealedKeyHidesItsPrivatePartAndOpensWithTheSameSecretOnly() {
+        String sealed = new KeySeal("one secret of sixteen+").seal(JWK);
+
+        assertThat(sealed).startsWith("sealed:v1:").doesNotContain("private-part").doesNotContain("RSA");
+        assertThat(new KeySeal("one secret of sixteen+").open(sealed)).isEqualTo(JWK);
+        assertThatThrownBy(() -> new KeySeal("another secret, sixteen+").open(sealed)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aKeyStoredPlainByAnEarlierVersionIsReadAsItIs() {
+        assertThat(new KeySeal("one secret of sixteen+").open(JWK)).isEqualTo(JWK);
+        assertThat(KeySeal.isSealed(JWK)).isFalse();
+    }
+
+    @Test
+    void withoutASecretTheServiceDoesNotStart() {
+        assertThatThrownBy(() -> new KeySeal("")).hasMessageContaining("DISPATCH_SIGNING_KEY_SECRET");
+        assertThatThrownBy(() -> new KeySeal("short")).hasMessageContaining("16 characters");
+    }
+}
