@@ -71,6 +71,39 @@ class VisitsIT {
                 .expectBody().jsonPath("$.code").isEqualTo("bad-week");
     }
 
+    /** A grid worker sees the grids staff gave them posts in — not the one they live in, not others' visits there. */
+    @Test
+    void aGridWorkerSeesVisitsAndTheReportOfTheGridsTheyServeOnly() {
+        Accounts accounts = new Accounts(web);
+        String served = TestCommunity.newGridCode("VS");
+        String lived = TestCommunity.newGridCode("VL");
+        UUID servedUnit = TestCommunity.households(database, TestCommunity.grid(database, served), 1).get(0);
+        UUID homeUnit = TestCommunity.households(database, TestCommunity.grid(database, lived), 1).get(0);
+        String admin = accounts.admin();
+        String phone = Accounts.newPhone();
+        UUID workerId = accounts.register(Map.of("name", "網格員", "phone", phone, "roles", List.of("GRID_WORKER"),
+                "unitId", homeUnit.toString()));
+        web.put().uri("/api/v1/grids/" + served + "/posts/" + workerId).headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("post", "GRID", "answersFor", "網格 " + served))
+                .exchange().expectStatus().isOk();
+        accounts.requestCode(phone);
+        String worker = (String) accounts.codeLogin(phone, accounts.latestCode(phone)).expectStatus().isOk()
+                .expectBody(Accounts.MAP).returnResult().getResponseBody().get("access_token");
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(1);
+        visit(admin, servedUnit, now);
+        visit(admin, homeUnit, now);
+
+        web.get().uri("/api/v1/visits").headers(h -> h.setBearerAuth(worker)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.unitId == '" + servedUnit + "')]").exists()
+                .jsonPath("$[?(@.unitId == '" + homeUnit + "')]").doesNotExist();
+        web.get().uri("/api/v1/visits/compliance?grid=" + lived).headers(h -> h.setBearerAuth(worker)).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/v1/visits/compliance").headers(h -> h.setBearerAuth(worker)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.grids[*].gridCode").isEqualTo(List.of(served));
+    }
+
     private void visit(String token, UUID unit, LocalDateTime shanghai) {
         web.post().uri("/api/v1/visits").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("unitId", unit.toString(), "heard", "漏水 leaking roof", "needs", List.of("repair"),

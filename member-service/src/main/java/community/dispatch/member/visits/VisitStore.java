@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -47,15 +48,24 @@ class VisitStore {
                 .defaultIfEmpty(false);
     }
 
-    /** Visits from {@code from} to {@code to}, oldest first, optionally of one visitor only. */
-    Flux<Visits.Logged> between(Instant from, Instant to, UUID visitor, int page, int size) {
+    /** What a grid worker sees: their own visits and those to households of the grids they serve. */
+    record Scope(UUID self, Set<String> grids) {
+    }
+
+    /** Visits from {@code from} to {@code to}, oldest first, optionally of one visitor only and within a scope. */
+    Flux<Visits.Logged> between(Instant from, Instant to, UUID visitor, Scope scope, int page, int size) {
         Map<String, Object> values = new HashMap<>(Map.of("from", from, "to", to, "limit", size, "offset", (long) page * size));
         values.put("visitor", Parameter.fromOrEmpty(visitor, UUID.class));
+        values.put("self", Parameter.fromOrEmpty(scope == null ? null : scope.self(), UUID.class));
+        values.put("grids", Parameter.fromOrEmpty(scope == null ? null : scope.grids().toArray(String[]::new), String[].class));
         return database.sql("""
-                        SELECT id, visitor_id, unit_id, visited_at, heard, needs FROM visit
-                        WHERE visited_at >= :from AND visited_at < :to
-                          AND (CAST(:visitor AS uuid) IS NULL OR visitor_id = :visitor)
-                        ORDER BY visited_at, id LIMIT :limit OFFSET :offset""")
+                        SELECT v.id, v.visitor_id, v.unit_id, v.visited_at, v.heard, v.needs FROM visit v
+                        WHERE v.visited_at >= :from AND v.visited_at < :to
+                          AND (CAST(:visitor AS uuid) IS NULL OR v.visitor_id = :visitor)
+                          AND (CAST(:grids AS text[]) IS NULL OR v.visitor_id = :self OR EXISTS (
+                                SELECT 1 FROM unit u JOIN building b ON b.id = u.building_id JOIN grid g ON g.id = b.grid_id
+                                WHERE u.id = v.unit_id AND g.code = ANY(:grids)))
+                        ORDER BY v.visited_at, v.id LIMIT :limit OFFSET :offset""")
                 .bindValues(values)
                 .map(row -> new Visits.Logged(row.get("id", UUID.class), row.get("visitor_id", UUID.class),
                         row.get("unit_id", UUID.class), row.get("visited_at", Instant.class),

@@ -20,7 +20,8 @@ import lombok.RequiredArgsConstructor;
 
 /**
  * Household visits (初心大走訪): who may log one, who sees which, and who is behind on their weekly
- * quota. Weeks run Monday to Sunday in the community's zone.
+ * quota. A grid worker's view is the grids staff gave them posts in, never where they live. Weeks run
+ * Monday to Sunday in the community's zone.
  */
 @Service
 @EnableConfigurationProperties(VisitProperties.class)
@@ -54,11 +55,20 @@ class Visits {
                 .thenReturn(visit);
     }
 
-    /** Visits of a week: staff and grid workers see everyone's (or one visitor's), others their own. */
+    /**
+     * Visits of a week: staff see everyone's (or one visitor's); a grid worker their own and those to
+     * households of the grids they serve; others their own.
+     */
     Mono<List<Logged>> list(String week, UUID visitor, int page, int size, Caller caller) {
         CommunityWeek range = week(week);
-        UUID only = caller.isStaff() || caller.hasRole(Role.GRID_WORKER.name()) ? visitor : caller.memberId();
-        return store.between(range.start(), range.end(), only, page, size).collectList();
+        if (caller.isStaff()) {
+            return store.between(range.start(), range.end(), visitor, null, page, size).collectList();
+        }
+        if (caller.hasRole(Role.GRID_WORKER.name())) {
+            return store.between(range.start(), range.end(), visitor, new VisitStore.Scope(caller.memberId(), caller.servedGrids()),
+                    page, size).collectList();
+        }
+        return store.between(range.start(), range.end(), caller.memberId(), null, page, size).collectList();
     }
 
     /** Each leadership-team member's and grid worker's distinct households against their target. */
@@ -66,12 +76,16 @@ class Visits {
         if (!caller.isStaff() && !caller.hasRole(Role.GRID_WORKER.name())) {
             return Mono.error(DomainException.forbidden("Only staff and grid workers read the visit report."));
         }
+        if (!caller.isStaff() && grid != null && !caller.serves(grid)) {
+            return Mono.error(DomainException.forbidden("Grid workers read the report of the grids they serve."));
+        }
         CommunityWeek range = week(week);
         Mono<List<Obligation>> obligations = store.visitorsWithQuota()
                 .map(visitor -> new Obligation(visitor.memberId(), visitor.name(),
                         visitor.leadership() ? "LEADERSHIP" : Role.GRID_WORKER.name(), visitor.gridCode(),
                         visitor.leadership() ? properties.leadershipWeeklyTarget() : properties.gridWorkerWeeklyTarget()))
                 .filter(obligation -> grid == null || grid.equals(obligation.gridCode()))
+                .filter(obligation -> caller.isStaff() || caller.serves(obligation.gridCode()))
                 .collectList();
         return Mono.zip(obligations, store.counted(range.start(), range.end()).collectList())
                 .map(both -> WeeklyCompliance.compute(range, both.getT1(), both.getT2()));

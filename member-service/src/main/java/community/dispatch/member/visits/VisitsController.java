@@ -48,7 +48,7 @@ class VisitsController {
     }
 
     @GetMapping
-    @Operation(summary = "Visits of a week", description = "Staff and grid workers see everyone's visits; others their own. Oldest first; size at most 200.")
+    @Operation(summary = "Visits of a week", description = "Staff see everyone's visits; grid workers their own and those to households of the grids they serve; others their own. Oldest first; size at most 200.")
     Mono<List<Visits.Logged>> list(
             @RequestParam(required = false) @Parameter(description = "ISO week, e.g. 2026-W48; default: this week") String week,
             @RequestParam(required = false) UUID visitor,
@@ -59,7 +59,7 @@ class VisitsController {
     }
 
     @GetMapping("/compliance")
-    @Operation(summary = "Who is behind on visits", description = "For a community week (Monday–Sunday, in the community's zone), per grid: each leadership-team member's and grid worker's distinct households against their target.")
+    @Operation(summary = "Who is behind on visits", description = "For a community week (Monday–Sunday, in the community's zone), per grid: each leadership-team member's and grid worker's distinct households against their target. Grid workers see the grids they serve.")
     Mono<WeeklyCompliance.Report> compliance(
             @RequestParam(required = false) @Parameter(description = "ISO week, e.g. 2026-W48; default: this week") String week,
             @RequestParam(required = false) @Parameter(description = "only this grid") String grid,
