@@ -3,14 +3,18 @@ package community.dispatch.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * What every domain service promises once started against real PostgreSQL and Kafka: it reports
@@ -23,6 +27,10 @@ public abstract class ServiceContract {
 
     @Autowired
     private WebTestClient web;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping handlers;
 
     @Value("${spring.application.name}")
     private String serviceName;
@@ -65,6 +73,33 @@ public abstract class ServiceContract {
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .returnResult().getResponseBody();
         assertThat(OpenApiCompleteness.gaps(document)).as("operations Swagger cannot explain").isEmpty();
+    }
+
+    /**
+     * OWASP API9:2023, improper inventory management: the document is the inventory. Every operation
+     * the service answers is in it (nothing hidden, nothing forgotten), so the access matrix, which
+     * has a row per documented operation, covers every endpoint there is.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void servesNoOperationItsDocumentLeavesOut() {
+        Map<String, Object> document = web().get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        Set<String> documented = new TreeSet<>();
+        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> item.keySet()
+                .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+        Set<String> served = new TreeSet<>();
+        handlers.getHandlerMethods().forEach((mapping, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("community.dispatch")) {
+                return;
+            }
+            mapping.getPatternsCondition().getPatterns().forEach(pattern -> mapping.getMethodsCondition().getMethods()
+                    .forEach(method -> served.add(method.name() + " " + pattern.getPatternString())));
+        });
+        assertThat(served).as("operations served").isNotEmpty();
+        assertThat(documented).as("the OpenAPI document").containsAll(served);
     }
 
     @Test

@@ -123,6 +123,9 @@ public class OrderDesk {
      */
     public Mono<Order> assign(UUID requestId, UUID volunteer, Caller caller) {
         String assignedBy = caller.subject();
+        if (!caller.isStaff() && !caller.hasRole(Volunteers.TEAM_LEADER)) {
+            return Mono.error(DomainException.forbidden("Only staff and team leaders assign by hand."));
+        }
         return transactions.transactional(dispatches.lock(requestId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("request-not-found",
                         "There is no request " + requestId + " to dispatch.")))

@@ -25,6 +25,7 @@ import community.dispatch.kit.web.Versions;
 import community.dispatch.volunteer.dispatching.Candidates;
 import community.dispatch.volunteer.dispatching.domain.Scoring;
 import community.dispatch.volunteer.dispatching.domain.Rule;
+import community.dispatch.volunteer.teams.Volunteers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -109,7 +110,7 @@ class RulesController {
     }
 
     private static void requireStaffOrLeader(Caller caller) {
-        if (!caller.isStaff() && !caller.hasRole("TEAM_LEADER")) {
+        if (!caller.isStaff() && !caller.hasRole(Volunteers.TEAM_LEADER)) {
             throw DomainException.forbidden("Only staff and team leaders read dispatch rules.");
         }
     }

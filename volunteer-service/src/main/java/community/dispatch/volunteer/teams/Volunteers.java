@@ -26,7 +26,7 @@ import lombok.RequiredArgsConstructor;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Volunteers {
 
-    private static final String TEAM_LEADER = "TEAM_LEADER";
+    public static final String TEAM_LEADER = "TEAM_LEADER";
 
     private static final String TEAMS_CHANGED = "volunteer.teams-changed";
     private static final String LEADER_APPOINTED = "team.leader-appointed";

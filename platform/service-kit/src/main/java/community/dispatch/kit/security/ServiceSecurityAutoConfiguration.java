@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 import community.dispatch.web.problem.ProblemDetailsAutoConfiguration;
 import community.dispatch.web.problem.ProblemResponses;
@@ -84,6 +85,18 @@ public class ServiceSecurityAutoConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())));
         }
         return http.build();
+    }
+
+    /**
+     * A call the security firewall turns away before anything else sees it (a method the API has no
+     * use for such as TRACE, an encoded slash or percent in the path): 400 with a problem body, like
+     * every other refusal, instead of the firewall's bare status.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler problemOnRejectedExchange(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange, Problems.of(HttpStatus.BAD_REQUEST, "rejected-request",
+                "The request was refused: its method, path or headers are not acceptable."));
     }
 
     /** Maps the {@value #ROLES_CLAIM} claim to {@code ROLE_*} authorities. */

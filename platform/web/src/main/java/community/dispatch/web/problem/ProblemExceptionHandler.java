@@ -12,12 +12,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.errors.Throttled;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import lombok.RequiredArgsConstructor;
@@ -75,6 +78,16 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             problem.setProperty("errors", invalid.getFieldErrors().stream().map(ProblemExceptionHandler::fieldError).toList());
             return problem;
         }
+        if (error instanceof ConstraintViolationException invalid) {
+            return invalidParameters(invalid.getConstraintViolations().stream()
+                    .map(violation -> parameterError(lastNode(violation.getPropertyPath()), violation.getMessage())).toList());
+        }
+        if (error instanceof HandlerMethodValidationException invalid) {
+            return invalidParameters(invalid.getParameterValidationResults().stream()
+                    .flatMap(result -> result.getResolvableErrors().stream().map(message -> parameterError(
+                            String.valueOf(result.getMethodParameter().getParameterName()), message.getDefaultMessage())))
+                    .toList());
+        }
         if (error instanceof ServerWebInputException input) {
             return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", inputDetail(input));
         }
@@ -114,6 +127,25 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         }
         String reason = input.getReason();
         return reason == null ? "The request could not be read." : reason;
+    }
+
+    /** A query or path parameter out of its bounds ({@code size=500}, {@code page=-1}): 400, naming the parameters. */
+    private static ProblemDetail invalidParameters(List<Map<String, Object>> errors) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid parameters.");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static Map<String, Object> parameterError(String name, String message) {
+        return Map.of("field", name, "message", message == null ? "is invalid" : message);
+    }
+
+    private static String lastNode(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return String.valueOf(name);
     }
 
     private static Map<String, Object> fieldError(FieldError error) {
