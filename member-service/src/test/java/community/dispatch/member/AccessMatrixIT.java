@@ -76,7 +76,8 @@ class AccessMatrixIT extends MemberServiceTestSupport {
                 .expect(401, 200, 200, 200, 200, 200, 200, 200);
         matrix.operation("GET /api/v1/audit").call(Call.get("/api/v1/audit"))
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
-        matrix.operation("POST /api/v1/auth/codes").call(caller -> Call.post("/api/v1/auth/codes", Map.of("phone", Accounts.newPhone())))
+        matrix.operation("POST /api/v1/auth/codes").call(caller -> Call.post("/api/v1/auth/codes", Map.of("phone", Accounts.newPhone()))
+                        .withHeader("X-Forwarded-For", Accounts.newAddress()))
                 .expect(202, 202, 202, 202, 202, 202, 202, 202);
         matrix.operation("POST /api/v1/auth/login").call(caller -> {
                     String phone = Accounts.newPhone();

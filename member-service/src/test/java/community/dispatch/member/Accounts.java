@@ -22,6 +22,7 @@ final class Accounts {
     static final String ISSUER = "http://issuer.community-dispatch.test";
     static final String SIGNING_KEY_SECRET = "signing-key-secret-for-tests";
     private static final Pattern CODE = Pattern.compile("(\\d{6})");
+    private static final AtomicLong ADDRESSES = new AtomicLong();
     private static final AtomicLong PHONES = new AtomicLong(System.nanoTime() % 10_000_000L);
 
     private final WebTestClient web;
@@ -33,6 +34,12 @@ final class Accounts {
     /** A fresh, clearly fake phone number. */
     static String newPhone() {
         return String.format("199%08d", PHONES.incrementAndGet() % 100_000_000L);
+    }
+
+    /** A fresh address from the benchmarking block 198.18.0.0/15, standing for a client's own network. */
+    static String newAddress() {
+        long n = ADDRESSES.incrementAndGet();
+        return "198." + (18 + (n >> 16) % 2) + "." + ((n >> 8) % 256) + "." + (n % 256);
     }
 
     Map<String, Object> passwordLogin(String username, String password) {
@@ -59,8 +66,9 @@ final class Accounts {
         return UUID.fromString((String) created.get("id"));
     }
 
+    /** Asks for a code from a network of its own, as residents at home do (code requests are limited per network too). */
     void requestCode(String phone) {
-        web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", newAddress())
                 .bodyValue(Map.of("phone", phone)).exchange()
                 .expectStatus().isAccepted();
     }

@@ -64,6 +64,7 @@ class SignInIT extends MemberServiceTestSupport {
                 "password", "a-long-enough-password"));
 
         for (int i = 0; i < 5; i++) {
+            waitOutTheDelay();
             login("staff.lock", "wrong-password-" + i).expectStatus().isBadRequest()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.code").isEqualTo("invalid-credentials");
@@ -79,6 +80,7 @@ class SignInIT extends MemberServiceTestSupport {
         accounts.register(Map.of("name", "Staff 職員", "roles", List.of("STAFF"), "username", "staff.owner",
                 "password", "the-owners-password"));
         for (int i = 0; i < 5; i++) {
+            waitOutTheDelay();
             loginFrom("203.0.113.7", "staff.owner", "guess-" + i).expectStatus().isBadRequest();
         }
         loginFrom("203.0.113.7", "staff.owner", "the-owners-password").expectStatus().isEqualTo(429);
@@ -97,10 +99,30 @@ class SignInIT extends MemberServiceTestSupport {
         accounts.register(Map.of("name", "Staff 職員", "roles", List.of("STAFF"), "username", "staff.six",
                 "password", "the-owners-password"));
         for (int i = 0; i < 5; i++) {
+            waitOutTheDelay();
             loginFrom("2001:db8:7:7::" + Integer.toHexString(i + 1), "staff.six", "guess-" + i).expectStatus().isBadRequest();
         }
         loginFrom("2001:db8:7:7:abcd::1", "staff.six", "the-owners-password").expectStatus().isEqualTo(429);
         loginFrom("2001:db8:7:8::1", "staff.six", "the-owners-password").expectStatus().isOk();
+    }
+
+    /** After the second failure each try must wait: one second, then two, then four. */
+    @Test
+    void repeatedFailuresMustWaitLongerEachTime() {
+        accounts.register(Map.of("name", "Staff 職員", "roles", List.of("STAFF"), "username", "staff.slow",
+                "password", "the-owners-password"));
+        login("staff.slow", "guess-1").expectStatus().isBadRequest();
+        login("staff.slow", "guess-2").expectStatus().isBadRequest();
+
+        login("staff.slow", "the-owners-password").expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody().jsonPath("$.code").isEqualTo("signin-slowed");
+        MovableClockConfiguration.CLOCK.advance(Duration.ofMillis(1100));
+        login("staff.slow", "guess-3").expectStatus().isBadRequest();
+        login("staff.slow", "the-owners-password").expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2");
+        MovableClockConfiguration.CLOCK.advance(Duration.ofMillis(2100));
+        login("staff.slow", "the-owners-password").expectStatus().isOk();
     }
 
     @Test
@@ -124,8 +146,9 @@ class SignInIT extends MemberServiceTestSupport {
             guessers.shutdownNow();
         }
 
-        assertThat(statuses).filteredOn(status -> status == 400).hasSize(5);
-        assertThat(statuses).filteredOn(status -> status == 429).hasSize(11);
+        // At most five guesses are ever checked; how many fewer depends on how fast they arrive (the delays).
+        assertThat(statuses).filteredOn(status -> status == 400).hasSizeBetween(2, 5);
+        assertThat(statuses).filteredOn(status -> status == 400 || status == 429).hasSize(16);
     }
 
     @Test
@@ -160,6 +183,7 @@ class SignInIT extends MemberServiceTestSupport {
         String wrong = code.equals("000000") ? "111111" : "000000";
 
         for (int i = 0; i < 5; i++) {
+            waitOutTheDelay();
             accounts.codeLogin(phone, wrong).expectStatus().isBadRequest();
         }
         accounts.codeLogin(phone, code).expectStatus().isEqualTo(429).expectHeader().exists(HttpHeaders.RETRY_AFTER);
@@ -174,14 +198,24 @@ class SignInIT extends MemberServiceTestSupport {
             for (int i = 0; i < 3; i++) {
                 accounts.requestCode(phone);
             }
-            web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("phone", phone)).exchange()
-                    .expectStatus().isEqualTo(429)
+            codeRequest(phone, Accounts.newAddress()).expectStatus().isEqualTo(429)
                     .expectHeader().exists(HttpHeaders.RETRY_AFTER)
                     .expectBody().jsonPath("$.code").isEqualTo("too-many-code-requests");
         }
         assertThat(accounts.sandbox(member)).hasSize(3);
         assertThat(accounts.sandbox(stranger)).isEmpty();
+    }
+
+    /** One network cannot ask for codes for many phones (an IPv6 network counts as its /64); others still can. */
+    @Test
+    void codeRequestsAreLimitedPerNetwork() {
+        for (int i = 0; i < 20; i++) {
+            codeRequest(Accounts.newPhone(), "2001:db8:9:9::" + Integer.toHexString(i + 1)).expectStatus().isAccepted();
+        }
+        codeRequest(Accounts.newPhone(), "2001:db8:9:9:ffff::1").expectStatus().isEqualTo(429)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody().jsonPath("$.code").isEqualTo("too-many-code-requests");
+        codeRequest(Accounts.newPhone(), "2001:db8:9:a::1").expectStatus().isAccepted();
     }
 
     @Test
@@ -402,6 +436,16 @@ class SignInIT extends MemberServiceTestSupport {
                     }
                 })
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("refresh_token", refreshToken)).exchange();
+    }
+
+    /** Moves past the progressive delay a wrong guess sets, as a patient guesser would. */
+    private static void waitOutTheDelay() {
+        MovableClockConfiguration.CLOCK.advance(Duration.ofSeconds(10));
+    }
+
+    private WebTestClient.ResponseSpec codeRequest(String phone, String address) {
+        return web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", address)
+                .bodyValue(Map.of("phone", phone)).exchange();
     }
 
     private WebTestClient.ResponseSpec loginFrom(String address, String username, String password) {

@@ -118,15 +118,24 @@ public class SignIn {
 
     /**
      * Sends a code to an active member's phone. Answers the same whether or not the phone belongs to
-     * anyone, so the endpoint does not reveal who is registered.
+     * anyone, so the endpoint does not reveal who is registered. Requests are limited per phone, per
+     * client address ({@link ClientAddress}) and in all, which bounds what an attacker can make the
+     * community spend on text messages.
      */
-    public Mono<Void> requestCode(String phone) {
+    public Mono<Void> requestCode(String phone, String clientAddress) {
         Instant now = clock.instant();
-        return transactions.transactional(store.countCodeRequest(phone, now, now.minus(properties.window())))
-                .flatMap(recent -> recent > properties.codeRequests()
-                        ? Mono.error(SignInThrottle.tooMany("too-many-code-requests",
-                                "Too many codes asked for this phone; wait a while.", properties.window().toSeconds()))
-                        : Mono.empty())
+        Instant since = now.minus(properties.window());
+        return transactions.transactional(store.countCodeRequest("phone:" + phone, now, since)
+                        .zipWith(store.countCodeRequest("address:" + clientAddress, now, since))
+                        .zipWith(store.countCodeRequest("all", now, since),
+                                (perPhoneAndAddress, inAll) -> perPhoneAndAddress.getT1() > properties.codeRequests()
+                                        ? "Too many codes asked for this phone; wait a while."
+                                        : perPhoneAndAddress.getT2() > properties.codeRequestsPerAddress()
+                                        ? "Too many codes asked from your network; wait a while."
+                                        : inAll > properties.codeRequestsInAll()
+                                        ? "Too many codes are being asked for just now; wait a while." : ""))
+                .flatMap(refusal -> refusal.isEmpty() ? Mono.empty()
+                        : Mono.error(SignInThrottle.tooMany("too-many-code-requests", refusal, properties.window().toSeconds())))
                 .then(members.findActiveByPhone(phone))
                 .flatMap(member -> {
                     UUID id = UUID.randomUUID();

@@ -52,10 +52,10 @@ class SignInController {
 
     @PostMapping("/codes")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send a one-time code", description = "Answers 202 whether or not the phone belongs to a member. A few requests per phone per window; more answer 429.")
-    @ApiResponse(responseCode = "429", description = "Too many codes asked for this phone")
-    Mono<Void> requestCode(@Valid @RequestBody CodeRequest request) {
-        return signIn.requestCode(request.phone());
+    @Operation(summary = "Send a one-time code", description = "Answers 202 whether or not the phone belongs to a member. A few requests per phone, more per client network and a ceiling for everyone within the window; beyond them 429.")
+    @ApiResponse(responseCode = "429", description = "Too many codes asked for this phone, from this network, or in all; see Retry-After")
+    Mono<Void> requestCode(@Valid @RequestBody CodeRequest request, ServerHttpRequest http) {
+        return signIn.requestCode(request.phone(), ClientAddress.of(http));
     }
 
     @PostMapping("/login")

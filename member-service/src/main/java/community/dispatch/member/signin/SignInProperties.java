@@ -17,7 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codeTtl how long a one-time code is valid
  * @param codeAttempts wrong entries a code survives before it is dead
  * @param codeRequests codes one phone may ask for within {@code window}
+ * @param codeRequestsPerAddress codes one client address (an IPv6 /64) may ask for within {@code window}
+ * @param codeRequestsInAll codes everyone together may ask for within {@code window}: a ceiling on what
+ *        text messages can cost
  * @param failuresBeforeLockout failed sign-ins of one identity within {@code window} that lock it
+ * @param failureDelay how long to wait after the second failure before trying again; it doubles with
+ *        each further failure (progressive delays)
  * @param window the sliding window of the limits above; a lockout lasts until failures age out of it
  * @param adminPassword the first admin's password; generated when empty
  * @param signingKeySecret what the signing keys are encrypted with in the database ({@link KeySeal});
@@ -36,7 +41,10 @@ public record SignInProperties(
         @DefaultValue("5m") Duration codeTtl,
         @DefaultValue("5") int codeAttempts,
         @DefaultValue("3") int codeRequests,
+        @DefaultValue("20") int codeRequestsPerAddress,
+        @DefaultValue("1000") int codeRequestsInAll,
         @DefaultValue("5") int failuresBeforeLockout,
+        @DefaultValue("1s") Duration failureDelay,
         @DefaultValue("15m") Duration window,
         @DefaultValue("") String adminPassword,
         @DefaultValue("") String adminPasswordFile,

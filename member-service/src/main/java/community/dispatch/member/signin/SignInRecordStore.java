@@ -27,8 +27,8 @@ import lombok.RequiredArgsConstructor;
 @RequiredArgsConstructor
 class SignInRecordStore {
 
-    /** Failures of an identity within a window: how many, and the oldest. */
-    record Failures(long count, Instant oldest) {
+    /** Failures of an identity within a window: how many, the oldest and the newest (null without any). */
+    record Failures(long count, Instant oldest, Instant newest) {
     }
 
     /** A client's secret hash and roles. */
@@ -43,23 +43,21 @@ class SignInRecordStore {
 
     Mono<Failures> failuresSince(String identity, Instant since) {
         return database.sql("""
-                        SELECT count(*) AS failures, min(failed_at) AS oldest FROM sign_in_failure
+                        SELECT count(*) AS failures, min(failed_at) AS oldest, max(failed_at) AS newest FROM sign_in_failure
                         WHERE identity = :identity AND failed_at > :since""")
                 .bind("identity", identity).bind("since", since)
-                .map(row -> new Failures(row.get("failures", Long.class), row.get("oldest", Instant.class)))
+                .map(row -> new Failures(row.get("failures", Long.class), row.get("oldest", Instant.class),
+                        row.get("newest", Instant.class)))
                 .one();
     }
 
     /**
-     * Counts an attempt as a failure until it succeeds, and answers the failures within the window
-     * including it. A lock on the identity makes concurrent attempts count one after another, so no
-     * burst of parallel guesses gets past the limit; call it inside a transaction.
+     * Makes concurrent attempts on the identity wait for one another until the transaction ends, so no
+     * burst of parallel guesses gets past the limits; call it inside a transaction.
      */
-    Mono<Failures> recordAttempt(String identity, Instant at, Instant since) {
+    Mono<Void> lockIdentity(String identity) {
         return database.sql("SELECT pg_advisory_xact_lock(hashtextextended(:identity, 0))").bind("identity", identity)
-                .map(row -> true).first()
-                .then(recordFailure(identity, at))
-                .then(failuresSince(identity, since));
+                .map(row -> true).first().then();
     }
 
     /** Clears the failures of every identity that starts so: a user's lockouts from all clients. */

@@ -29,13 +29,14 @@ class SignInStore {
     private final DatabaseClient database;
 
     /** Notes a request for a code (member or not), forgets the phone's requests before {@code since}, and answers how many remain. */
-    Mono<Long> countCodeRequest(String phone, Instant at, Instant since) {
-        return database.sql("DELETE FROM code_request WHERE phone = :phone AND requested_at <= :since")
-                .bind("phone", phone).bind("since", since).fetch().rowsUpdated()
-                .then(database.sql("INSERT INTO code_request (phone, requested_at) VALUES (:phone, :at)")
-                        .bind("phone", phone).bind("at", at).fetch().rowsUpdated())
-                .then(database.sql("SELECT count(*) AS recent FROM code_request WHERE phone = :phone")
-                        .bind("phone", phone).map(row -> row.get("recent", Long.class)).one());
+    /** Counts a code request in the bucket ('phone:…', 'address:…', 'all'): the bucket's requests since {@code since}, this one included. */
+    Mono<Long> countCodeRequest(String bucket, Instant at, Instant since) {
+        return database.sql("DELETE FROM code_request WHERE bucket = :bucket AND requested_at <= :since")
+                .bind("bucket", bucket).bind("since", since).fetch().rowsUpdated()
+                .then(database.sql("INSERT INTO code_request (bucket, requested_at) VALUES (:bucket, :at)")
+                        .bind("bucket", bucket).bind("at", at).fetch().rowsUpdated())
+                .then(database.sql("SELECT count(*) AS recent FROM code_request WHERE bucket = :bucket")
+                        .bind("bucket", bucket).map(row -> row.get("recent", Long.class)).one());
     }
 
     Mono<Void> insertCode(UUID id, String phone, String hash, Instant now, Instant expiresAt) {
