@@ -2,6 +2,8 @@ package community.dispatch.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Signs people in through the real endpoints; test data comes from here, not from copied JSON. */
 final class Accounts {
@@ -106,6 +109,12 @@ final class Accounts {
         register(name, phone, roles);
         requestCode(phone);
         return codeLogin(phone, latestCode(phone)).expectStatus().isOk().expectBody(TOKEN).returnResult().getResponseBody();
+    }
+
+    /** The claims of a token, read without checking it (the service under test checks it). */
+    static Map<String, Object> claims(String jwt) {
+        byte[] payload = Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
+        return JsonMapper.builder().build().readValue(new String(payload, StandardCharsets.UTF_8), MAP_TYPE);
     }
 
     static final ParameterizedTypeReference<Map<String, Object>> MAP =

@@ -2,8 +2,6 @@ package community.dispatch.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /** A grid worker's scope is the grids staff gave them posts in — carried in their token, never taken from their home. */
 @MemberServiceTest
@@ -32,20 +29,20 @@ class GridPostsIT extends MemberServiceTestSupport {
         TestCommunity.grid(database, grid);
         String phone = Accounts.newPhone();
         String worker = (String) accounts.signedInMember("網格員", phone, "GRID_WORKER").get("access_token");
-        String workerId = claims(worker).get("sub").toString();
-        assertThat(claims(worker)).doesNotContainKey("grids");
+        String workerId = Accounts.claims(worker).get("sub").toString();
+        assertThat(Accounts.claims(worker)).doesNotContainKey("grids");
 
         post(worker, grid, workerId).expectStatus().isForbidden();
         post(accounts.admin(), grid, workerId).expectStatus().isOk()
                 .expectBody().jsonPath("$.chiefs[0].memberId").isEqualTo(workerId).jsonPath("$.chiefs[0].kind").isEqualTo("GRID");
 
-        assertThat(claims(signIn(phone))).containsEntry("grids", List.of(grid));
+        assertThat(Accounts.claims(signIn(phone))).containsEntry("grids", List.of(grid));
         assertThat(audit(workerId)).extracting(entry -> entry.get("action") + ":" + entry.get("outcome"))
                 .contains("grid.post-assigned:DONE", "grid.post-assigned:REFUSED");
 
         web.delete().uri("/api/v1/grids/" + grid + "/posts/" + workerId + "/GRID").headers(h -> h.setBearerAuth(accounts.admin()))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.chiefs.length()").isEqualTo(0);
-        assertThat(claims(signIn(phone))).doesNotContainKey("grids");
+        assertThat(Accounts.claims(signIn(phone))).doesNotContainKey("grids");
     }
 
     @Test
@@ -66,7 +63,7 @@ class GridPostsIT extends MemberServiceTestSupport {
         UUID neighbour = resident(TestCommunity.households(database, TestCommunity.grid(database, mine), 1).get(0));
         UUID stranger = resident(TestCommunity.households(database, TestCommunity.grid(database, other), 1).get(0));
         String phone = Accounts.newPhone();
-        String workerId = claims((String) accounts.signedInMember("網格員", phone, "GRID_WORKER").get("access_token"))
+        String workerId = Accounts.claims((String) accounts.signedInMember("網格員", phone, "GRID_WORKER").get("access_token"))
                 .get("sub").toString();
         post(accounts.admin(), mine, workerId).expectStatus().isOk();
         String worker = signIn(phone);
@@ -107,10 +104,6 @@ class GridPostsIT extends MemberServiceTestSupport {
                 .expectBody(Accounts.TOKEN).returnResult().getResponseBody().get("access_token");
     }
 
-    private static Map<String, Object> claims(String jwt) {
-        byte[] payload = Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
-        return JsonMapper.builder().build().readValue(new String(payload, StandardCharsets.UTF_8), Accounts.MAP_TYPE);
-    }
 
     private List<Map<String, Object>> audit(String target) {
         return web.get().uri(uri -> uri.path("/api/v1/audit").queryParam("target", target).build())

@@ -29,6 +29,7 @@ final class Host {
         }
         try {
             return String.format("  The first admin account was created: username 'admin', password '%s'.%n"
+                    + "  Change it at your first sign-in (POST /api/v1/auth/password; until then it opens nothing else).%n"
                     + "  Kept only in %s (readable by you alone); set DISPATCH_ADMIN_PASSWORD to choose it.%n",
                     Files.readString(passwordFile).trim(), passwordFile);
         }

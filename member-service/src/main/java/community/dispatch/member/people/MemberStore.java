@@ -37,7 +37,7 @@ public class MemberStore {
             """;
     private static final String SELECT = "SELECT " + COLUMNS + FROM;
     /** The same, with the password hash: for sign-in only. */
-    private static final String SELECT_WITH_CREDENTIALS = "SELECT " + COLUMNS + ", m.password_hash" + FROM;
+    private static final String SELECT_WITH_CREDENTIALS = "SELECT " + COLUMNS + ", m.password_hash, m.password_change_required" + FROM;
 
     private final DatabaseClient database;
 
@@ -54,7 +54,8 @@ public class MemberStore {
     public Mono<Credentials> findActiveByUsername(String username) {
         return database.sql(SELECT_WITH_CREDENTIALS + " WHERE m.username = :username AND m.active")
                 .bind("username", username)
-                .map(row -> new Credentials(read(row), row.get("password_hash", String.class)))
+                .map(row -> new Credentials(read(row), row.get("password_hash", String.class),
+                        Boolean.TRUE.equals(row.get("password_change_required", Boolean.class))))
                 .one();
     }
 
@@ -87,8 +88,15 @@ public class MemberStore {
                 .flatMap(Mono::justOrEmpty);
     }
 
+    /** Sets the member's own new password, which ends any demand to change it. */
     public Mono<Void> setPasswordHash(UUID memberId, String hash) {
-        return database.sql("UPDATE member SET password_hash = :hash WHERE id = :id").bind("id", memberId).bind("hash", hash)
+        return database.sql("UPDATE member SET password_hash = :hash, password_change_required = false WHERE id = :id")
+                .bind("id", memberId).bind("hash", hash).fetch().rowsUpdated().then();
+    }
+
+    /** The member must replace their password at the next sign-in (someone else chose or saw it). */
+    public Mono<Void> requirePasswordChange(UUID memberId) {
+        return database.sql("UPDATE member SET password_change_required = true WHERE id = :id").bind("id", memberId)
                 .fetch().rowsUpdated().then();
     }
 
@@ -215,8 +223,8 @@ public class MemberStore {
                 Optional.ofNullable(row.get("version", Long.class)).orElse(0L));
     }
 
-    /** A member with the hash of their password, for sign-in only. */
-    public record Credentials(Member member, String passwordHash) {
+    /** A member with the hash of their password and whether they must change it, for sign-in only. */
+    public record Credentials(Member member, String passwordHash, boolean passwordChangeRequired) {
     }
 
     /** Unused-filter values are null. */

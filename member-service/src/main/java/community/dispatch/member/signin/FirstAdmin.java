@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.member.people.MemberDirectory;
+import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.NewMember;
 import community.dispatch.member.people.Role;
 import reactor.core.publisher.Mono;
@@ -21,7 +22,8 @@ import lombok.RequiredArgsConstructor;
 /**
  * On the first start, creates the {@code admin} account: its password is {@code DISPATCH_ADMIN_PASSWORD},
  * or one generated and handed over without touching a log: written to {@code DISPATCH_ADMIN_PASSWORD_FILE},
- * readable only by its owner (with neither, the service does not start). Later starts leave it alone.
+ * readable only by its owner (with neither, the service does not start), and to be changed at the first
+ * sign-in. Later starts leave it alone.
  */
 @Component
 @Order(0)
@@ -32,6 +34,7 @@ class FirstAdmin implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
     private final MemberDirectory directory;
+    private final MemberStore members;
     private final SignInProperties properties;
 
     @Override
@@ -55,6 +58,7 @@ class FirstAdmin implements ApplicationRunner {
         }
         return directory.registerInternally(new NewMember(null, "Administrator 管理員", null, null, Set.of(Role.ADMIN),
                         null, null, false, USERNAME, password))
+                .flatMap(admin -> generated ? members.requirePasswordChange(admin.id()).thenReturn(admin) : Mono.just(admin))
                 .doOnNext(admin -> {
                     if (!generated) {
                         log.info("Created the first admin account '{}' with the configured password", USERNAME);

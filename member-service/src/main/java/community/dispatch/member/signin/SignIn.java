@@ -36,6 +36,9 @@ public class SignIn {
 
     static final int MIN_PASSWORD_LENGTH = 12;
 
+    /** Marks a token given only so that its holder changes their password. */
+    static final String PASSWORD_CHANGE_REQUIRED_CLAIM = "password_change_required";
+
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
 
     private final MemberStore members;
@@ -74,10 +77,21 @@ public class SignIn {
                 .then(members.findActiveByUsername(username)
                         .filterWhen(credentials -> credentials.passwordHash() == null ? Mono.just(false)
                                 : Hashing.matches(passwords, password, credentials.passwordHash()))
-                        .map(MemberStore.Credentials::member)
                         .switchIfEmpty(Mono.defer(() -> Hashing.matches(passwords, password, noSuchUser)
                                 .then(Mono.error(invalid("invalid-credentials", "The username or password is wrong."))))))
-                .flatMap(member -> throttle.clear(identity).then(tokensFor(member, UUID.randomUUID(), sessionEnd())));
+                .flatMap(credentials -> throttle.clear(identity).then(credentials.passwordChangeRequired()
+                        ? onlyToChangeThePassword(credentials.member())
+                        : tokensFor(credentials.member(), UUID.randomUUID(), sessionEnd())));
+    }
+
+    /**
+     * A token for a member who must change their password first: no roles, so it opens nothing but what
+     * any signed-in member may do — changing the password ({@code POST /api/v1/auth/password}), which
+     * ends this sign-in; the next one gets the member's roles. No refresh token.
+     */
+    private Mono<TokenResponse> onlyToChangeThePassword(Member member) {
+        return issuer.accessToken(member.id().toString(), List.of(), Map.of(PASSWORD_CHANGE_REQUIRED_CLAIM, true))
+                .map(token -> new TokenResponse(token, "Bearer", issuer.accessTokenSeconds(), null));
     }
 
     /** An admin lifts a user's lockouts from every client; audited. */
