@@ -26,6 +26,7 @@ class EdgeSecurityIT extends GatewayTest {
                 Arguments.of("expired", TOKENS.expiredToken("resident-1", "RESIDENT")),
                 Arguments.of("signed with another key", TestTokens.generate().token("resident-1", "RESIDENT")),
                 Arguments.of("from another issuer", TOKENS.issuedBy("http://localhost/elsewhere").token("resident-1", "RESIDENT")),
+                Arguments.of("meant for other processes", TOKENS.meantFor("request-service", "volunteer-service").token("resident-1", "RESIDENT")),
                 Arguments.of("not a token at all", "not-a-jwt"));
     }
 

@@ -56,6 +56,17 @@ final class Accounts {
         return (String) passwordLogin("admin", ADMIN_PASSWORD).get("access_token");
     }
 
+    /** A token of a municipal system that an admin registered just now (client credentials). */
+    String municipalSystemToken() {
+        Map<String, Object> client = web.post().uri("/api/v1/auth/clients").headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "District platform")).exchange()
+                .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
+        return (String) web.post().uri("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("grant_type=client_credentials&client_id=" + client.get("clientId") + "&client_secret="
+                        + client.get("clientSecret"))
+                .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody().get("access_token");
+    }
+
     /** Registers a member through the API as admin and answers their id. */
     UUID register(String name, String phone, String... roles) {
         return register(Map.of("name", name, "phone", phone, "roles", List.of(roles)));

@@ -16,4 +16,9 @@ class MemberServiceIT extends ServiceContract {
     protected String staffToken() {
         return new Accounts(web).admin();
     }
+
+    @Override
+    protected String tokenMeantForOthers() {
+        return new Accounts(web).municipalSystemToken();
+    }
 }

@@ -368,6 +368,7 @@ class SignInIT extends MemberServiceTestSupport {
         Jwt jwt = otherServiceDecoder(Accounts.ISSUER).decode(token).block();
         assertThat(jwt.getIssuer()).hasToString(Accounts.ISSUER);
         assertThat(jwt.getClaimAsStringList("roles")).contains("ADMIN");
+        assertThat(jwt.getAudience()).containsExactlyInAnyOrder("gateway", "request-service", "volunteer-service", "member-service");
         StepVerifier.create(otherServiceDecoder("http://some-other-issuer.test").decode(token))
                 .expectError().verify();
         web.get().uri("/.well-known/openid-configuration").exchange()

@@ -55,7 +55,7 @@ class EdgeSecurityConfiguration {
         ServerAuthenticationEntryPoint unauthorized = (exchange, failure) -> {
             boolean badToken = failure instanceof InvalidBearerTokenException;
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, badToken
-                    ? "Bearer error=\"invalid_token\", error_description=\"The token is expired, wrongly signed or from another issuer.\""
+                    ? "Bearer error=\"invalid_token\", error_description=\"The token is expired, wrongly signed, from another issuer or not meant for this API.\""
                     : "Bearer");
             return problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", badToken
                     ? "The bearer token was refused: " + failure.getMessage()

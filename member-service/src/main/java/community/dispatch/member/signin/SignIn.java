@@ -36,6 +36,9 @@ public class SignIn {
 
     static final int MIN_PASSWORD_LENGTH = 12;
 
+    private static final String GATEWAY = "gateway";
+    private static final String MEMBER_SERVICE = "member-service";
+
     /** Marks a token given only so that its holder changes their password. */
     static final String PASSWORD_CHANGE_REQUIRED_CLAIM = "password_change_required";
 
@@ -85,12 +88,14 @@ public class SignIn {
     }
 
     /**
-     * A token for a member who must change their password first: no roles, so it opens nothing but what
-     * any signed-in member may do — changing the password ({@code POST /api/v1/auth/password}), which
-     * ends this sign-in; the next one gets the member's roles. No refresh token.
+     * A token for a member who must change their password first: meant for member-service only and
+     * without roles, so it opens nothing but what any signed-in member may do there — changing the
+     * password ({@code POST /api/v1/auth/password}), which ends this sign-in; the next one gets the
+     * member's roles. No refresh token.
      */
     private Mono<TokenResponse> onlyToChangeThePassword(Member member) {
-        return issuer.accessToken(member.id().toString(), List.of(), Map.of(PASSWORD_CHANGE_REQUIRED_CLAIM, true))
+        return issuer.accessToken(member.id().toString(), List.of(GATEWAY, MEMBER_SERVICE), List.of(),
+                        Map.of(PASSWORD_CHANGE_REQUIRED_CLAIM, true))
                 .map(token -> new TokenResponse(token, "Bearer", issuer.accessTokenSeconds(), null));
     }
 
@@ -216,7 +221,7 @@ public class SignIn {
 
     /** An access token for a machine client; clients get no refresh token. */
     public Mono<TokenResponse> forClient(String clientId, Set<String> roles) {
-        return issuer.accessToken(clientId, roles, Map.of("client_id", clientId))
+        return issuer.accessToken(clientId, properties.clientAudiences(), roles, Map.of("client_id", clientId))
                 .map(token -> new TokenResponse(token, "Bearer", issuer.accessTokenSeconds(), null));
     }
 
@@ -241,7 +246,7 @@ public class SignIn {
                     if (!grids.isEmpty()) {
                         claims.put(Caller.SERVED_GRIDS_CLAIM, grids);
                     }
-                    return issuer.accessToken(member.id().toString(), roles, claims);
+                    return issuer.accessToken(member.id().toString(), properties.memberAudiences(), roles, claims);
                 })
                 .map(access -> new TokenResponse(access, "Bearer", issuer.accessTokenSeconds(), refreshToken));
     }

@@ -2,6 +2,8 @@ package community.dispatch.member.signin;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        required, 16 characters or more
  * @param adminPasswordFile where a generated first admin's password is written, readable only by the
  *        service's user (the local stack shows it on the terminal); with neither, the service does not start
+ * @param memberAudiences the processes a member's token is meant for (its {@code aud}); each checks its name is there
+ * @param clientAudiences the processes a municipal system's token is meant for
  * @param passwordGrantClients public clients (no secret) that may trade a member's username and
  *        password for tokens at {@code /oauth2/token}: the gateway's Swagger UI ("Authorize")
  */
@@ -49,7 +53,9 @@ public record SignInProperties(
         @DefaultValue("") String adminPassword,
         @DefaultValue("") String adminPasswordFile,
         @DefaultValue("") String signingKeySecret,
-        @DefaultValue("swagger-ui") java.util.Set<String> passwordGrantClients) {
+        @DefaultValue({ "gateway", "request-service", "volunteer-service", "member-service" }) List<String> memberAudiences,
+        @DefaultValue({ "gateway", "request-service" }) List<String> clientAudiences,
+        @DefaultValue("swagger-ui") Set<String> passwordGrantClients) {
 
     public String issuerString() {
         String value = issuer.toString();

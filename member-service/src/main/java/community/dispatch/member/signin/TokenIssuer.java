@@ -2,6 +2,7 @@ package community.dispatch.member.signin;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,19 +29,22 @@ public class TokenIssuer {
     private final SignInProperties properties;
 
     /**
-     * An access token for the subject (a member id or a client id) with its roles and any further
-     * claims (grid, compound …).
+     * An access token for the subject (a member id or a client id), meant for the audiences (the
+     * processes that may accept it: {@code aud}), with its roles and any further claims (grid, compound …).
      */
-    public Mono<String> accessToken(String subject, Collection<String> roles, Map<String, Object> claims) {
-        return keys.current().map(key -> sign(key, subject, roles, claims));
+    public Mono<String> accessToken(String subject, Collection<String> audiences, Collection<String> roles,
+            Map<String, Object> claims) {
+        return keys.current().map(key -> sign(key, subject, audiences, roles, claims));
     }
 
-    private String sign(RSAKey key, String subject, Collection<String> roles, Map<String, Object> claims) {
+    private String sign(RSAKey key, String subject, Collection<String> audiences, Collection<String> roles,
+            Map<String, Object> claims) {
         // The wall clock, not the service's Clock: every process that checks the token reads its own wall clock.
         Instant now = Instant.now();
         JwtClaimsSet.Builder builder = JwtClaimsSet.builder()
                 .issuer(properties.issuerString())
                 .subject(subject)
+                .audience(List.copyOf(audiences))
                 .id(UUID.randomUUID().toString())
                 .issuedAt(now)
                 .notBefore(now)

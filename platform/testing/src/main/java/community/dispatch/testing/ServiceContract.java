@@ -111,6 +111,16 @@ public abstract class ServiceContract {
                 .expectBody().jsonPath("$.code").isEqualTo("unauthorized");
     }
 
+    /** A token the issuer made for other processes (its {@code aud} does not name this one) is refused. */
+    @Test
+    public void refusesATokenMeantForOthers() {
+        web().get().uri("/api/v1/nothing-here").headers(h -> h.setBearerAuth(tokenMeantForOthers())).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web().get().uri("/api/v1/nothing-here").headers(h -> h.setBearerAuth(staffToken())).exchange()
+                .expectStatus().isNotFound();
+    }
+
     @Test
     public void answersAnUnknownPathWith404ProblemEvenWithAValidToken() {
         web().get().uri("/api/v1/nothing-here").headers(h -> h.setBearerAuth(staffToken())).exchange()
@@ -125,6 +135,11 @@ public abstract class ServiceContract {
             web().get().uri("/actuator/" + endpoint).headers(h -> h.setBearerAuth(staffToken())).exchange()
                     .expectStatus().isNotFound();
         }
+    }
+
+    /** An admin's token, valid in every way but meant for other processes only. */
+    protected String tokenMeantForOthers() {
+        return TestTokensConfiguration.TOKENS.meantFor("gateway", "another-service").token("contract-admin", "ADMIN");
     }
 
     /** A token with the ADMIN role that the service accepts; by default one from {@link TestTokensConfiguration}. */

@@ -32,20 +32,26 @@ public final class TestTokens {
 
     public static final String ISSUER = "http://localhost/test-issuer";
 
+    /** Every process that accepts member tokens, as the issuer names them in {@code aud}. */
+    public static final List<String> ALL_AUDIENCES = List.of("gateway", "request-service", "volunteer-service", "member-service");
+
     private final KeyPair keys;
 
     private final String issuer;
 
-    private TestTokens(KeyPair keys, String issuer) {
+    private final List<String> audiences;
+
+    private TestTokens(KeyPair keys, String issuer, List<String> audiences) {
         this.keys = keys;
         this.issuer = issuer;
+        this.audiences = audiences;
     }
 
     public static TestTokens generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return new TestTokens(generator.generateKeyPair(), ISSUER);
+            return new TestTokens(generator.generateKeyPair(), ISSUER, ALL_AUDIENCES);
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -54,7 +60,12 @@ public final class TestTokens {
 
     /** Tokens signed with the same key that name another issuer. */
     public TestTokens issuedBy(String otherIssuer) {
-        return new TestTokens(keys, otherIssuer);
+        return new TestTokens(keys, otherIssuer, audiences);
+    }
+
+    /** Tokens signed with the same key, meant only for these audiences ({@code aud}). */
+    public TestTokens meantFor(String... otherAudiences) {
+        return new TestTokens(keys, issuer, List.of(otherAudiences));
     }
 
     /** The public key as a JWK Set document, as an issuer's {@code jwks_uri} serves it. */
@@ -87,6 +98,7 @@ public final class TestTokens {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject)
+                .audience(audiences)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
                 .expirationTime(Date.from(expiresAt))

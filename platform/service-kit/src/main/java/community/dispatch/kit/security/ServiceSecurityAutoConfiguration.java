@@ -18,6 +18,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -57,7 +58,8 @@ public class ServiceSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityWebFilterChain serviceSecurityFilterChain(ServerHttpSecurity http, ProblemResponses problems,
             ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
-            @Value("${dispatch.security.public-paths:}") String[] publicPaths) {
+            @Value("${dispatch.security.public-paths:}") String[] publicPaths,
+            @Value("${dispatch.security.audience:${spring.application.name}}") String audience) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -82,7 +84,7 @@ public class ServiceSecurityAutoConfiguration {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(unauthorized)
                     .accessDeniedHandler(forbidden)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())));
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(forAudience(audience, rolesFromClaim()))));
         }
         return http.build();
     }
@@ -97,6 +99,18 @@ public class ServiceSecurityAutoConfiguration {
     ServerExchangeRejectedHandler problemOnRejectedExchange(ProblemResponses problems) {
         return (exchange, rejected) -> problems.write(exchange, Problems.of(HttpStatus.BAD_REQUEST, "rejected-request",
                 "The request was refused: its method, path or headers are not acceptable."));
+    }
+
+    /**
+     * Believes only tokens meant for this service: its name ({@code dispatch.security.audience}, by
+     * default {@code spring.application.name}) must be in the token's {@code aud}. Checked after the
+     * signature, whichever decoder checked that, so a token the issuer made for other services (a
+     * municipal system's, a password-change-only one) is a 401 here.
+     */
+    static Converter<Jwt, Mono<AbstractAuthenticationToken>> forAudience(String audience,
+            Converter<Jwt, Mono<AbstractAuthenticationToken>> then) {
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience) ? then.convert(jwt)
+                : Mono.error(new BadJwtException("The token is not meant for " + audience + "."));
     }
 
     /** Maps the {@value #ROLES_CLAIM} claim to {@code ROLE_*} authorities. */
