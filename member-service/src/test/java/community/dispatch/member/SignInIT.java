@@ -33,8 +33,11 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
+import community.dispatch.events.CloudEvent;
+import community.dispatch.events.Topics;
 import community.dispatch.member.signin.SigningKeys;
 import community.dispatch.testing.MovableClockConfiguration;
+import community.dispatch.testing.TopicReader;
 import reactor.test.StepVerifier;
 
 @MemberServiceTest
@@ -328,6 +331,10 @@ class SignInIT extends MemberServiceTestSupport {
         Jwt jwt = otherServiceDecoder(Accounts.ISSUER).decode((String) tokens.get("access_token")).block();
         assertThat(jwt.getSubject()).isEqualTo(id);
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MUNICIPAL_SYSTEM");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TopicReader.events(Topics.MEMBER_EVENTS, id))
+                .extracting(CloudEvent::type).containsExactly("community.dispatch.member.municipal-system-registered.v1"));
+        web.get().uri("/api/v1/audit?target=" + id).headers(h -> h.setBearerAuth(accounts.admin())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].action").isEqualTo("client.registered");
 
         web.post().uri("/oauth2/token").headers(h -> h.setBasicAuth(id, "wrong"))
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()

@@ -12,20 +12,34 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.Topics;
+import community.dispatch.events.member.MunicipalSystemRegistered;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.TestTokensConfiguration;
 import community.dispatch.testing.TopicReader;
 
+/** OWASP API10:2023 too: what other systems send is taken only from registered systems, in the one type and sizes. */
 @ServiceIntegrationTest
 @Import(TestTokensConfiguration.class)
 class MunicipalIntakeIT extends ServiceTestSupport {
+
+    /** The city's platform, as an admin registered it with member-service (which publishes the registration). */
+    private static final String CITY = "municipal-city12345";
+
+    @BeforeEach
+    void theCitysPlatformIsRegistered() {
+        kafka.send(Topics.MEMBER_EVENTS, CITY, codec.toStructured(codec.wrap(
+                new MunicipalSystemRegistered(CITY, "12345 hotline platform"), URI.create("/member-service")))).join();
+        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
+                .bind("id", CITY).map(row -> true).one().blockOptional().isPresent());
+    }
 
     @Test
     void aForwardedTicketBecomesOneRequestAndItsReferenceTravelsOnEveryEvent() {
@@ -38,7 +52,7 @@ class MunicipalIntakeIT extends ServiceTestSupport {
         Map<String, Object> row = database.sql("SELECT channel, category_code, requester_id FROM service_request WHERE id = :id")
                 .bind("id", id).fetch().one().block();
         assertThat(row).containsEntry("channel", "MUNICIPAL").containsEntry("category_code", "river-patrol")
-                .containsEntry("requester_id", "municipal:city-12345");
+                .containsEntry("requester_id", "municipal:" + CITY);
 
         kafka.send(Topics.ORDER_EVENTS, id.toString(), codec.toStructured(codec.wrap(
                 new OrderAccepted(UUID.randomUUID(), id, UUID.randomUUID()), URI.create("/volunteer-service")))).join();
@@ -92,7 +106,7 @@ class MunicipalIntakeIT extends ServiceTestSupport {
 
     /** As the city's platform sends it: binary mode, the ticket id as key. */
     private void sendTicket(String ticket, String category) {
-        sendTicket(ticket, category, "city-12345");
+        sendTicket(ticket, category, CITY);
     }
 
     private void sendTicket(String ticket, String category, String sourceSystem) {

@@ -8,8 +8,13 @@ import java.util.Set;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.events.member.MunicipalSystemRegistered;
+import community.dispatch.kit.audit.AuditTrail;
+import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.Hashing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,20 +27,31 @@ public class Clients {
 
     private final SignInRecordStore store;
     private final PasswordEncoder passwords;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final TransactionalOperator transactions;
     private final String noSuchClient;
 
-    Clients(SignInRecordStore store, PasswordEncoder passwords) {
+    Clients(SignInRecordStore store, PasswordEncoder passwords, Outbox outbox, AuditTrail audit, TransactionalOperator transactions) {
         this.store = store;
         this.passwords = passwords;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.transactions = transactions;
         this.noSuchClient = passwords.encode(Secrets.token());
     }
 
-    /** Registers a client; the secret is in the answer and nowhere else. */
-    public Mono<RegisteredClient> register(String name) {
+    /**
+     * An admin registers a client; the secret is in the answer and nowhere else. The registration is
+     * audited and published ({@link MunicipalSystemRegistered}), so request-service takes the system's tickets.
+     */
+    public Mono<RegisteredClient> register(String name, Caller admin) {
         String clientId = "municipal-" + Secrets.token().substring(0, 12).toLowerCase();
         String secret = Secrets.token();
         return Hashing.encode(passwords, secret)
-                .flatMap(hash -> store.insertClient(clientId, name, hash, List.of(MUNICIPAL_SYSTEM)))
+                .flatMap(hash -> transactions.transactional(store.insertClient(clientId, name, hash, List.of(MUNICIPAL_SYSTEM))
+                        .then(outbox.record(new MunicipalSystemRegistered(clientId, name)))
+                        .then(audit.done(admin, "client.registered", clientId, null, Map.of("name", name)))))
                 .thenReturn(new RegisteredClient(clientId, name, secret, Set.of(MUNICIPAL_SYSTEM), null));
     }
 

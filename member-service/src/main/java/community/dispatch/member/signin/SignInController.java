@@ -113,9 +113,9 @@ class SignInController {
     @PostMapping("/clients")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a municipal system (admins)", description = "The answer holds the client secret; it is not shown again.")
-    Mono<Clients.RegisteredClient> registerClient(@Valid @RequestBody ClientRequest request) {
-        return clients.register(request.name());
+    @Operation(summary = "Register a municipal system (admins)", description = "The answer holds the client secret; it is not shown again. The client id is the sourceSystem its tickets on dispatch.intake must name. Audited.")
+    Mono<Clients.RegisteredClient> registerClient(@Valid @RequestBody ClientRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return clients.register(request.name(), Caller.of(jwt));
     }
 
     @GetMapping("/clients")

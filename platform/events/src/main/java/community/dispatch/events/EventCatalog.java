@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import community.dispatch.events.intake.TicketCreated;
 import community.dispatch.events.member.MemberDeactivated;
 import community.dispatch.events.member.MemberRegistered;
+import community.dispatch.events.member.MunicipalSystemRegistered;
 import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
@@ -55,6 +56,7 @@ public final class EventCatalog {
             type("member.registered.v1", Topics.MEMBER_EVENTS, MemberRegistered.class),
             type("member.updated.v1", Topics.MEMBER_EVENTS, MemberUpdated.class),
             type("member.deactivated.v1", Topics.MEMBER_EVENTS, MemberDeactivated.class),
+            type("member.municipal-system-registered.v1", Topics.MEMBER_EVENTS, MunicipalSystemRegistered.class),
             type("intake.ticket-created.v1", Topics.INTAKE, TicketCreated.class));
 
     private static final Map<String, EventType<?>> BY_NAME =

@@ -1,7 +1,6 @@
 package community.dispatch.request.requests;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +14,11 @@ import reactor.core.publisher.Mono;
 /**
  * Tickets other municipal systems (the city's 12345 platform, the street office's grid platform)
  * publish on {@code dispatch.intake}, in structured or binary CloudEvents mode. Only tickets, only from
- * the configured source systems ({@link IntakeProperties}), and only within the sizes below are taken;
- * anything else goes to the dead-letter topic with the reason. The topic never stalls.
+ * municipal systems admins registered ({@link MunicipalSystems}: the {@code sourceSystem} is the
+ * system's client id), and only within the sizes below are taken; anything else goes to the
+ * dead-letter topic with the reason. The topic never stalls.
  */
 @Component
-@EnableConfigurationProperties(IntakeProperties.class)
 class MunicipalIntake {
 
     static final String CONSUMER = "request-service.intake";
@@ -30,12 +29,15 @@ class MunicipalIntake {
 
     private final EventHandlers handlers;
 
-    MunicipalIntake(EventInbox inbox, RequestIntake intake, IntakeProperties properties) {
+    MunicipalIntake(EventInbox inbox, RequestIntake intake, MunicipalSystemStore systems) {
         this.handlers = inbox.consumer(CONSUMER).on(TicketCreated.class, ticket -> {
-            String problem = problemWith(ticket, properties);
+            String problem = problemWith(ticket);
             return problem != null ? Mono.error(new MalformedEventException(problem))
-                    : intake.takeTicket(ticket.sourceSystem(), ticket.externalId(), ticket.categoryCode(),
-                            ticket.description(), ticket.address());
+                    : systems.isRegistered(ticket.sourceSystem()).flatMap(registered -> registered
+                            ? intake.takeTicket(ticket.sourceSystem(), ticket.externalId(), ticket.categoryCode(),
+                                    ticket.description(), ticket.address())
+                            : Mono.error(new MalformedEventException("sourceSystem '" + ticket.sourceSystem()
+                                    + "' is not a registered municipal system")));
         }).rejectingOthers("only ticket-created events belong on " + Topics.INTAKE);
     }
 
@@ -44,17 +46,14 @@ class MunicipalIntake {
         handlers.consume(record);
     }
 
-    /** What is wrong with the ticket, or null when it may be taken. */
-    static String problemWith(TicketCreated ticket, IntakeProperties properties) {
+    /** What is wrong with the ticket itself, or null when it is well formed (its source is checked next). */
+    static String problemWith(TicketCreated ticket) {
         if (isBlank(ticket.externalId()) || isBlank(ticket.sourceSystem())) {
             return "a ticket needs externalId and sourceSystem";
         }
-        if (!properties.sourceSystems().contains(ticket.sourceSystem())) {
-            return "sourceSystem '" + abbreviated(ticket.sourceSystem()) + "' is not a registered municipal system";
-        }
-        if (longer(ticket.externalId(), MAX_ID) || longer(ticket.categoryCode(), MAX_CODE)
+        if (longer(ticket.externalId(), MAX_ID) || longer(ticket.sourceSystem(), MAX_CODE) || longer(ticket.categoryCode(), MAX_CODE)
                 || longer(ticket.description(), MAX_DESCRIPTION) || longer(ticket.address(), MAX_ADDRESS)) {
-            return "a ticket's externalId is at most " + MAX_ID + " characters, categoryCode " + MAX_CODE
+            return "a ticket's externalId is at most " + MAX_ID + " characters, sourceSystem and categoryCode " + MAX_CODE
                     + ", description " + MAX_DESCRIPTION + ", address " + MAX_ADDRESS;
         }
         return null;
@@ -62,10 +61,6 @@ class MunicipalIntake {
 
     private static boolean longer(String value, int max) {
         return value != null && value.length() > max;
-    }
-
-    private static String abbreviated(String value) {
-        return value.length() <= MAX_CODE ? value : value.substring(0, MAX_CODE) + "…";
     }
 
     private static boolean isBlank(String value) {

@@ -2,35 +2,28 @@ package community.dispatch.request.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 import community.dispatch.events.intake.TicketCreated;
 
+/** What makes a ticket malformed before anyone asks whether its source system is registered ({@code MunicipalIntakeIT}). */
 class MunicipalIntakeTest {
 
-    private final IntakeProperties properties = new IntakeProperties(Set.of("city-12345"));
-
     @Test
-    void aWellFormedTicketFromARegisteredSystemIsTaken() {
-        assertThat(MunicipalIntake.problemWith(ticket("city-12345", "河邊有垃圾", "相山路 12 號"), properties)).isNull();
-        assertThat(MunicipalIntake.problemWith(ticket("city-12345", null, null), properties)).isNull();
+    void aWellFormedTicketPasses() {
+        assertThat(MunicipalIntake.problemWith(ticket("municipal-1a2b3c4d5e6f", "河邊有垃圾", "相山路 12 號"))).isNull();
+        assertThat(MunicipalIntake.problemWith(ticket("municipal-1a2b3c4d5e6f", null, null))).isNull();
     }
 
     @Test
-    void aTicketFromAnUnregisteredSystemIsNot() {
-        assertThat(MunicipalIntake.problemWith(ticket("someone-else", "text", "address"), properties))
-                .contains("'someone-else' is not a registered municipal system");
-    }
-
-    @Test
-    void oversizedOrIncompleteTicketsAreNot() {
-        assertThat(MunicipalIntake.problemWith(ticket("city-12345", "x".repeat(4001), "address"), properties))
+    void oversizedOrIncompleteTicketsDoNot() {
+        assertThat(MunicipalIntake.problemWith(ticket("municipal-1a2b3c4d5e6f", "x".repeat(4001), "address")))
                 .contains("description 4000");
-        assertThat(MunicipalIntake.problemWith(ticket("city-12345", "text", "x".repeat(501)), properties))
+        assertThat(MunicipalIntake.problemWith(ticket("municipal-1a2b3c4d5e6f", "text", "x".repeat(501))))
                 .contains("address 500");
-        assertThat(MunicipalIntake.problemWith(new TicketCreated(" ", "city-12345", null, "text", null), properties))
+        assertThat(MunicipalIntake.problemWith(ticket("m".repeat(51), "text", "address")))
+                .contains("sourceSystem and categoryCode 50");
+        assertThat(MunicipalIntake.problemWith(new TicketCreated(" ", "municipal-1a2b3c4d5e6f", null, "text", null)))
                 .contains("needs externalId and sourceSystem");
     }
 
