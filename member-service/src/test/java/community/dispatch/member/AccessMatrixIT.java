@@ -54,6 +54,10 @@ class AccessMatrixIT extends MemberServiceTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "12345 hotline platform")).exchange()
                 .expectStatus().isCreated().expectBody(Accounts.MAP).returnResult().getResponseBody();
 
+        Map<String, Object> retiring = web.post().uri("/api/v1/auth/clients").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Old district platform")).exchange()
+                .expectStatus().isCreated().expectBody(Accounts.MAP).returnResult().getResponseBody();
+
         AccessMatrix matrix = new AccessMatrix();
         //                                                                                  anon    A    B  vol  ldr  gwk  stf  adm
         matrix.operation("GET /api/v1/grids").call(Call.get("/api/v1/grids"))
@@ -97,6 +101,8 @@ class AccessMatrixIT extends MemberServiceTestSupport {
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
         matrix.operation("POST /api/v1/auth/clients").call(Call.post("/api/v1/auth/clients", Map.of("name", "District platform")))
                 .expect(401, 403, 403, 403, 403, 403, 403, 201);
+        matrix.operation("DELETE /api/v1/auth/clients/{clientId}").call(Call.delete("/api/v1/auth/clients/" + retiring.get("clientId")))
+                .expect(401, 403, 403, 403, 403, 403, 403, 204);
         matrix.operation("GET /api/v1/auth/clients").call(Call.get("/api/v1/auth/clients"))
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
         matrix.operation("GET /.well-known/openid-configuration").call(Call.get("/.well-known/openid-configuration"))

@@ -343,6 +343,19 @@ class SignInIT extends MemberServiceTestSupport {
         web.post().uri("/oauth2/token").body(BodyInserters.fromFormData("grant_type", "implicit")).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error").isEqualTo("unsupported_grant_type");
+
+        web.delete().uri("/api/v1/auth/clients/" + id).headers(h -> h.setBearerAuth(accounts.admin())).exchange()
+                .expectStatus().isNoContent();
+        web.post().uri("/oauth2/token").headers(h -> h.setBasicAuth(id, secret))
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()
+                .expectStatus().isUnauthorized();
+        web.delete().uri("/api/v1/auth/clients/" + id).headers(h -> h.setBearerAuth(accounts.admin())).exchange()
+                .expectStatus().isNotFound();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TopicReader.events(Topics.MEMBER_EVENTS, id))
+                .extracting(CloudEvent::type).containsExactly("community.dispatch.member.municipal-system-registered.v1",
+                        "community.dispatch.member.municipal-system-retired.v1"));
+        web.get().uri("/api/v1/audit?target=" + id).headers(h -> h.setBearerAuth(accounts.admin())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].action").isEqualTo("client.retired");
     }
 
     @Test

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
 import community.dispatch.events.CloudEvent;
+import community.dispatch.events.DomainEvent;
 import community.dispatch.events.Topics;
 import community.dispatch.events.member.MunicipalSystemRegistered;
+import community.dispatch.events.member.MunicipalSystemRetired;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
@@ -35,8 +37,7 @@ class MunicipalIntakeIT extends ServiceTestSupport {
 
     @BeforeEach
     void theCitysPlatformIsRegistered() {
-        kafka.send(Topics.MEMBER_EVENTS, CITY, codec.toStructured(codec.wrap(
-                new MunicipalSystemRegistered(CITY, "12345 hotline platform"), URI.create("/member-service")))).join();
+        publishToTheRegister(new MunicipalSystemRegistered(CITY, "12345 hotline platform"));
         await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
                 .bind("id", CITY).map(row -> true).one().blockOptional().isPresent());
     }
@@ -102,6 +103,29 @@ class MunicipalIntakeIT extends ServiceTestSupport {
                 .anySatisfy(reason -> assertThat(reason).contains("not a registered municipal system"))
                 .anySatisfy(reason -> assertThat(reason).contains("only ticket-created events")));
         assertThat(requestFor(forged)).isNull();
+    }
+
+    @Test
+    void aRetiredSystemsTicketsAreNoLongerTaken() {
+        String district = "municipal-district" + UUID.randomUUID().toString().substring(0, 8);
+        publishToTheRegister(new MunicipalSystemRegistered(district, "District grid platform"));
+        String before = "district-" + UUID.randomUUID();
+        sendTicket(before, "river-patrol", district);
+        await().atMost(PATIENCE).until(() -> requestFor(before), found -> found != null);
+
+        publishToTheRegister(new MunicipalSystemRetired(district));
+        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
+                .bind("id", district).map(row -> true).one().blockOptional().isEmpty());
+        String after = "district-" + UUID.randomUUID();
+        sendTicket(after, "river-patrol", district);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetterOf(Topics.INTAKE)))
+                .extracting(ConsumerRecord::key).contains(after));
+        assertThat(requestFor(after)).isNull();
+    }
+
+    private void publishToTheRegister(DomainEvent event) {
+        kafka.send(Topics.MEMBER_EVENTS, event.subject(), codec.toStructured(codec.wrap(event, URI.create("/member-service")))).join();
     }
 
     /** As the city's platform sends it: binary mode, the ticket id as key. */

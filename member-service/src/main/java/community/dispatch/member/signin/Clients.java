@@ -12,6 +12,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.events.member.MunicipalSystemRegistered;
+import community.dispatch.events.member.MunicipalSystemRetired;
 import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.security.Caller;
@@ -53,6 +54,19 @@ public class Clients {
                         .then(outbox.record(new MunicipalSystemRegistered(clientId, name)))
                         .then(audit.done(admin, "client.registered", clientId, null, Map.of("name", name)))))
                 .thenReturn(new RegisteredClient(clientId, name, secret, Set.of(MUNICIPAL_SYSTEM), null));
+    }
+
+    /**
+     * An admin retires a client: its secret stops working at once (tokens already issued run out within
+     * the access-token lifetime) and request-service stops taking its tickets. Audited; 404 for an
+     * unknown or already retired client.
+     */
+    public Mono<Void> retire(String clientId, Caller admin) {
+        return transactions.transactional(store.retireClient(clientId)
+                .flatMap(retired -> retired
+                        ? outbox.record(new MunicipalSystemRetired(clientId))
+                                .then(audit.done(admin, "client.retired", clientId, null, null))
+                        : Mono.error(DomainException.notFound("client-not-found", "There is no active client " + clientId + "."))));
     }
 
     public Flux<RegisteredClient> list() {

@@ -118,6 +118,15 @@ class SignInController {
         return clients.register(request.name(), Caller.of(jwt));
     }
 
+    @DeleteMapping("/clients/{clientId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Retire a municipal system (admins)", description = "Its secret stops working at once and its tickets are no longer taken; tokens it already holds run out within minutes. Audited.")
+    @ApiResponse(responseCode = "404", description = "No active client with this id")
+    Mono<Void> retireClient(@PathVariable @Pattern(regexp = "^[a-z0-9_-]{3,50}$") String clientId, @AuthenticationPrincipal Jwt jwt) {
+        return clients.retire(clientId, Caller.of(jwt));
+    }
+
     @GetMapping("/clients")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "List municipal systems (admins)")

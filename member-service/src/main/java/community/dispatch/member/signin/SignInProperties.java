@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword the first admin's password; generated when empty
  * @param signingKeySecret what the signing keys are encrypted with in the database ({@link KeySeal});
  *        required, 16 characters or more
+ * @param signingKeyPreviousSecret while changing {@code signingKeySecret}: the one before, so keys sealed
+ *        under it still open (and are sealed again under the new one at start-up)
  * @param adminPasswordFile where a generated first admin's password is written, readable only by the
  *        service's user (the local stack shows it on the terminal); with neither, the service does not start
  * @param memberAudiences the processes a member's token is meant for (its {@code aud}); each checks its name is there
@@ -53,6 +55,7 @@ public record SignInProperties(
         @DefaultValue("") String adminPassword,
         @DefaultValue("") String adminPasswordFile,
         @DefaultValue("") String signingKeySecret,
+        @DefaultValue("") String signingKeyPreviousSecret,
         @DefaultValue({ "gateway", "request-service", "volunteer-service", "member-service" }) List<String> memberAudiences,
         @DefaultValue({ "gateway", "request-service" }) List<String> clientAudiences,
         @DefaultValue("swagger-ui") Set<String> passwordGrantClients) {

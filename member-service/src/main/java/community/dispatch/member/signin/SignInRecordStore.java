@@ -106,6 +106,12 @@ class SignInRecordStore {
                 .fetch().rowsUpdated().then();
     }
 
+    /** Whether an active client was retired. */
+    Mono<Boolean> retireClient(String clientId) {
+        return database.sql("UPDATE oauth_client SET active = false WHERE client_id = :id AND active").bind("id", clientId)
+                .fetch().rowsUpdated().map(updated -> updated > 0);
+    }
+
     Flux<Clients.RegisteredClient> activeClients() {
         return database.sql("SELECT client_id, name, roles, created_at FROM oauth_client WHERE active ORDER BY created_at")
                 .map(row -> new Clients.RegisteredClient(row.get("client_id", String.class), row.get("name", String.class), null,
@@ -143,9 +149,9 @@ class SignInRecordStore {
                 .then();
     }
 
-    /** Keys stored plain by an earlier version: kid and jwk. */
-    Flux<Map.Entry<String, String>> plainSigningKeys() {
-        return database.sql("SELECT kid, jwk FROM signing_key WHERE NOT starts_with(jwk, 'sealed:')")
+    /** Every stored key, as stored: kid and (sealed, or plain from an earlier version) jwk. */
+    Flux<Map.Entry<String, String>> signingKeys() {
+        return database.sql("SELECT kid, jwk FROM signing_key")
                 .map(row -> Map.entry(row.get("kid", String.class), row.get("jwk", String.class)))
                 .all();
     }

@@ -45,7 +45,7 @@ public class SigningKeys {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-        this.seal = new KeySeal(properties.signingKeySecret());
+        this.seal = new KeySeal(properties.signingKeySecret(), properties.signingKeyPreviousSecret());
         this.current = loadCurrent();
         this.published = loadPublished();
     }
@@ -81,8 +81,9 @@ public class SigningKeys {
 
     private Mono<RSAKey> currentOrRotate() {
         return transactions.transactional(store.lockSigningKeys()
-                .thenMany(store.plainSigningKeys())
-                .concatMap(plain -> store.rewriteSigningKey(plain.getKey(), seal.seal(plain.getValue())))
+                .thenMany(store.signingKeys())
+                .filter(stored -> seal.needsSealing(stored.getValue()))
+                .concatMap(stored -> store.rewriteSigningKey(stored.getKey(), seal.seal(seal.open(stored.getValue()))))
                 .then(store.newestSigningKey())
                 .filter(key -> key.createdAt().isAfter(clock.instant().minus(properties.keyRotation())))
                 .map(stored -> parse(seal.open(stored.jwk())))

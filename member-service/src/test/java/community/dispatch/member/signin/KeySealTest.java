@@ -25,6 +25,20 @@ class KeySealTest {
     }
 
     @Test
+    void whileTheSecretChangesKeysOpenWithEitherAndThoseUnderTheOldOneAreSealedAgain() {
+        String underOld = new KeySeal("the old secret, sixteen+").seal(JWK);
+        KeySeal changing = new KeySeal("the new secret, sixteen+", "the old secret, sixteen+");
+        String underNew = changing.seal(changing.open(underOld));
+
+        assertThat(changing.open(underOld)).isEqualTo(JWK);
+        assertThat(changing.needsSealing(underOld)).isTrue();
+        assertThat(changing.needsSealing(underNew)).isFalse();
+        assertThat(changing.needsSealing(JWK)).isTrue();
+        assertThat(new KeySeal("the new secret, sixteen+").open(underNew)).isEqualTo(JWK);
+        assertThatThrownBy(() -> new KeySeal("the new secret, sixteen+").open(underOld)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void withoutASecretTheServiceDoesNotStart() {
         assertThatThrownBy(() -> new KeySeal("")).hasMessageContaining("DISPATCH_SIGNING_KEY_SECRET");
         assertThatThrownBy(() -> new KeySeal("short")).hasMessageContaining("16 characters");

@@ -10,6 +10,7 @@ import community.dispatch.events.intake.TicketCreated;
 import community.dispatch.events.member.MemberDeactivated;
 import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.member.MunicipalSystemRegistered;
+import community.dispatch.events.member.MunicipalSystemRetired;
 import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
@@ -57,6 +58,7 @@ public final class EventCatalog {
             type("member.updated.v1", Topics.MEMBER_EVENTS, MemberUpdated.class),
             type("member.deactivated.v1", Topics.MEMBER_EVENTS, MemberDeactivated.class),
             type("member.municipal-system-registered.v1", Topics.MEMBER_EVENTS, MunicipalSystemRegistered.class),
+            type("member.municipal-system-retired.v1", Topics.MEMBER_EVENTS, MunicipalSystemRetired.class),
             type("intake.ticket-created.v1", Topics.INTAKE, TicketCreated.class));
 
     private static final Map<String, EventType<?>> BY_NAME =

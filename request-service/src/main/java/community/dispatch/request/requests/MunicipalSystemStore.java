@@ -23,6 +23,10 @@ class MunicipalSystemStore {
                 .bind("id", clientId).bind("name", name).bind("at", at).fetch().rowsUpdated().then();
     }
 
+    Mono<Void> retire(String clientId) {
+        return database.sql("DELETE FROM municipal_system WHERE client_id = :id").bind("id", clientId).fetch().rowsUpdated().then();
+    }
+
     Mono<Boolean> isRegistered(String clientId) {
         return database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id").bind("id", clientId)
                 .map(row -> true).one().defaultIfEmpty(false);
