@@ -47,11 +47,12 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void expiredOrForeignTokensAre401() {
+    void expiredForeignOrMisdirectedTokensAre401() {
         String expired = TestTokensConfiguration.TOKENS.expiredToken("resident-1", "RESIDENT");
         String foreign = TestTokens.generate().token("resident-1", "RESIDENT");
+        String forOthers = TestTokensConfiguration.TOKENS.meantFor("gateway", "request-service").token("resident-1", "RESIDENT");
 
-        for (String token : new String[] { expired, foreign, "not-a-jwt" }) {
+        for (String token : new String[] { expired, foreign, forOthers, "not-a-jwt" }) {
             web.get().uri("/things/known").headers(h -> h.setBearerAuth(token)).exchange()
                     .expectStatus().isUnauthorized()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -32,8 +32,12 @@ public final class TestTokens {
 
     public static final String ISSUER = "http://localhost/test-issuer";
 
-    /** Every process that accepts member tokens, as the issuer names them in {@code aud}. */
-    public static final List<String> ALL_AUDIENCES = List.of("gateway", "request-service", "volunteer-service", "member-service");
+    /**
+     * Every process that accepts member tokens, as the issuer names them in {@code aud}, and the service
+     * kit's own test application ({@code kit-test}).
+     */
+    public static final List<String> ALL_AUDIENCES = List.of("gateway", "request-service", "volunteer-service", "member-service",
+            "kit-test");
 
     private final KeyPair keys;
 
