@@ -3,6 +3,8 @@ package community.dispatch.member.people;
 import java.util.Set;
 import java.util.UUID;
 
+import community.dispatch.errors.DomainException;
+
 /** A partial change: null fields stay as they are. */
 public record MemberChange(String name, String phone, UUID unitId, Set<Role> roles, UUID partyBranchId,
         PartyKind partyKind, Boolean leadership, Boolean active) {
@@ -20,10 +22,14 @@ public record MemberChange(String name, String phone, UUID unitId, Set<Role> rol
     Member applyTo(Member member) {
         boolean sameHome = unitId == null || (member.home() != null && unitId.equals(member.home().unitId()));
         Member.Home home = sameHome ? member.home() : new Member.Home(unitId, null, null, null, null);
+        UUID branch = partyBranchId != null ? partyBranchId : member.partyBranchId();
+        PartyKind kind = partyKind != null ? partyKind : member.partyKind();
+        if ((branch == null) != (kind == null)) {
+            throw DomainException.invalid("party-membership-incomplete", "A party member needs both partyBranchId and partyKind.");
+        }
         return new Member(member.id(), name != null ? name : member.name(), phone != null ? phone : member.phone(),
                 home, roles != null ? roles : member.roles(),
-                partyBranchId != null ? partyBranchId : member.partyBranchId(),
-                partyKind != null ? partyKind : member.partyKind(),
+                branch, kind,
                 leadership != null ? leadership : member.leadership(), active != null ? active : member.active(),
                 member.username(), member.version());
     }

@@ -84,8 +84,8 @@ class CategoriesController {
             @Schema(example = "Property and household help") @NotBlank @Size(max = 100) String nameEn,
             @Schema(example = "household") @NotBlank @Size(max = 40) String group,
             @Schema(example = "Small repairs, carrying, errands for residents who cannot do them alone.") @NotBlank @Size(max = 2000) String description,
-            @Schema(example = "[\"repair\", \"tap\", \"維修\"]") List<@NotBlank String> keywords,
-            List<@Valid AttributeRequest> attributes,
+            @Schema(example = "[\"repair\", \"tap\", \"維修\"]") @Size(max = 50) List<@NotBlank @Size(max = 100) String> keywords,
+            @Size(max = 50) List<@NotNull @Valid AttributeRequest> attributes,
             @NotNull Urgency slaClass,
             @NotNull Category.Route route,
             Boolean active) {
@@ -99,11 +99,11 @@ class CategoriesController {
 
     record AttributeRequest(
             @Schema(example = "room") @NotBlank @Pattern(regexp = "^[a-z0-9-]{1,40}$") String code,
-            @Schema(example = "Which room is it in?") @NotBlank String description,
+            @Schema(example = "Which room is it in?") @NotBlank @Size(max = 500) String description,
             @NotNull Category.Datatype datatype,
             Boolean required,
             @Schema(example = "1") Integer order,
-            List<Category.AllowedValue> values) {
+            @Size(max = 100) List<Category.@NotNull AllowedValue> values) {
 
         Attribute toAttribute() {
             return new Attribute(code, description, datatype, Boolean.TRUE.equals(required), order == null ? 0 : order,

@@ -172,7 +172,7 @@ class RequestsController {
     }
 
     record SubmitRequest(
-            @Schema(example = "household-help", description = "A category code from GET /api/v1/categories") @NotBlank String categoryCode,
+            @Schema(example = "household-help", description = "A category code from GET /api/v1/categories") @NotBlank @Size(max = 40) String categoryCode,
             @Schema(description = "Omitted: the category's SLA class") Urgency urgency,
             @Schema(description = "Omitted: APP") Channel channel,
             @Schema(description = "The resident a grid worker, chief or staff member submits for") UUID onBehalfOf,

@@ -113,8 +113,8 @@ class TeamsController {
             @Schema(example = "{\"first-aid\": 4, \"plumbing\": 3}", description = "Skill code → level 1 (beginner) to 5 (expert)")
             Map<@Pattern(regexp = "^[a-z0-9-]{2,40}$") String, @Min(1) @Max(5) Integer> skills,
             @Schema(example = "G03") @Size(max = 20) String gridCode,
-            @Size(max = 21) List<@Valid Window> weekly,
-            @Size(max = 50) List<@Valid Leave> leave,
+            @Size(max = 21) List<@NotNull @Valid Window> weekly,
+            @Size(max = 50) List<@NotNull @Valid Leave> leave,
             @Schema(example = "2", description = "Orders at once") @Min(1) @Max(10) Integer maxConcurrent) {
     }
 

@@ -37,6 +37,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+    static final int MAX_ERRORS = 20;
+
     private final ProblemResponses responses;
 
     @Override
@@ -46,7 +48,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        ProblemDetail problem = toProblem(error, exchange);
+        ProblemDetail problem = capped(toProblem(error, exchange));
         if (error instanceof ErrorResponse errorResponse) {
             copyAdvisoryHeaders(errorResponse.getHeaders(), exchange.getResponse().getHeaders());
         }
@@ -103,6 +105,19 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; it has been logged.");
+    }
+
+    /**
+     * A problem lists at most {@value #MAX_ERRORS} errors, and says how many more there were
+     * ({@code moreErrors}): a body of thousands of bad items gets a short answer, not an echo of itself.
+     */
+    static ProblemDetail capped(ProblemDetail problem) {
+        if (problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> errors
+                && errors.size() > MAX_ERRORS) {
+            problem.setProperty("errors", List.copyOf(errors.subList(0, MAX_ERRORS)));
+            problem.setProperty("moreErrors", errors.size() - MAX_ERRORS);
+        }
+        return problem;
     }
 
     /** The one place a domain refusal becomes an HTTP status. */
