@@ -106,7 +106,7 @@ class AccessMatrixIT extends DispatchingTestSupport {
                 .expect(401, 403, 403, 403, 200, 403, 200, 200);
         matrix.operation("GET /api/v1/orders").call(Call.get("/api/v1/orders"))
                 .expect(401, 200, 200, 200, 200, 200, 200, 200);
-        matrix.operation("GET /api/v1/orders/team/{key}").call(Call.get("/api/v1/orders/team/" + TEAM))
+        matrix.operation("GET /api/v1/teams/{key}/orders").call(Call.get("/api/v1/teams/" + TEAM + "/orders"))
                 .expect(401, 403, 403, 403, 403, 403, 200, 200);
         matrix.operation("POST /api/v1/orders/{id}/acceptance").call(Call.post("/api/v1/orders/" + offered + "/acceptance", null))
                 .expect(401, 404, 404, 200, 404, 404, 404, 404);

@@ -189,9 +189,9 @@ class DispatchIT extends DispatchingTestSupport {
                 .containsExactly("community.dispatch.order.offered.v1", "community.dispatch.order.accepted.v1",
                         "community.dispatch.order.released.v1", "community.dispatch.order.offered.v1",
                         "community.dispatch.order.accepted.v1"));
-        web.get().uri("/api/v1/orders/team/angel?status=WITHDRAWN").headers(h -> h.setBearerAuth(leaderToken)).exchange()
+        web.get().uri("/api/v1/teams/angel/orders?status=WITHDRAWN").headers(h -> h.setBearerAuth(leaderToken)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[?(@.id == '" + secondOrder + "')]").exists();
-        web.get().uri("/api/v1/orders/team/angel").headers(h -> h.setBearerAuth(outsiderToken)).exchange()
+        web.get().uri("/api/v1/teams/angel/orders").headers(h -> h.setBearerAuth(outsiderToken)).exchange()
                 .expectStatus().isForbidden();
     }
 

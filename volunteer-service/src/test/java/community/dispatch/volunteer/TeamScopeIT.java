@@ -48,8 +48,8 @@ class TeamScopeIT extends DispatchingTestSupport {
         placeInTeams(token, newcomer, List.of("red-steward")).expectStatus().isForbidden();
         web.get().uri("/api/v1/teams/angel/hours").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isForbidden();
         web.get().uri("/api/v1/teams/red-steward/hours").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
-        web.get().uri("/api/v1/orders/team/dawn").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isForbidden();
-        web.get().uri("/api/v1/orders/team/red-steward").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+        web.get().uri("/api/v1/teams/dawn/orders").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/teams/red-steward/orders").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
     }
 
     @Test

@@ -50,7 +50,7 @@ class MembersController {
     private final MemberDirectory directory;
 
     @GetMapping("/me")
-    @Operation(summary = "Your own profile")
+    @Operation(summary = "Your own profile", description = "Everything the register holds about you, contact details and home included.")
     Mono<ResponseEntity<MemberResponse>> me(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
         return directory.get(caller.memberId(), caller).map(member -> withETag(member, caller));
@@ -58,6 +58,7 @@ class MembersController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One member", description = "Residents and volunteers can read only themselves; anyone else is 'not found' to them.")
+    @ApiResponse(responseCode = "200", description = "The member, as you may see them; the ETag is its version", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such member, or not one you may see")
     Mono<ResponseEntity<MemberResponse>> one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
@@ -95,6 +96,7 @@ class MembersController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change a member", description = "Members change their own name and home; staff change anything. Send If-Match with the ETag you read to avoid overwriting someone else's change.")
+    @ApiResponse(responseCode = "200", description = "Changed; the ETag is the new version", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "412", description = "The member changed since you read it")
     Mono<ResponseEntity<MemberResponse>> change(@PathVariable UUID id, @Valid @RequestBody MemberChangeRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

@@ -34,13 +34,13 @@ class PlacesController {
     private final Places places;
 
     @GetMapping("/api/v1/grids")
-    @Operation(summary = "All grids")
+    @Operation(summary = "All grids", description = "The grids (網格) the community is divided into, with their codes.")
     Mono<List<Places.Grid>> grids() {
         return places.grids();
     }
 
     @GetMapping("/api/v1/grids/{code}")
-    @Operation(summary = "One grid with its buildings and five chiefs")
+    @Operation(summary = "One grid with its buildings and five chiefs", description = "The five chiefs (五長) are the grid workers staff gave posts in it: grid, road, lane, building and shop-street chiefs.")
     Mono<Places.GridDetail> grid(@PathVariable String code) {
         return places.grid(code);
     }
@@ -62,7 +62,7 @@ class PlacesController {
     }
 
     @GetMapping("/api/v1/places/compounds")
-    @Operation(summary = "All compounds (小區)")
+    @Operation(summary = "All compounds (小區)", description = "The residential compounds of the community, with their codes.")
     Mono<List<Places.Compound>> compounds() {
         return places.compounds();
     }

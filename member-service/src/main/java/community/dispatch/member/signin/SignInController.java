@@ -60,6 +60,7 @@ class SignInController {
 
     @PostMapping("/login")
     @Operation(summary = "Sign in", description = "Either username and password, or phone and code. Answers the OAuth 2.0 token response.")
+    @ApiResponse(responseCode = "200", description = "Signed in: the OAuth 2.0 token response", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "Wrong credentials, or a wrong, used or expired code")
     @ApiResponse(responseCode = "429", description = "Locked after too many failures; see Retry-After")
     Mono<ResponseEntity<TokenResponse>> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
@@ -129,7 +130,7 @@ class SignInController {
 
     @GetMapping("/clients")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "List municipal systems (admins)")
+    @Operation(summary = "List municipal systems (admins)", description = "The active ones, oldest first; secrets are never shown again.")
     Mono<List<Clients.RegisteredClient>> listClients() {
         return clients.list().collectList();
     }

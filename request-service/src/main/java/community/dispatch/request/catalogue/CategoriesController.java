@@ -48,7 +48,7 @@ class CategoriesController {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One category, with the attributes a request of it must answer")
+    @Operation(summary = "One category, with the attributes a request of it must answer", description = "Anyone may read it. The ETag is its version, for If-Match when an admin replaces it; 404 for an unknown code.")
     Mono<ResponseEntity<CategoryResponse>> one(@PathVariable String code,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         return catalogue.find(code).switchIfEmpty(Mono.error(() -> Catalogue.notFound(code)))
@@ -58,7 +58,7 @@ class CategoriesController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Add a category (admins)")
+    @Operation(summary = "Add a category (admins)", description = "The code is permanent; 409 if it is taken. Attributes are the questions a request of the category must answer.")
     Mono<ResponseEntity<CategoryResponse>> create(@Valid @RequestBody CategoryRequest request) {
         return catalogue.create(request.toCategory())
                 .map(category -> ResponseEntity.created(URI.create("/api/v1/categories/" + category.code()))

@@ -83,7 +83,7 @@ class RequestsController {
     }
 
     @GetMapping("/{id}/timeline")
-    @Operation(summary = "Every move of a request: who, when, why")
+    @Operation(summary = "Every move of a request: who, when, why", description = "Oldest first, from submission on; visible to whoever may see the request, 404 to anyone else.")
     Mono<List<RequestStore.TimelineEntry>> timeline(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return access.timeline(id, Caller.of(jwt)).collectList();
     }
@@ -107,6 +107,7 @@ class RequestsController {
 
     @PostMapping("/{id}/cancellation")
     @Operation(summary = "Withdraw a request", description = "The requester, before work starts.")
+    @ApiResponse(responseCode = "200", description = "Withdrawn: the request as it now stands", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "Work has started or the request is finished")
     Mono<RequestResponse> cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) ReasonRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -132,6 +133,7 @@ class RequestsController {
 
     @PostMapping("/{id}/deliberation/sessions")
     @Operation(summary = "Record a deliberation session (staff)", description = "Outcome SETTLED resolves the dispute; it then goes to evaluation.")
+    @ApiResponse(responseCode = "200", description = "Recorded: the request as it now stands", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "Not a dispute under deliberation")
     Mono<RequestResponse> session(@PathVariable UUID id, @Valid @RequestBody SessionRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -156,7 +158,7 @@ class RequestsController {
     }
 
     @PostMapping("/{id}/rejection")
-    @Operation(summary = "Turn a request down as out of scope (退單; staff)")
+    @Operation(summary = "Turn a request down as out of scope (退單; staff)", description = "With a reason the requester sees; the request is finished (409 if it already is).")
     Mono<RequestResponse> reject(@PathVariable UUID id, @Valid @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt jwt) {
         return decisions.reject(id, body.reason(), Caller.of(jwt))
                 .map(stored -> RequestResponse.of(stored, json));
@@ -164,6 +166,7 @@ class RequestsController {
 
     @PostMapping("/{id}/evaluation")
     @Operation(summary = "Rate resolved work (評單)", description = "The requester, 1–5 stars: 1–2 reopens the request for another round (重辦), 3–5 closes it.")
+    @ApiResponse(responseCode = "200", description = "Rated: the request closed, reopened or escalated", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "The request is not resolved")
     Mono<RequestResponse> evaluate(@PathVariable UUID id, @Valid @RequestBody EvaluationRequest body,
             @AuthenticationPrincipal Jwt jwt) {

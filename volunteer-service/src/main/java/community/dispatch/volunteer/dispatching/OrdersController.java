@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +29,6 @@ import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
 @RestController
-@RequestMapping("/api/v1/orders")
 @Tag(name = "Orders", description = "A volunteer's offers and orders (接單): accept or decline, check in, check out")
 @RequiredArgsConstructor
 class OrdersController {
@@ -38,13 +36,13 @@ class OrdersController {
     private final OrderDesk desk;
     private final Volunteers volunteers;
 
-    @GetMapping
+    @GetMapping("/api/v1/orders")
     @Operation(summary = "Your offers and orders", description = "Newest first, at most 100.")
     Mono<List<OrderResponse>> mine(@RequestParam(required = false) OrderStatus status, @AuthenticationPrincipal Jwt jwt) {
         return desk.ordersOf(Caller.of(jwt).memberId(), status).map(OrderResponse::of).collectList();
     }
 
-    @GetMapping("/team/{key}")
+    @GetMapping("/api/v1/teams/{key}/orders")
     @Operation(summary = "A team's offers and orders (staff, the team's leaders)", description = "Newest first, at most 100.")
     Mono<List<OrderResponse>> team(@PathVariable String key, @RequestParam(required = false) OrderStatus status,
             @AuthenticationPrincipal Jwt jwt) {
@@ -53,42 +51,43 @@ class OrdersController {
                 : Mono.error(DomainException.forbidden("Only the team's leaders and staff see its orders.")));
     }
 
-    @PostMapping("/{id}/acceptance")
-    @Operation(summary = "Accept an offer")
+    @PostMapping("/api/v1/orders/{id}/acceptance")
+    @Operation(summary = "Accept an offer", description = "By the volunteer it was offered to, before it expires; other open offers of the request are withdrawn.")
+    @ApiResponse(responseCode = "200", description = "Accepted: the order is yours", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "The offer expired, was withdrawn, or someone else took the request")
     @ApiResponse(responseCode = "404", description = "No such offer of yours")
     Mono<OrderResponse> accept(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return desk.accept(id, Caller.of(jwt).memberId()).map(OrderResponse::of);
     }
 
-    @PostMapping("/{id}/decline")
+    @PostMapping("/api/v1/orders/{id}/decline")
     @Operation(summary = "Decline an offer", description = "The request goes to the next volunteer.")
     Mono<OrderResponse> decline(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
             @AuthenticationPrincipal Jwt jwt) {
         return desk.decline(id, Caller.of(jwt).memberId(), body == null ? null : body.note()).map(OrderResponse::of);
     }
 
-    @PostMapping("/{id}/check-in")
-    @Operation(summary = "Check in: the work starts")
+    @PostMapping("/api/v1/orders/{id}/check-in")
+    @Operation(summary = "Check in: the work starts", description = "By the volunteer who accepted the order; the request becomes IN_PROGRESS. 409 unless the order is accepted.")
     Mono<OrderResponse> checkIn(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return desk.checkIn(id, Caller.of(jwt).memberId()).map(OrderResponse::of);
     }
 
-    @PostMapping("/{id}/check-out")
+    @PostMapping("/api/v1/orders/{id}/check-out")
     @Operation(summary = "Check out: the work is done", description = "Credits the hours since check-in, rounded to the half hour.")
     Mono<OrderResponse> checkOut(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
             @AuthenticationPrincipal Jwt jwt) {
         return desk.checkOut(id, Caller.of(jwt).memberId(), body == null ? null : body.note()).map(OrderResponse::of);
     }
 
-    @PostMapping("/{id}/release")
+    @PostMapping("/api/v1/orders/{id}/release")
     @Operation(summary = "Give back an accepted order before starting it", description = "The request is dispatched again.")
     Mono<OrderResponse> release(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
             @AuthenticationPrincipal Jwt jwt) {
         return desk.release(id, Caller.of(jwt).memberId(), body == null ? null : body.note()).map(OrderResponse::of);
     }
 
-    @PostMapping("/assignments")
+    @PostMapping("/api/v1/orders/assignments")
     @Operation(summary = "Assign or reassign a request by hand (staff; a team leader within a team they lead)", description = """
             The volunteer gets the order as accepted; whoever had accepted it is released and open offers are \
             withdrawn. Work already started stays with its volunteer (409). A team leader assigns only requests of \
@@ -97,7 +96,7 @@ class OrdersController {
         return desk.assign(body.requestId(), body.volunteerId(), Caller.of(jwt)).map(OrderResponse::of);
     }
 
-    @PutMapping("/{id}/hours")
+    @PutMapping("/api/v1/orders/{id}/hours")
     @Operation(summary = "Correct the hours an order earned (staff)", description = "Half hours from 0.5 to 24, with a reason; audited. Check-out credits at most the category's cap (8 h unless configured).")
     Mono<OrderResponse> correctHours(@PathVariable UUID id, @Valid @RequestBody HoursCorrection body, @AuthenticationPrincipal Jwt jwt) {
         return desk.correctHours(id, body.hours(), body.reason(), Caller.of(jwt)).map(OrderResponse::of);

@@ -56,7 +56,7 @@ class HoursController {
 
     @PostMapping("/api/v1/volunteers/{memberId}/honour-hours")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Certify honour hours for an activity outside orders (staff, the volunteer's team leaders)")
+    @Operation(summary = "Certify honour hours for an activity outside orders (staff, the volunteer's team leaders)", description = "Half hours, at most 8 an entry and 8 a day, for a day within the last 30; never one's own. Audited. Answers the volunteer's statement for that day.")
     Mono<TimeBank.Statement> certify(@PathVariable UUID memberId, @Valid @RequestBody HonourRequest body,
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);

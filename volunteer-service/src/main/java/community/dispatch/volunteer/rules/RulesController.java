@@ -48,14 +48,14 @@ class RulesController {
     private final Candidates candidates;
 
     @GetMapping
-    @Operation(summary = "All rules (staff, team leaders)")
+    @Operation(summary = "All rules (staff, team leaders)", description = "One per category: teams, skills, offer timeouts per urgency, offers before unassignable, DIRECT or POOL.")
     Mono<List<Rule>> all(@AuthenticationPrincipal Jwt jwt) {
         requireStaffOrLeader(Caller.of(jwt));
         return rules.all().collectList();
     }
 
     @GetMapping("/{categoryCode}")
-    @Operation(summary = "One category's rule (staff, team leaders)")
+    @Operation(summary = "One category's rule (staff, team leaders)", description = "Which teams are offered its requests, the skills needed, how long an offer waits per urgency, how many offers before it is unassignable. The ETag is its version.")
     Mono<ResponseEntity<Rule>> one(@PathVariable String categoryCode, @AuthenticationPrincipal Jwt jwt) {
         requireStaffOrLeader(Caller.of(jwt));
         return rules.find(categoryCode)
@@ -68,6 +68,7 @@ class RulesController {
     @Operation(summary = "Set a category's rule (admins)", description = """
             Checked before it is saved: known teams, skill levels 1–5, every urgency's timeout above zero, at least \
             one offer, DIRECT or POOL. Send If-Match with the ETag you read. Every change is kept with who made it.""")
+    @ApiResponse(responseCode = "200", description = "Saved; the ETag is the new version", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "The rule is not valid; errors name the fields")
     @ApiResponse(responseCode = "412", description = "The rule changed since you read it")
     Mono<ResponseEntity<Rule>> save(@PathVariable @Pattern(regexp = "^[a-z0-9-]{2,40}$") String categoryCode,
@@ -84,7 +85,7 @@ class RulesController {
     }
 
     @GetMapping("/{categoryCode}/history")
-    @Operation(summary = "Every change of a rule: who, when, before and after (admins)")
+    @Operation(summary = "Every change of a rule: who, when, before and after (admins)", description = "Newest first.")
     Mono<List<RuleBook.Change>> history(@PathVariable String categoryCode, @AuthenticationPrincipal Jwt jwt) {
         if (!Caller.of(jwt).hasRole(Caller.ADMIN)) {
             return Mono.error(DomainException.forbidden("Only admins read the rules' history."));

@@ -84,7 +84,28 @@ class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApi
             }
             addIfAbsent(operation, "429", "too-many-requests", "Too many calls. Try again after the number of seconds in Retry-After.",
                     "From the gateway: too many calls from you on this route; wait the seconds in Retry-After.");
+            operation.getResponses().forEach((status, response) -> {
+                if (status.startsWith("4") || status.startsWith("5")) {
+                    asProblem(response);
+                }
+            });
         }));
+    }
+
+    /**
+     * Every error is sent as problem+json with the problem's shape, also where a controller documented
+     * an error by hand (which springdoc would otherwise list as the operation's own media type).
+     */
+    private static void asProblem(ApiResponse response) {
+        Content content = response.getContent();
+        MediaType documented = content == null ? null : content.values().stream().findFirst().orElse(null);
+        MediaType problem = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA));
+        if (documented != null && documented.getExample() != null) {
+            problem.example(documented.getExample());
+        }
+        if (content == null || content.size() != 1 || !content.containsKey(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
+            response.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE, problem));
+        }
     }
 
     private static void addIfAbsent(Operation operation, String status, String code, String detail, String description) {
@@ -119,10 +140,11 @@ class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApi
         properties.put("detail", new Schema<>().type("string").description("What went wrong, for a person").example("There is nothing at this path."));
         properties.put("instance", new Schema<>().type("string").example("/api/v1/requests/0b9f…"));
         properties.put("code", new Schema<>().type("string").description("Stable, machine-readable; program against this").example("not-found"));
-        properties.put("errors", new Schema<>().type("array").description("For validation-failed: each field and what is wrong with it")
+        properties.put("errors", new Schema<>().type("array").description("For validation-failed: each field and what is wrong with it (20 at most)")
                 .items(new Schema<>().type("object")
                         .addProperty("field", new Schema<>().type("string").example("description"))
                         .addProperty("message", new Schema<>().type("string").example("must not be blank"))));
+        properties.put("moreErrors", new Schema<>().type("integer").description("How many errors beyond the 20 listed").example(3));
         return new Schema<>().type("object").description("An RFC 9457 problem: every error answer has this shape.")
                 .properties(properties);
     }
