@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,8 @@ public final class EventCodec {
     public EventCodec() {
         this(JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // A field without a value is left out, as the catalogue's schemas (optional, not nullable) say.
+                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build(), Clock.systemUTC());
     }
 
