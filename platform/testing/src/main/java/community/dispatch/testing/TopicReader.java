@@ -35,11 +35,19 @@ public final class TopicReader {
         return headers;
     }
 
-    /** The CloudEvents a topic holds for one key (an aggregate id), in the order they were published. */
+    /**
+     * The CloudEvents a topic holds for one key (an aggregate id), in the order they were published; each
+     * structured one is first held against the AsyncAPI catalogue ({@link EventContracts}).
+     */
     public static List<CloudEvent> events(String topic, Object key) {
         return readAll(topic).stream()
                 .filter(record -> key.toString().equals(record.key()))
-                .map(record -> CODEC.read(headers(record), record.value()))
+                .map(record -> {
+                    if (record.headers().lastHeader("ce_type") == null) {
+                        EventContracts.assertFulfilled(record.value());
+                    }
+                    return CODEC.read(headers(record), record.value());
+                })
                 .toList();
     }
 
