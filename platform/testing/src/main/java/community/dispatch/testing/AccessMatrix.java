@@ -53,7 +53,10 @@ public final class AccessMatrix {
 
     /** Checks the table against the document, then every cell against the service. */
     public void verify(WebTestClient web, Map<Caller, String> tokens) {
-        Set<String> documented = documentedOperations(web);
+        Map<String, Object> document = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        ResponseContracts contracts = new ResponseContracts(document);
+        Set<String> documented = documentedOperations(document);
         Set<String> unlisted = new TreeSet<>(documented);
         unlisted.removeAll(rows.keySet());
         assertThat(unlisted).as("operations without an access rule in the matrix").isEmpty();
@@ -76,6 +79,11 @@ public final class AccessMatrix {
                 }
                 else if ((status == 401 || status == 403) && !contentType.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
                     wrong.add("%s as %s: %d as %s, not problem+json".formatted(row.operation, caller, status, contentType));
+                }
+                else {
+                    String[] methodAndPath = row.operation.split(" ", 2);
+                    contracts.violations(methodAndPath[0], methodAndPath[1], status, contentType, result.getResponseBody())
+                            .forEach(violation -> wrong.add("as " + caller + ", the answer is not as documented: " + violation));
                 }
             }
         });
@@ -105,9 +113,7 @@ public final class AccessMatrix {
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<String> documentedOperations(WebTestClient web) {
-        Map<String, Object> document = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+    private static Set<String> documentedOperations(Map<String, Object> document) {
         Set<String> operations = new TreeSet<>();
         ((Map<String, Object>) document.get("paths")).forEach((path, item) -> ((Map<String, Object>) item).keySet().stream()
                 .filter(METHODS::contains).forEach(method -> operations.add(method.toUpperCase() + " " + path)));

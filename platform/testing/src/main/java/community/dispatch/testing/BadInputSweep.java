@@ -26,8 +26,9 @@ import org.springframework.web.util.UriBuilder;
  * Reads a service's OpenAPI document and, for every operation, sends what a careless or hostile client
  * would: malformed JSON, the wrong content type, missing and null fields, wrong types, out-of-range
  * numbers, huge strings and arrays, unknown enum values, unusual Unicode, bad path ids and bad query
- * parameters — each as every caller given. Whatever the input, the answer must not be a 5xx, and a
- * refusal must be problem+json. {@link #run} answers what it did and what broke the rules.
+ * parameters — each as every caller given. Whatever the input, the answer must not be a 5xx, a refusal
+ * must be problem+json, and a JSON answer must be as the document describes it for its status
+ * ({@link ResponseContracts}). {@link #run} answers what it did and what broke the rules.
  *
  * <p>Path parameters the sweep does not know are filled with a random UUID (for {@code format: uuid})
  * or {@code "x"}; {@link #plausible} names real values (a category code, a team key) so that calls
@@ -64,6 +65,7 @@ public final class BadInputSweep {
         WebTestClient web = client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
         Map<String, Object> document = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        ResponseContracts contracts = new ResponseContracts(document);
         Schemas schemas = new Schemas((Map<String, Object>) ((Map<String, Object>) document.getOrDefault("components", Map.of()))
                 .getOrDefault("schemas", Map.of()));
         List<String> findings = new ArrayList<>();
@@ -88,6 +90,11 @@ public final class BadInputSweep {
                                 || (status >= 400 && size > MAX_PROBLEM_BYTES)) {
                             findings.add("%s %s, %s, as %s: %d %s %s".formatted(operation.method, operation.path, input.label,
                                     caller.getKey(), status, contentType, abbreviated(result.getResponseBody())));
+                        }
+                        else {
+                            contracts.violations(operation.method.name(), operation.path, status, contentType, result.getResponseBody())
+                                    .forEach(violation -> findings.add(input.label + ", as " + caller.getKey()
+                                            + ", the answer is not as documented: " + violation));
                         }
                     }
                 }

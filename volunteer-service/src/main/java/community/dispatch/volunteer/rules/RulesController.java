@@ -34,6 +34,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -116,13 +117,13 @@ class RulesController {
         }
     }
 
-    record RuleRequest(@Schema(example = "[\"angel\"]") @NotNull List<String> teams,
+    record RuleRequest(@Schema(example = "[\"angel\"]") @NotNull @Size(max = 6) List<@NotNull String> teams,
             @Schema(example = "{\"first-aid\": 3}", description = "Skill code → lowest level that qualifies") Map<String, Integer> requiredSkills,
             @Schema(example = "{\"EMERGENCY\": 120, \"URGENT\": 600, \"NORMAL\": 3600}", description = "Seconds an offer waits, per urgency")
             @NotNull Map<String, Integer> timeouts,
             @Schema(example = "5", description = "Offers before the request is unassignable") @NotNull Integer maxOffers,
             @Schema(example = "DIRECT", allowableValues = { "DIRECT", "POOL" }) @NotNull String mode,
-            @Schema(example = "[\"TEAM_LEADER\", \"GRID_WORKER\"]") List<String> notifyRoles) {
+            @Schema(example = "[\"TEAM_LEADER\", \"GRID_WORKER\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = "^[A-Z_]{2,30}$") String> notifyRoles) {
     }
 
     record PreviewRequest(UUID requestId, @Schema(example = "free-clinic") String categoryCode,

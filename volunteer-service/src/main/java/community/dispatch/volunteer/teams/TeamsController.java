@@ -127,7 +127,7 @@ class TeamsController {
             @NotBlank @Size(max = 2000) String description,
             @Schema(example = "家心崗") @NotBlank @Size(max = 50) String station,
             @Schema(example = "[\"free-clinic\", \"health-talk\"]")
-            @NotNull @Size(max = 30) List<@Pattern(regexp = "^[a-z0-9-]{2,40}$") String> categories) {
+            @NotNull @Size(max = 30) List<@NotNull @Pattern(regexp = "^[a-z0-9-]{2,40}$") String> categories) {
     }
 
     record TeamResponse(@Schema(example = "angel") String key,
