@@ -1,5 +1,6 @@
 package community.dispatch.member.visits;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -40,6 +41,7 @@ class VisitsController {
     private final Visits visits;
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Logged", useReturnTypeSchema = true)
     @Operation(summary = "Log a visit", description = "Leadership-team members and grid workers log the households they visit: what they heard and the needs raised.")
     Mono<ResponseEntity<Visits.Logged>> log(@Valid @RequestBody VisitRequest request, @AuthenticationPrincipal Jwt jwt) {
         return visits.log(request.unitId(), request.visitedAt() == null ? null : request.visitedAt().toInstant(),

@@ -82,6 +82,9 @@ public final class AccessMatrix {
                 }
                 else {
                     String[] methodAndPath = row.operation.split(" ", 2);
+                    if (!contracts.documents(methodAndPath[0], methodAndPath[1], status)) {
+                        wrong.add("%s as %s: %d is not among the operation's documented answers".formatted(row.operation, caller, status));
+                    }
                     contracts.violations(methodAndPath[0], methodAndPath[1], status, contentType, result.getResponseBody())
                             .forEach(violation -> wrong.add("as " + caller + ", the answer is not as documented: " + violation));
                 }

@@ -91,6 +91,10 @@ public final class BadInputSweep {
                             findings.add("%s %s, %s, as %s: %d %s %s".formatted(operation.method, operation.path, input.label,
                                     caller.getKey(), status, contentType, abbreviated(result.getResponseBody())));
                         }
+                        else if (!contracts.documents(operation.method.name(), operation.path, status)) {
+                            findings.add("%s %s, %s, as %s: %d is not among the operation's documented answers"
+                                    .formatted(operation.method, operation.path, input.label, caller.getKey(), status));
+                        }
                         else {
                             contracts.violations(operation.method.name(), operation.path, status, contentType, result.getResponseBody())
                                     .forEach(violation -> findings.add(input.label + ", as " + caller.getKey()

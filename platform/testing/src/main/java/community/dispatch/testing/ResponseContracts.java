@@ -3,6 +3,7 @@ package community.dispatch.testing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -22,6 +23,8 @@ public final class ResponseContracts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final Set<Integer> GENERIC = Set.of(405, 406, 413, 415);
+
     private final JsonNode document;
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -30,6 +33,15 @@ public final class ResponseContracts {
 
     public ResponseContracts(Map<String, Object> document) {
         this.document = JSON.valueToTree(document);
+    }
+
+    /**
+     * Whether the document lists this status for the operation. Statuses any operation can meet from the
+     * HTTP layer itself (405, 406, 413, 415) are not listed per operation.
+     */
+    public boolean documents(String method, String path, int status) {
+        return GENERIC.contains(status) || !document.path("paths").path(path).path(method.toLowerCase()).path("responses")
+                .path(Integer.toString(status)).isMissingNode();
     }
 
     /**

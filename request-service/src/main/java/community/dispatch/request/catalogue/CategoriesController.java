@@ -1,5 +1,6 @@
 package community.dispatch.request.catalogue;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
@@ -57,6 +58,8 @@ class CategoriesController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Added; Location and ETag name it", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A category with this code exists")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Add a category (admins)", description = "The code is permanent; 409 if it is taken. Attributes are the questions a request of the category must answer.")
     Mono<ResponseEntity<CategoryResponse>> create(@Valid @RequestBody CategoryRequest request) {
@@ -66,6 +69,8 @@ class CategoriesController {
     }
 
     @PutMapping("/{code}")
+    @ApiResponse(responseCode = "200", description = "Replaced; the ETag is the new version", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "412", description = "The category changed since you read it (If-Match)")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replace a category (admins)", description = "Send If-Match with the ETag you read. Set active=false to retire it; existing requests keep it.")
     Mono<ResponseEntity<CategoryResponse>> replace(@PathVariable String code, @Valid @RequestBody CategoryRequest request,

@@ -116,6 +116,8 @@ class RequestsController {
     }
 
     @PostMapping("/{id}/duplicate")
+    @ApiResponse(responseCode = "200", description = "Closed as a duplicate", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The request is finished already")
     @Operation(summary = "Close a request as a duplicate of another (staff)", description = "It closes and points to the original.")
     Mono<RequestResponse> duplicate(@PathVariable UUID id, @Valid @RequestBody DuplicateRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -142,6 +144,8 @@ class RequestsController {
     }
 
     @PostMapping("/{id}/deliberation/escalation")
+    @ApiResponse(responseCode = "200", description = "On the next rung, or escalated to staff", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Not a dispute under deliberation")
     @Operation(summary = "Take an unsettled dispute to the next rung (staff)", description = "Past the community council, the request is escalated to staff.")
     Mono<RequestResponse> climb(@PathVariable UUID id, @Valid @RequestBody(required = false) ReasonRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -150,6 +154,8 @@ class RequestsController {
     }
 
     @PostMapping("/{id}/urgency")
+    @ApiResponse(responseCode = "200", description = "Reclassified; the deadlines counted again", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The request is finished already")
     @Operation(summary = "Reclassify the urgency (staff)", description = "E.g. COMPLEX for a request that needs more time; the deadlines are counted again from submission.")
     Mono<RequestResponse> reclassify(@PathVariable UUID id, @Valid @RequestBody UrgencyRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -158,6 +164,8 @@ class RequestsController {
     }
 
     @PostMapping("/{id}/rejection")
+    @ApiResponse(responseCode = "200", description = "Turned down", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The request is finished already")
     @Operation(summary = "Turn a request down as out of scope (退單; staff)", description = "With a reason the requester sees; the request is finished (409 if it already is).")
     Mono<RequestResponse> reject(@PathVariable UUID id, @Valid @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt jwt) {
         return decisions.reject(id, body.reason(), Caller.of(jwt))

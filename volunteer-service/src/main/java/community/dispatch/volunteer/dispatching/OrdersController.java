@@ -61,6 +61,9 @@ class OrdersController {
     }
 
     @PostMapping("/api/v1/orders/{id}/decline")
+    @ApiResponse(responseCode = "200", description = "Declined; the request goes to the next volunteer", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such order of yours")
+    @ApiResponse(responseCode = "409", description = "The order is not in a state that allows this (its status is in the problem)")
     @Operation(summary = "Decline an offer", description = "The request goes to the next volunteer.")
     Mono<OrderResponse> decline(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -68,12 +71,18 @@ class OrdersController {
     }
 
     @PostMapping("/api/v1/orders/{id}/check-in")
+    @ApiResponse(responseCode = "200", description = "Started", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such order of yours")
+    @ApiResponse(responseCode = "409", description = "The order is not in a state that allows this (its status is in the problem)")
     @Operation(summary = "Check in: the work starts", description = "By the volunteer who accepted the order; the request becomes IN_PROGRESS. 409 unless the order is accepted.")
     Mono<OrderResponse> checkIn(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return desk.checkIn(id, Caller.of(jwt).memberId()).map(OrderResponse::of);
     }
 
     @PostMapping("/api/v1/orders/{id}/check-out")
+    @ApiResponse(responseCode = "200", description = "Done; the hours are credited", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such order of yours")
+    @ApiResponse(responseCode = "409", description = "The order is not in a state that allows this (its status is in the problem)")
     @Operation(summary = "Check out: the work is done", description = "Credits the hours since check-in, rounded to the half hour.")
     Mono<OrderResponse> checkOut(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -81,6 +90,9 @@ class OrdersController {
     }
 
     @PostMapping("/api/v1/orders/{id}/release")
+    @ApiResponse(responseCode = "200", description = "Given back; the request is dispatched again", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such order of yours")
+    @ApiResponse(responseCode = "409", description = "The order is not in a state that allows this (its status is in the problem)")
     @Operation(summary = "Give back an accepted order before starting it", description = "The request is dispatched again.")
     Mono<OrderResponse> release(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -88,6 +100,9 @@ class OrdersController {
     }
 
     @PostMapping("/api/v1/orders/assignments")
+    @ApiResponse(responseCode = "200", description = "Assigned: the volunteer's order, accepted", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such request to dispatch")
+    @ApiResponse(responseCode = "409", description = "The work has started, the request was withdrawn, or it is the volunteer's own request")
     @Operation(summary = "Assign or reassign a request by hand (staff; a team leader within a team they lead)", description = """
             The volunteer gets the order as accepted; whoever had accepted it is released and open offers are \
             withdrawn. Work already started stays with its volunteer (409). A team leader assigns only requests of \
@@ -97,6 +112,8 @@ class OrdersController {
     }
 
     @PutMapping("/api/v1/orders/{id}/hours")
+    @ApiResponse(responseCode = "200", description = "Corrected", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The order has not been done")
     @Operation(summary = "Correct the hours an order earned (staff)", description = "Half hours from 0.5 to 24, with a reason; audited. Check-out credits at most the category's cap (8 h unless configured).")
     Mono<OrderResponse> correctHours(@PathVariable UUID id, @Valid @RequestBody HoursCorrection body, @AuthenticationPrincipal Jwt jwt) {
         return desk.correctHours(id, body.hours(), body.reason(), Caller.of(jwt)).map(OrderResponse::of);

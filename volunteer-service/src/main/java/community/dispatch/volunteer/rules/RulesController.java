@@ -95,6 +95,8 @@ class RulesController {
     }
 
     @PostMapping("/preview")
+    @ApiResponse(responseCode = "200", description = "The ranked candidates", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No rule for the category, or no such request")
     @Operation(summary = "Who would be offered a request, and why (staff, team leaders)", description = """
             Give a requestId, or a categoryCode with urgency, compoundCode and gridCode: the answer ranks the eligible \
             volunteers available now (the first `limit`, default 20), each with the parts of the score (team, skill, \

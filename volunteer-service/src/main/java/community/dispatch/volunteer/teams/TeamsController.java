@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.teams;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,8 @@ class TeamsController {
     }
 
     @GetMapping("/api/v1/volunteers/me")
+    @ApiResponse(responseCode = "200", description = "Your profile", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "You have no volunteer profile")
     @Operation(summary = "Your volunteer profile", description = "Members with the VOLUNTEER role have one.")
     Mono<VolunteerProfile> me(@AuthenticationPrincipal Jwt jwt) {
         return volunteers.profile(Caller.of(jwt).memberId())

@@ -24,8 +24,8 @@ import lombok.RequiredArgsConstructor;
 /**
  * Documents the errors the kit makes every operation answer, so an administrator reading Swagger
  * sees them without each controller repeating them: 400 for bad input (operations that take any),
- * 401 where a token is needed (operations anyone may call are marked as needing none), 403 where a
- * role is required, 404 for a path naming something that
+ * 401 and 403 where a token is needed (operations anyone may call are marked as needing none; roles
+ * and each feature's policy decide what a caller may do), 404 for a path naming something that
  * does not exist or is not the caller's, and 429 from the gateway's rate limit, which every call
  * through it can meet. All are problem+json, with an example. Responses an operation documents
  * itself are left as they are.
@@ -69,14 +69,13 @@ class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApi
             boolean roleRequired = operation.getExtensions() != null && operation.getExtensions().remove(ROLE_REQUIRED) != null;
             if (roleRequired || publicPaths.stream().noneMatch(pattern -> PATHS.match(pattern, path))) {
                 addIfAbsent(operation, "401", "unauthorized", "A valid bearer token is required.",
-                        "No token, or one that is expired, wrongly signed or from another issuer.");
+                        "No token, or one that is expired, wrongly signed, from another issuer or not meant for this service.");
+                // Who may do what is decided by roles and by each feature's policy (team, grid, ownership).
+                addIfAbsent(operation, "403", "forbidden", "Your role does not allow this.",
+                        "Signed in, but your role or scope (team, grid, ownership) does not allow this.");
             }
             else {
                 operation.setSecurity(List.of()); // anyone may call it: Swagger UI shows no lock
-            }
-            if (roleRequired) {
-                addIfAbsent(operation, "403", "forbidden", "Your role does not allow this.",
-                        "Signed in, but without a role this operation requires.");
             }
             if (path.contains("{")) {
                 addIfAbsent(operation, "404", "not-found", "There is nothing with that id you may see.",
