@@ -2,8 +2,6 @@ package community.dispatch.testing;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -66,7 +63,7 @@ public final class BadInputSweep {
         Map<String, Object> document = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
         ResponseContracts contracts = new ResponseContracts(document);
-        Schemas schemas = new Schemas((Map<String, Object>) ((Map<String, Object>) document.getOrDefault("components", Map.of()))
+        OpenApiSchemas schemas = new OpenApiSchemas((Map<String, Object>) ((Map<String, Object>) document.getOrDefault("components", Map.of()))
                 .getOrDefault("schemas", Map.of()));
         List<String> findings = new ArrayList<>();
         int operations = 0;
@@ -147,10 +144,10 @@ public final class BadInputSweep {
         private final List<Map<String, Object>> parameters;
         private final Map<String, Object> bodySchema;
         private final MediaType bodyType;
-        private final Schemas schemas;
+        private final OpenApiSchemas schemas;
 
         @SuppressWarnings("unchecked")
-        Operation(HttpMethod method, String path, Map<String, Object> operation, Schemas schemas) {
+        Operation(HttpMethod method, String path, Map<String, Object> operation, OpenApiSchemas schemas) {
             this.method = method;
             this.path = path;
             this.schemas = schemas;
@@ -241,7 +238,7 @@ public final class BadInputSweep {
         /** Values of the wrong type, out of range, too big or strange, for a property of this schema. */
         private Map<String, Object> badValues(Map<String, Object> schema) {
             Map<String, Object> bad = new LinkedHashMap<>();
-            String type = Schemas.type(schema);
+            String type = OpenApiSchemas.type(schema);
             bad.put("null", null);
             bad.put("wrong type", "string".equals(type) ? Map.of("nested", List.of(1, 2)) : "not-a-" + type);
             if ("string".equals(type)) {
@@ -258,7 +255,7 @@ public final class BadInputSweep {
                 bad.put("fraction", 0.25);
             }
             if ("array".equals(type)) {
-                Object item = schemas.example(schemas.resolve(Schemas.map(schema.get("items"))));
+                Object item = schemas.example(schemas.resolve(OpenApiSchemas.map(schema.get("items"))));
                 bad.put("huge array", Collections.nCopies(5_000, item));
                 bad.put("array of nulls", Arrays.asList(null, null));
             }
@@ -279,74 +276,6 @@ public final class BadInputSweep {
         private static String label(Object value) {
             String text = String.valueOf(value);
             return text.length() > 20 ? text.substring(0, 20) + "…(" + text.length() + ")" : text;
-        }
-    }
-
-    /** The document's schemas: references resolved, and a plausible example of each. */
-    private record Schemas(Map<String, Object> components) {
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> resolve(Map<String, Object> schema) {
-            if (schema == null) {
-                return Map.of();
-            }
-            Object ref = schema.get("$ref");
-            if (ref != null) {
-                String name = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
-                return resolve((Map<String, Object>) components.get(name));
-            }
-            if (schema.get("allOf") instanceof List<?> parts && parts.size() == 1) {
-                return resolve((Map<String, Object>) parts.get(0));
-            }
-            return schema;
-        }
-
-        static String type(Map<String, Object> schema) {
-            Object type = schema.get("type");
-            if (type instanceof List<?> types) {
-                return types.stream().map(String::valueOf).filter(name -> !"null".equals(name)).findFirst().orElse("string");
-            }
-            if (type == null) {
-                return schema.containsKey("properties") ? "object" : "string";
-            }
-            return type.toString();
-        }
-
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> map(Object value) {
-            return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-        }
-
-        /** A value the schema accepts: its example, its first enum value, or one made from its type and format. */
-        @SuppressWarnings("unchecked")
-        Object example(Map<String, Object> raw) {
-            Map<String, Object> schema = resolve(raw);
-            if (schema.containsKey("example")) {
-                return schema.get("example");
-            }
-            if (schema.get("examples") instanceof List<?> examples && !examples.isEmpty()) {
-                return examples.get(0);
-            }
-            if (schema.get("enum") instanceof List<?> values && !values.isEmpty()) {
-                return values.get(0);
-            }
-            String format = String.valueOf(schema.get("format"));
-            return switch (type(schema)) {
-                case "object" -> {
-                    Map<String, Object> object = new LinkedHashMap<>();
-                    map(schema.get("properties")).forEach((name, property) -> object.put(name, example(map(property))));
-                    yield object;
-                }
-                case "array" -> List.of(example(map(schema.get("items"))));
-                case "integer", "number" -> schema.getOrDefault("minimum", 1);
-                case "boolean" -> true;
-                default -> switch (format) {
-                    case "uuid" -> UUID.randomUUID().toString();
-                    case "date-time" -> OffsetDateTime.now().minusMinutes(1).toString();
-                    case "date" -> LocalDate.now().toString();
-                    default -> "x";
-                };
-            };
         }
     }
 }
