@@ -3,6 +3,7 @@ package community.dispatch.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,13 @@ public final class EventContracts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Map<String, Schema> BY_TYPE = load();
+    private static final Map<String, Schema> BY_TYPE = new HashMap<>();
+
+    private static final Map<String, List<byte[]>> EXAMPLES = new HashMap<>();
+
+    static {
+        load();
+    }
 
     private EventContracts() {
     }
@@ -46,7 +53,12 @@ public final class EventContracts {
         }
     }
 
-    private static Map<String, Schema> load() {
+    /** The catalogue's examples of a message type, as structured CloudEvents: what a consumer's test feeds it. */
+    public static List<byte[]> examples(String type) {
+        return EXAMPLES.getOrDefault(type, List.of());
+    }
+
+    private static void load() {
         try (InputStream catalogue = EventContracts.class.getResourceAsStream("/asyncapi.yaml")) {
             if (catalogue == null) {
                 throw new IllegalStateException("asyncapi.yaml is not on the class path (platform/events packs it)");
@@ -54,14 +66,16 @@ public final class EventContracts {
             JsonNode document = YAMLMapper.builder().build().readTree(catalogue);
             JsonNode components = document.path("components");
             SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
-            Map<String, Schema> byType = new HashMap<>();
             components.path("messages").forEach(message -> {
                 // The payload with the catalogue's schemas beside it, so '#/components/schemas/…' resolves.
                 ObjectNode root = ((ObjectNode) message.path("payload")).deepCopy();
                 root.putObject("components").set("schemas", components.path("schemas"));
-                byType.put(message.path("name").asString(), registry.getSchema(root));
+                String type = message.path("name").asString();
+                BY_TYPE.put(type, registry.getSchema(root));
+                List<byte[]> examples = new ArrayList<>();
+                message.path("examples").forEach(example -> examples.add(JSON.writeValueAsBytes(example.path("payload"))));
+                EXAMPLES.put(type, List.copyOf(examples));
             });
-            return byType;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,11 +1,14 @@
 package community.dispatch.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +29,18 @@ class EventContractsTest {
                 UUID.randomUUID(), Instant.now(), "DISPATCH", null, null), URI.create("/request-service")));
 
         assertThatCode(() -> EventContracts.assertFulfilled(submitted)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theCataloguesExamplesFulfilItAndTheCodecReadsThem() {
+        for (String type : List.of("community.dispatch.request.submitted.v1", "community.dispatch.order.accepted.v1",
+                "community.dispatch.member.registered.v1", "community.dispatch.intake.ticket-created.v1")) {
+            assertThat(EventContracts.examples(type)).as(type).isNotEmpty();
+            EventContracts.examples(type).forEach(example -> {
+                EventContracts.assertFulfilled(example);
+                assertThat(codec.read(Map.of(), example).type()).isEqualTo(type);
+            });
+        }
     }
 
     @Test
