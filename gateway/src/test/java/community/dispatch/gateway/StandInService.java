@@ -19,6 +19,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * A real HTTP server standing in for one service behind the gateway. It answers
  * {@code "<service> <METHOD> <uri>"}, records the headers of every call it receives, and behaves
  * badly on request: a path ending in {@code /slow} answers after three seconds, one ending in
+ * {@code /busy} after half a second (counting how many such calls it holds at once), one ending in
  * {@code /flaky} answers 503 to the first attempt of each caller-chosen {@code X-Attempt-Key}.
  * It can be stopped and started again on the same port.
  */
@@ -31,6 +32,10 @@ final class StandInService {
     private final List<HttpHeaders> received = new CopyOnWriteArrayList<>();
 
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    private final AtomicInteger busyNow = new AtomicInteger();
+
+    private final AtomicInteger busiest = new AtomicInteger();
 
     private volatile DisposableServer server;
 
@@ -62,6 +67,15 @@ final class StandInService {
         return count == null ? 0 : count.get();
     }
 
+    /** The most {@code /busy} calls this service held at once since {@link #resetBusiest()}. */
+    int busiest() {
+        return busiest.get();
+    }
+
+    void resetBusiest() {
+        busiest.set(0);
+    }
+
     void stop() {
         server.disposeNow();
     }
@@ -84,6 +98,12 @@ final class StandInService {
                 .map(ignored -> name + " " + request.method().name() + " " + request.uri());
         if (path.endsWith("/slow")) {
             return response.sendString(body.delayElement(Duration.ofSeconds(3))).then();
+        }
+        if (path.endsWith("/busy")) {
+            return response.sendString(body
+                    .doOnNext(text -> busiest.accumulateAndGet(busyNow.incrementAndGet(), Math::max))
+                    .delayElement(Duration.ofMillis(500))
+                    .doOnNext(text -> busyNow.decrementAndGet())).then();
         }
         if (path.endsWith("/flaky")) {
             String key = String.valueOf(request.requestHeaders().get("X-Attempt-Key"));

@@ -15,13 +15,15 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import community.dispatch.web.problem.Problems;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
 
 /**
  * Where a route's circuit breaker sends a call it could not complete. An open circuit and a service
- * that cannot be reached answer 503 with {@code Retry-After}; a service that did not answer in the
+ * that cannot be reached answer 503 with {@code Retry-After}, as does a route with its most calls in
+ * flight (its bulkhead, which is never held against the service's health); a service that did not answer in the
  * route's time limit answers 504. Both are problem+json, and name the service but nothing internal.
  * Reached only by the gateway's own forward; called from outside it is just an unknown path.
  */
@@ -53,6 +55,12 @@ class FallbackController {
             return Problems.error(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
                     service + " did not answer in time. It may still complete the call; "
                             + "repeat it with the same Idempotency-Key, or read before writing again.");
+        }
+        if (failure instanceof BulkheadFullException) {
+            ErrorResponseException busy = Problems.error(HttpStatus.SERVICE_UNAVAILABLE, "service-busy",
+                    service + " has as many calls in progress as this gateway sends it at once. Try again in a second.");
+            busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            return busy;
         }
         String detail = failure instanceof CallNotPermittedException
                 ? service + " is failing and is given a pause. Try again later."
