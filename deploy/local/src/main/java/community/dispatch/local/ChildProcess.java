@@ -9,29 +9,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A process of the stack, its output appended to its own log file. */
+/**
+ * A process of the stack, its output appended to its own log file. It can be started again with the
+ * same command and environment (see {@link Supervisor}); its methods act on the current run.
+ */
 final class ChildProcess {
 
     private static final long STOP_GRACE_SECONDS = 30;
 
     private final String name;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
+    private volatile Process process;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, ProcessBuilder builder, Path log) {
         this.name = name;
-        this.process = process;
+        this.builder = builder;
         this.log = log;
+        this.process = launch();
     }
 
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(environment);
-            return new ChildProcess(name, builder.start(), log);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return new ChildProcess(name, builder, log);
+    }
+
+    /** Starts the same command again, after the previous run ended. */
+    void startAgain() {
+        process = launch();
+    }
+
+    private Process launch() {
+        try {
+            return builder.start();
         }
         catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
@@ -73,6 +92,7 @@ final class ChildProcess {
 
     /** Waits for a requested stop, then insists (SIGKILL) on the process and anything it left behind. */
     void awaitStop() {
+        Process process = this.process;
         List<ProcessHandle> descendants = process.descendants().toList();
         try {
             if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {

@@ -18,8 +18,9 @@ import lombok.RequiredArgsConstructor;
 
 /**
  * The single-node stack: PostgreSQL, a KRaft Kafka broker and the four services, each service in
- * its own process as in production. Started by {@code ./run.sh}; SIGTERM or Ctrl-C stops everything
- * it started, services first, then the broker, then the database.
+ * its own process as in production. Started by {@code ./run.sh}; once up, a service or the broker that
+ * dies is started again ({@link Supervisor}); SIGTERM or Ctrl-C stops everything it started, services
+ * first, then the broker, then the database.
  */
 @RequiredArgsConstructor
 public final class LocalStack {
@@ -28,6 +29,7 @@ public final class LocalStack {
     private final List<ChildProcess> services = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Supervisor supervisor = new Supervisor();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private LocalPostgres postgres;
     private ChildProcess kafka;
@@ -102,7 +104,11 @@ public final class LocalStack {
             }
         }
         awaitHealthy(healthPorts, System.nanoTime() + settings.startTimeout().toNanos());
-        services.forEach(this::reportUnexpectedExit);
+        synchronized (this) {
+            abortIfStopping();
+            supervisor.watch(kafka);
+            services.forEach(supervisor::watch);
+        }
 
         double seconds = (System.nanoTime() - started) / 1e9;
         String gateway = "http://localhost:" + settings.gatewayPort();
@@ -186,15 +192,6 @@ public final class LocalStack {
         }
     }
 
-    private void reportUnexpectedExit(ChildProcess process) {
-        process.process().onExit().thenRun(() -> {
-            if (!stopping.get()) {
-                Console.say("%s exited unexpectedly (code %d); see %s", process.name(), process.process().exitValue(),
-                        process.log());
-            }
-        });
-    }
-
     void awaitStop() {
         try {
             stopped.await();
@@ -215,6 +212,7 @@ public final class LocalStack {
             return;
         }
         try {
+            supervisor.stop();
             if (!services.isEmpty()) {
                 Console.say("stopping the services");
                 services.forEach(ChildProcess::requestStop);

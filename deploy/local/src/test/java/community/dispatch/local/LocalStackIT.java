@@ -40,7 +40,7 @@ import com.jayway.jsonpath.JsonPath;
 /**
  * The stack as ./run.sh starts it, on ports of its own: all four services become healthy and reachable
  * through the gateway, where an admin registers a resident who signs in with a code from the SMS
- * sandbox; SIGTERM leaves no process and no listening port; a second start keeps the data; --reset
+ * sandbox; a killed service is started again by itself; SIGTERM leaves no process and no listening port; a second start keeps the data; --reset
  * starts from empty.
  */
 class LocalStackIT {
@@ -65,6 +65,7 @@ class LocalStackIT {
             assertThat(unauthenticated.statusCode()).isEqualTo(401);
             assertThat(unauthenticated.headers().firstValue("content-type")).hasValue("application/problem+json");
             anAdminRegistersAResidentWhoSignsInWithACodeFromTheSandbox();
+            aKilledServiceIsStartedAgainByItself(first);
             sql("request", "CREATE TABLE stack_it_marker (note text); INSERT INTO stack_it_marker VALUES ('kept')");
         }
         finally {
@@ -90,6 +91,20 @@ class LocalStackIT {
             reset.stop();
         }
         reset.assertNothingLeft(ports);
+    }
+
+    /** {@code kill -9} of request-service: the launcher starts it again within 15 s, and it serves again. */
+    private void aKilledServiceIsStartedAgainByItself(Stack stack) throws Exception {
+        ProcessHandle requestService = stack.launcher().descendants()
+                .filter(child -> child.info().commandLine().orElse("").contains("request-service.jar"))
+                .findFirst().orElseThrow();
+        requestService.destroyForcibly();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(stack.output()).anyMatch(line -> line.contains("request-service started again")));
+        assertThat(stack.output()).anyMatch(line -> line.contains("request-service (pid " + requestService.pid()
+                + ") exited unexpectedly"));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(get("/api/v1/categories").statusCode()).isEqualTo(200));
     }
 
     /** What the gateway's Swagger UI reads first, and then each document it lists. */
@@ -319,10 +334,11 @@ class LocalStackIT {
             reader.start();
             boolean started = up.get(6, TimeUnit.MINUTES);
             assertThat(started).as("the stack came up; its output:%n%s", String.join("\n", output)).isTrue();
-            return new Stack(launcher, reader, output, launcher.descendants().toList());
+            return new Stack(launcher, reader, output, new CopyOnWriteArrayList<>(launcher.descendants().toList()));
         }
 
         void stop() throws InterruptedException {
+            children.addAll(launcher.descendants().toList()); // those started again, too
             // SIGTERM through the handle: Process.destroy() would also close the pipe we read from.
             launcher.toHandle().destroy();
             if (!launcher.waitFor(3, TimeUnit.MINUTES)) {

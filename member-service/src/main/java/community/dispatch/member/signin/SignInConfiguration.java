@@ -47,8 +47,8 @@ class SignInConfiguration {
     @Bean
     @ConditionalOnProperty(name = "dispatch.sms.sandbox", havingValue = "true")
     DatabaseTimer smsSandboxPurge(SignInRecordStore store, SmsProperties sms, Clock clock) {
-        return new DatabaseTimer("SMS sandbox purge", sms.purgeInterval(), 1000,
-                limit -> Mono.defer(() -> store.purgeMessagesBefore(clock.instant().minus(sms.sandboxKeep()))));
+        return DatabaseTimer.every("SMS sandbox purge", sms.purgeInterval(), 1000,
+                (now, limit) -> store.purgeMessagesBefore(now.minus(sms.sandboxKeep())), clock);
     }
 
     /** Everywhere else messages go to the SMS provider; the service does not start without one. */

@@ -104,13 +104,27 @@ public class EventingAutoConfiguration {
         return new KafkaTemplate<>(producerFactory);
     }
 
-    /** Consumers read keys as text and values as bytes for the inbox to decode; new groups start at the beginning. */
+    /**
+     * Consumers read keys as text and values as bytes for the inbox to decode; new groups start at the
+     * beginning. A consumer that dies without leaving (a {@code kill -9}, a lost node) gives its
+     * partitions up after 6 s (the broker's shortest session) rather than Kafka's 45 s, so its
+     * restarted self or a sibling takes over at once; {@code spring.kafka.consumer.properties} may say
+     * otherwise.
+     */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer eventConsumerDefaults() {
-        return factory -> factory.updateConfigs(Map.of(
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        return factory -> {
+            Map<String, Object> defaults = new HashMap<>(Map.of(
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+            Map<String, Object> configured = factory.getConfigurationProperties();
+            if (!configured.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
+                defaults.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
+                defaults.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
+            }
+            factory.updateConfigs(defaults);
+        };
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -140,6 +141,18 @@ public class RequestStore {
                 .bind("now", now).bind("limit", limit)
                 .map(row -> row.get("id", UUID.class)).all()
                 .collectList().flatMapIterable(ids -> ids);
+    }
+
+    /** The earliest deadline, evaluation window or dispute rung falling due after the given instant. */
+    public Mono<Instant> nextDueAfter(Instant after) {
+        return database.sql("""
+                        SELECT least(
+                            (SELECT min(due_at) FROM service_request WHERE due_at > :after),
+                            (SELECT min(step_due_at) FROM deliberation WHERE step_due_at > :after AND settled_at IS NULL)
+                        ) AS next""")
+                .bind("after", after)
+                .map(row -> Optional.ofNullable(row.get("next", Instant.class))).one()
+                .flatMap(Mono::justOrEmpty);
     }
 
     /**

@@ -1,29 +1,28 @@
 package community.dispatch.request.requests;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.kit.timers.DatabaseTimer;
+import community.dispatch.kit.timers.TimerWakeUps;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import reactor.core.publisher.Mono;
 
 /**
  * Fires due timers — SLA deadlines (escalate), evaluation windows (close), dispute rungs (climb) — by
  * the service's clock and from the database, so they survive restarts and fire once with several
- * instances.
+ * instances, within moments of their due time (the timer sleeps until the next one).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestTimers {
 
     @Bean
     DatabaseTimer requestTimer(RequestStore store, RequestChanges changes, DisputeLadder ladder,
-            TransactionalOperator transactions, RequestProperties properties, Clock clock) {
-        return new DatabaseTimer("Request timers", properties.timerInterval(), 100, limit -> Mono.defer(() -> {
-            Instant now = clock.instant();
+            TransactionalOperator transactions, RequestProperties properties, TimerWakeUps wakeUps, Clock clock) {
+        return new DatabaseTimer("Request timers", properties.timerInterval(), 100, (now, limit) -> {
             Mono<Long> deadlines = transactions.transactional(store.claimDue(now, limit)
                     .concatMap(id -> store.lock(id).flatMap(stored -> {
                         ServiceRequest.Changed changed = stored.request().timerFired(now, properties.evaluationWindow());
@@ -31,6 +30,6 @@ class RequestTimers {
                     }))
                     .reduce(0L, Long::sum));
             return deadlines.zipWith(transactions.transactional(ladder.climbOverdue(now, limit)), Long::sum);
-        }));
+        }, store::nextDueAfter, wakeUps, clock);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -105,6 +106,15 @@ class OrderStore {
                 .bind("offered", OrderStatus.OFFERED.name()).bind("now", now).bind("limit", limit)
                 .map(OrderStore::read).all()
                 .collectList().flatMapIterable(orders -> orders);
+    }
+
+    /** When the next open offer expires after the given instant. */
+    Mono<Instant> nextExpiryAfter(Instant after) {
+        return database.sql("""
+                        SELECT min(expires_at) AS next FROM order_offer WHERE status = :offered AND expires_at > :after""")
+                .bind("offered", OrderStatus.OFFERED.name()).bind("after", after)
+                .map(row -> Optional.ofNullable(row.get("next", Instant.class))).one()
+                .flatMap(Mono::justOrEmpty);
     }
 
     /** The volunteer who last served the request. */

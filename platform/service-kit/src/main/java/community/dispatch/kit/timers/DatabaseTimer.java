@@ -1,43 +1,88 @@
 package community.dispatch.kit.timers;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.function.IntFunction;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import lombok.RequiredArgsConstructor;
 
 /**
- * Runs a round of due work every interval — deadlines, expiries — where the work itself lives in the
- * database and each round claims its rows with {@code FOR UPDATE SKIP LOCKED}: a restart loses
- * nothing, and several instances share the work without doing any of it twice. A round that fills its
- * batch is followed at once by another.
+ * Fires due work — deadlines, expiries — on time, where the work itself lives in the database and
+ * each round claims its rows with {@code FOR UPDATE SKIP LOCKED}: a restart loses nothing, and several
+ * instances share the work without doing any of it twice. After a round the timer reads when the
+ * next item falls due and sleeps until then; a due time written meanwhile (by any instance) wakes it
+ * early ({@link TimerWakeUps}). It never sleeps longer than {@code longestSleep}, a safety net for a
+ * lost wake-up. A round that fills its batch is followed at once by another.
  */
-@RequiredArgsConstructor
 public class DatabaseTimer extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseTimer.class);
+    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
+
+    /** Does up to {@code limit} items due at {@code now} and answers how many it did. */
+    @FunctionalInterface
+    public interface Round {
+        Mono<Long> run(Instant now, int limit);
+    }
+
+    /** The earliest due time later than {@code after}; empty when nothing is waiting. */
+    @FunctionalInterface
+    public interface NextDue {
+        Mono<Instant> after(Instant after);
+    }
 
     private final String name;
-    private final Duration interval;
+    private final Duration longestSleep;
     private final int batch;
-    /** Does up to the given number of due items and answers how many it did. */
-    private final IntFunction<Mono<Long>> round;
+    private final Round round;
+    private final NextDue nextDue;
+    private final TimerWakeUps wakeUps;
+    private final Clock clock;
+
+    public DatabaseTimer(String name, Duration longestSleep, int batch, Round round, NextDue nextDue,
+            TimerWakeUps wakeUps, Clock clock) {
+        this.name = name;
+        this.longestSleep = longestSleep;
+        this.batch = batch;
+        this.round = round;
+        this.nextDue = nextDue;
+        this.wakeUps = wakeUps;
+        this.clock = clock;
+    }
+
+    /** A timer for work with no due times of its own (a purge): a round every {@code interval}. */
+    public static DatabaseTimer every(String name, Duration interval, int batch, Round round, Clock clock) {
+        return new DatabaseTimer(name, interval, batch, round, after -> Mono.empty(), null, clock);
+    }
 
     @Override
     protected Disposable begin() {
-        return Flux.interval(interval, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> round.apply(batch)
-                        .expand(done -> done >= batch ? round.apply(batch) : Mono.empty())
-                        .onErrorResume(error -> {
-                            log.warn("{} failed; retrying at the next tick: {}", name, error.toString());
-                            return Mono.empty();
-                        }), 1)
-                .subscribe();
+        return Mono.defer(this::cycle).repeat().subscribe();
+    }
+
+    /** A round (and more while batches fill), then sleep until the next due time or a wake-up. */
+    private Mono<Void> cycle() {
+        long seen = wakeUps == null ? 0 : wakeUps.count();
+        Instant now = clock.instant();
+        return round.run(now, batch)
+                .expand(done -> done >= batch ? round.run(clock.instant(), batch) : Mono.empty())
+                .then(nextDue.after(now))
+                .map(due -> Duration.between(clock.instant(), due))
+                .map(untilDue -> untilDue.isNegative() ? Duration.ZERO : min(untilDue, longestSleep))
+                .defaultIfEmpty(longestSleep)
+                .flatMap(sleep -> wakeUps == null || sleep.isZero() ? Mono.delay(sleep).then()
+                        : Mono.firstWithSignal(Mono.delay(sleep).then(), wakeUps.after(seen)))
+                .onErrorResume(error -> {
+                    log.warn("{} failed; trying again in {}: {}", name, PAUSE_AFTER_FAILURE, error.toString());
+                    return Mono.delay(PAUSE_AFTER_FAILURE).then();
+                });
+    }
+
+    private static Duration min(Duration one, Duration other) {
+        return one.compareTo(other) <= 0 ? one : other;
     }
 }
