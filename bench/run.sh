@@ -6,9 +6,10 @@
 #   DISPATCH_RATE_LIMIT=100000000 DISPATCH_SIGN_IN_RATE_LIMIT=100000 ./run.sh   # limits raised for a load test
 #   DISPATCH_ADMIN_PASSWORD=… bench/run.sh          # the admin password after its first change
 #
-# Settings (defaults in brackets): BENCH_DURATION seconds per closed-loop run [15], BENCH_CONNECTIONS
-# [64], BENCH_PACED_DURATION seconds per paced run [10], BENCH_RATES [50 100 200], BENCH_TEAMS
-# volunteer counts [400 3000], BENCH_ONLY [all] (throughput | dispatch). Needs wrk, curl and psql
+# Settings (defaults in brackets): BENCH_WARMUP seconds per path before measuring [10],
+# BENCH_DURATION seconds per closed-loop run [15], BENCH_CONNECTIONS [64], BENCH_PACED_DURATION
+# seconds per paced run [10], BENCH_RATES [50 100 200], BENCH_TEAMS volunteer counts [400 3000],
+# BENCH_ONLY [all] (throughput | dispatch). Needs wrk, curl and psql
 # (Debian: apt-get install wrk curl postgresql-client). It adds 16 bench residents, their requests
 # and synthetic volunteers of the Weaver team to the stack's data: bench a stack you can reset.
 set -euo pipefail
@@ -66,19 +67,25 @@ refresh_residents() {
     field refresh_token <<< "$answer" >> "$refresh.new"
   done < "$refresh"
 }
-if [ ! -s "$refresh" ] || ! refresh_residents 2>/dev/null; then
-  sign_in_residents
-fi
-mv "$tokens.new" "$tokens"; mv "$refresh.new" "$refresh"
-
-# Each resident's own request, for the authenticated read.
+# Fresh tokens (they last 10 minutes): before the run and again before any load that starts later.
+fresh_tokens() {
+  if [ ! -s "$refresh" ] || ! refresh_residents 2>/dev/null; then
+    sign_in_residents
+  fi
+  mv "$tokens.new" "$tokens"; mv "$refresh.new" "$refresh"
+  touch "$work/tokens-at"
+  # Each resident's own request (made once), for the authenticated read; and the catalogue.
+  if [ ! -s "$work/own-requests" ]; then
+    while read -r token; do
+      call "$gateway/api/v1/requests" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -d '{"categoryCode":"sewing-mending","description":"bench: a coat to mend"}' | field id
+    done < "$tokens" > "$work/own-requests"
+  fi
+  paste -d' ' "$tokens" <(sed 's|^|/api/v1/requests/|' "$work/own-requests") > "$reads"
+  sed 's|$| /api/v1/categories|' "$tokens" > "$work/catalogue"
+}
 reads="$work/reads"
-: > "$reads"
-while read -r token; do
-  id=$(call "$gateway/api/v1/requests" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d '{"categoryCode":"sewing-mending","description":"bench: a coat to mend"}' | field id)
-  echo "$token /api/v1/requests/$id" >> "$reads"
-done < "$tokens"
+fresh_tokens
 
 # CPU time (ms) each process of the stack has used so far: gateway request volunteer member kafka postgres.
 tick=$(getconf CLK_TCK)
@@ -118,6 +125,7 @@ load() {
   local label=$1 via=$2 url=$3 kind=$4 file=$5 conns=$6 rate=$7 seconds=$8 tag=${9:-}
   local before after result
   settle
+  [ -z "$(find "$work/tokens-at" -mmin +5)" ] || fresh_tokens
   read -r -a before <<< "$(cpu_now)"
   result=$(wrk -t2 -c"$conns" -d"${seconds}s" --timeout 10s -s "$script" "$url" -- \
     "$kind" "$file" "$rate" sewing-mending "$tag" | grep '^RESULT')
@@ -139,8 +147,16 @@ load() {
     "$p50" "$p99" "$non2xx" "$cpu"
 }
 
+# A freshly started stack runs interpreted code at first: warm every path before measuring.
+warmup="${BENCH_WARMUP:-10}"
+if [ "$warmup" -gt 0 ]; then
+  for kind_file in "submit $tokens" "get $reads" "get $work/catalogue"; do
+    read -r kind file <<< "$kind_file"
+    wrk -t2 -c16 -d"${warmup}s" --timeout 10s -s "$script" "$gateway" -- "$kind" "$file" 0 sewing-mending "w$(date +%s)" >/dev/null
+  done
+fi
+
 if [ "$only" = all ] || [ "$only" = throughput ]; then
-  cut -d' ' -f1 "$reads" | sed 's|$| /api/v1/categories|' > "$work/catalogue"
   for via in gateway direct; do
     url=$gateway; [ "$via" = direct ] && url=$request_service
     load "submit a request" "$via" "$url" submit "$tokens" "$connections" 0 "$duration" "t$(date +%s)" | tee -a "$results"

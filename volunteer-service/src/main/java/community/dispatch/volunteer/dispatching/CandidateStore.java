@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 import lombok.RequiredArgsConstructor;
 
 /**
- * The SQL that finds who could take a request: active volunteers of the rule's teams with their load,
- * recent hours and ratings, leaving out those already tried in this round.
+ * The SQL that finds who could take a request: active volunteers of the rule's teams with room for
+ * another order, with their load, recent hours and ratings, leaving out those already tried in this
+ * round. Only open orders and recent hours are aggregated, so old orders cost nothing.
  */
 @Component
 @RequiredArgsConstructor
@@ -53,12 +54,14 @@ class CandidateStore {
                                                                    AND o.completed_at > :recentSince), 0) AS recent_hours
                             FROM order_offer o JOIN volunteer v ON v.member_id = o.volunteer_id
                             WHERE v.active AND v.teams && :teams
+                              AND (o.status = ANY(:open) OR (o.status = :completed AND o.completed_at > :recentSince))
                             GROUP BY o.volunteer_id)
                         SELECT v.member_id, v.teams, v.skills, v.compound_code, v.grid_code, v.max_concurrent, v.availability,
                                v.rating_sum, v.rating_count,
                                coalesce(l.open_orders, 0) AS open_orders, coalesce(l.recent_hours, 0) AS recent_hours
                         FROM volunteer v LEFT JOIN load l ON l.volunteer_id = v.member_id
                         WHERE v.active AND v.teams && :teams AND v.member_id IS DISTINCT FROM :requester
+                          AND coalesce(l.open_orders, 0) < v.max_concurrent
                           AND NOT EXISTS (SELECT 1 FROM order_offer tried WHERE tried.request_id = :request
                                             AND tried.volunteer_id = v.member_id AND tried.status = ANY(:tried))""")
                 .bindValues(Map.of("teams", teams.toArray(String[]::new), "request", requestId,

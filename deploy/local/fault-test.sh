@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# The fault test (run by .ci/run after ./mvnw verify): the single-node stack on ports of its own,
+# a resident submitting keyed requests at a steady pace (each retried with the same Idempotency-Key
+# until it is acknowledged, as the app does), while volunteer-service, request-service,
+# member-service and the Kafka broker are each killed with SIGKILL in turn and started again by the
+# launcher. Then every acknowledged submission must be stored once and dispatched once, and no
+# volunteer offered the same request twice, nor any dispatch decision published twice. Needs the built
+# jars (./mvnw package, or after verify), curl and psql; takes about three minutes.
+#   deploy/local/fault-test.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+data=$(mktemp -d)
+export DISPATCH_DATA_DIR="$data" DISPATCH_ADMIN_PASSWORD=fault-test-admin-1 \
+  DISPATCH_GATEWAY_PORT=28080 DISPATCH_REQUEST_SERVICE_PORT=28081 DISPATCH_VOLUNTEER_SERVICE_PORT=28082 \
+  DISPATCH_MEMBER_SERVICE_PORT=28083 DISPATCH_POSTGRES_PORT=25432 DISPATCH_KAFKA_PORT=29092 \
+  DISPATCH_RATE_LIMIT=1000000 DISPATCH_SIGN_IN_RATE_LIMIT=1000
+gateway=http://localhost:28080
+psql=(psql -h localhost -p 25432 -U postgres -qtAX)
+pace="${FAULT_TEST_PACE:-0.1}"   # seconds between submissions
+
+say() { echo "fault-test $(date +%H:%M:%S)  $*"; }
+field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }
+
+java -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" community.dispatch.local.LocalStack \
+  > "$data/stack.out" 2>&1 &
+launcher=$!
+submitter=
+stop() {
+  [ -n "$submitter" ] && kill "$submitter" 2>/dev/null || true
+  kill -TERM "$launcher" 2>/dev/null && wait "$launcher" 2>/dev/null || true
+}
+fail() {
+  say "FAILED: $*"
+  echo "--- launcher output"; cat "$data/stack.out"
+  stop
+  exit 1
+}
+trap stop EXIT
+for _ in $(seq 1 300); do
+  grep -q "community-dispatch is up" "$data/stack.out" && break
+  kill -0 "$launcher" 2>/dev/null || fail "the stack did not start"
+  sleep 1
+done
+grep -q "community-dispatch is up" "$data/stack.out" || fail "the stack did not start in 300 s"
+
+admin=$(curl -sf "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$DISPATCH_ADMIN_PASSWORD\"}" | field access_token)
+phone=19955500001
+curl -sf -o /dev/null "$gateway/api/v1/members" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"故障测试居民\",\"phone\":\"$phone\",\"roles\":[\"RESIDENT\"]}"
+curl -sf -o /dev/null "$gateway/api/v1/auth/codes" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\"}"
+code=$(curl -sf "$gateway/api/v1/auth/sms-sandbox?phone=$phone" -H "Authorization: Bearer $admin" \
+  | field text | grep -o '[0-9]\{6\}' | head -1)
+resident=$(curl -sf "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"phone\":\"$phone\",\"code\":\"$code\"}" | field access_token)
+[ -n "$resident" ] || fail "the resident could not sign in"
+
+# The resident: one submission every $pace s, each retried with its key until acknowledged (2xx).
+acked="$data/acked"
+: > "$acked"
+(
+  n=0
+  while [ ! -f "$data/stop-submitting" ]; do
+    n=$((n + 1))
+    for attempt in $(seq 1 120); do
+      id=$(curl -s --max-time 10 -o - -w '\n%{http_code}' "$gateway/api/v1/requests" -H "Authorization: Bearer $resident" \
+        -H 'Content-Type: application/json' -H "Idempotency-Key: fault-test-$n" \
+        -d "{\"categoryCode\":\"sewing-mending\",\"description\":\"fault test $n: a sleeve to mend\"}" \
+        | { read -r body; read -r status; [ "${status:0:1}" = 2 ] && field id <<< "$body"; } ) && break
+      sleep 0.5
+    done
+    [ -n "${id:-}" ] && echo "$n $id" >> "$acked"
+    sleep "$pace"
+  done
+) &
+submitter=$!
+
+pid_of() { pgrep -f "$1" | head -1; }
+ready() { curl -sf -o /dev/null "http://localhost:$1/actuator/health/readiness"; }
+kill_and_await() { # <name> <pattern> <readiness port, or none for the broker>
+  local name=$1 pattern=$2 port=$3 pid
+  sleep 8
+  pid=$(pid_of "$pattern") || fail "no process for $name"
+  say "kill -9 $name (pid $pid) after $(wc -l < "$acked") acknowledged submissions"
+  kill -9 "$pid"
+  for _ in $(seq 1 150); do
+    if grep -q "$name started again" "$data/stack.out" && { [ "$port" = none ] || ready "$port"; }; then
+      say "$name is back"
+      return
+    fi
+    sleep 1
+  done
+  fail "$name was not started again and ready within 150 s"
+}
+kill_and_await volunteer-service 'volunteer-service/target/volunteer-service.jar' 28082
+kill_and_await request-service 'request-service/target/request-service.jar' 28081
+kill_and_await member-service 'member-service/target/member-service.jar' 28083
+kill_and_await kafka 'kafka.Kafka' none
+sleep 10
+touch "$data/stop-submitting"
+wait "$submitter" || true
+submitter=
+total=$(wc -l < "$acked")
+say "$total submissions acknowledged; checking them"
+[ "$total" -ge 100 ] || fail "only $total submissions were acknowledged"
+
+ids="$data/acked-ids.csv"
+cut -d' ' -f2 "$acked" > "$ids"
+check() { # <database> <query over temp table acked(id)> → the number it answers
+  "${psql[@]}" -d "$1" -c "CREATE TEMP TABLE acked (id uuid)" -c "\\copy acked FROM '$ids' CSV" -c "$2"
+}
+for _ in $(seq 1 60); do
+  undispatched=$(check volunteer "SELECT count(*) FROM acked WHERE id NOT IN (SELECT request_id FROM dispatch)")
+  [ "$undispatched" = 0 ] && break
+  sleep 2
+done
+stored=$(check request "SELECT count(*) FROM service_request WHERE id IN (SELECT id FROM acked)")
+copies=$(check request "SELECT count(*) FROM service_request WHERE details->>'description' LIKE 'fault test %'")
+offered_twice=$(check volunteer "SELECT count(*) FROM (SELECT 1 FROM order_offer WHERE request_id IN (SELECT id FROM acked)
+  GROUP BY request_id, volunteer_id HAVING count(*) > 1) twice")
+events_twice=$(check volunteer "SELECT count(*) FROM (SELECT 1 FROM outbox_event WHERE event_type LIKE '%order.offered%'
+  OR event_type LIKE '%order.unassignable%' GROUP BY payload->>'subject', event_type, payload->'data'->>'volunteerId'
+  HAVING count(*) > 1) twice")
+say "stored $stored of $total, $copies stored in all, $undispatched not dispatched, $offered_twice offered twice to one volunteer, $events_twice decisions published twice"
+[ "$stored" = "$total" ] || fail "acknowledged submissions were lost"
+[ "$copies" = "$total" ] || fail "a retried submission was stored twice"
+[ "$undispatched" = 0 ] || fail "acknowledged submissions were not dispatched"
+[ "$offered_twice" = 0 ] || fail "a volunteer was offered the same request twice"
+[ "$events_twice" = 0 ] || fail "a dispatch decision was published twice"
+say "passed"
+stop
+trap - EXIT
+rm -rf "$data"
