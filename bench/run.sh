@@ -6,7 +6,7 @@
 #   DISPATCH_RATE_LIMIT=100000000 DISPATCH_SIGN_IN_RATE_LIMIT=100000 ./run.sh   # limits raised for a load test
 #   DISPATCH_ADMIN_PASSWORD=… bench/run.sh          # the admin password after its first change
 #
-# Settings (defaults in brackets): BENCH_WARMUP seconds per path before measuring [10],
+# Settings (defaults in brackets): BENCH_WARMUP seconds per path before measuring [30],
 # BENCH_DURATION seconds per closed-loop run [15], BENCH_CONNECTIONS [64], BENCH_PACED_DURATION
 # seconds per paced run [10], BENCH_RATES [50 100 200], BENCH_TEAMS volunteer counts [400 3000],
 # BENCH_ONLY [all] (throughput | dispatch). Needs wrk, curl and psql
@@ -148,7 +148,7 @@ load() {
 }
 
 # A freshly started stack runs interpreted code at first: warm every path before measuring.
-warmup="${BENCH_WARMUP:-10}"
+warmup="${BENCH_WARMUP:-30}"
 if [ "$warmup" -gt 0 ]; then
   for kind_file in "submit $tokens" "get $reads" "get $work/catalogue"; do
     read -r kind file <<< "$kind_file"

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,6 +52,7 @@ import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.outbox.OutboxProperties;
 import community.dispatch.kit.outbox.OutboxRelay;
 import community.dispatch.kit.outbox.OutboxStore;
+import community.dispatch.kit.timers.WakeUps;
 
 /**
  * Events in and out of a service: the outbox and its relay, the idempotent inbox, the Kafka
@@ -179,8 +181,8 @@ public class EventingAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "dispatch.outbox.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(OutboxStore store, EventPublisher publisher, TransactionalOperator transactions,
-            OutboxProperties properties) {
-        return new OutboxRelay(store, publisher, transactions, properties);
+            OutboxProperties properties, ObjectProvider<WakeUps> wakeUps) {
+        return new OutboxRelay(store, publisher, transactions, properties, wakeUps.getIfAvailable());
     }
 
     @Bean

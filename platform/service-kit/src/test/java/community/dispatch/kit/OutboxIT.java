@@ -32,6 +32,7 @@ import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.outbox.OutboxProperties;
 import community.dispatch.kit.outbox.OutboxRelay;
 import community.dispatch.kit.outbox.OutboxStore;
+import community.dispatch.kit.timers.WakeUps;
 import community.dispatch.testing.TopicReader;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -55,6 +56,8 @@ class OutboxIT {
     EventCodec codec;
     @Autowired
     EventInbox inbox;
+    @Autowired
+    WakeUps wakeUps;
 
     @Test
     void aCommittedEventIsPublishedExactlyOnceWithItsKeyAndEnvelope() {
@@ -189,10 +192,27 @@ class OutboxIT {
         assertThat(relay.isRunning()).isFalse();
     }
 
+    @Test
+    void aRecordedEventWakesAnIdleRelayAtOnce() {
+        OutboxProperties hourly = new OutboxProperties(true, Duration.ofHours(1), properties.batchSize(),
+                properties.sendTimeout(), Duration.ofSeconds(1), Duration.ofSeconds(2), properties.retention());
+        OutboxRelay relay = new OutboxRelay(store, publisher, transactions, hourly, wakeUps);
+        relay.start();
+        try {
+            relay.drain().block(); // whatever was pending; the relay itself now sleeps for an hour
+            RequestSubmitted submitted = submitted();
+            commit(submitted);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(publishedFor(submitted)).hasSize(1));
+        }
+        finally {
+            relay.stop();
+        }
+    }
+
     private OutboxRelay relay(OutboxStore store, EventPublisher publisher) {
         OutboxProperties quick = new OutboxProperties(true, Duration.ofMillis(50), properties.batchSize(),
                 properties.sendTimeout(), Duration.ofSeconds(1), Duration.ofSeconds(2), properties.retention());
-        return new OutboxRelay(store, publisher, transactions, quick);
+        return new OutboxRelay(store, publisher, transactions, quick, null);
     }
 
     private CloudEvent commit(DomainEvent event) {

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.kit.timers.DatabaseTimer;
-import community.dispatch.kit.timers.TimerWakeUps;
+import community.dispatch.kit.timers.WakeUps;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +21,7 @@ class RequestTimers {
 
     @Bean
     DatabaseTimer requestTimer(RequestStore store, RequestChanges changes, DisputeLadder ladder,
-            TransactionalOperator transactions, RequestProperties properties, TimerWakeUps wakeUps, Clock clock) {
+            TransactionalOperator transactions, RequestProperties properties, WakeUps wakeUps, Clock clock) {
         return new DatabaseTimer("Request timers", properties.timerInterval(), 100, (now, limit) -> {
             Mono<Long> deadlines = transactions.transactional(store.claimDue(now, limit)
                     .concatMap(id -> store.lock(id).flatMap(stored -> {

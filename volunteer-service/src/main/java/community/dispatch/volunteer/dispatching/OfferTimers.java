@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.kit.timers.DatabaseTimer;
-import community.dispatch.kit.timers.TimerWakeUps;
+import community.dispatch.kit.timers.WakeUps;
 
 /**
  * Offers nobody answered in time expire and the request goes to the next volunteer — decided by the
@@ -21,7 +21,7 @@ class OfferTimers {
 
     @Bean
     DatabaseTimer offerTimer(OrderStore orders, Offering offering, TransactionalOperator transactions,
-            TimerWakeUps wakeUps, Clock clock, @Value("${dispatch.dispatching.timer-interval:30s}") Duration longestSleep) {
+            WakeUps wakeUps, Clock clock, @Value("${dispatch.dispatching.timer-interval:30s}") Duration longestSleep) {
         return new DatabaseTimer("Offer timers", longestSleep, 100, (now, limit) ->
                 transactions.transactional(orders.claimExpired(now, limit)
                         .concatMap(offer -> offering.record(offer.expire(now))

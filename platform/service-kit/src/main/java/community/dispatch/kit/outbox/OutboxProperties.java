@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the outbox relay works ({@code dispatch.outbox.*}).
  *
  * @param enabled whether this instance runs a relay; every instance may, they share the work safely
- * @param pollInterval how often the relay looks for pending events when it is idle
+ * @param pollInterval how often the relay looks for pending events when nothing wakes it (an event
+ *        recorded wakes it at once): a safety net, and when failed sends are retried
  * @param batchSize how many events one claim takes at most
  * @param sendTimeout how long one publish may take before it counts as failed
  * @param initialBackoff the wait after a first failed publish; it doubles with each further failure
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dispatch.outbox")
 public record OutboxProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("200ms") Duration pollInterval,
+        @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("100") int batchSize,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("1s") Duration initialBackoff,

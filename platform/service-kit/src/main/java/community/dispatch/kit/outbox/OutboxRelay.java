@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.kit.timers.BackgroundWork;
+import community.dispatch.kit.timers.WakeUps;
 
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -35,6 +36,8 @@ public class OutboxRelay extends BackgroundWork {
     private final EventPublisher publisher;
     private final TransactionalOperator transactions;
     private final OutboxProperties properties;
+    /** Wake-ups when an event is recorded; without them the relay polls. */
+    private final WakeUps wakeUps;
 
     /** Relays until nothing is due; completes with the number of events sent. */
     public Mono<Long> drain() {
@@ -76,14 +79,24 @@ public class OutboxRelay extends BackgroundWork {
                 .map(count -> count + failed.size());
     }
 
+    /**
+     * Drains, then sleeps until an event is recorded ({@link WakeUps}, from any instance) or the poll
+     * interval has passed — which also brings back events whose retry is due.
+     */
     @Override
     protected Disposable begin() {
-        Disposable polling = Flux.interval(Duration.ZERO, properties.pollInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> drain().onErrorResume(error -> {
-                    log.warn("Outbox relay round failed; retrying at the next poll: {}", error.toString());
-                    return Mono.empty();
-                }), 1)
+        Disposable polling = Mono.defer(() -> {
+                    long seen = wakeUps == null ? 0 : wakeUps.count(WakeUps.Channel.OUTBOX);
+                    Mono<Void> pause = Mono.delay(properties.pollInterval()).then();
+                    return drain()
+                            .onErrorResume(error -> {
+                                log.warn("Outbox relay round failed; retrying at the next poll: {}", error.toString());
+                                return Mono.empty();
+                            })
+                            .then(wakeUps == null ? pause
+                                    : Mono.firstWithSignal(pause, wakeUps.after(WakeUps.Channel.OUTBOX, seen)));
+                })
+                .repeat()
                 .subscribe();
         Disposable purging = Flux.interval(PURGE_INTERVAL)
                 .onBackpressureDrop()

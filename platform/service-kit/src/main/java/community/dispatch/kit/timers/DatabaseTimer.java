@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * each round claims its rows with {@code FOR UPDATE SKIP LOCKED}: a restart loses nothing, and several
  * instances share the work without doing any of it twice. After a round the timer reads when the
  * next item falls due and sleeps until then; a due time written meanwhile (by any instance) wakes it
- * early ({@link TimerWakeUps}). It never sleeps longer than {@code longestSleep}, a safety net for a
+ * early ({@link WakeUps}). It never sleeps longer than {@code longestSleep}, a safety net for a
  * lost wake-up. A round that fills its batch is followed at once by another.
  */
 public class DatabaseTimer extends BackgroundWork {
@@ -40,11 +40,11 @@ public class DatabaseTimer extends BackgroundWork {
     private final int batch;
     private final Round round;
     private final NextDue nextDue;
-    private final TimerWakeUps wakeUps;
+    private final WakeUps wakeUps;
     private final Clock clock;
 
     public DatabaseTimer(String name, Duration longestSleep, int batch, Round round, NextDue nextDue,
-            TimerWakeUps wakeUps, Clock clock) {
+            WakeUps wakeUps, Clock clock) {
         this.name = name;
         this.longestSleep = longestSleep;
         this.batch = batch;
@@ -66,7 +66,7 @@ public class DatabaseTimer extends BackgroundWork {
 
     /** A round (and more while batches fill), then sleep until the next due time or a wake-up. */
     private Mono<Void> cycle() {
-        long seen = wakeUps == null ? 0 : wakeUps.count();
+        long seen = wakeUps == null ? 0 : wakeUps.count(WakeUps.Channel.TIMERS);
         Instant now = clock.instant();
         return round.run(now, batch)
                 .expand(done -> done >= batch ? round.run(clock.instant(), batch) : Mono.empty())
@@ -75,7 +75,7 @@ public class DatabaseTimer extends BackgroundWork {
                 .map(untilDue -> untilDue.isNegative() ? Duration.ZERO : min(untilDue, longestSleep))
                 .defaultIfEmpty(longestSleep)
                 .flatMap(sleep -> wakeUps == null || sleep.isZero() ? Mono.delay(sleep).then()
-                        : Mono.firstWithSignal(Mono.delay(sleep).then(), wakeUps.after(seen)))
+                        : Mono.firstWithSignal(Mono.delay(sleep).then(), wakeUps.after(WakeUps.Channel.TIMERS, seen)))
                 .onErrorResume(error -> {
                     log.warn("{} failed; trying again in {}: {}", name, PAUSE_AFTER_FAILURE, error.toString());
                     return Mono.delay(PAUSE_AFTER_FAILURE).then();

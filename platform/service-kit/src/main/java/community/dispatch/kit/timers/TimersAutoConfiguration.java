@@ -8,14 +8,14 @@ import org.springframework.context.annotation.Bean;
 
 import io.r2dbc.spi.ConnectionFactory;
 
-/** The wake-ups every {@link DatabaseTimer} of the service shares: one listening connection per instance. */
+/** The wake-ups the service's timers and outbox relay share: one listening connection per instance. */
 @AutoConfiguration(after = R2dbcAutoConfiguration.class)
 public class TimersAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(ConnectionFactory.class)
     @ConditionalOnMissingBean
-    TimerWakeUps timerWakeUps(ConnectionFactory connections) {
-        return new TimerWakeUps(connections);
+    WakeUps wakeUps(ConnectionFactory connections) {
+        return new WakeUps(connections);
     }
 }
