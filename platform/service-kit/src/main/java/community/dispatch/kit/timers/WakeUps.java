@@ -21,9 +21,10 @@ import reactor.util.retry.Retry;
 
 /**
  * Wakes the service's background work at once when there is something for it, in this instance or any
- * other: PostgreSQL triggers notify a {@link Channel} (functions from the kit's migrations) when a due
- * time or an outbox event is written, and this listens on a connection of its own. A lost connection is
- * made again; every (re)connection wakes everyone too, since a notification may have been missed.
+ * other: PostgreSQL triggers ({@code dispatch_wake(channel)}, from the kit's migrations) notify a
+ * {@link Channel} when a due time or an outbox event is written, and this listens on a connection of
+ * its own. A lost connection is made again; every (re)connection wakes everyone too, since a
+ * notification may have been missed.
  */
 public class WakeUps extends BackgroundWork {
 
