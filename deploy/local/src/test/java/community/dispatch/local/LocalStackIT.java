@@ -23,8 +23,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -268,14 +270,20 @@ class LocalStackIT {
     }
 
     /** Free ports for every listener; Kafka's controller takes the port after the broker's. */
+    /** Six different free ports, and a seventh after Kafka's for its controller (the system may offer a port twice). */
     private static Map<String, String> freePorts() {
         Map<String, String> ports = new HashMap<>();
+        Set<Integer> taken = new HashSet<>();
         for (String name : List.of("DISPATCH_GATEWAY_PORT", "DISPATCH_REQUEST_SERVICE_PORT",
                 "DISPATCH_VOLUNTEER_SERVICE_PORT", "DISPATCH_MEMBER_SERVICE_PORT", "DISPATCH_POSTGRES_PORT")) {
-            ports.put(name, Integer.toString(freePort()));
+            int port = freePort();
+            while (!taken.add(port)) {
+                port = freePort();
+            }
+            ports.put(name, Integer.toString(port));
         }
         int kafka = freePort();
-        while (!free(kafka + 1)) {
+        while (taken.contains(kafka) || taken.contains(kafka + 1) || !free(kafka + 1)) {
             kafka = freePort();
         }
         ports.put("DISPATCH_KAFKA_PORT", Integer.toString(kafka));
