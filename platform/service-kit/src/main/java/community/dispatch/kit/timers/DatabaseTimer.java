@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Fires due work — deadlines, expiries — on time, where the work itself lives in the database and
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
  * early ({@link WakeUps}). It never sleeps longer than {@code longestSleep}, a safety net for a
  * lost wake-up. A round that fills its batch is followed at once by another.
  */
+@RequiredArgsConstructor
 public class DatabaseTimer extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseTimer.class);
@@ -40,19 +42,9 @@ public class DatabaseTimer extends BackgroundWork {
     private final int batch;
     private final Round round;
     private final NextDue nextDue;
+    /** Wake-ups when a due time is written; without them the timer sleeps until the next due time it read. */
     private final WakeUps wakeUps;
     private final Clock clock;
-
-    public DatabaseTimer(String name, Duration longestSleep, int batch, Round round, NextDue nextDue,
-            WakeUps wakeUps, Clock clock) {
-        this.name = name;
-        this.longestSleep = longestSleep;
-        this.batch = batch;
-        this.round = round;
-        this.nextDue = nextDue;
-        this.wakeUps = wakeUps;
-        this.clock = clock;
-    }
 
     /** A timer for work with no due times of its own (a purge): a round every {@code interval}. */
     public static DatabaseTimer every(String name, Duration interval, int batch, Round round, Clock clock) {
