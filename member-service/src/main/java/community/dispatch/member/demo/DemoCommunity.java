@@ -15,8 +15,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
+import community.dispatch.member.people.AcrossInstances;
 import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.NewMember;
 import community.dispatch.member.people.PartyKind;
@@ -30,8 +30,8 @@ import lombok.RequiredArgsConstructor;
  * buildings and households, 6 grids with their five chiefs, the three-level party organisation and
  * the four-in-one bodies, a leadership team, grid workers, 174 party members, the six volunteer
  * teams' members and a few hundred residents. Names are made up; every phone number starts with
- * 100, which no real mobile number does. Loaded in one transaction, once: a database that already
- * has the first compound is left alone.
+ * 100, which no real mobile number does. Loaded in one transaction, once, by one instance: a database
+ * that already has the first compound is left alone.
  */
 @Component
 @Order(10)
@@ -56,7 +56,7 @@ class DemoCommunity implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
 
     private final DemoStore store;
-    private final TransactionalOperator transactions;
+    private final AcrossInstances acrossInstances;
     private final MemberDirectory directory;
 
     @Override
@@ -66,8 +66,9 @@ class DemoCommunity implements ApplicationRunner {
     }
 
     Mono<Void> load() {
-        return store.hasCompound(compoundCode(1))
-                .flatMap(loaded -> loaded ? Mono.just(true) : transactions.transactional(create()).thenReturn(false))
+        // Instances starting together: the second waits for the first's transaction, then finds it loaded.
+        return acrossInstances.oneAtATime("demo-data", store.hasCompound(compoundCode(1))
+                        .flatMap(loaded -> loaded ? Mono.just(true) : create().thenReturn(false)))
                 .doOnNext(existed -> log.info(existed ? "Demo community already loaded" : "Loaded the demo community"))
                 .then();
     }

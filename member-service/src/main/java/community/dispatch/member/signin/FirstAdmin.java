@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.member.people.AcrossInstances;
 import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.NewMember;
@@ -23,7 +24,7 @@ import lombok.RequiredArgsConstructor;
  * On the first start, creates the {@code admin} account: its password is {@code DISPATCH_ADMIN_PASSWORD},
  * or one generated and handed over without touching a log: written to {@code DISPATCH_ADMIN_PASSWORD_FILE},
  * readable only by its owner (with neither, the service does not start), and to be changed at the first
- * sign-in. Later starts leave it alone.
+ * sign-in. Later starts, and other instances, leave it alone.
  */
 @Component
 @Order(0)
@@ -36,6 +37,7 @@ class FirstAdmin implements ApplicationRunner {
     private final MemberDirectory directory;
     private final MemberStore members;
     private final SignInProperties properties;
+    private final AcrossInstances acrossInstances;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -44,8 +46,9 @@ class FirstAdmin implements ApplicationRunner {
     }
 
     Mono<Void> ensureAdmin() {
-        return directory.usernameExists(USERNAME)
-                .flatMap(exists -> exists ? Mono.empty() : create());
+        // Instances starting together: the second waits for the first's admin, then finds it.
+        return acrossInstances.oneAtATime("first-admin", directory.usernameExists(USERNAME)
+                .flatMap(exists -> exists ? Mono.empty() : create()));
     }
 
     private Mono<Void> create() {

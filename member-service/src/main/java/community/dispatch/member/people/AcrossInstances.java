@@ -1,0 +1,28 @@
+package community.dispatch.member.people;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import reactor.core.publisher.Mono;
+import lombok.RequiredArgsConstructor;
+
+/**
+ * Work that two instances starting at once must not both do, such as loading first data: run in one
+ * transaction holding a PostgreSQL advisory lock named after the work, so the second instance waits
+ * for the first's commit and then finds the work done.
+ */
+@Component
+@RequiredArgsConstructor
+public class AcrossInstances {
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transactions;
+
+    public <T> Mono<T> oneAtATime(String work, Mono<T> steps) {
+        Mono<Void> lock = database.sql("SELECT pg_advisory_xact_lock(hashtext(:work))")
+                .bind("work", "dispatch." + work)
+                .fetch().rowsUpdated().then();
+        return transactions.transactional(lock.then(steps));
+    }
+}
