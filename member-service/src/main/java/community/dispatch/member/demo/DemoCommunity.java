@@ -16,7 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import community.dispatch.member.people.AcrossInstances;
+import community.dispatch.member.people.LockStore;
 import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.NewMember;
 import community.dispatch.member.people.PartyKind;
@@ -56,7 +56,7 @@ class DemoCommunity implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
 
     private final DemoStore store;
-    private final AcrossInstances acrossInstances;
+    private final LockStore locks;
     private final MemberDirectory directory;
 
     @Override
@@ -67,7 +67,7 @@ class DemoCommunity implements ApplicationRunner {
 
     Mono<Void> load() {
         // Instances starting together: the second waits for the first's transaction, then finds it loaded.
-        return acrossInstances.oneAtATime("demo-data", store.hasCompound(compoundCode(1))
+        return locks.oneAtATime("demo-data", store.hasCompound(compoundCode(1))
                         .flatMap(loaded -> loaded ? Mono.just(true) : create().thenReturn(false)))
                 .doOnNext(existed -> log.info(existed ? "Demo community already loaded" : "Loaded the demo community"))
                 .then();

@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import community.dispatch.errors.DomainException;
-import community.dispatch.member.people.AcrossInstances;
+import community.dispatch.member.people.LockStore;
 import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.NewMember;
@@ -37,7 +37,7 @@ class FirstAdmin implements ApplicationRunner {
     private final MemberDirectory directory;
     private final MemberStore members;
     private final SignInProperties properties;
-    private final AcrossInstances acrossInstances;
+    private final LockStore locks;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -47,7 +47,7 @@ class FirstAdmin implements ApplicationRunner {
 
     Mono<Void> ensureAdmin() {
         // Instances starting together: the second waits for the first's admin, then finds it.
-        return acrossInstances.oneAtATime("first-admin", directory.usernameExists(USERNAME)
+        return locks.oneAtATime("first-admin", directory.usernameExists(USERNAME)
                 .flatMap(exists -> exists ? Mono.empty() : create()));
     }
 

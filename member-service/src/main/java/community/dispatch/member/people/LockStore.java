@@ -14,7 +14,7 @@ import lombok.RequiredArgsConstructor;
  */
 @Component
 @RequiredArgsConstructor
-public class AcrossInstances {
+public class LockStore {
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
