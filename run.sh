@@ -2,6 +2,7 @@
 # Starts the whole community-dispatch system on this machine: PostgreSQL, a Kafka broker and the four
 # services, each in its own process. Needs only a JDK 17+. Ctrl-C stops everything.
 #   ./run.sh            start (data kept between runs in .data/)
+#   ./run.sh --cluster  cluster mode: 3 Kafka brokers, 2 instances of each service, Redis (deploy/README.md)
 #   ./run.sh --reset    start from empty
 #   ./run.sh --build    rebuild the services first (otherwise only what is missing is built)
 #   ./run.sh --help     list the options and environment variables
@@ -42,5 +43,5 @@ if [ "$build" = true ]; then
 fi
 
 export DISPATCH_ROOT="$root"
-exec "$java_bin" -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" \
+exec "$java_bin" -Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" \
   community.dispatch.local.LocalStack "${args[@]+"${args[@]}"}"

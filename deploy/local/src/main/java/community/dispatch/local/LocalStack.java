@@ -17,10 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import lombok.RequiredArgsConstructor;
 
 /**
- * The single-node stack: PostgreSQL, a KRaft Kafka broker and the four services, each service in
- * its own process as in production. Started by {@code ./run.sh}; once up, a service or the broker that
- * dies is started again ({@link Supervisor}); SIGTERM or Ctrl-C stops everything it started, services
- * first, then the broker, then the database.
+ * The stack on one machine: PostgreSQL, a KRaft Kafka broker and the four services, each service in
+ * its own process as in production — or, in cluster mode ({@code --cluster}), three brokers, two
+ * instances of every service and Redis for the gateways' rate limits. Started by {@code ./run.sh};
+ * once up, a service or a broker that dies is started again ({@link Supervisor}); SIGTERM or Ctrl-C
+ * stops everything it started, services first, then the brokers, Redis, then the database.
  */
 @RequiredArgsConstructor
 public final class LocalStack {
@@ -31,8 +32,9 @@ public final class LocalStack {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Supervisor supervisor = new Supervisor();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<ChildProcess> brokers = new ArrayList<>();
     private LocalPostgres postgres;
-    private ChildProcess kafka;
+    private LocalRedis redis;
 
     public static void main(String[] args) {
         if (List.of(args).contains("--help")) {
@@ -64,10 +66,7 @@ public final class LocalStack {
 
     void start() {
         long started = System.nanoTime();
-        List<Integer> ports = List.of(settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(),
-                settings.gatewayPort(), settings.requestServicePort(), settings.volunteerServicePort(),
-                settings.memberServicePort());
-        ports.forEach(Host::requireFree);
+        settings.ports().forEach(Host::requireFree);
         if (settings.reset()) {
             Host.deleteRecursively(settings.dataDir());
             Console.say("reset: deleted %s", settings.dataDir());
@@ -83,22 +82,31 @@ public final class LocalStack {
         }
         postgres.ensureDatabases(List.of("request", "volunteer", "member"));
 
-        Console.say("starting Kafka on port %d", settings.kafkaPort());
-        synchronized (this) {
-            abortIfStopping();
-            kafka = LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                    settings.kafkaControllerPort(), logs.resolve("kafka.log"));
+        if (settings.cluster()) {
+            Console.say("starting Redis on port %d", settings.redisPort());
+            synchronized (this) {
+                abortIfStopping();
+                redis = LocalRedis.start(settings.redisPort());
+            }
         }
-        awaitKafka();
+        for (int broker = 1; broker <= settings.brokers(); broker++) {
+            Console.say("starting Kafka%s on port %d", settings.cluster() ? " broker " + broker : "",
+                    settings.kafkaPort(broker));
+            synchronized (this) {
+                abortIfStopping();
+                brokers.add(LocalKafka.start(settings, broker));
+            }
+        }
+        LocalKafka.awaitReady(brokers, settings.kafkaBootstrapServers(), Duration.ofSeconds(120));
 
         boolean hadAdminPassword = Files.exists(settings.adminPasswordFile());
         Map<ChildProcess, Integer> healthPorts = new LinkedHashMap<>();
         for (Service service : services()) {
-            Console.say("starting %s on port %d", service.name(), service.port());
+            Console.say("starting %s on port %d", service.label(), service.port());
             synchronized (this) {
                 abortIfStopping();
-                ChildProcess process = ChildProcess.start(service.name(), service.command(settings),
-                        service.environment(settings), logs.resolve(service.name() + ".log"));
+                ChildProcess process = ChildProcess.start(service.label(), service.command(settings),
+                        service.environment(settings), logs.resolve(service.label() + ".log"));
                 services.add(process);
                 healthPorts.put(process, service.port());
             }
@@ -106,7 +114,7 @@ public final class LocalStack {
         awaitHealthy(healthPorts, System.nanoTime() + settings.startTimeout().toNanos());
         synchronized (this) {
             abortIfStopping();
-            supervisor.watch(kafka);
+            brokers.forEach(supervisor::watch);
             services.forEach(supervisor::watch);
         }
 
@@ -114,16 +122,17 @@ public final class LocalStack {
         String gateway = "http://localhost:" + settings.gatewayPort();
         System.out.printf("""
 
-                community-dispatch is up in %.1f s
+                community-dispatch is up in %.1f s%s
                   gateway            %s
                   API documents      %s/v3/api-docs/{request-service|volunteer-service|member-service}
                   Swagger UI         %s/swagger-ui.html (every service; Authorize with admin)
                   PostgreSQL         localhost:%d (databases request, volunteer, member; user postgres)
-                  Kafka              localhost:%d
+                  Kafka              %s
                   logs               %s
                   data               %s
                 %sPress Ctrl-C to stop.
-                %n""", seconds, gateway, gateway, gateway, settings.postgresPort(), settings.kafkaPort(), logs, settings.dataDir(),
+                %n""", seconds, settings.cluster() ? clusterNotice() : "", gateway, gateway, gateway, settings.postgresPort(),
+                settings.kafkaBootstrapServers(), logs, settings.dataDir(),
                 Host.firstAdminNotice(settings.adminPasswordFile(), hadAdminPassword));
         System.out.flush();
     }
@@ -135,19 +144,25 @@ public final class LocalStack {
         }
     }
 
-    /** The stack's services in start order; the gateway needs the others' addresses. */
-    private List<Service> services() {
-        String kafkaAddress = "localhost:" + settings.kafkaPort();
-        return List.of(
-                Service.domain("member-service", settings.memberServicePort(), "member", settings, kafkaAddress),
-                Service.domain("request-service", settings.requestServicePort(), "request", settings, kafkaAddress),
-                Service.domain("volunteer-service", settings.volunteerServicePort(), "volunteer", settings,
-                        kafkaAddress),
-                Service.gateway(settings));
+    private String clusterNotice() {
+        return String.format(" in cluster mode: %d brokers, %d instances of each service (second on port + 10),"
+                + "%n  a second gateway on %d, rate limits in Redis on %d", settings.brokers(), settings.instances(),
+                StackSettings.instancePort(settings.gatewayPort(), 2), settings.redisPort());
     }
 
-    private void awaitKafka() {
-        LocalKafka.awaitReady(kafka, settings.kafkaPort(), Duration.ofSeconds(120));
+    /** The stack's processes in start order; the gateways need the others' addresses. */
+    private List<Service> services() {
+        List<Service> services = new ArrayList<>();
+        for (int instance = 1; instance <= settings.instances(); instance++) {
+            services.add(Service.domain("member-service", settings.memberServicePort(), instance, "member", settings));
+            services.add(Service.domain("request-service", settings.requestServicePort(), instance, "request", settings));
+            services.add(Service.domain("volunteer-service", settings.volunteerServicePort(), instance, "volunteer",
+                    settings));
+        }
+        for (int instance = 1; instance <= settings.instances(); instance++) {
+            services.add(Service.gateway(instance, settings));
+        }
+        return services;
     }
 
     private void awaitHealthy(Map<ChildProcess, Integer> pending, long deadline) {
@@ -218,9 +233,14 @@ public final class LocalStack {
                 services.forEach(ChildProcess::requestStop);
                 services.forEach(ChildProcess::awaitStop);
             }
-            if (kafka != null) {
+            if (!brokers.isEmpty()) {
                 Console.say("stopping Kafka");
-                kafka.stop();
+                brokers.forEach(ChildProcess::requestStop);
+                brokers.forEach(ChildProcess::awaitStop);
+            }
+            if (redis != null) {
+                Console.say("stopping Redis");
+                redis.close();
             }
             if (postgres != null) {
                 Console.say("stopping PostgreSQL");

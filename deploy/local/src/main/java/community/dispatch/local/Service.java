@@ -3,23 +3,31 @@ package community.dispatch.local;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-/** One of the four services: where its jar is and what it is told through its environment. */
-record Service(String name, int port, Map<String, String> variables) {
+/**
+ * One process of the stack's four services: which jar, its name in logs and on the console (the
+ * service's, with the instance's number in cluster mode), its port and what it is told through its
+ * environment.
+ */
+record Service(String name, String label, int port, Map<String, String> variables) {
 
     /**
-     * A domain service: its own database, the broker, and the token issuer, which clients reach
-     * through the gateway while services fetch its keys from member-service directly.
+     * Instance {@code instance} (from 1) of a domain service: its own database, the brokers, and the
+     * token issuer, which clients reach through the gateway while services fetch its keys directly
+     * (in cluster mode through the first gateway, which reaches whichever member-service instance is up).
      */
-    static Service domain(String name, int port, String database, StackSettings settings, String kafka) {
+    static Service domain(String name, int firstPort, int instance, String database, StackSettings settings) {
         Map<String, String> variables = new HashMap<>(Map.of(
                 "DISPATCH_DB_HOST", "localhost",
                 "DISPATCH_DB_PORT", Integer.toString(settings.postgresPort()),
                 "DISPATCH_DB_NAME", database,
                 "DISPATCH_DB_USER", "postgres",
-                "DISPATCH_KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "DISPATCH_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
+                "DISPATCH_KAFKA_REPLICATION_FACTOR", Integer.toString(settings.brokers()),
                 "DISPATCH_ISSUER_URI", "http://localhost:" + settings.gatewayPort(),
-                "DISPATCH_JWK_SET_URI", "http://localhost:" + settings.memberServicePort() + "/oauth2/jwks"));
+                "DISPATCH_JWK_SET_URI", jwkSetUri(settings)));
         if (name.equals("member-service") || name.equals("volunteer-service")) {
             // member-service loads the demo community; volunteer-service puts its volunteers in their teams.
             variables.put("DISPATCH_DEMO_DATA", Boolean.toString(settings.demoData()));
@@ -33,17 +41,41 @@ record Service(String name, int port, Map<String, String> variables) {
                 variables.put("DISPATCH_SIGNING_KEY_SECRET", Host.ownerOnlySecret(settings.dataDir().resolve("signing-key-secret")));
             }
         }
-        return new Service(name, port, Map.copyOf(variables));
+        return new Service(name, label(name, instance, settings), StackSettings.instancePort(firstPort, instance),
+                Map.copyOf(variables));
     }
 
-    /** The gateway: where the services are, and the same issuer and keys the services trust. */
-    static Service gateway(StackSettings settings) {
-        return new Service("gateway", settings.gatewayPort(), Map.of(
-                "DISPATCH_REQUEST_SERVICE_URI", "http://localhost:" + settings.requestServicePort(),
-                "DISPATCH_VOLUNTEER_SERVICE_URI", "http://localhost:" + settings.volunteerServicePort(),
-                "DISPATCH_MEMBER_SERVICE_URI", "http://localhost:" + settings.memberServicePort(),
+    /** Gateway {@code instance}: every instance of each service, the same issuer and keys, shared rate limits. */
+    static Service gateway(int instance, StackSettings settings) {
+        Map<String, String> variables = new HashMap<>(Map.of(
+                "DISPATCH_REQUEST_SERVICE_URI", instances(settings.requestServicePort(), settings),
+                "DISPATCH_VOLUNTEER_SERVICE_URI", instances(settings.volunteerServicePort(), settings),
+                "DISPATCH_MEMBER_SERVICE_URI", instances(settings.memberServicePort(), settings),
                 "DISPATCH_ISSUER_URI", "http://localhost:" + settings.gatewayPort(),
-                "DISPATCH_JWK_SET_URI", "http://localhost:" + settings.memberServicePort() + "/oauth2/jwks"));
+                // Its own route to member-service's keys, so it does not depend on another gateway.
+                "DISPATCH_JWK_SET_URI", settings.cluster()
+                        ? "http://localhost:" + StackSettings.instancePort(settings.gatewayPort(), instance) + "/oauth2/jwks"
+                        : jwkSetUri(settings)));
+        if (settings.cluster()) {
+            variables.put("DISPATCH_REDIS_URI", "redis://localhost:" + settings.redisPort());
+        }
+        return new Service("gateway", label("gateway", instance, settings),
+                StackSettings.instancePort(settings.gatewayPort(), instance), Map.copyOf(variables));
+    }
+
+    private static String label(String name, int instance, StackSettings settings) {
+        return settings.cluster() ? name + "-" + instance : name;
+    }
+
+    private static String instances(int firstPort, StackSettings settings) {
+        return IntStream.rangeClosed(1, settings.instances())
+                .mapToObj(instance -> "http://localhost:" + StackSettings.instancePort(firstPort, instance))
+                .collect(Collectors.joining(","));
+    }
+
+    private static String jwkSetUri(StackSettings settings) {
+        return settings.cluster() ? "http://localhost:" + settings.gatewayPort() + "/oauth2/jwks"
+                : "http://localhost:" + settings.memberServicePort() + "/oauth2/jwks";
     }
 
     List<String> command(StackSettings settings) {

@@ -2,9 +2,12 @@ package community.dispatch.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What the single-node stack is told through the environment and the command line. Every port and
@@ -14,29 +17,36 @@ record StackSettings(
         Path root,
         Path dataDir,
         boolean reset,
+        boolean cluster,
         int postgresPort,
         int kafkaPort,
         int gatewayPort,
         int requestServicePort,
         int volunteerServicePort,
         int memberServicePort,
+        int redisPort,
         List<String> javaOptions,
         Duration startTimeout,
         boolean demoData) {
 
     static final String USAGE = """
-            Usage: ./run.sh [--reset] [--build]
-              --reset   start from empty: delete the stack's data (databases, Kafka logs) first
-              --build   rebuild the services before starting (otherwise only missing jars are built)
+            Usage: ./run.sh [--cluster] [--reset] [--build]
+              --cluster  cluster mode: three Kafka brokers (replication 3, min.insync.replicas 2), two
+                         instances of each service (the second on its port + 10) and Redis for the
+                         gateways' shared rate limits
+              --reset    start from empty: delete the stack's data (databases, Kafka logs) first
+              --build    rebuild the services before starting (otherwise only missing jars are built)
 
             Environment (defaults in brackets):
               DISPATCH_DATA_DIR                data and logs [<repository>/.data]
               DISPATCH_POSTGRES_PORT           PostgreSQL [15432]
               DISPATCH_KAFKA_PORT              Kafka broker; the controller takes the next port [19092]
+                                               (cluster: brokers on it, +2 and +4, controllers one above each)
               DISPATCH_GATEWAY_PORT            gateway [8080]
               DISPATCH_REQUEST_SERVICE_PORT    request-service [8081]
               DISPATCH_VOLUNTEER_SERVICE_PORT  volunteer-service [8082]
               DISPATCH_MEMBER_SERVICE_PORT     member-service [8083]
+              DISPATCH_REDIS_PORT              Redis, cluster mode only [16379]
               DISPATCH_JAVA_OPTS               JVM options of each service [-Xms64m -Xmx384m -XX:+UseSerialGC]
               DISPATCH_START_TIMEOUT           seconds to wait for everything to be healthy [300]
               DISPATCH_DEMO_DATA               load the demo community into member-service on first start [true]
@@ -48,9 +58,13 @@ record StackSettings(
     /** Reads the settings; throws {@link IllegalArgumentException} with a message fit for the user. */
     static StackSettings from(Map<String, String> env, List<String> args) {
         boolean reset = false;
+        boolean cluster = false;
         for (String arg : args) {
             if (arg.equals("--reset")) {
                 reset = true;
+            }
+            else if (arg.equals("--cluster")) {
+                cluster = true;
             }
             else {
                 throw new IllegalArgumentException("unknown option " + arg);
@@ -58,13 +72,14 @@ record StackSettings(
         }
         Path root = Path.of(env.getOrDefault("DISPATCH_ROOT", ".")).toAbsolutePath().normalize();
         Path data = env.containsKey("DISPATCH_DATA_DIR") ? Path.of(env.get("DISPATCH_DATA_DIR")) : root.resolve(".data");
-        return new StackSettings(root, data.toAbsolutePath().normalize(), reset,
+        return new StackSettings(root, data.toAbsolutePath().normalize(), reset, cluster,
                 port(env, "DISPATCH_POSTGRES_PORT", 15432),
                 port(env, "DISPATCH_KAFKA_PORT", 19092),
                 port(env, "DISPATCH_GATEWAY_PORT", 8080),
                 port(env, "DISPATCH_REQUEST_SERVICE_PORT", 8081),
                 port(env, "DISPATCH_VOLUNTEER_SERVICE_PORT", 8082),
                 port(env, "DISPATCH_MEMBER_SERVICE_PORT", 8083),
+                port(env, "DISPATCH_REDIS_PORT", 16379),
                 Arrays.stream(env.getOrDefault("DISPATCH_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"))
                         .filter(option -> !option.isEmpty())
                         .toList(),
@@ -72,8 +87,46 @@ record StackSettings(
                 !"false".equalsIgnoreCase(env.getOrDefault("DISPATCH_DEMO_DATA", "true").trim()));
     }
 
-    int kafkaControllerPort() {
-        return kafkaPort + 1;
+    /** How many instances of each service: two in cluster mode, the second on the first's port + 10. */
+    int instances() {
+        return cluster ? 2 : 1;
+    }
+
+    static int instancePort(int firstPort, int instance) {
+        return firstPort + 10 * (instance - 1);
+    }
+
+    /** How many Kafka brokers (each also a KRaft controller). */
+    int brokers() {
+        return cluster ? 3 : 1;
+    }
+
+    /** Broker {@code n} (from 1) listens on this port, its controller on the next. */
+    int kafkaPort(int broker) {
+        return kafkaPort + 2 * (broker - 1);
+    }
+
+    String kafkaBootstrapServers() {
+        return IntStream.rangeClosed(1, brokers())
+                .mapToObj(broker -> "localhost:" + kafkaPort(broker))
+                .collect(Collectors.joining(","));
+    }
+
+    /** Every port the stack listens on, to be checked free before anything starts. */
+    List<Integer> ports() {
+        List<Integer> ports = new ArrayList<>(List.of(postgresPort));
+        for (int broker = 1; broker <= brokers(); broker++) {
+            ports.addAll(List.of(kafkaPort(broker), kafkaPort(broker) + 1));
+        }
+        for (int instance = 1; instance <= instances(); instance++) {
+            for (int port : List.of(gatewayPort, requestServicePort, volunteerServicePort, memberServicePort)) {
+                ports.add(instancePort(port, instance));
+            }
+        }
+        if (cluster) {
+            ports.add(redisPort);
+        }
+        return ports;
     }
 
     Path logs() {

@@ -23,7 +23,10 @@ class StackSettingsTest {
                 settings.memberServicePort())).containsExactly(8080, 8081, 8082, 8083);
         assertThat(settings.postgresPort()).isEqualTo(15432);
         assertThat(settings.kafkaPort()).isEqualTo(19092);
-        assertThat(settings.kafkaControllerPort()).isEqualTo(19093);
+        assertThat(settings.brokers()).isEqualTo(1);
+        assertThat(settings.instances()).isEqualTo(1);
+        assertThat(settings.kafkaBootstrapServers()).isEqualTo("localhost:19092");
+        assertThat(settings.ports()).containsExactly(15432, 19092, 19093, 8080, 8081, 8082, 8083);
         assertThat(settings.javaOptions()).containsExactly("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.demoData()).isTrue();
@@ -43,10 +46,22 @@ class StackSettingsTest {
         assertThat(settings.reset()).isTrue();
         assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/dispatch"));
         assertThat(settings.gatewayPort()).isEqualTo(9080);
-        assertThat(settings.kafkaControllerPort()).isEqualTo(29093);
+        assertThat(settings.kafkaBootstrapServers()).isEqualTo("localhost:29092");
         assertThat(settings.javaOptions()).containsExactly("-Xmx256m", "-XX:+UseParallelGC");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.demoData()).isFalse();
+    }
+
+    @Test
+    void clusterModeRunsThreeBrokersAndTwoOfEveryServiceOnPortsOfTheirOwn() {
+        StackSettings settings = StackSettings.from(Map.of("DISPATCH_ROOT", "/srv/dispatch"), List.of("--cluster"));
+
+        assertThat(settings.cluster()).isTrue();
+        assertThat(settings.brokers()).isEqualTo(3);
+        assertThat(settings.instances()).isEqualTo(2);
+        assertThat(settings.kafkaBootstrapServers()).isEqualTo("localhost:19092,localhost:19094,localhost:19096");
+        assertThat(settings.ports()).containsExactly(15432, 19092, 19093, 19094, 19095, 19096, 19097,
+                8080, 8081, 8082, 8083, 8090, 8091, 8092, 8093, 16379);
     }
 
     @Test
