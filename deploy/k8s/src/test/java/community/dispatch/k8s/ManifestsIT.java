@@ -1,0 +1,220 @@
+package community.dispatch.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The Kubernetes manifests, as each overlay renders, agree with the code: every object is valid
+ * Kubernetes (parsed strictly, {@link Rendered}); each deployable listens, is probed and is configured
+ * as its {@code application.yml} says; the topics are the event catalogue's; the services reach their
+ * own database and the Kafka cluster; and only the gateway can be reached from outside.
+ */
+class ManifestsIT {
+
+    static final List<String> DEPLOYABLES = List.of("gateway", "request-service", "volunteer-service", "member-service");
+
+    /** Variables without a production default that a deployment may leave unset, and why. */
+    static final Map<String, String> OPTIONAL = Map.of(
+            "DISPATCH_ADMIN_PASSWORD_FILE", "the first admin's password comes from a Secret instead",
+            "DISPATCH_SIGNING_KEY_PREVIOUS_SECRET", "set only while the signing-key secret is being changed",
+            "DISPATCH_CORS_ALLOWED_ORIGINS", "no browser front end on another origin unless one is deployed");
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void eachDeployableListensAndIsProbedWhereItsConfigurationSays(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        assertThat(rendered.all(Deployment.class)).extracting(deployment -> deployment.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(DEPLOYABLES);
+        for (String name : DEPLOYABLES) {
+            ServiceConfiguration configuration = ServiceConfiguration.of(name);
+            Container container = container(rendered.named(Deployment.class, name));
+            assertThat(container.getPorts()).singleElement().satisfies(port -> {
+                assertThat(port.getName()).isEqualTo("http");
+                assertThat(port.getContainerPort()).as(name + "'s port").isEqualTo(configuration.port());
+            });
+            assertThat(rendered.named(Service.class, name).getSpec().getPorts()).singleElement().satisfies(port -> {
+                assertThat(port.getPort()).isEqualTo(configuration.port());
+                assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
+            });
+            assertThat(configuration.probesEnabled()).as(name + " has probe groups").isTrue();
+            assertProbe(container.getStartupProbe(), "/actuator/health/liveness");
+            assertProbe(container.getLivenessProbe(), "/actuator/health/liveness");
+            assertProbe(container.getReadinessProbe(), "/actuator/health/readiness");
+            assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+            assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
+            var pod = rendered.named(Deployment.class, name).getSpec().getTemplate().getSpec();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name + " runs as non-root").isTrue();
+            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+
+            HorizontalPodAutoscaler autoscaler = rendered.named(HorizontalPodAutoscaler.class, name);
+            assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo(name);
+            assertThat(autoscaler.getSpec().getMinReplicas()).isPositive();
+            assertThat(rendered.named(PodDisruptionBudget.class, name).getSpec().getSelector().getMatchLabels())
+                    .isEqualTo(Map.of("app.kubernetes.io/name", name));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyVariableSetIsReadAndEveryOneWithoutAClusterDefaultIsSet(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        for (String name : DEPLOYABLES) {
+            ServiceConfiguration configuration = ServiceConfiguration.of(name);
+            Map<String, String> set = environment(rendered, container(rendered.named(Deployment.class, name)));
+            assertThat(configuration.variables()).as("%s reads every variable it is given", name)
+                    .containsKeys(set.keySet().toArray(String[]::new));
+            Set<String> missing = new TreeSet<>(configuration.variables().keySet());
+            missing.removeIf(variable -> set.containsKey(variable) || !configuration.needsSettingInACluster(variable)
+                    || OPTIONAL.containsKey(variable) || variable.equals("SERVER_PORT"));
+            if ("true".equals(set.get("DISPATCH_SMS_SANDBOX"))) {
+                missing.removeAll(Set.of("DISPATCH_SMS_URL", "DISPATCH_SMS_TOKEN"));
+            }
+            assertThat(missing).as("%s in %s: variables whose default only fits one machine", name, overlay).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void secretsAreOnlyReferencedEachMadeByAnOperatorOrDocumented(String overlay) throws IOException {
+        Rendered rendered = Rendered.of(overlay);
+        String guide = Files.readString(Rendered.ROOT.resolve("deploy/README.md"));
+        Set<String> databases = rendered.custom("Cluster").stream()
+                .map(cluster -> cluster.at("/metadata/name").asString() + "-app").collect(Collectors.toSet());
+        for (Deployment deployment : rendered.all(Deployment.class)) {
+            for (EnvVar variable : container(deployment).getEnv()) {
+                if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+                    String secret = variable.getValueFrom().getSecretKeyRef().getName();
+                    assertThat(databases.contains(secret) || guide.contains("`" + secret + "`"))
+                            .as("Secret %s (for %s) is made by CloudNativePG or explained in deploy/README.md", secret,
+                                    variable.getName()).isTrue();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theTopicsAreTheCataloguesEachWithItsDeadLetters(String overlay) throws IOException {
+        Rendered rendered = Rendered.of(overlay);
+        JsonNode catalogue = YAMLMapper.builder().build()
+                .readTree(Files.readString(Rendered.ROOT.resolve("platform/events/asyncapi.yaml")));
+        Set<String> expected = new TreeSet<>();
+        catalogue.path("channels").forEach(channel -> {
+            expected.add(channel.path("address").asString());
+            expected.add(channel.path("address").asString() + "-dlt");
+        });
+        Map<String, String> common = rendered.named(ConfigMap.class, "dispatch-common").getData();
+        int copies = Integer.parseInt(common.get("DISPATCH_KAFKA_REPLICATION_FACTOR"));
+        List<JsonNode> topics = rendered.custom("KafkaTopic");
+        assertThat(topics).extracting(topic -> topic.at("/spec/topicName").asString())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        for (JsonNode topic : topics) {
+            assertThat(topic.at("/spec/partitions").asInt()).isEqualTo(Integer.parseInt(common.get("DISPATCH_KAFKA_PARTITIONS")));
+            assertThat(topic.at("/spec/replicas").asInt()).isEqualTo(copies);
+            assertThat(topic.at("/spec/config/min.insync.replicas").asInt()).isEqualTo(copies > 1 ? 2 : 1);
+        }
+        JsonNode kafka = rendered.custom("Kafka").get(0);
+        assertThat(kafka.at("/spec/kafka/config/default.replication.factor").asInt()).isEqualTo(copies);
+        assertThat(rendered.custom("KafkaNodePool")).extracting(pool -> pool.at("/spec/replicas").asInt())
+                .containsExactly(copies);
+        int listener = kafka.at("/spec/kafka/listeners/0/port").asInt();
+        assertThat(common.get("DISPATCH_KAFKA_BOOTSTRAP_SERVERS"))
+                .isEqualTo(kafka.at("/metadata/name").asString() + "-kafka-bootstrap:" + listener);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void eachServiceReachesItsOwnDatabaseAndTheGatewayReachesEachService(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        for (String service : List.of("request", "volunteer", "member")) {
+            Map<String, String> set = environment(rendered, container(rendered.named(Deployment.class, service + "-service")));
+            JsonNode database = rendered.custom("Cluster").stream()
+                    .filter(cluster -> set.get("DISPATCH_DB_HOST").equals(cluster.at("/metadata/name").asString() + "-rw"))
+                    .findFirst().orElseThrow(() -> new AssertionError(service + "-service's database is not a Cluster here"));
+            assertThat(database.at("/spec/bootstrap/initdb/database").asString()).isEqualTo(set.get("DISPATCH_DB_NAME"));
+            assertThat(set.get("DISPATCH_DB_PASSWORD")).isEqualTo("secret:" + database.at("/metadata/name").asString() + "-app/password");
+            String uri = environment(rendered, container(rendered.named(Deployment.class, "gateway")))
+                    .get("DISPATCH_" + service.toUpperCase() + "_SERVICE_URI");
+            assertThat(uri).isEqualTo("http://" + service + "-service:"
+                    + rendered.named(Service.class, service + "-service").getSpec().getPorts().get(0).getPort());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void onlyTheGatewayCanBeReachedFromOutside(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        assertThat(rendered.all(NetworkPolicy.class)).anySatisfy(policy -> {
+            assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+            assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+            assertThat(policy.getSpec().getIngress()).isNullOrEmpty();
+        });
+        for (NetworkPolicy policy : rendered.all(NetworkPolicy.class)) {
+            boolean fromAnywhere = policy.getSpec().getIngress().stream().anyMatch(rule -> rule.getFrom().isEmpty());
+            if (fromAnywhere) {
+                assertThat(policy.getSpec().getPodSelector().getMatchLabels()).as(policy.getMetadata().getName())
+                        .isEqualTo(Map.of("app.kubernetes.io/name", "gateway"));
+            }
+        }
+        assertThat(rendered.all(Ingress.class)).flatExtracting(ingress -> ingress.getSpec().getRules().stream()
+                        .flatMap(rule -> rule.getHttp().getPaths().stream())
+                        .map(path -> path.getBackend().getService().getName()).toList())
+                .containsOnly("gateway");
+        assertThat(rendered.all(Service.class)).allSatisfy(service ->
+                assertThat(service.getSpec().getType()).as(service.getMetadata().getName()).isNull());
+    }
+
+    private static Container container(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static void assertProbe(Probe probe, String path) {
+        assertThat(probe).isNotNull();
+        assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    }
+
+    /** The container's variables: values as set, references as {@code secret:<name>/<key>} or {@code config:…}. */
+    private static Map<String, String> environment(Rendered rendered, Container container) {
+        Map<String, String> variables = new HashMap<>();
+        for (EnvFromSource source : container.getEnvFrom()) {
+            variables.putAll(rendered.named(ConfigMap.class, source.getConfigMapRef().getName()).getData());
+        }
+        for (EnvVar variable : container.getEnv()) {
+            var from = variable.getValueFrom();
+            String value = from == null ? variable.getValue()
+                    : from.getSecretKeyRef() != null
+                            ? "secret:" + from.getSecretKeyRef().getName() + "/" + from.getSecretKeyRef().getKey()
+                            : rendered.named(ConfigMap.class, from.getConfigMapKeyRef().getName()).getData()
+                                    .get(from.getConfigMapKeyRef().getKey());
+            assertThat(value).as("%s's value", variable.getName()).isNotNull();
+            variables.put(variable.getName(), value);
+        }
+        return variables;
+    }
+}
