@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,9 +46,30 @@ record ServiceConfiguration(String name, Map<String, String> variables, JsonNode
         return tree.at("/management/endpoint/health/probes/enabled").asBoolean(false);
     }
 
-    /** A variable whose default only fits a developer's machine: none at all, or one on localhost. */
-    boolean needsSettingInACluster(String variable) {
-        String fallback = variables.get(variable);
-        return fallback == null || fallback.isBlank() || fallback.contains("localhost");
+    /** Variables without a default fit for a deployment that one may leave unset, and why. */
+    static final Map<String, String> OPTIONAL = Map.of(
+            "DISPATCH_ADMIN_PASSWORD_FILE", "the first admin's password is given directly instead",
+            "DISPATCH_SIGNING_KEY_PREVIOUS_SECRET", "set only while the signing-key secret is being changed",
+            "DISPATCH_CORS_ALLOWED_ORIGINS", "no browser front end on another origin unless one is deployed",
+            "DISPATCH_REDIS_URI", "one gateway keeps its rate-limit buckets itself (ManifestsIT requires it for several)");
+
+    /**
+     * The variables this deployable reads whose default only fits a developer's machine (none at all,
+     * or one on localhost) and that {@code set} leaves unset: none may be, but for {@link #OPTIONAL}
+     * ones and the SMS provider's while codes stay in the sandbox.
+     */
+    Set<String> neededButUnset(Map<String, String> set) {
+        Set<String> missing = new TreeSet<>();
+        variables.forEach((variable, fallback) -> {
+            boolean onlyForOneMachine = fallback == null || fallback.isBlank() || fallback.contains("localhost");
+            if (onlyForOneMachine && !set.containsKey(variable) && !OPTIONAL.containsKey(variable)
+                    && !variable.equals("SERVER_PORT")) {
+                missing.add(variable);
+            }
+        });
+        if ("true".equals(set.get("DISPATCH_SMS_SANDBOX"))) {
+            missing.removeAll(Set.of("DISPATCH_SMS_URL", "DISPATCH_SMS_TOKEN"));
+        }
+        return missing;
     }
 }
