@@ -93,6 +93,26 @@ class GatewayRoutingIT extends GatewayTest {
     }
 
     @Test
+    void theCallersTraceContinuesInTheCallToTheService() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        web.get().uri("/api/v1/categories").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").exchange()
+                .expectStatus().isOk();
+        assertThat(REQUEST_SERVICE.lastHeaders().get("traceparent"))
+                .as("the same trace, the gateway's own span as parent")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void theGatewaysOwnMetricsAreOnItsPortAndNoServicesAre() {
+        web.get().uri("/api/v1/categories").exchange().expectStatus().isOk();
+        String metrics = web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("http_server_requests_seconds_count", "spring_cloud_gateway_requests_seconds_count");
+        web.get().uri("/request-service/actuator/prometheus").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void theCallersRequestIdTravelsToTheServiceAndBack() {
         web.get().uri("/api/v1/categories").header("X-Request-Id", "mobile-7f3a.42").exchange()
                 .expectStatus().isOk()

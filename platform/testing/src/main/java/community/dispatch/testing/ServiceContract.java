@@ -22,8 +22,8 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 /**
  * What every domain service promises once started against real PostgreSQL and Kafka: it reports
  * healthy (database and broker included), serves its OpenAPI document, answers an unknown caller
- * with a 401 problem and a known one with problems too, and exposes no actuator endpoint beyond
- * health and info. A service's context IT extends this and is annotated
+ * with a 401 problem and a known one with problems too, exports its metrics for a scraper, and
+ * exposes no other actuator endpoint than health and info. A service's context IT extends this and is annotated
  * {@link ServiceIntegrationTest} (with {@link TestTokensConfiguration}, or overriding {@link #staffToken()}).
  */
 public abstract class ServiceContract {
@@ -140,7 +140,17 @@ public abstract class ServiceContract {
     }
 
     @Test
-    public void exposesNoActuatorEndpointBeyondHealthAndInfo() {
+    public void exportsItsMetricsToAScraperWithoutAToken() {
+        String metrics = web().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count",
+                "dispatch_outbox_pending_events");
+    }
+
+    @Test
+    public void exposesNoActuatorEndpointBeyondHealthInfoAndMetrics() {
         for (String endpoint : new String[] { "env", "beans", "configprops", "heapdump", "loggers" }) {
             web().get().uri("/actuator/" + endpoint).headers(h -> h.setBearerAuth(staffToken())).exchange()
                     .expectStatus().isNotFound();

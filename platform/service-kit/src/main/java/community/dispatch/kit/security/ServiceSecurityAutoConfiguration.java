@@ -47,9 +47,12 @@ import reactor.core.publisher.Mono;
 @EnableReactiveMethodSecurity
 public class ServiceSecurityAutoConfiguration {
 
-    /** Paths anyone may call; a service adds its own public endpoints in {@code dispatch.security.public-paths}. */
+    /**
+     * Paths anyone may call (metrics are for the scraper on the process's own port, which the gateway never
+     * routes to); a service adds its own public endpoints in {@code dispatch.security.public-paths}.
+     */
     public static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**" };
+            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**" };
 
     /** The JWT claim that carries the caller's roles, e.g. {@code ["RESIDENT"]}. */
     public static final String ROLES_CLAIM = "roles";
