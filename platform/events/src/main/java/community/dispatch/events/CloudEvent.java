@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  * @param data the event data as JSON
  * @param externalref extension attribute: the reference a municipal system gave the aggregate (its
  *        ticket id), carried on every event about it so the sender can follow it; absent otherwise
+ * @param traceparent extension attribute (CloudEvents distributed tracing): the W3C trace context of
+ *        the work that recorded the event, so its consumers continue the same trace; absent when none
+ * @param tracestate extension attribute: the W3C {@code tracestate} that goes with it, when there is one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -31,7 +34,9 @@ public record CloudEvent(
         OffsetDateTime time,
         String datacontenttype,
         JsonNode data,
-        String externalref) {
+        String externalref,
+        String traceparent,
+        String tracestate) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
@@ -45,6 +50,12 @@ public record CloudEvent(
         if (!SPEC_VERSION.equals(specversion)) {
             throw new IllegalArgumentException("unsupported specversion " + specversion);
         }
+    }
+
+    /** The same event, recorded as part of the given trace. */
+    public CloudEvent withTrace(String parent, String state) {
+        return new CloudEvent(specversion, id, source, type, subject, time, datacontenttype, data, externalref, parent,
+                state);
     }
 
     public UUID idAsUuid() {

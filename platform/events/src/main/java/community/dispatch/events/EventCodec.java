@@ -52,7 +52,7 @@ public final class EventCodec {
         EventType<?> type = EventCatalog.of(event);
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type.name(),
                 event.subject(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), CloudEvent.JSON,
-                mapper.valueToTree(event), externalRef);
+                mapper.valueToTree(event), externalRef, null, null);
     }
 
     /** The structured-mode JSON of an envelope. */
@@ -97,7 +97,8 @@ public final class EventCodec {
             String source = header(headers, "source");
             return new CloudEvent(header(headers, "specversion"), header(headers, "id"),
                     source == null ? null : URI.create(source), header(headers, "type"), header(headers, "subject"),
-                    time == null ? null : OffsetDateTime.parse(time), contentType, data, header(headers, "externalref"));
+                    time == null ? null : OffsetDateTime.parse(time), contentType, data, header(headers, "externalref"),
+                    header(headers, "traceparent"), header(headers, "tracestate"));
         }
         catch (JacksonException | IllegalArgumentException | NullPointerException | DateTimeParseException e) {
             throw new MalformedEventException("not a binary-mode CloudEvent: " + e.getMessage(), e);

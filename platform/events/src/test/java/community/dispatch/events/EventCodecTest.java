@@ -74,6 +74,26 @@ class EventCodecTest {
     }
 
     @Test
+    void theTraceContextTravelsAsTheDistributedTracingExtensionInBothModes() {
+        String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        CloudEvent event = codec.wrap(submitted, URI.create("/request-service")).withTrace(parent, "dispatch=1");
+
+        String json = new String(codec.toStructured(event), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"traceparent\":\"" + parent + "\"", "\"tracestate\":\"dispatch=1\"");
+        assertThat(codec.read(Map.of(), codec.toStructured(event))).isEqualTo(event);
+        assertThat(new String(codec.toStructured(codec.wrap(submitted, URI.create("/request-service"))),
+                StandardCharsets.UTF_8)).doesNotContain("trace");
+
+        Map<String, byte[]> headers = new HashMap<>();
+        headers.put("ce_specversion", bytes("1.0"));
+        headers.put("ce_id", bytes(event.id()));
+        headers.put("ce_source", bytes("/request-service"));
+        headers.put("ce_type", bytes(event.type()));
+        headers.put("ce_traceparent", bytes(parent));
+        assertThat(codec.read(headers, bytes(event.data().toString())).traceparent()).isEqualTo(parent);
+    }
+
+    @Test
     void readsBinaryModeFromCeHeaders() {
         OrderAccepted accepted = new OrderAccepted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         Map<String, byte[]> headers = new HashMap<>();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -53,6 +54,13 @@ import community.dispatch.kit.outbox.OutboxProperties;
 import community.dispatch.kit.outbox.OutboxRelay;
 import community.dispatch.kit.outbox.OutboxStore;
 import community.dispatch.kit.timers.WakeUps;
+import community.dispatch.kit.tracing.EventTracing;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 /**
  * Events in and out of a service: the outbox and its relay, the idempotent inbox, the Kafka
@@ -131,23 +139,45 @@ public class EventingAutoConfiguration {
 
     /**
      * Failed records are retried a bounded number of times, then written to {@code <topic>-dlt}; a
-     * record that is not a CloudEvent goes there at once. The partition never stalls.
+     * record that is not a CloudEvent goes there at once. The partition never stalls. Each failed attempt
+     * counts in {@code dispatch.inbox.failures}, each record dead-lettered in {@code dispatch.inbox.dead.letters}.
      */
     @Bean
     @ConditionalOnMissingBean
-    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, InboxProperties inbox) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
+    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, InboxProperties inbox,
+            ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        Function<String, Counter> deadLettered = topic -> Counter.builder("dispatch.inbox.dead.letters")
+                .description("Records written to the topic's dead-letter topic").tag("topic", topic).register(registry);
+        Function<String, Counter> failed = topic -> Counter.builder("dispatch.inbox.failures")
+                .description("Failed attempts to handle a record; each is retried until the bound, then dead-lettered")
+                .tag("topic", topic).register(registry);
+        for (String topic : Topics.ALL) { // every series exists at zero from the start, for the alerts
+            deadLettered.apply(topic);
+            failed.apply(topic);
+        }
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
                 (record, error) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(inbox.retryInterval().toMillis(), inbox.retries()));
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, error) -> {
+            deadLetters.accept(record, error);
+            deadLettered.apply(record.topic()).increment();
+        }, new FixedBackOff(inbox.retryInterval().toMillis(), inbox.retries()));
         handler.addNotRetryableExceptions(MalformedEventException.class);
+        handler.setRetryListeners((record, error, attempt) -> failed.apply(record.topic()).increment());
         return handler;
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
     KafkaAdmin.NewTopics dispatchTopics(EventingProperties properties) {
-        return new KafkaAdmin.NewTopics(Stream.of(Topics.REQUEST_EVENTS, Topics.ORDER_EVENTS, Topics.MEMBER_EVENTS,
-                        Topics.INTAKE)
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
                 .flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic)))
                 .map(topic -> new NewTopic(topic, properties.partitions(), properties.replicationFactor()))
                 .toArray(NewTopic[]::new));
@@ -161,8 +191,9 @@ public class EventingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(OutboxStore store, EventCodec codec, @Value("${spring.application.name}") String service) {
-        return new Outbox(store, codec, URI.create("/" + service));
+    Outbox outbox(OutboxStore store, EventCodec codec, EventTracing tracing,
+            @Value("${spring.application.name}") String service) {
+        return new Outbox(store, codec, tracing, URI.create("/" + service));
     }
 
     @Bean
@@ -173,22 +204,24 @@ public class EventingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, OutboxProperties properties) {
-        return new KafkaEventPublisher(kafkaTemplate, properties.sendTimeout());
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, OutboxProperties properties,
+            EventTracing tracing) {
+        return new KafkaEventPublisher(kafkaTemplate, properties.sendTimeout(), tracing);
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "dispatch.outbox.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(OutboxStore store, EventPublisher publisher, TransactionalOperator transactions,
-            OutboxProperties properties, ObjectProvider<WakeUps> wakeUps) {
-        return new OutboxRelay(store, publisher, transactions, properties, wakeUps.getIfAvailable());
+            OutboxProperties properties, ObjectProvider<WakeUps> wakeUps, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(store, publisher, transactions, properties, wakeUps.getIfAvailable(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
     @ConditionalOnMissingBean
     EventInbox eventInbox(DatabaseClient database, TransactionalOperator transactions, EventCodec codec,
-            InboxProperties properties) {
-        return new EventInbox(new InboxStore(database), transactions, codec, properties.effectTimeout());
+            InboxProperties properties, EventTracing tracing) {
+        return new EventInbox(new InboxStore(database), transactions, codec, tracing, properties.effectTimeout());
     }
 }

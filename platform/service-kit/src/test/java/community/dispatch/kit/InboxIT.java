@@ -108,7 +108,7 @@ class InboxIT {
     private CloudEvent event(String subject, String data) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), URI.create("/inbox-it"),
                 "community.dispatch.request.updated.v1", subject, OffsetDateTime.now(), CloudEvent.JSON,
-                json.readTree(data), null);
+                json.readTree(data), null, null, null);
     }
 
     private void send(String key, byte[] value) {

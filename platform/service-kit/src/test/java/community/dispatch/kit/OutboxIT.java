@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +34,15 @@ import community.dispatch.kit.outbox.OutboxProperties;
 import community.dispatch.kit.outbox.OutboxRelay;
 import community.dispatch.kit.outbox.OutboxStore;
 import community.dispatch.kit.timers.WakeUps;
+import community.dispatch.kit.tracing.EventTracing;
 import community.dispatch.testing.TopicReader;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.Tracer;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -58,6 +67,12 @@ class OutboxIT {
     EventInbox inbox;
     @Autowired
     WakeUps wakeUps;
+    @Autowired
+    EventTracing tracing;
+    @Autowired
+    ObservationRegistry observations;
+    @Autowired
+    Tracer tracer;
 
     @Test
     void aCommittedEventIsPublishedExactlyOnceWithItsKeyAndEnvelope() {
@@ -196,7 +211,7 @@ class OutboxIT {
     void aRecordedEventWakesAnIdleRelayAtOnce() {
         OutboxProperties hourly = new OutboxProperties(true, Duration.ofHours(1), properties.batchSize(),
                 properties.sendTimeout(), Duration.ofSeconds(1), Duration.ofSeconds(2), properties.retention());
-        OutboxRelay relay = new OutboxRelay(store, publisher, transactions, hourly, wakeUps);
+        OutboxRelay relay = new OutboxRelay(store, publisher, transactions, hourly, wakeUps, new SimpleMeterRegistry());
         relay.start();
         try {
             relay.drain().block(); // whatever was pending; the relay itself now sleeps for an hour
@@ -209,10 +224,53 @@ class OutboxIT {
         }
     }
 
+    @Test
+    void anEventRecordedInATraceCarriesItThroughKafkaAndItsConsumerWorksInThatTrace() {
+        RequestSubmitted submitted = submitted();
+        Observation call = Observation.start("outbox-it.call", observations);
+        String traceId = traceIdOf(call);
+        CloudEvent recorded = transactions.transactional(outbox.record(submitted))
+                .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, call)).block();
+        call.stop();
+        assertThat(recorded.traceparent()).as("the call's trace").matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+
+        relay(store, publisher).drain().block();
+        CloudEvent sent = codec.read(Map.of(), publishedFor(submitted).get(0).value());
+        assertThat(sent.traceparent()).isEqualTo(recorded.traceparent());
+
+        AtomicReference<String> seenByConsumer = new AtomicReference<>();
+        tracing.consuming("outbox-it", sent, Mono.deferContextual(context -> {
+            try (ContextSnapshot.Scope scope = ContextSnapshotFactory.builder().build().setThreadLocalsFrom(context)) {
+                seenByConsumer.set(tracer.currentSpan().context().traceId());
+            }
+            return Mono.just(true);
+        }), Duration.ofSeconds(5));
+        assertThat(seenByConsumer).hasValue(traceId);
+    }
+
+    @Test
+    void theBacklogCountsUnpublishedEventsAndTheAgeOfTheOldest() {
+        relay(store, publisher).drain().block(); // what is left waits for a retry that other tests put off
+        long before = store.backlog().block().pending();
+        commit(submitted());
+        commit(submitted());
+        OutboxStore.Backlog waiting = store.backlog().block();
+        assertThat(waiting.pending()).isEqualTo(before + 2);
+        assertThat(waiting.oldestSeconds()).isBetween(0.0, 600.0);
+        relay(store, publisher).drain().block();
+        assertThat(store.backlog().block().pending()).isLessThanOrEqualTo(before);
+    }
+
+    private String traceIdOf(Observation observation) {
+        try (Observation.Scope scope = observation.openScope()) {
+            return tracer.currentSpan().context().traceId();
+        }
+    }
+
     private OutboxRelay relay(OutboxStore store, EventPublisher publisher) {
         OutboxProperties quick = new OutboxProperties(true, Duration.ofMillis(50), properties.batchSize(),
                 properties.sendTimeout(), Duration.ofSeconds(1), Duration.ofSeconds(2), properties.retention());
-        return new OutboxRelay(store, publisher, transactions, quick, null);
+        return new OutboxRelay(store, publisher, transactions, quick, null, new SimpleMeterRegistry());
     }
 
     private CloudEvent commit(DomainEvent event) {

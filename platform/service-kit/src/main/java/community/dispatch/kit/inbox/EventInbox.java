@@ -13,6 +13,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.EventCodec;
+import community.dispatch.kit.tracing.EventTracing;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -35,6 +36,7 @@ public class EventInbox {
     private final InboxStore store;
     private final TransactionalOperator transactions;
     private final EventCodec codec;
+    private final EventTracing tracing;
     private final Duration effectTimeout;
 
     /** The handling of one consumer, by event type; see {@link EventHandlers}. */
@@ -52,7 +54,7 @@ public class EventInbox {
         CloudEvent event = codec.read(headers(record), record.value());
         // The listener thread is Kafka's own polling thread, never an event loop: waiting here is what
         // keeps the offset commit behind the effect and a partition's events in order.
-        Boolean applied = processOnce(consumer, event, effect).block(effectTimeout);
+        Boolean applied = tracing.consuming(consumer, event, processOnce(consumer, event, effect), effectTimeout);
         return Boolean.TRUE.equals(applied);
     }
 

@@ -10,18 +10,21 @@ import community.dispatch.events.DomainEvent;
 import community.dispatch.events.EventCatalog;
 import community.dispatch.events.EventCodec;
 import community.dispatch.events.EventType;
+import community.dispatch.kit.tracing.EventTracing;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
 /**
  * Records events in the caller's database transaction, so that an event exists if and only if the
- * state change it describes was committed. The {@link OutboxRelay} publishes them afterwards.
+ * state change it describes was committed, in the trace of the work that recorded it. The
+ * {@link OutboxRelay} publishes them afterwards.
  */
 @RequiredArgsConstructor
 public class Outbox {
 
     private final OutboxStore store;
     private final EventCodec codec;
+    private final EventTracing tracing;
     private final URI source;
 
     /**
@@ -34,12 +37,12 @@ public class Outbox {
 
     /** The same, for an aggregate that came from another system: its reference travels on the event. */
     public Mono<CloudEvent> record(DomainEvent event, String externalRef) {
-        CloudEvent envelope = codec.wrap(event, source, externalRef);
         EventType<?> type = EventCatalog.of(event);
         return requireTransaction()
-                .then(store.append(envelope.idAsUuid(), type.topic(), envelope.subject(), type.name(),
-                        codec.toStructured(envelope)))
-                .thenReturn(envelope);
+                .then(tracing.stamp(codec.wrap(event, source, externalRef)))
+                .flatMap(envelope -> store.append(envelope.idAsUuid(), type.topic(), envelope.subject(), type.name(),
+                                codec.toStructured(envelope))
+                        .thenReturn(envelope));
     }
 
     private static Mono<Void> requireTransaction() {

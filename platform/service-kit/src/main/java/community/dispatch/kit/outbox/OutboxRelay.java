@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.kit.timers.BackgroundWork;
 import community.dispatch.kit.timers.WakeUps;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -24,13 +27,15 @@ import lombok.RequiredArgsConstructor;
  * and marks them published before committing. A relay that dies between send and mark leaves its
  * rows unpublished, so they are sent again: delivery is at least once, and consumers' idempotency
  * guards absorb the duplicate. A failed send puts the event back with an exponential backoff; the
- * key's later events wait behind it, which keeps their order.
+ * key's later events wait behind it, which keeps their order. Every 10 s it reads the backlog for the
+ * gauges {@code dispatch.outbox.pending} and {@code dispatch.outbox.oldest.age}.
  */
 @RequiredArgsConstructor
 public class OutboxRelay extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    private static final Duration BACKLOG_INTERVAL = Duration.ofSeconds(10);
 
     private final OutboxStore store;
     private final EventPublisher publisher;
@@ -38,6 +43,9 @@ public class OutboxRelay extends BackgroundWork {
     private final OutboxProperties properties;
     /** Wake-ups when an event is recorded; without them the relay polls. */
     private final WakeUps wakeUps;
+    private final MeterRegistry meters;
+    /** The last backlog read, which the gauges show; every instance reads the same table. */
+    private final AtomicReference<OutboxStore.Backlog> backlog = new AtomicReference<>(new OutboxStore.Backlog(0, 0));
 
     /** Relays until nothing is due; completes with the number of events sent. */
     public Mono<Long> drain() {
@@ -103,7 +111,17 @@ public class OutboxRelay extends BackgroundWork {
                 .concatMap(tick -> store.purgePublishedBefore(properties.retention())
                         .onErrorResume(error -> Mono.empty()), 1)
                 .subscribe(purged -> log.debug("Purged {} published outbox events", purged));
-        return Disposables.composite(polling, purging);
+        Gauge.builder("dispatch.outbox.pending", backlog, last -> last.get().pending())
+                .description("Events recorded but not yet published (the service's whole outbox)").baseUnit("events")
+                .register(meters);
+        Gauge.builder("dispatch.outbox.oldest.age", backlog, last -> last.get().oldestSeconds())
+                .description("How long the oldest unpublished event has waited").baseUnit("seconds")
+                .register(meters);
+        Disposable measuring = Flux.interval(Duration.ZERO, BACKLOG_INTERVAL)
+                .onBackpressureDrop()
+                .concatMap(tick -> store.backlog().onErrorResume(error -> Mono.empty()), 1)
+                .subscribe(backlog::set);
+        return Disposables.composite(polling, purging, measuring);
     }
 
     /** Starts after the rest of the context and stops before the Kafka producer closes. */

@@ -38,7 +38,8 @@ public class OutboxStore {
      */
     public Flux<PendingEvent> claim(int limit) {
         return database.sql("""
-                        SELECT e.id, e.topic, e.message_key, e.event_type, e.payload, e.attempts
+                        SELECT e.id, e.topic, e.message_key, e.event_type, e.payload, e.attempts,
+                               e.payload->>'traceparent' AS traceparent, e.payload->>'tracestate' AS tracestate
                         FROM outbox_event e
                         WHERE e.published_at IS NULL
                           AND e.next_attempt_at <= now()
@@ -53,8 +54,24 @@ public class OutboxStore {
                 .bind("limit", limit)
                 .map((row, meta) -> new PendingEvent(row.get("id", UUID.class), row.get("topic", String.class),
                         row.get("message_key", String.class), row.get("event_type", String.class),
-                        row.get("payload", Json.class).asArray(), row.get("attempts", Integer.class)))
+                        row.get("payload", Json.class).asArray(), row.get("attempts", Integer.class),
+                        row.get("traceparent", String.class), row.get("tracestate", String.class)))
                 .all();
+    }
+
+    /** How many events wait to be published, and for how many seconds the oldest has (0 when none). */
+    public Mono<Backlog> backlog() {
+        return database.sql("""
+                        SELECT count(*) AS pending,
+                               COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
+                        FROM outbox_event
+                        WHERE published_at IS NULL""")
+                .map((row, meta) -> new Backlog(row.get("pending", Long.class), row.get("oldest", Double.class)))
+                .one();
+    }
+
+    /** The outbox's unpublished events: how many, and the age of the oldest in seconds. */
+    public record Backlog(long pending, double oldestSeconds) {
     }
 
     public Mono<Long> markPublished(List<UUID> ids) {

@@ -2,6 +2,7 @@ package community.dispatch.kit.outbox;
 
 import java.util.UUID;
 
-/** An event claimed from the outbox, ready to publish. */
-public record PendingEvent(UUID id, String topic, String key, String type, byte[] payload, int attempts) {
+/** An event claimed from the outbox, ready to publish, with the trace it was recorded in (null outside any). */
+public record PendingEvent(UUID id, String topic, String key, String type, byte[] payload, int attempts,
+        String traceparent, String tracestate) {
 }
