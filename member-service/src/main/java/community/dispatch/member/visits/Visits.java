@@ -5,18 +5,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.kit.metrics.Committed;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.time.CommunityProperties;
 import community.dispatch.member.people.Role;
 import community.dispatch.member.visits.WeeklyCompliance.Obligation;
 import community.dispatch.member.visits.WeeklyCompliance.Report;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
-import lombok.RequiredArgsConstructor;
 
 /**
  * Household visits (初心大走訪): who may log one, who sees which, and who is behind on their weekly
@@ -25,7 +28,6 @@ import lombok.RequiredArgsConstructor;
  */
 @Service
 @EnableConfigurationProperties(VisitProperties.class)
-@RequiredArgsConstructor
 class Visits {
 
     /** A logged visit. */
@@ -38,6 +40,15 @@ class Visits {
     private final VisitProperties properties;
     private final CommunityProperties community;
     private final Clock clock;
+    private final Counter logged;
+
+    Visits(VisitStore store, VisitProperties properties, CommunityProperties community, Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.properties = properties;
+        this.community = community;
+        this.clock = clock;
+        this.logged = Counter.builder("dispatch.visits.logged").description("Household visits logged").register(meters);
+    }
 
     /** The caller logs a visit to a household, now or a little while ago. */
     Mono<Logged> log(UUID unit, Instant visitedAt, String heard, List<String> needs, Caller caller) {
@@ -52,6 +63,7 @@ class Visits {
                 .then(store.unitExists(unit))
                 .flatMap(exists -> exists ? store.insert(visit)
                         : Mono.error(DomainException.invalid("unknown-unit", "There is no unit " + unit + ".")))
+                .then(Committed.measure(logged::increment))
                 .thenReturn(visit);
     }
 
@@ -79,13 +91,21 @@ class Visits {
         if (!caller.isStaff() && grid != null && !caller.serves(grid)) {
             return Mono.error(DomainException.forbidden("Grid workers read the report of the grids they serve."));
         }
-        CommunityWeek range = week(week);
+        return report(week(week), obligation -> (grid == null || grid.equals(obligation.gridCode()))
+                && (caller.isStaff() || caller.serves(obligation.gridCode())));
+    }
+
+    /** This week's report of every visitor with a quota, for the figures. */
+    Mono<Report> thisWeek() {
+        return report(week(null), obligation -> true);
+    }
+
+    private Mono<Report> report(CommunityWeek range, Predicate<Obligation> shown) {
         Mono<List<Obligation>> obligations = store.visitorsWithQuota()
                 .map(visitor -> new Obligation(visitor.memberId(), visitor.name(),
                         visitor.leadership() ? "LEADERSHIP" : Role.GRID_WORKER.name(), visitor.gridCode(),
                         visitor.leadership() ? properties.leadershipWeeklyTarget() : properties.gridWorkerWeeklyTarget()))
-                .filter(obligation -> grid == null || grid.equals(obligation.gridCode()))
-                .filter(obligation -> caller.isStaff() || caller.serves(obligation.gridCode()))
+                .filter(shown)
                 .collectList();
         return Mono.zip(obligations, store.counted(range.start(), range.end()).collectList())
                 .map(both -> WeeklyCompliance.compute(range, both.getT1(), both.getT2()));

@@ -57,6 +57,7 @@ public class DisputeLadder {
     private final RequestStore store;
     private final RequestChanges changes;
     private final Outbox outbox;
+    private final RequestMetrics metrics;
     private final DisputeProperties properties;
     private final RequestProperties requests;
     private final Clock clock;
@@ -69,6 +70,7 @@ public class DisputeLadder {
                 .flatMap(stored -> deliberations.putOn(stored.request().id(), first, now.plus(properties.window(first)))
                         .then(outbox.record(new RequestUpdated(stored.request().id(), List.of("deliberation:" + first)),
                                 stored.externalRef()))
+                        .then(metrics.deliberationStep(first))
                         .thenReturn(stored));
     }
 
@@ -107,6 +109,7 @@ public class DisputeLadder {
                             .then(store.append(id, new ServiceRequest.Move(Status.IN_PROGRESS, Status.IN_PROGRESS, actor,
                                     "deliberation: " + next + " (" + next.nameZh() + "): " + why, now)))
                             .then(outbox.record(new RequestUpdated(id, List.of("deliberation:" + next)), dispute.externalRef()))
+                            .then(metrics.deliberationStep(next))
                             .doOnSuccess(event -> log.info("Dispute {} climbs to {}", id, next))
                             .thenReturn(dispute))
                     .orElseGet(() -> deliberations.stopClock(id)

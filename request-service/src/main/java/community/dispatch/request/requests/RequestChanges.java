@@ -30,13 +30,15 @@ class RequestChanges {
 
     private final RequestStore store;
     private final Outbox outbox;
+    private final RequestMetrics metrics;
 
     Mono<Stored> persist(Stored before, ServiceRequest.Changed changed) {
         ServiceRequest after = changed.request();
         return store.update(after)
                 .thenMany(Flux.fromIterable(changed.moves())
                         .concatMap(move -> store.append(after.id(), move)
-                                .then(outbox.record(eventFor(after.id(), move), before.externalRef()))))
+                                .then(outbox.record(eventFor(after.id(), move), before.externalRef()))
+                                .then(metrics.moved(after, move))))
                 .then(Mono.fromSupplier(() -> new Stored(new ServiceRequest(after.id(), after.requesterId(),
                         after.submittedBy(), after.channel(), after.categoryCode(), after.urgency(), after.status(),
                         after.gridCode(), after.compoundCode(), after.deadlines(), after.dueAt(), after.rating(),

@@ -37,6 +37,7 @@ public class RequestDecisions {
     private final RequestChanges changes;
     private final DisputeLadder ladder;
     private final Outbox outbox;
+    private final RequestMetrics metrics;
     private final TransactionalOperator transactions;
     private final RequestProperties properties;
     private final Clock clock;
@@ -91,6 +92,7 @@ public class RequestDecisions {
                 ServiceRequest.Changed changed = stored.request().evaluate(rating, caller.subject(), clock.instant(),
                         properties.evaluationWindow(), reopenings < properties.maxReopenings());
                 return outbox.record(new RequestEvaluated(id, rating, comment), stored.externalRef())
+                        .then(metrics.evaluated(rating))
                         .then(changes.persist(stored, changed));
             }).flatMap(after -> after.request().status() == Status.REOPENED ? ladder.restartIfDispute(after)
                     : Mono.just(after));

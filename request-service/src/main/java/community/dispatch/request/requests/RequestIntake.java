@@ -44,6 +44,7 @@ public class RequestIntake {
     private final TransactionalOperator transactions;
     private final JsonMapper json;
     private final DisputeLadder ladder;
+    private final RequestMetrics metrics;
     private final Clock clock;
 
     /** What a submission carries. */
@@ -113,6 +114,7 @@ public class RequestIntake {
                 .then(outbox.record(new RequestSubmitted(request.id(), category.code(), request.urgency().name(),
                         request.channel().name(), requesterMember, request.submittedAt(), category.route().name(),
                         request.compoundCode(), request.gridCode()), stored.externalRef()))
+                .then(metrics.submitted(request))
                 .doOnSuccess(event -> log.info("Request {} {} ({}, {})", request.id(), how, category.code(), request.urgency()))
                 .thenReturn(stored)
                 .flatMap(entered -> category.route() == Category.Route.DELIBERATION ? ladder.start(entered) : Mono.just(entered));

@@ -19,7 +19,7 @@ import lombok.RequiredArgsConstructor;
 class VolunteerProgress {
 
     private static final Logger log = LoggerFactory.getLogger(VolunteerProgress.class);
-    private static final String DISPATCHER = "volunteer-service";
+    static final String DISPATCHER = "volunteer-service";
 
     private final RequestStore store;
     private final RequestChanges changes;

@@ -48,6 +48,7 @@ public class Offering {
     private final Candidates candidates;
     private final Volunteers volunteers;
     private final Outbox outbox;
+    private final DispatchMetrics metrics;
     private final Clock clock;
 
     /** A new request to dispatch; a repeated one changes nothing. */
@@ -100,7 +101,8 @@ public class Offering {
     /** Records a move of an order and its event. */
     Mono<Order> record(Order.Moved moved) {
         return orders.save(moved.order())
-                .flatMap(order -> moved.event().map(event -> outbox.record(event).thenReturn(order)).orElse(Mono.just(order)));
+                .flatMap(order -> moved.event().map(event -> outbox.record(event).thenReturn(order)).orElse(Mono.just(order)))
+                .flatMap(order -> metrics.moved(order.status()).thenReturn(order));
     }
 
     private Mono<Void> offerUnder(Dispatch dispatch, Rule rule) {
@@ -120,6 +122,7 @@ public class Offering {
         return orders.insert(offered.order())
                 .then(dispatches.countOffer(requestId))
                 .then(outbox.record(offered.event().orElseThrow()))
+                .then(metrics.offered())
                 .doOnSuccess(event -> log.info("Request {} offered to volunteer {} ({}, score {}) until {}", requestId,
                         chosen.volunteerId(), chosen.teamKey(), chosen.score(), offered.order().expiresAt()))
                 .then();
@@ -128,6 +131,7 @@ public class Offering {
     private Mono<Void> unassignable(UUID requestId, String reason) {
         return dispatches.moveTo(requestId, DispatchStatus.UNASSIGNABLE)
                 .then(outbox.record(new OrderUnassignable(requestId, reason)))
+                .then(metrics.unassignable())
                 .doOnSuccess(event -> log.info("Request {} is unassignable: {}", requestId, reason))
                 .then();
     }
