@@ -58,6 +58,10 @@ class ManifestsIT {
             assertProbe(container.getStartupProbe(), "/actuator/health/liveness");
             assertProbe(container.getLivenessProbe(), "/actuator/health/liveness");
             assertProbe(container.getReadinessProbe(), "/actuator/health/readiness");
+            assertThat(configuration.exposes("prometheus")).as(name + " exports metrics").isTrue();
+            assertThat(rendered.named(Deployment.class, name).getSpec().getTemplate().getMetadata().getAnnotations())
+                    .as(name + " is scraped").containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
             assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
             assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
             var pod = rendered.named(Deployment.class, name).getSpec().getTemplate().getSpec();
@@ -177,6 +181,10 @@ class ManifestsIT {
                         .flatMap(rule -> rule.getHttp().getPaths().stream())
                         .map(path -> path.getBackend().getService().getName()).toList())
                 .containsOnly("gateway");
+        assertThat(rendered.all(Ingress.class)).flatExtracting(ingress -> ingress.getSpec().getRules().stream()
+                        .flatMap(rule -> rule.getHttp().getPaths().stream()).map(path -> path.getPath()).toList())
+                .as("the gateway's actuator (health, metrics) is not published").isNotEmpty()
+                .noneMatch(path -> "/actuator/prometheus".startsWith(path));
         assertThat(rendered.all(Service.class)).allSatisfy(service ->
                 assertThat(service.getSpec().getType()).as(service.getMetadata().getName()).isNull());
     }

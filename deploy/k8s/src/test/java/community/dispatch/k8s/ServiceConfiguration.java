@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,6 +45,10 @@ record ServiceConfiguration(String name, Map<String, String> variables, JsonNode
 
     boolean probesEnabled() {
         return tree.at("/management/endpoint/health/probes/enabled").asBoolean(false);
+    }
+
+    boolean exposes(String endpoint) {
+        return List.of(tree.at("/management/endpoints/web/exposure/include").asString().split(",")).contains(endpoint);
     }
 
     /** Variables without a default fit for a deployment that one may leave unset, and why. */

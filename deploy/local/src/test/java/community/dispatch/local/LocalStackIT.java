@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.Connection;
@@ -42,7 +43,8 @@ import com.jayway.jsonpath.JsonPath;
 /**
  * The stack as ./run.sh starts it, on ports of its own: all four services become healthy and reachable
  * through the gateway, where an admin registers a resident who signs in with a code from the SMS
- * sandbox; a killed service is started again by itself; SIGTERM leaves no process and no listening port; a second start keeps the data; --reset
+ * sandbox and whose request goes round the loop, measured and traced; a killed service is started again
+ * by itself; SIGTERM leaves no process and no listening port; a second start keeps the data; --reset
  * starts from empty.
  */
 class LocalStackIT {
@@ -50,6 +52,8 @@ class LocalStackIT {
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
     private static final String ADMIN_PASSWORD = "stack-admin-password";
     private static final List<String> SERVICES = List.of("request-service", "volunteer-service", "member-service");
+    /** The trace a client starts with its submission (W3C trace context, sampled). */
+    private static final String TRACE_ID = "5ee1c0de00004a0080000000000d15a7";
 
     @TempDir
     Path data;
@@ -169,7 +173,7 @@ class LocalStackIT {
     private void aResidentsRequestMovesAsAVolunteerActs(String admin, String resident) throws Exception {
         String request = JsonPath.read(post("/api/v1/requests", resident, """
                 {"categoryCode":"household-help","description":"水龍頭漏水 the tap leaks","attributes":{"kind":"repair"}}""",
-                201), "$.request.id");
+                201, "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01"), "$.request.id");
         String[] offer = await().atMost(Duration.ofSeconds(60)).until(() -> openOffer(request), found -> found != null);
         String volunteerPhone = phoneOf(offer[1]);
         post("/api/v1/auth/codes", null, "{\"phone\":\"" + volunteerPhone + "\"}", 202);
@@ -187,6 +191,49 @@ class LocalStackIT {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JsonPath.<String>read(
                 get("/api/v1/requests/" + request, resident).body(), "$.status")).isEqualTo("RESOLVED"));
+        theLoopIsMeasuredAndOneTraceRunsThroughIt();
+    }
+
+    /**
+     * Each process's own /actuator/prometheus shows the loop just run; the dashboard and the alert rules use
+     * only metrics the processes export; the submission's trace is in the JSON log lines of the gateway,
+     * request-service (the submission) and volunteer-service (the offer, made from the event).
+     */
+    private void theLoopIsMeasuredAndOneTraceRunsThroughIt() throws Exception {
+        Map<String, Telemetry> scraped = new HashMap<>();
+        for (String process : List.of("GATEWAY", "REQUEST_SERVICE", "VOLUNTEER_SERVICE", "MEMBER_SERVICE")) {
+            scraped.put(process, Telemetry.scrape(http, ports.get("DISPATCH_" + process + "_PORT")));
+        }
+        Telemetry requests = scraped.get("REQUEST_SERVICE");
+        Telemetry volunteers = scraped.get("VOLUNTEER_SERVICE");
+        assertThat(requests.value("dispatch_requests_submitted_total", "category=\"household-help\"", "channel=\"app\""))
+                .isEqualTo(1);
+        assertThat(requests.value("dispatch_requests_first_offer_seconds_count")).isEqualTo(1);
+        assertThat(requests.value("dispatch_requests_acceptance_seconds_count")).isEqualTo(1);
+        assertThat(requests.value("dispatch_outbox_send_seconds_count", "topic=\"dispatch.request-events\""))
+                .as("submitted, updated on the way, resolved").isGreaterThanOrEqualTo(3);
+        assertThat(volunteers.value("dispatch_offers_made_total")).isGreaterThanOrEqualTo(1);
+        for (String move : List.of("accepted", "started", "completed")) {
+            assertThat(volunteers.value("dispatch_orders_moved_total", "to=\"" + move + "\"")).as(move).isEqualTo(1);
+        }
+        assertThat(volunteers.value("dispatch_event_consume_seconds_count",
+                "consumer=\"volunteer-service.request-events\"")).isGreaterThanOrEqualTo(1);
+        assertThat(scraped.get("GATEWAY").value("http_server_requests_seconds_count", "application=\"gateway\""))
+                .isPositive();
+
+        Set<String> exported = new HashSet<>();
+        scraped.values().forEach(telemetry -> exported.addAll(telemetry.names()));
+        for (String file : List.of("dispatch-dashboard.json", "alerts.yaml")) {
+            assertThat(exported).as("metrics used in deploy/observability/%s", file)
+                    .containsAll(Telemetry.usedIn(ROOT.resolve("deploy/observability/" + file)));
+        }
+
+        for (String process : List.of("gateway", "request-service", "volunteer-service")) {
+            List<String> traced = Files.readAllLines(data.resolve("logs/" + process + ".log")).stream()
+                    .filter(line -> line.contains(TRACE_ID)).toList();
+            assertThat(traced).as("%s's log lines of the trace", process).isNotEmpty()
+                    .allSatisfy(line -> assertThat(JsonPath.<String>read(line, "$.traceId")).isEqualTo(TRACE_ID));
+        }
     }
 
     /** The open offer for the request, as [order id, volunteer id], read from volunteer-service's database. */
@@ -206,10 +253,14 @@ class LocalStackIT {
         }
     }
 
-    private String post(String path, String token, String json, int expectedStatus) throws IOException, InterruptedException {
+    private String post(String path, String token, String json, int expectedStatus, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -269,7 +320,6 @@ class LocalStackIT {
                 + database, "postgres", "");
     }
 
-    /** Free ports for every listener; Kafka's controller takes the port after the broker's. */
     /** Six different free ports, and a seventh after Kafka's for its controller (the system may offer a port twice). */
     private static Map<String, String> freePorts() {
         Map<String, String> ports = new HashMap<>();
