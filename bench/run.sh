@@ -71,6 +71,7 @@ refresh_residents() {
 fresh_tokens() {
   if [ ! -s "$refresh" ] || ! refresh_residents 2>/dev/null; then
     sign_in_residents
+    rm -f "$work/own-requests" # new residents (e.g. a stack started with --reset): the old requests are not theirs
   fi
   mv "$tokens.new" "$tokens"; mv "$refresh.new" "$refresh"
   touch "$work/tokens-at"
