@@ -51,6 +51,7 @@ record StackSettings(
               DISPATCH_START_TIMEOUT           seconds to wait for everything to be healthy [300]
               DISPATCH_DEMO_DATA               load the demo community into member-service on first start [true]
               DISPATCH_ADMIN_PASSWORD          the first admin's password [generated, shown once, kept in <data>/admin-password]
+              DISPATCH_LOG_FORMAT              the services' log files: json (one ECS object a line, with trace ids) or text [json]
             """;
 
     static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC";
