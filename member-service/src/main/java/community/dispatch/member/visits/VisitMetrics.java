@@ -1,10 +1,12 @@
 package community.dispatch.member.visits;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 
 import org.springframework.stereotype.Component;
 
@@ -29,20 +31,31 @@ class VisitMetrics extends BackgroundWork {
     private static final List<String> DUTIES = List.of("LEADERSHIP", "GRID_WORKER");
 
     private final Visits visits;
-    private final Map<String, double[]> byDuty = new ConcurrentHashMap<>();
+    /** The last week read, by duty; the gauges read it from the scraper's thread. */
+    private final AtomicReference<Map<String, Figures>> latest = new AtomicReference<>(Map.of());
+
+    /** One duty's figures for the week. */
+    record Figures(int target, int visited, long behind) {
+    }
 
     VisitMetrics(Visits visits, MeterRegistry meters) {
         this.visits = visits;
         for (String duty : DUTIES) {
-            double[] figures = byDuty.computeIfAbsent(duty, d -> new double[3]);
             String tag = duty.toLowerCase(Locale.ROOT).replace('_', '-');
-            Gauge.builder("dispatch.visits.week.target", figures, f -> f[0]).tag("duty", tag).baseUnit("households")
+            gauge("dispatch.visits.week.target", duty, Figures::target).tag("duty", tag).baseUnit("households")
                     .description("Households to visit this week, the sum of the members' weekly targets").register(meters);
-            Gauge.builder("dispatch.visits.week.visited", figures, f -> f[1]).tag("duty", tag).baseUnit("households")
+            gauge("dispatch.visits.week.visited", duty, Figures::visited).tag("duty", tag).baseUnit("households")
                     .description("Distinct households visited this week, up to each member's target").register(meters);
-            Gauge.builder("dispatch.visits.week.behind", figures, f -> f[2]).tag("duty", tag).baseUnit("members")
+            gauge("dispatch.visits.week.behind", duty, Figures::behind).tag("duty", tag).baseUnit("members")
                     .description("Members short of their weekly target").register(meters);
         }
+    }
+
+    private Gauge.Builder<?> gauge(String name, String duty, ToDoubleFunction<Figures> figure) {
+        return Gauge.builder(name, latest, last -> {
+            Figures figures = last.get().get(duty);
+            return figures == null ? 0 : figure.applyAsDouble(figures);
+        });
     }
 
     @Override
@@ -54,13 +67,14 @@ class VisitMetrics extends BackgroundWork {
     }
 
     void show(Report report) {
+        Map<String, Figures> byDuty = new HashMap<>();
         for (String duty : DUTIES) {
             List<Standing> members = report.grids().stream().flatMap(grid -> grid.members().stream())
                     .filter(member -> duty.equals(member.duty())).toList();
-            double[] figures = byDuty.get(duty);
-            figures[0] = members.stream().mapToInt(Standing::target).sum();
-            figures[1] = members.stream().mapToInt(member -> Math.min(member.households(), member.target())).sum();
-            figures[2] = members.stream().filter(Standing::behind).count();
+            byDuty.put(duty, new Figures(members.stream().mapToInt(Standing::target).sum(),
+                    members.stream().mapToInt(member -> Math.min(member.households(), member.target())).sum(),
+                    members.stream().filter(Standing::behind).count()));
         }
+        latest.set(Map.copyOf(byDuty));
     }
 }

@@ -33,9 +33,13 @@ class RequestMetrics {
     static final List<String> ESCALATION_KINDS = List.of("dispatch-deadline", "feedback-deadline", "low-rating",
             "deliberation-exhausted", "unassignable", "by-staff");
 
-    private static final String[] FIRST_OFFER = { "dispatch.requests.first.offer", "From submission to the first offer" };
-    private static final String[] ACCEPTANCE = { "dispatch.requests.acceptance",
-            "From submission to a volunteer's acceptance" };
+    private static final Wait FIRST_OFFER = new Wait("dispatch.requests.first.offer", "From submission to the first offer");
+    private static final Wait ACCEPTANCE = new Wait("dispatch.requests.acceptance",
+            "From submission to a volunteer's acceptance");
+
+    /** A wait measured from a request's submission. */
+    private record Wait(String name, String description) {
+    }
 
     private final MeterRegistry meters;
 
@@ -109,8 +113,8 @@ class RequestMetrics {
         return VolunteerProgress.DISPATCHER.equals(move.actor()) ? "unassignable" : "by-staff";
     }
 
-    private Timer waiting(String[] timer, Urgency urgency) {
-        return Timer.builder(timer[0]).description(timer[1])
+    private Timer waiting(Wait wait, Urgency urgency) {
+        return Timer.builder(wait.name()).description(wait.description())
                 .tag("urgency", tag(urgency))
                 .serviceLevelObjectives(SLO_BUCKETS)
                 .minimumExpectedValue(Duration.ofSeconds(1))
