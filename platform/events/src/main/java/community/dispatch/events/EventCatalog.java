@@ -20,6 +20,7 @@ import community.dispatch.events.order.OrderOffered;
 import community.dispatch.events.order.OrderReleased;
 import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
+import community.dispatch.events.order.OrderWithdrawn;
 import community.dispatch.events.request.RequestCancelled;
 import community.dispatch.events.request.RequestClosed;
 import community.dispatch.events.request.RequestEscalated;
@@ -54,6 +55,7 @@ public final class EventCatalog {
             type("order.completed.v1", Topics.ORDER_EVENTS, OrderCompleted.class),
             type("order.unassignable.v1", Topics.ORDER_EVENTS, OrderUnassignable.class),
             type("order.released.v1", Topics.ORDER_EVENTS, OrderReleased.class),
+            type("order.withdrawn.v1", Topics.ORDER_EVENTS, OrderWithdrawn.class),
             type("member.registered.v1", Topics.MEMBER_EVENTS, MemberRegistered.class),
             type("member.updated.v1", Topics.MEMBER_EVENTS, MemberUpdated.class),
             type("member.deactivated.v1", Topics.MEMBER_EVENTS, MemberDeactivated.class),

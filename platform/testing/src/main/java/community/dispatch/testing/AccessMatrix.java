@@ -15,7 +15,6 @@ import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -69,13 +68,13 @@ public final class AccessMatrix {
             assertThat(row.expected).as("expected answers of " + row.operation).isNotNull();
             for (Caller caller : Caller.values()) {
                 Call call = row.call.apply(caller);
-                EntityExchangeResult<byte[]> result = exchange(web, call, tokens.get(caller));
-                int status = result.getStatus().value();
+                Answer result = exchange(web, call, tokens.get(caller));
+                int status = result.status().value();
                 int expected = row.expected.get(caller);
-                String contentType = String.valueOf(result.getResponseHeaders().getContentType());
+                String contentType = String.valueOf(result.contentType());
                 if (status != expected) {
                     wrong.add("%s as %s (%s %s): expected %d, got %d %s".formatted(row.operation, caller, call.method(), call.uri(),
-                            expected, status, result.getResponseBody() == null ? "" : new String(result.getResponseBody())));
+                            expected, status, result.body() == null ? "" : new String(result.body())));
                 }
                 else if ((status == 401 || status == 403) && !contentType.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
                     wrong.add("%s as %s: %d as %s, not problem+json".formatted(row.operation, caller, status, contentType));
@@ -85,7 +84,7 @@ public final class AccessMatrix {
                     if (!contracts.documents(methodAndPath[0], methodAndPath[1], status)) {
                         wrong.add("%s as %s: %d is not among the operation's documented answers".formatted(row.operation, caller, status));
                     }
-                    contracts.violations(methodAndPath[0], methodAndPath[1], status, contentType, result.getResponseBody())
+                    contracts.violations(methodAndPath[0], methodAndPath[1], status, contentType, result.body())
                             .forEach(violation -> wrong.add("as " + caller + ", the answer is not as documented: " + violation));
                 }
             }
@@ -93,7 +92,7 @@ public final class AccessMatrix {
         assertThat(wrong).as("answers that differ from the access matrix").isEmpty();
     }
 
-    private static EntityExchangeResult<byte[]> exchange(WebTestClient web, Call call, String token) {
+    private static Answer exchange(WebTestClient web, Call call, String token) {
         WebTestClient.RequestBodySpec request = web.method(call.method()).uri(call.uri()).headers(headers -> {
             if (token != null) {
                 headers.setBearerAuth(token);
@@ -112,7 +111,7 @@ public final class AccessMatrix {
         else {
             withBody = request;
         }
-        return withBody.exchange().expectBody().returnResult();
+        return Answer.to(withBody);
     }
 
     @SuppressWarnings("unchecked")

@@ -15,7 +15,6 @@ import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriBuilder;
 
@@ -79,21 +78,21 @@ public final class BadInputSweep {
                 for (Input input : operation.badInputs(plausible)) {
                     for (Map.Entry<String, String> caller : callers.entrySet()) {
                         calls++;
-                        EntityExchangeResult<byte[]> result = send(web, operation, input, caller.getValue());
-                        int status = result.getStatus().value();
-                        String contentType = String.valueOf(result.getResponseHeaders().getContentType());
-                        int size = result.getResponseBody() == null ? 0 : result.getResponseBody().length;
+                        Answer result = send(web, operation, input, caller.getValue());
+                        int status = result.status().value();
+                        String contentType = String.valueOf(result.contentType());
+                        int size = result.body() == null ? 0 : result.body().length;
                         if (status >= 500 || (status >= 400 && !contentType.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE))
                                 || (status >= 400 && size > MAX_PROBLEM_BYTES)) {
                             findings.add("%s %s, %s, as %s: %d %s %s".formatted(operation.method, operation.path, input.label,
-                                    caller.getKey(), status, contentType, abbreviated(result.getResponseBody())));
+                                    caller.getKey(), status, contentType, abbreviated(result.body())));
                         }
                         else if (!contracts.documents(operation.method.name(), operation.path, status)) {
                             findings.add("%s %s, %s, as %s: %d is not among the operation's documented answers"
                                     .formatted(operation.method, operation.path, input.label, caller.getKey(), status));
                         }
                         else {
-                            contracts.violations(operation.method.name(), operation.path, status, contentType, result.getResponseBody())
+                            contracts.violations(operation.method.name(), operation.path, status, contentType, result.body())
                                     .forEach(violation -> findings.add(input.label + ", as " + caller.getKey()
                                             + ", the answer is not as documented: " + violation));
                         }
@@ -104,7 +103,7 @@ public final class BadInputSweep {
         return new Report(operations, calls, findings);
     }
 
-    private static EntityExchangeResult<byte[]> send(WebTestClient web, Operation operation, Input input, String token) {
+    private static Answer send(WebTestClient web, Operation operation, Input input, String token) {
         Function<UriBuilder, URI> uri = builder -> {
             builder.path(operation.path);
             input.query.forEach(builder::queryParam);
@@ -117,7 +116,7 @@ public final class BadInputSweep {
         });
         WebTestClient.RequestHeadersSpec<?> withBody = input.body == null ? request
                 : request.contentType(input.contentType).bodyValue(input.body);
-        return withBody.exchange().expectBody().returnResult();
+        return Answer.to(withBody);
     }
 
     private static String abbreviated(byte[] body) {

@@ -93,6 +93,11 @@ public final class TestTokens {
         return sign(subject, Instant.now().plus(Duration.ofMinutes(10)), claims, roles);
     }
 
+    /** A token for the subject with the roles, valid for the given time from now. */
+    public String token(String subject, Duration validFor, String... roles) {
+        return sign(subject, Instant.now().plus(validFor), Map.of(), roles);
+    }
+
     /** A token that expired an hour ago. */
     public String expiredToken(String subject, String... roles) {
         return sign(subject, Instant.now().minus(Duration.ofHours(1)), Map.of(), roles);

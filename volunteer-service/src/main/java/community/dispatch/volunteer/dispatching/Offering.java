@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import community.dispatch.events.order.OrderUnassignable;
+import community.dispatch.events.order.OrderWithdrawn;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.volunteer.dispatching.DispatchStore.Dispatch;
@@ -75,7 +76,7 @@ public class Offering {
         return dispatches.lock(requestId)
                 .flatMap(dispatch -> dispatches.moveTo(requestId, DispatchStatus.CANCELLED)
                         .thenMany(orders.lockByRequest(requestId, EnumSet.of(OrderStatus.OFFERED, OrderStatus.ACCEPTED)))
-                        .concatMap(open -> record(open.withdraw()))
+                        .concatMap(open -> record(open.withdraw(OrderWithdrawn.CANCELLED)))
                         .then());
     }
 

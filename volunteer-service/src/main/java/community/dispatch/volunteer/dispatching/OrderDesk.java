@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.events.order.OrderWithdrawn;
 import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.security.Caller;
@@ -64,7 +65,7 @@ public class OrderDesk {
                             return offering.record(order.accept(clock.instant()))
                                     .flatMap(accepted -> dispatches.moveTo(accepted.requestId(), DispatchStatus.ASSIGNED)
                                             .thenMany(orders.lockOtherOffers(accepted.requestId(), orderId))
-                                            .concatMap(other -> offering.record(other.withdraw()))
+                                            .concatMap(other -> offering.record(other.withdraw(OrderWithdrawn.TAKEN)))
                                             .then(Mono.just(accepted)));
                         })))
                 .onErrorMap(DataIntegrityViolationException.class, e -> DomainException.conflict("already-taken",
@@ -143,7 +144,7 @@ public class OrderDesk {
                     case STARTED -> Mono.error(new IllegalOrderMove(current.status(),
                             "The work has started; it stays with its volunteer."));
                     case ACCEPTED -> offering.record(current.release("reassigned by " + assignedBy));
-                    default -> offering.record(current.withdraw());
+                    default -> offering.record(current.withdraw(OrderWithdrawn.TAKEN));
                 })
                 .then(volunteers.profile(volunteer).filter(VolunteerProfile::active)
                         .switchIfEmpty(Mono.error(() -> DomainException.invalid("unknown-volunteer",

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,12 +22,15 @@ import community.dispatch.kit.security.Caller;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
 import community.dispatch.volunteer.teams.Volunteers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -35,11 +41,29 @@ class OrdersController {
 
     private final OrderDesk desk;
     private final Volunteers volunteers;
+    private final OrderStream stream;
 
     @GetMapping("/api/v1/orders")
     @Operation(summary = "Your offers and orders", description = "Newest first, at most 100.")
     Mono<List<OrderResponse>> mine(@RequestParam(required = false) OrderStatus status, @AuthenticationPrincipal Jwt jwt) {
         return desk.ordersOf(Caller.of(jwt).memberId(), status).map(OrderResponse::of).collectList();
+    }
+
+    @GetMapping(path = "/api/v1/orders/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Your offers and orders as they change, live (Server-Sent Events)", description = """
+            A stream that stays open: each change to your offers and orders as it happens (a new offer, one withdrawn \
+            or expired, an order assigned to you by hand, ...), named after its `change`, with an `id:`. Reconnect with \
+            the `Last-Event-ID` header (browsers' EventSource does) to receive what you missed meanwhile; ids may \
+            repeat after a resume, skip those you have seen. Without it, read GET /api/v1/orders first. A comment \
+            line every 15 s keeps the connection open; the stream ends when your token expires: reconnect with a \
+            fresh one.""")
+    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(implementation = OrderNews.class)))
+    Flux<ServerSentEvent<OrderNews>> stream(
+            @Parameter(description = "The id of the last event you received, to resume after it")
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @AuthenticationPrincipal Jwt jwt) {
+        return stream.of(Caller.of(jwt).memberId(), lastEventId, jwt.getExpiresAt());
     }
 
     @GetMapping("/api/v1/teams/{key}/orders")

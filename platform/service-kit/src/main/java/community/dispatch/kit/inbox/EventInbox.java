@@ -71,7 +71,8 @@ public class EventInbox {
                 }));
     }
 
-    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
+    /** A record's headers by name, as the codec reads them (binary-mode CloudEvents carry their attributes there). */
+    public static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
         Map<String, byte[]> headers = new HashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value());

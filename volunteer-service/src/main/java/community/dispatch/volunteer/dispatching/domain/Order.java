@@ -14,6 +14,7 @@ import community.dispatch.events.order.OrderExpired;
 import community.dispatch.events.order.OrderOffered;
 import community.dispatch.events.order.OrderReleased;
 import community.dispatch.events.order.OrderStarted;
+import community.dispatch.events.order.OrderWithdrawn;
 
 /**
  * An offer to one volunteer and, once accepted, the order it became. Moves are made here and only
@@ -107,10 +108,13 @@ public record Order(UUID id, UUID requestId, UUID volunteerId, String teamKey, O
         return Moved.published(with(OrderStatus.RELEASED), new OrderReleased(id, requestId, volunteerId, reason));
     }
 
-    /** The request was cancelled, or someone else took it: an open offer or untouched order is withdrawn. */
-    public Moved withdraw() {
+    /**
+     * The request was cancelled, or someone else took it ({@link OrderWithdrawn#CANCELLED},
+     * {@link OrderWithdrawn#TAKEN}): an open offer or untouched order is withdrawn, and its volunteer told.
+     */
+    public Moved withdraw(String reason) {
         require(OrderStatus.WITHDRAWN, "Only an open offer or an order not yet started can be withdrawn.");
-        return Moved.quietly(with(OrderStatus.WITHDRAWN));
+        return Moved.published(with(OrderStatus.WITHDRAWN), new OrderWithdrawn(id, requestId, volunteerId, reason));
     }
 
     /** The request was reopened (重辦): the completed order keeps its hours but no longer holds the request. */

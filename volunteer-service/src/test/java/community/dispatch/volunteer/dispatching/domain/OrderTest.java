@@ -22,6 +22,7 @@ import community.dispatch.events.order.OrderDeclined;
 import community.dispatch.events.order.OrderExpired;
 import community.dispatch.events.order.OrderOffered;
 import community.dispatch.events.order.OrderReleased;
+import community.dispatch.events.order.OrderWithdrawn;
 import community.dispatch.events.order.OrderStarted;
 
 class OrderTest {
@@ -41,7 +42,7 @@ class OrderTest {
             "checkIn", (order, now) -> order.checkIn(now),
             "checkOut", (order, now) -> order.checkOut(now, "done", 8),
             "release", (order, now) -> order.release("cannot come"),
-            "withdraw", (order, now) -> order.withdraw(),
+            "withdraw", (order, now) -> order.withdraw(OrderWithdrawn.TAKEN),
             "supersede", (order, now) -> order.supersede());
 
     private static final Map<String, OrderStatus> TARGET = Map.of("accept", OrderStatus.ACCEPTED, "decline",
@@ -126,10 +127,11 @@ class OrderTest {
     }
 
     @Test
-    void declinesAndReleasesArePublishedWithTheirReasonWithdrawalsAndSupersessionsAreNot() {
+    void declinesReleasesAndWithdrawalsArePublishedWithTheirReasonSupersessionsAreNot() {
         assertThat(((OrderDeclined) in(OrderStatus.OFFERED).decline("away").event().orElseThrow()).reason()).isEqualTo("away");
         assertThat(((OrderReleased) in(OrderStatus.ACCEPTED).release("ill").event().orElseThrow()).reason()).isEqualTo("ill");
-        assertThat(in(OrderStatus.OFFERED).withdraw().event()).isEmpty();
+        assertThat(((OrderWithdrawn) in(OrderStatus.OFFERED).withdraw(OrderWithdrawn.CANCELLED).event().orElseThrow()).reason())
+                .isEqualTo(OrderWithdrawn.CANCELLED);
         assertThat(in(OrderStatus.COMPLETED).supersede().event()).isEmpty();
     }
 
