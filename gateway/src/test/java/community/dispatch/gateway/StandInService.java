@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -20,7 +21,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * {@code "<service> <METHOD> <uri>"}, records the headers of every call it receives, and behaves
  * badly on request: a path ending in {@code /slow} answers after three seconds, one ending in
  * {@code /busy} after half a second (counting how many such calls it holds at once), one ending in
- * {@code /flaky} answers 503 to the first attempt of each caller-chosen {@code X-Attempt-Key}.
+ * {@code /flaky} answers 503 to the first attempt of each caller-chosen {@code X-Attempt-Key}, one ending in
+ * {@code /stream} is an event stream that sends a comment every half second and never ends.
  * It answers the gateway's readiness checks apart, and can be stopped and started again on the same port.
  */
 final class StandInService {
@@ -108,6 +110,11 @@ final class StandInService {
                     .doOnNext(text -> busiest.accumulateAndGet(busyNow.incrementAndGet(), Math::max))
                     .delayElement(Duration.ofMillis(500))
                     .doOnNext(text -> busyNow.decrementAndGet())).then();
+        }
+        if (path.endsWith("/stream")) {
+            return response.header("Content-Type", "text/event-stream")
+                    .sendString(Flux.interval(Duration.ZERO, Duration.ofMillis(500)).map(beat -> ": " + name + " " + beat + "\n\n"))
+                    .then();
         }
         if (path.endsWith("/flaky")) {
             String key = String.valueOf(request.requestHeaders().get("X-Attempt-Key"));

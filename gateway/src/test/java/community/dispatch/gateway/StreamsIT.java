@@ -1,0 +1,67 @@
+package community.dispatch.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * Live streams through the gateway: kept open past the API routes' time limit (5 s) without a retry or a
+ * circuit breaker in the way, refused without a token, and closed when the token expires.
+ */
+class StreamsIT extends GatewayTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aStreamOutlastsTheRoutesTimeLimitAndReachesTheClientAsItIsSent() {
+        List<String> lines = lines(bearer("volunteer-1", "VOLUNTEER")).take(Duration.ofSeconds(7)).collectList()
+                .block(Duration.ofSeconds(20));
+        assertThat(lines).as("a comment every half second for seven seconds, none held back").hasSizeGreaterThan(10)
+                .allMatch(line -> line.startsWith(": volunteer-service "));
+    }
+
+    @Test
+    void aStreamNeedsAToken() {
+        assertThat(lines(null).onErrorResume(WebClientResponseException.class,
+                        refused -> Flux.just(refused.getStatusCode().value() + " " + refused.getHeaders().getContentType()))
+                .collectList().block(Duration.ofSeconds(10)))
+                .containsExactly(HttpStatus.UNAUTHORIZED.value() + " " + MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void theGatewayClosesAStreamWhenItsTokenExpires() {
+        String shortLived = "Bearer " + TOKENS.token("volunteer-2", Duration.ofSeconds(3), "VOLUNTEER");
+        long started = System.nanoTime();
+        List<String> lines = lines(shortLived).collectList().block(Duration.ofSeconds(20));
+        Duration open = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(lines).isNotEmpty();
+        assertThat(open).as("closed at the token's expiry, though the service goes on").isBetween(Duration.ofSeconds(1),
+                Duration.ofSeconds(8));
+    }
+
+    private Flux<String> lines(String authorization) {
+        return WebClient.create("http://localhost:" + port).get().uri("/api/v1/orders/stream")
+                .headers(headers -> {
+                    if (authorization != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                })
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .map(event -> ": " + event.comment());
+    }
+}
