@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -185,9 +186,19 @@ class LocalStackIT {
 
         assertThat(JsonPath.<List<String>>read(get("/api/v1/orders?status=OFFERED", volunteer).body(), "$[*].id"))
                 .contains(offer[0]);
+        // The volunteer's phone watches its orders live through the gateway, as the README's curl -N does.
+        List<String> stream = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Void>> watching = http.sendAsync(HttpRequest.newBuilder(gateway("/api/v1/orders/stream"))
+                .header("Authorization", "Bearer " + volunteer).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(new LinesInto(stream)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.contains(":connected"));
         post("/api/v1/orders/" + offer[0] + "/acceptance", volunteer, "{}", 200);
         post("/api/v1/orders/" + offer[0] + "/check-in", volunteer, "{}", 200);
         post("/api/v1/orders/" + offer[0] + "/check-out", volunteer, "{\"note\":\"換了墊圈 replaced the washer\"}", 200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stream)
+                .containsSubsequence("event:accepted", "event:started", "event:completed")
+                .anyMatch(line -> line.startsWith("data:") && line.contains(offer[0])));
+        watching.cancel(true);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JsonPath.<String>read(
                 get("/api/v1/requests/" + request, resident).body(), "$.status")).isEqualTo("RESOLVED"));
@@ -272,6 +283,28 @@ class LocalStackIT {
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(gateway(path)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Collects a streamed answer's lines as they arrive. */
+    private record LinesInto(List<String> lines) implements Flow.Subscriber<String> {
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
     }
 
     private URI gateway(String path) {
