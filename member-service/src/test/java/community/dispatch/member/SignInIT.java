@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +60,29 @@ class SignInIT extends MemberServiceTestSupport {
         web.get().uri("/api/v1/members/me").headers(h -> h.setBearerAuth((String) tokens.get("access_token"))).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.username").isEqualTo("admin").jsonPath("$.roles[0]").isEqualTo("ADMIN");
+    }
+
+    @Test
+    void theCodeComesInTheLanguageThePhoneAskedInSimplifiedChineseUnlessItSaid() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("", "【社区派单】登录验证码");
+        expected.put("zh-CN", "【社区派单】登录验证码");
+        expected.put("zh-TW", "【社區派單】登錄驗證碼");
+        expected.put("en-US,en;q=0.9", "community-dispatch: your sign-in code is");
+        expected.forEach((language, opening) -> {
+            String phone = Accounts.newPhone();
+            accounts.register("居民 Resident", phone, "RESIDENT");
+            web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON)
+                    .headers(h -> {
+                        h.set("X-Forwarded-For", Accounts.newAddress());
+                        if (!language.isEmpty()) {
+                            h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+                        }
+                    })
+                    .bodyValue(Map.of("phone", phone)).exchange().expectStatus().isAccepted();
+            assertThat((String) accounts.sandbox(phone).get(0).get("text")).as("Accept-Language '%s'", language)
+                    .startsWith(opening).contains(accounts.latestCode(phone));
+        });
     }
 
     @Test

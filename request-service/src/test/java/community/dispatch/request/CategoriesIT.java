@@ -26,9 +26,19 @@ class CategoriesIT {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.length()").isEqualTo(10)
-                .jsonPath("$[?(@.code == 'straw-burning')].name").isEqualTo("秸稈焚燒舉報")
+                .jsonPath("$[?(@.code == 'straw-burning')].name").isEqualTo("秸秆焚烧举报")
                 .jsonPath("$[?(@.code == 'straw-burning')].slaClass").isEqualTo("EMERGENCY")
                 .jsonPath("$[?(@.code == 'neighbour-dispute')].route").isEqualTo("DELIBERATION");
+        web.get().uri("/api/v1/categories/household-help").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-TW,en;q=0.5").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.name").isEqualTo("物業與家庭幫辦")
+                .jsonPath("$.nameZh").isEqualTo("物业与家庭帮办")
+                .jsonPath("$.keywords[?(@ == '維修')]").exists()
+                .jsonPath("$.keywords[?(@ == '维修')]").exists()
+                .jsonPath("$.attributes[0].values[0].name").isEqualTo("维修 repair");
+        web.get().uri("/api/v1/categories/household-help").header(HttpHeaders.ACCEPT_LANGUAGE, "zh").exchange()
+                .expectBody().jsonPath("$.name").isEqualTo("物业与家庭帮办");
         web.get().uri("/api/v1/categories/childcare").header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
                 .expectStatus().isOk()
                 .expectHeader().exists(HttpHeaders.ETAG)
@@ -42,7 +52,7 @@ class CategoriesIT {
 
     @Test
     void onlyAdminsChangeTheCatalogue() {
-        Map<String, Object> body = Map.of("code", "snow-clearing", "nameZh", "掃雪", "nameEn", "Snow clearing",
+        Map<String, Object> body = Map.of("code", "snow-clearing", "nameZh", "扫雪", "nameEn", "Snow clearing",
                 "group", "environment", "description", "Clearing snow from paths", "slaClass", "URGENT",
                 "route", "DISPATCH", "attributes", List.of(Map.of("code", "area", "description", "Where",
                         "datatype", "string", "required", true, "order", 1)));

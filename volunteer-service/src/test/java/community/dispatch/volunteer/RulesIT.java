@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -87,15 +88,30 @@ class RulesIT extends ServiceTestSupport {
     }
 
     @Test
+    void teamNamesAreSimplifiedChineseTraditionalOrEnglishAsTheCallerAsks() {
+        Map<String, String> names = Map.of("zh-CN", "织女 家训亭", "zh-Hans", "织女 家训亭", "zh", "织女 家训亭",
+                "zh-TW", "織女 家訓亭", "zh-Hant-HK", "織女 家訓亭", "en-GB", "Weaver 家训亭", "fr, zh-TW;q=0.5", "織女 家訓亭");
+        names.forEach((language, expected) -> web.get().uri("/api/v1/teams").header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .headers(h -> h.setBearerAuth(resident)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.key == 'weaver')].name").isEqualTo(expected.split(" ")[0])
+                .jsonPath("$[?(@.key == 'weaver')].station").isEqualTo(expected.split(" ")[1])
+                .jsonPath("$[?(@.key == 'weaver')].nameZh").isEqualTo("织女")
+                .jsonPath("$[?(@.key == 'weaver')].nameZhHant").isEqualTo("織女"));
+    }
+
+    @Test
     void adminsConfigureTheDawnTeamsCapabilities() {
         Map<String, Object> dawn = Map.of("nameZh", "曙光", "nameEn", "Dawn", "description", "Tutoring and digital help",
-                "station", "家樂站", "categories", List.of("other", "study-visit", "tutoring"));
+                "station", "家乐站", "stationZhHant", "家樂站", "categories", List.of("other", "study-visit", "tutoring"));
 
         web.put().uri("/api/v1/teams/dawn").headers(h -> h.setBearerAuth(leader)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(dawn).exchange().expectStatus().isForbidden();
         web.put().uri("/api/v1/teams/dawn").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(dawn).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.categories.length()").isEqualTo(3).jsonPath("$.description").isEqualTo("Tutoring and digital help");
+        web.get().uri("/api/v1/teams").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-TW").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectBody().jsonPath("$[?(@.key == 'dawn')].station").isEqualTo("家樂站")
+                .jsonPath("$[?(@.key == 'dawn')].name").isEqualTo("曙光");
         web.put().uri("/api/v1/teams/nobody").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(dawn).exchange().expectStatus().isNotFound();
     }

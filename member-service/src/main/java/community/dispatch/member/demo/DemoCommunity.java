@@ -41,18 +41,18 @@ class DemoCommunity implements ApplicationRunner {
 
     static final int PARTY_MEMBERS = 174;
     static final String[][] COMPOUNDS = {
-            { "相橋花園", "Xiangqiao Garden" }, { "慶豐小區", "Qingfeng Estate" }, { "三堤新村", "Sandi New Village" },
-            { "礦工新村", "Miners' Village" }, { "翠竹苑", "Green Bamboo Court" }, { "南湖家園", "Nanhu Homes" },
-            { "相山雅居", "Xiangshan Residence" }, { "和諧小區", "Harmony Estate" }, { "幸福里", "Happiness Lane" },
-            { "長山小區", "Changshan Estate" }, { "濉河苑", "Suihe Court" }, { "紅旗小區", "Red Flag Estate" } };
+            { "相桥花园", "Xiangqiao Garden" }, { "庆丰小区", "Qingfeng Estate" }, { "三堤新村", "Sandi New Village" },
+            { "矿工新村", "Miners' Village" }, { "翠竹苑", "Green Bamboo Court" }, { "南湖家园", "Nanhu Homes" },
+            { "相山雅居", "Xiangshan Residence" }, { "和谐小区", "Harmony Estate" }, { "幸福里", "Happiness Lane" },
+            { "长山小区", "Changshan Estate" }, { "濉河苑", "Suihe Court" }, { "红旗小区", "Red Flag Estate" } };
     static final String[] TEAMS = { "angel", "weaver", "dawn", "red-steward", "baoliang", "lebei" };
-    private static final String[] SURNAMES = { "王", "李", "張", "劉", "陳", "楊", "趙", "黃", "周", "吳", "徐", "孫",
-            "胡", "朱", "高", "林", "何", "郭", "馬", "羅" };
-    private static final String[] GIVEN = { "建國", "秀英", "志強", "桂英", "偉", "芳", "敏", "靜", "麗", "強", "磊",
-            "軍", "洋", "勇", "艷", "杰", "娟", "濤", "明", "超", "秀蘭", "霞", "平", "剛" };
+    private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
+            "胡", "朱", "高", "林", "何", "郭", "马", "罗" };
+    private static final String[] GIVEN = { "建国", "秀英", "志强", "桂英", "伟", "芳", "敏", "静", "丽", "强", "磊",
+            "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚" };
     private static final String[] CHIEF_KINDS = { "ROAD", "LANE", "BUILDING", "SHOP" };
-    private static final String[][] CHIEF_DUTIES = { { "路長", "road" }, { "巷長", "lane" }, { "樓長", "building" },
-            { "店長", "shop street" } };
+    private static final String[][] CHIEF_DUTIES = { { "路长", "road" }, { "巷长", "lane" }, { "楼长", "building" },
+            { "店长", "shop street" } };
     private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
 
     private final DemoStore store;
@@ -76,7 +76,7 @@ class DemoCommunity implements ApplicationRunner {
     private Mono<Void> create() {
         List<Mono<?>> steps = new ArrayList<>();
         for (int g = 1; g <= 6; g++) {
-            steps.add(store.named(DemoStore.Named.GRID, id("grid", g), "G0" + g, "第" + "一二三四五六".charAt(g - 1) + "網格", "Grid " + g));
+            steps.add(store.named(DemoStore.Named.GRID, id("grid", g), "G0" + g, "第" + "一二三四五六".charAt(g - 1) + "网格", "Grid " + g));
         }
         for (int c = 1; c <= 12; c++) {
             steps.add(store.named(DemoStore.Named.COMPOUND, id("compound", c), compoundCode(c), COMPOUNDS[c - 1][0], COMPOUNDS[c - 1][1]));
@@ -91,17 +91,17 @@ class DemoCommunity implements ApplicationRunner {
                 }
             }
         }
-        steps.add(organisation(1, "PARTY-GENERAL", "PARTY_GENERAL_BRANCH", "慶相橋社區黨總支",
+        steps.add(organisation(1, "PARTY-GENERAL", "PARTY_GENERAL_BRANCH", "庆相桥社区党总支",
                 "Qingxiangqiao community party general branch", null, null));
-        steps.add(organisation(2, "PARTY-PROPERTY", "PROPERTY_PARTY_BRANCH", "物業公司黨支部",
+        steps.add(organisation(2, "PARTY-PROPERTY", "PROPERTY_PARTY_BRANCH", "物业公司党支部",
                 "Property company party branch", id("organisation", 1), null));
         for (int g = 1; g <= 6; g++) {
-            steps.add(organisation(10 + g, "PARTY-G0" + g, "GRID_PARTY_BRANCH", "第" + "一二三四五六".charAt(g - 1) + "網格黨支部",
+            steps.add(organisation(10 + g, "PARTY-G0" + g, "GRID_PARTY_BRANCH", "第" + "一二三四五六".charAt(g - 1) + "网格党支部",
                     "Grid " + g + " party branch", id("organisation", 2), id("grid", g)));
         }
-        steps.add(organisation(3, "RESIDENTS-COMMITTEE", "RESIDENTS_COMMITTEE", "慶相橋社區居民委員會", "Residents' committee", null, null));
-        steps.add(organisation(4, "OWNERS-COMMITTEE", "OWNERS_COMMITTEE", "業主委員會", "Owners' committee", null, null));
-        steps.add(organisation(5, "PROPERTY-COMPANY", "PROPERTY_COMPANY", "物業服務公司", "Property management company", null, null));
+        steps.add(organisation(3, "RESIDENTS-COMMITTEE", "RESIDENTS_COMMITTEE", "庆相桥社区居民委员会", "Residents' committee", null, null));
+        steps.add(organisation(4, "OWNERS-COMMITTEE", "OWNERS_COMMITTEE", "业主委员会", "Owners' committee", null, null));
+        steps.add(organisation(5, "PROPERTY-COMPANY", "PROPERTY_COMPANY", "物业服务公司", "Property management company", null, null));
         return Flux.concat(steps).then(Flux.fromIterable(people()).concatMap(this::register).then());
     }
 
@@ -109,14 +109,14 @@ class DemoCommunity implements ApplicationRunner {
     private List<Person> people() {
         List<Person> people = new ArrayList<>();
         int n = 0;
-        String[] leadershipPositions = { "書記", "副書記", "委員", "委員", "委員", "居委會主任", "居委會副主任" };
+        String[] leadershipPositions = { "书记", "副书记", "委员", "委员", "委员", "居委会主任", "居委会副主任" };
         for (int i = 0; i < leadershipPositions.length; i++) {
             people.add(new Person(++n, EnumSet.of(Role.STAFF), true, PartyKind.REGULAR, id("organisation", 1),
                     i < 5 ? "PARTY" : "COMMITTEE", leadershipPositions[i], null, 0, null));
         }
         for (int g = 1; g <= 6; g++) {
             people.add(new Person(++n, EnumSet.of(Role.GRID_WORKER, Role.RESIDENT), false, PartyKind.REGULAR,
-                    id("organisation", 10 + g), "PARTY", "網格員", "GRID", g, "網格 G0" + g));
+                    id("organisation", 10 + g), "PARTY", "网格员", "GRID", g, "网格 G0" + g));
             for (int k = 0; k < CHIEF_KINDS.length; k++) {
                 people.add(new Person(++n, EnumSet.of(Role.GRID_WORKER, Role.RESIDENT), false, null, null, null, null,
                         CHIEF_KINDS[k], g, CHIEF_DUTIES[k][0] + " G0" + g + " (" + CHIEF_DUTIES[k][1] + ")"));
@@ -189,7 +189,7 @@ class DemoCommunity implements ApplicationRunner {
             String organisationRole, String position, String chiefKind, int chiefGrid, String answersFor) {
 
         Person inParty(PartyKind kind, UUID branch) {
-            return new Person(number, roles, leadership, kind, branch, "PARTY", "黨員", chiefKind, chiefGrid, answersFor);
+            return new Person(number, roles, leadership, kind, branch, "PARTY", "党员", chiefKind, chiefGrid, answersFor);
         }
     }
 }

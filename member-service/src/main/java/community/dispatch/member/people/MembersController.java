@@ -136,7 +136,7 @@ class MembersController {
     }
 
     record NewMemberRequest(
-            @Schema(example = "何偉") @NotBlank @Size(max = 100) String name,
+            @Schema(example = "何伟") @NotBlank @Size(max = 100) String name,
             @Schema(example = "10000000196", description = "11 digits starting with 1")
             @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone,
             UUID unitId,
@@ -168,7 +168,7 @@ class MembersController {
     }
 
     record MemberChangeRequest(
-            @Schema(example = "何偉") @Size(min = 1, max = 100) String name,
+            @Schema(example = "何伟") @Size(min = 1, max = 100) String name,
             @Schema(example = "10000000196", description = "11 digits starting with 1")
             @Pattern(regexp = PHONE, message = "must be an 11-digit mobile number starting with 1") String phone,
             UUID unitId,
@@ -185,7 +185,7 @@ class MembersController {
     }
 
     /** A member as the caller may see them ({@link MemberDisclosure}): what they may not see is masked or left out. */
-    record MemberResponse(UUID id, @Schema(example = "何偉") String name,
+    record MemberResponse(UUID id, @Schema(example = "何伟") String name,
             @Schema(example = "100****0196", description = "Whole only for staff, the member themself and the grid workers of their grid") String phone,
             @Schema(description = "Only for staff, the member themself and the grid workers of their grid") Member.Home home,
             Set<Role> roles,

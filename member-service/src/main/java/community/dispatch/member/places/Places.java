@@ -99,7 +99,7 @@ class Places {
         return store.organisations().collectList();
     }
 
-    record Grid(UUID id, @Schema(example = "G01") String code, @Schema(example = "第一網格") String nameZh,
+    record Grid(UUID id, @Schema(example = "G01") String code, @Schema(example = "第一网格") String nameZh,
             @Schema(example = "Grid 1") String nameEn, @Schema(example = "12") long buildings) {
     }
 
@@ -109,11 +109,11 @@ class Places {
     record Building(UUID id, @Schema(example = "C01") String compound, @Schema(example = "1") String code) {
     }
 
-    record Chief(UUID memberId, @Schema(example = "周麗") String name, @Schema(example = "GRID") String kind,
-            @Schema(example = "網格 G01") String answersFor) {
+    record Chief(UUID memberId, @Schema(example = "周丽") String name, @Schema(example = "GRID") String kind,
+            @Schema(example = "网格 G01") String answersFor) {
     }
 
-    record Compound(UUID id, @Schema(example = "C01") String code, @Schema(example = "相橋花園") String nameZh,
+    record Compound(UUID id, @Schema(example = "C01") String code, @Schema(example = "相桥花园") String nameZh,
             @Schema(example = "Xiangqiao Garden") String nameEn, @Schema(example = "6") long buildings) {
     }
 
@@ -122,7 +122,7 @@ class Places {
     }
 
     record Organisation(UUID id, @Schema(example = "PARTY-G01") String code, @Schema(example = "GRID_PARTY_BRANCH") String kind,
-            @Schema(example = "第一網格黨支部") String nameZh, @Schema(example = "Grid 1 party branch") String nameEn,
+            @Schema(example = "第一网格党支部") String nameZh, @Schema(example = "Grid 1 party branch") String nameEn,
             @Schema(example = "PARTY-PROPERTY") String parent, @Schema(example = "G01") String grid) {
     }
 }

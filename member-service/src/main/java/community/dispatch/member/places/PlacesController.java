@@ -80,7 +80,7 @@ class PlacesController {
     }
 
     record PostRequest(@NotNull Places.Post post,
-            @Schema(example = "網格 G02", description = "What the post answers for: the grid, a road, a lane, a building, a shop street")
+            @Schema(example = "网格 G02", description = "What the post answers for: the grid, a road, a lane, a building, a shop street")
             @NotBlank @Size(max = 200) String answersFor) {
     }
 }

@@ -23,6 +23,7 @@ import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.Member;
 import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.Role;
+import community.dispatch.web.language.Language;
 import reactor.core.publisher.Mono;
 
 /**
@@ -141,7 +142,7 @@ public class SignIn {
      * client address ({@link ClientAddress}) and in all, which bounds what an attacker can make the
      * community spend on text messages.
      */
-    public Mono<Void> requestCode(String phone, String clientAddress) {
+    public Mono<Void> requestCode(String phone, String clientAddress, Language language) {
         Instant now = clock.instant();
         Instant since = now.minus(properties.window());
         return transactions.transactional(store.countCodeRequest("phone:" + phone, now, since)
@@ -161,8 +162,7 @@ public class SignIn {
                     String code = Secrets.digits(6);
                     return transactions.transactional(store.insertCode(id, phone, codeHash(id, phone, code), now,
                                     now.plus(properties.codeTtl()))
-                            .then(sms.send(phone, "【社區派單 community-dispatch】登錄驗證碼 " + code + "，"
-                                    + properties.codeTtl().toMinutes() + " 分鐘內有效。Your sign-in code is " + code + ".")));
+                            .then(sms.send(phone, SignInCodeText.of(language, code, properties.codeTtl()))));
                 })
                 .then();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.web.language.Language;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,10 +54,11 @@ class SignInController {
 
     @PostMapping("/codes")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send a one-time code", description = "Answers 202 whether or not the phone belongs to a member. A few requests per phone, more per client network and a ceiling for everyone within the window; beyond them 429.")
+    @Operation(summary = "Send a one-time code", description = "Answers 202 whether or not the phone belongs to a member. The text message is in the language of Accept-Language (Simplified Chinese unless it asks for Traditional or English). A few requests per phone, more per client network and a ceiling for everyone within the window; beyond them 429.")
     @ApiResponse(responseCode = "429", description = "Too many codes asked for this phone, from this network, or in all; see Retry-After")
     Mono<Void> requestCode(@Valid @RequestBody CodeRequest request, ServerHttpRequest http) {
-        return signIn.requestCode(request.phone(), ClientAddress.of(http));
+        return signIn.requestCode(request.phone(), ClientAddress.of(http),
+                Language.of(http.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE), Language.ZH_HANS));
     }
 
     @PostMapping("/login")

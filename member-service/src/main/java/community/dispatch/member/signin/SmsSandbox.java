@@ -32,6 +32,6 @@ public class SmsSandbox implements SmsSender {
     }
 
     public record Message(UUID id, @Schema(example = "10000000196") String phone,
-            @Schema(example = "【社區派單 community-dispatch】登錄驗證碼 482913，5 分鐘內有效。Your sign-in code is 482913.") String text, OffsetDateTime sentAt) {
+            @Schema(example = "【社区派单】登录验证码 482913，5 分钟内有效。请勿告诉他人。") String text, OffsetDateTime sentAt) {
     }
 }

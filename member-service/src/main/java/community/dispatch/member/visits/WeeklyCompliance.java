@@ -29,7 +29,7 @@ public final class WeeklyCompliance {
     public record Visit(UUID visitorId, UUID unitId, Instant visitedAt) {
     }
 
-    public record Standing(UUID memberId, @Schema(example = "吳杰") String name,
+    public record Standing(UUID memberId, @Schema(example = "吴杰") String name,
             @Schema(example = "GRID_WORKER", allowableValues = { "LEADERSHIP", "GRID_WORKER" }) String duty,
             @Schema(example = "3", description = "Distinct households visited this week") int households,
             @Schema(example = "5") int target, boolean behind) {

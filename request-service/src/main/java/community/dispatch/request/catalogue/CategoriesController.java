@@ -42,7 +42,7 @@ class CategoriesController {
     private final Catalogue catalogue;
 
     @GetMapping
-    @Operation(summary = "All active categories", description = "With name in the language of Accept-Language (zh or en) and both names.")
+    @Operation(summary = "All active categories", description = "With `name` in the language of Accept-Language (zh-CN / zh-Hans or plain zh: Simplified Chinese; zh-TW / zh-HK / zh-Hant: Traditional; otherwise English) and every form of the name.")
     Mono<List<CategoryResponse>> all(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             @RequestParam(defaultValue = "false") boolean includeInactive) {
         return catalogue.all(includeInactive).map(category -> CategoryResponse.of(category, language)).collectList();
@@ -85,18 +85,21 @@ class CategoriesController {
     record CategoryRequest(
             @Schema(example = "household-help")
             @NotBlank @Pattern(regexp = "^[a-z0-9-]{2,40}$", message = "lower-case letters, digits and dashes") String code,
-            @Schema(example = "物業與家庭幫辦") @NotBlank @Size(max = 100) String nameZh,
+            @Schema(example = "物业与家庭帮办", description = "In Simplified Chinese") @NotBlank @Size(max = 100) String nameZh,
+            @Schema(example = "物業與家庭幫辦", description = "In Traditional Chinese; without it, Traditional readers get nameZh")
+            @Size(max = 100) String nameZhHant,
             @Schema(example = "Property and household help") @NotBlank @Size(max = 100) String nameEn,
             @Schema(example = "household") @NotBlank @Size(max = 40) String group,
             @Schema(example = "Small repairs, carrying, errands for residents who cannot do them alone.") @NotBlank @Size(max = 2000) String description,
-            @Schema(example = "[\"repair\", \"tap\", \"維修\"]") @Size(max = 50) List<@NotBlank @Size(max = 100) String> keywords,
+            @Schema(example = "[\"repair\", \"tap\", \"维修\", \"維修\"]") @Size(max = 50) List<@NotBlank @Size(max = 100) String> keywords,
             @Size(max = 50) List<@NotNull @Valid AttributeRequest> attributes,
             @NotNull Urgency slaClass,
             @NotNull Category.Route route,
             Boolean active) {
 
         Category toCategory() {
-            return new Category(code, nameZh, nameEn, group, description, keywords == null ? List.of() : keywords,
+            return new Category(code, nameZh, nameZhHant == null || nameZhHant.isBlank() ? null : nameZhHant, nameEn, group,
+                    description, keywords == null ? List.of() : keywords,
                     attributes == null ? List.of() : attributes.stream().map(AttributeRequest::toAttribute).toList(),
                     slaClass, route, active == null || active, 0);
         }
@@ -118,13 +121,16 @@ class CategoriesController {
 
     record CategoryResponse(@Schema(example = "household-help") String code,
             @Schema(example = "Property and household help", description = "In the language asked for (Accept-Language)") String name,
-            @Schema(example = "物業與家庭幫辦") String nameZh, @Schema(example = "Property and household help") String nameEn,
+            @Schema(example = "物业与家庭帮办", description = "In Simplified Chinese") String nameZh,
+            @Schema(example = "物業與家庭幫辦", description = "In Traditional Chinese (null: as nameZh)") String nameZhHant,
+            @Schema(example = "Property and household help") String nameEn,
             @Schema(example = "household") String group,
             @Schema(example = "Small repairs, carrying, errands for residents who cannot do them alone.") String description,
-            @Schema(example = "[\"repair\", \"tap\", \"維修\"]") List<String> keywords, List<Attribute> attributes, Urgency slaClass, Category.Route route, boolean active) {
+            @Schema(example = "[\"repair\", \"tap\", \"维修\", \"維修\"]") List<String> keywords, List<Attribute> attributes, Urgency slaClass, Category.Route route, boolean active) {
 
         static CategoryResponse of(Category category, String language) {
-            return new CategoryResponse(category.code(), category.name(language), category.nameZh(), category.nameEn(),
+            return new CategoryResponse(category.code(), category.name(language), category.nameZh(), category.nameZhHant(),
+                    category.nameEn(),
                     category.group(), category.description(), category.keywords(), category.attributes(),
                     category.slaClass(), category.route(), category.active());
         }

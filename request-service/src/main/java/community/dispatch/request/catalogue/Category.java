@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import community.dispatch.web.language.Language;
 
 /**
  * A kind of service the community offers, shaped like an Open311 service so a facade can map it one
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Category(
         String code,
         String nameZh,
+        String nameZhHant,
         String nameEn,
         String group,
         String description,
@@ -51,7 +53,7 @@ public record Category(
         @JsonProperty("multivaluelist") MULTI_VALUE_LIST
     }
 
-    public record AllowedValue(@Schema(example = "kitchen") String key, @Schema(example = "Kitchen 廚房") String name) {
+    public record AllowedValue(@Schema(example = "kitchen") String key, @Schema(example = "Kitchen 厨房") String name) {
     }
 
     public record Attribute(@Schema(example = "room") String code, @Schema(example = "Which room is it in?") String description,
@@ -124,8 +126,8 @@ public record Category(
         return keys.stream().sorted().toList();
     }
 
-    /** The display name for a language: Chinese for zh, English otherwise. */
+    /** The display name for an {@code Accept-Language}: Simplified Chinese, Traditional or English ({@link Language}). */
     public String name(String language) {
-        return language != null && language.startsWith("zh") ? nameZh : nameEn;
+        return Language.of(language).pick(nameZh, nameZhHant, nameEn);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import io.r2dbc.postgresql.codec.Json;
@@ -37,9 +38,9 @@ class CategoryStore {
 
     Mono<Long> insert(Category category) {
         return database.sql("""
-                        INSERT INTO category (code, name_zh, name_en, group_code, description, keywords, attributes,
+                        INSERT INTO category (code, name_zh, name_zh_hant, name_en, group_code, description, keywords, attributes,
                                               sla_class, route, active)
-                        VALUES (:code, :zh, :en, :group, :description, :keywords, :attributes, :sla, :route, :active)""")
+                        VALUES (:code, :zh, :zhHant, :en, :group, :description, :keywords, :attributes, :sla, :route, :active)""")
                 .bindValues(values(category)).fetch().rowsUpdated();
     }
 
@@ -48,7 +49,7 @@ class CategoryStore {
         Map<String, Object> values = values(category);
         values.put("expected", expectedVersion == null ? -1L : expectedVersion);
         return database.sql("""
-                        UPDATE category SET name_zh = :zh, name_en = :en, group_code = :group, description = :description,
+                        UPDATE category SET name_zh = :zh, name_zh_hant = :zhHant, name_en = :en, group_code = :group, description = :description,
                                keywords = :keywords, attributes = :attributes, sla_class = :sla, route = :route,
                                active = :active, version = version + 1, updated_at = now()
                         WHERE code = :code AND (:expected = -1 OR version = :expected)""")
@@ -56,15 +57,17 @@ class CategoryStore {
     }
 
     private Map<String, Object> values(Category category) {
-        return new HashMap<>(Map.of("code", category.code(), "zh", category.nameZh(), "en", category.nameEn(),
+        Map<String, Object> values = new HashMap<>(Map.of("code", category.code(), "zh", category.nameZh(), "en", category.nameEn(),
                 "group", category.group(), "description", category.description(),
                 "keywords", category.keywords().toArray(String[]::new),
                 "attributes", Json.of(json.writeValueAsString(category.attributes())), "sla", category.slaClass().name(),
                 "route", category.route().name(), "active", category.active()));
+        values.put("zhHant", Parameter.fromOrEmpty(category.nameZhHant(), String.class));
+        return values;
     }
 
     private Category read(Readable row) {
-        return new Category(row.get("code", String.class), row.get("name_zh", String.class),
+        return new Category(row.get("code", String.class), row.get("name_zh", String.class), row.get("name_zh_hant", String.class),
                 row.get("name_en", String.class), row.get("group_code", String.class),
                 row.get("description", String.class), Arrays.asList(row.get("keywords", String[].class)),
                 json.readValue(row.get("attributes", Json.class).asString(), ATTRIBUTES),

@@ -14,7 +14,7 @@ import community.dispatch.request.catalogue.Category.Datatype;
 
 class CategoryTest {
 
-    private final Category childcare = new Category("childcare", "看護", "Childcare", "family", "…", List.of(),
+    private final Category childcare = new Category("childcare", "看护", "看護", "Childcare", "family", "…", List.of(),
             List.of(new Attribute("when", "When", Datatype.DATETIME, true, 2, null),
                     new Attribute("children", "How many", Datatype.NUMBER, true, 1, null),
                     new Attribute("needs", "Needs", Datatype.MULTI_VALUE_LIST, false, 3,
@@ -54,7 +54,8 @@ class CategoryTest {
 
     @Test
     void theDisplayNameFollowsTheLanguage() {
-        assertThat(childcare.name("zh-CN")).isEqualTo("看護");
+        assertThat(childcare.name("zh-CN")).isEqualTo("看护");
+        assertThat(childcare.name("zh-TW")).isEqualTo("看護");
         assertThat(childcare.name("en")).isEqualTo("Childcare");
         assertThat(childcare.name(null)).isEqualTo("Childcare");
     }

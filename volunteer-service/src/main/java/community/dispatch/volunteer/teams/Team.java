@@ -2,11 +2,22 @@ package community.dispatch.volunteer.teams;
 
 import java.util.List;
 
-/** A volunteer team (志願服務隊伍): its names, what it does, its home station and the categories it serves. */
-public record Team(String key, String nameZh, String nameEn, String description, String stationZh,
-        List<String> categories) {
+import community.dispatch.web.language.Language;
 
+/**
+ * A volunteer team (志愿服务队伍): its names (Simplified Chinese, Traditional when it has been given, English),
+ * what it does, its home station (a Chinese name, Simplified and Traditional) and the categories it serves.
+ */
+public record Team(String key, String nameZh, String nameZhHant, String nameEn, String description, String stationZh,
+        String stationZhHant, List<String> categories) {
+
+    /** The name for an {@code Accept-Language} ({@link Language}). */
     public String name(String language) {
-        return language != null && language.startsWith("zh") ? nameZh : nameEn;
+        return Language.of(language).pick(nameZh, nameZhHant, nameEn);
+    }
+
+    /** The station's name for an {@code Accept-Language}: Traditional for those who ask for it, Simplified otherwise. */
+    public String station(String language) {
+        return Language.of(language).pick(stationZh, stationZhHant, stationZh);
     }
 }

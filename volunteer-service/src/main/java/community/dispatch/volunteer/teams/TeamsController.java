@@ -48,7 +48,7 @@ class TeamsController {
     private final AuditTrail audit;
 
     @GetMapping("/api/v1/teams")
-    @Operation(summary = "The volunteer teams", description = "With name in the language of Accept-Language (zh or en), the home station and the categories each serves.")
+    @Operation(summary = "The volunteer teams", description = "With `name` and `station` in the language of Accept-Language (zh-CN / zh-Hans or plain zh: Simplified Chinese; zh-TW / zh-HK / zh-Hant: Traditional; otherwise English, stations in Simplified), every form of the name, and the categories each serves.")
     Mono<List<TeamResponse>> teams(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         return volunteers.teams().map(team -> TeamResponse.of(team, language)).collectList();
     }
@@ -58,8 +58,8 @@ class TeamsController {
     Mono<TeamResponse> change(@PathVariable String key, @Valid @RequestBody TeamRequest body,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             @AuthenticationPrincipal Jwt jwt) {
-        return volunteers.changeTeam(new Team(key, body.nameZh(), body.nameEn(), body.description(),
-                        body.station(), body.categories()), Caller.of(jwt))
+        return volunteers.changeTeam(new Team(key, body.nameZh(), blankToNull(body.nameZhHant()), body.nameEn(),
+                        body.description(), body.station(), blankToNull(body.stationZhHant()), body.categories()), Caller.of(jwt))
                 .map(team -> TeamResponse.of(team, language));
     }
 
@@ -124,24 +124,34 @@ class TeamsController {
     record TeamsRequest(@Schema(example = "[\"angel\", \"baoliang\"]") @NotNull @Size(max = 6) List<String> teams) {
     }
 
-    record TeamRequest(@Schema(example = "天使") @NotBlank @Size(max = 50) String nameZh,
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    record TeamRequest(@Schema(example = "织女", description = "In Simplified Chinese") @NotBlank @Size(max = 50) String nameZh,
+            @Schema(example = "織女", description = "In Traditional Chinese; without it, Traditional readers get nameZh")
+            @Size(max = 50) String nameZhHant,
             @Schema(example = "Angel") @NotBlank @Size(max = 50) String nameEn,
             @Schema(example = "Volunteers from the area's hospitals and health stations: free clinics and health education.")
             @NotBlank @Size(max = 2000) String description,
-            @Schema(example = "家心崗") @NotBlank @Size(max = 50) String station,
+            @Schema(example = "家心岗", description = "In Simplified Chinese") @NotBlank @Size(max = 50) String station,
+            @Schema(example = "家心崗", description = "In Traditional Chinese (optional)") @Size(max = 50) String stationZhHant,
             @Schema(example = "[\"free-clinic\", \"health-talk\"]")
             @NotNull @Size(max = 30) List<@NotNull @Pattern(regexp = "^[a-z0-9-]{2,40}$") String> categories) {
     }
 
     record TeamResponse(@Schema(example = "angel") String key,
             @Schema(example = "Angel", description = "In the language asked for (Accept-Language)") String name,
-            @Schema(example = "天使") String nameZh, @Schema(example = "Angel") String nameEn,
+            @Schema(example = "织女", description = "In Simplified Chinese") String nameZh,
+            @Schema(example = "織女", description = "In Traditional Chinese (null: as nameZh)") String nameZhHant,
+            @Schema(example = "Weaver") String nameEn,
             @Schema(example = "Volunteers from the area's hospitals and health stations: free clinics and health education.") String description,
-            @Schema(example = "家心崗") String station, @Schema(example = "[\"free-clinic\", \"health-talk\"]") List<String> categories) {
+            @Schema(example = "家心岗", description = "In the Chinese script asked for (Simplified unless Traditional is)") String station,
+            @Schema(example = "[\"free-clinic\", \"health-talk\"]") List<String> categories) {
 
         static TeamResponse of(Team team, String language) {
-            return new TeamResponse(team.key(), team.name(language), team.nameZh(), team.nameEn(), team.description(),
-                    team.stationZh(), team.categories());
+            return new TeamResponse(team.key(), team.name(language), team.nameZh(), team.nameZhHant(), team.nameEn(),
+                    team.description(), team.station(language), team.categories());
         }
     }
 }

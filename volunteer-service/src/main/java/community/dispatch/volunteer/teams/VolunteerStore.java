@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import io.r2dbc.postgresql.codec.Json;
@@ -123,11 +124,13 @@ class VolunteerStore {
     /** Replaces a team's names, description, station and categories; false when there is no such team. */
     public Mono<Boolean> changeTeam(Team team) {
         return database.sql("""
-                        UPDATE team SET name_zh = :zh, name_en = :en, description = :description, station_zh = :station,
-                                        categories = :categories
+                        UPDATE team SET name_zh = :zh, name_zh_hant = :zhHant, name_en = :en, description = :description,
+                                        station_zh = :station, station_zh_hant = :stationHant, categories = :categories
                         WHERE key = :key""")
                 .bind("key", team.key()).bind("zh", team.nameZh()).bind("en", team.nameEn())
+                .bind("zhHant", Parameter.fromOrEmpty(team.nameZhHant(), String.class))
                 .bind("description", team.description()).bind("station", team.stationZh())
+                .bind("stationHant", Parameter.fromOrEmpty(team.stationZhHant(), String.class))
                 .bind("categories", team.categories().toArray(String[]::new))
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
@@ -135,8 +138,9 @@ class VolunteerStore {
     public Flux<Team> teams() {
         return database.sql("SELECT * FROM team ORDER BY key")
                 .map(row -> new Team(row.get("key", String.class), row.get("name_zh", String.class),
-                        row.get("name_en", String.class), row.get("description", String.class),
-                        row.get("station_zh", String.class), Arrays.asList(row.get("categories", String[].class))))
+                        row.get("name_zh_hant", String.class), row.get("name_en", String.class),
+                        row.get("description", String.class), row.get("station_zh", String.class),
+                        row.get("station_zh_hant", String.class), Arrays.asList(row.get("categories", String[].class))))
                 .all();
     }
 

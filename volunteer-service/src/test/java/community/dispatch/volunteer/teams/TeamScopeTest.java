@@ -60,8 +60,8 @@ class TeamScopeTest {
             "lebei; childcare; false",
             "red-steward lebei; study-visit; true" })
     void aLeaderAssignsTheirTeamsCategoriesToTheirTeamsVolunteers(String volunteerTeams, String category, boolean allowed) {
-        List<Team> teams = List.of(new Team("red-steward", "紅色管家", "Red Steward", "", "", List.of("household-help", "study-visit")),
-                new Team("lebei", "樂貝", "Lebei", "", "", List.of("childcare")));
+        List<Team> teams = List.of(new Team("red-steward", "红色管家", "紅色管家", "Red Steward", "", "", null, List.of("household-help", "study-visit")),
+                new Team("lebei", "乐贝", "樂貝", "Lebei", "", "", null, List.of("childcare")));
 
         assertThat(LEADS_RED_STEWARD.mayAssign(VOLUNTEER, teams(volunteerTeams), category, teams)).isEqualTo(allowed);
         assertThat(LEADS_RED_STEWARD.mayAssign(LEADER, teams(volunteerTeams), category, teams)).as("never to themself").isFalse();

@@ -2,9 +2,9 @@ package community.dispatch.request.requests.domain;
 
 import java.util.Optional;
 
-/** The rungs of the deliberation ladder a dispute climbs until it is settled. */
+/** The rungs of the deliberation ladder a dispute climbs until it is settled, with their names in Simplified Chinese. */
 public enum Step {
-    ONLINE_DELIBERATION("網上議事"), PROPERTY_COUNCIL("物業黨群議事"), COMMUNITY_COUNCIL("社區黨群議事");
+    ONLINE_DELIBERATION("网上议事"), PROPERTY_COUNCIL("物业党群议事"), COMMUNITY_COUNCIL("社区党群议事");
 
     private final String nameZh;
 

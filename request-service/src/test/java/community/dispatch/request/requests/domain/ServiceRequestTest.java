@@ -182,7 +182,7 @@ class ServiceRequestTest {
 
         assertThat(deliberating.request().status()).isEqualTo(Status.IN_PROGRESS);
         assertThat(deliberating.request().dueAt()).isNull();
-        assertThat(deliberating.moves().get(0).reason()).contains("ONLINE_DELIBERATION", "網上議事");
+        assertThat(deliberating.moves().get(0).reason()).contains("ONLINE_DELIBERATION", "网上议事");
         assertThat(in(Status.REOPENED).startDeliberation(Step.ONLINE_DELIBERATION, "system", T0).request().status())
                 .isEqualTo(Status.IN_PROGRESS);
         assertThatThrownBy(() -> in(Status.ASSIGNED).startDeliberation(Step.ONLINE_DELIBERATION, "system", T0))
