@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,25 +20,31 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import reactor.core.publisher.Flux;
 
 /**
- * Live streams through the gateway: kept open past the API routes' time limit (5 s) without a retry or a
+ * Live streams through the gateway (volunteers' orders, residents' requests): kept open past the API routes' time limit (5 s) without a retry or a
  * circuit breaker in the way, refused without a token, and closed when the token expires.
  */
 class StreamsIT extends GatewayTest {
+
+    private static final String ORDERS = "/api/v1/orders/stream";
 
     @LocalServerPort
     int port;
 
     @Test
     void aStreamOutlastsTheRoutesTimeLimitAndReachesTheClientAsItIsSent() {
-        List<String> lines = lines(bearer("volunteer-1", "VOLUNTEER")).take(Duration.ofSeconds(7)).collectList()
-                .block(Duration.ofSeconds(20));
-        assertThat(lines).as("a comment every half second for seven seconds, none held back").hasSizeGreaterThan(10)
-                .allMatch(line -> line.startsWith(": volunteer-service "));
+        Map<String, String> streams = Map.of(ORDERS, "volunteer-service", "/api/v1/requests/stream", "request-service");
+        Map<String, List<String>> received = new ConcurrentHashMap<>();
+        Flux.fromIterable(streams.keySet()).flatMap(path -> lines(path, bearer("member-1", "VOLUNTEER", "RESIDENT"))
+                        .take(Duration.ofSeconds(7)).collectList().doOnNext(lines -> received.put(path, lines)))
+                .blockLast(Duration.ofSeconds(20));
+        streams.forEach((path, service) -> assertThat(received.get(path))
+                .as("%s: a comment every half second for seven seconds, none held back", path).hasSizeGreaterThan(10)
+                .allMatch(line -> line.startsWith(": " + service + " ")));
     }
 
     @Test
     void aStreamNeedsAToken() {
-        assertThat(lines(null).onErrorResume(WebClientResponseException.class,
+        assertThat(lines(ORDERS, null).onErrorResume(WebClientResponseException.class,
                         refused -> Flux.just(refused.getStatusCode().value() + " " + refused.getHeaders().getContentType()))
                 .collectList().block(Duration.ofSeconds(10)))
                 .containsExactly(HttpStatus.UNAUTHORIZED.value() + " " + MediaType.APPLICATION_PROBLEM_JSON);
@@ -46,15 +54,15 @@ class StreamsIT extends GatewayTest {
     void theGatewayClosesAStreamWhenItsTokenExpires() {
         String shortLived = "Bearer " + TOKENS.token("volunteer-2", Duration.ofSeconds(3), "VOLUNTEER");
         long started = System.nanoTime();
-        List<String> lines = lines(shortLived).collectList().block(Duration.ofSeconds(20));
+        List<String> lines = lines(ORDERS, shortLived).collectList().block(Duration.ofSeconds(20));
         Duration open = Duration.ofNanos(System.nanoTime() - started);
         assertThat(lines).isNotEmpty();
         assertThat(open).as("closed at the token's expiry, though the service goes on").isBetween(Duration.ofSeconds(1),
                 Duration.ofSeconds(8));
     }
 
-    private Flux<String> lines(String authorization) {
-        return WebClient.create("http://localhost:" + port).get().uri("/api/v1/orders/stream")
+    private Flux<String> lines(String path, String authorization) {
+        return WebClient.create("http://localhost:" + port).get().uri(path)
                 .headers(headers -> {
                     if (authorization != null) {
                         headers.set(HttpHeaders.AUTHORIZATION, authorization);

@@ -57,6 +57,8 @@ class AccessMatrixIT extends ServiceTestSupport {
                 .expect(401, 201, 201, 201, 201, 201, 201, 201);
         matrix.operation("GET /api/v1/requests").call(Call.get("/api/v1/requests?grid=G01"))
                 .expect(401, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("GET /api/v1/requests/stream").call(Call.get("/api/v1/requests/stream"))
+                .expect(401, 200, 200, 200, 200, 200, 200, 200);
         matrix.operation("GET /api/v1/requests/{id}").call(Call.get("/api/v1/requests/" + request))
                 .expect(401, 200, 404, 404, 404, 404, 200, 200);
         matrix.operation("GET /api/v1/requests/{id}/timeline").call(Call.get("/api/v1/requests/" + request + "/timeline"))

@@ -188,7 +188,7 @@ class DispatchIT extends DispatchingTestSupport {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(orderEvents(request)).extracting(CloudEvent::type)
                 .containsExactly("community.dispatch.order.offered.v1", "community.dispatch.order.accepted.v1",
                         "community.dispatch.order.released.v1", "community.dispatch.order.offered.v1",
-                        "community.dispatch.order.accepted.v1"));
+                        "community.dispatch.order.withdrawn.v1", "community.dispatch.order.accepted.v1"));
         web.get().uri("/api/v1/teams/angel/orders?status=WITHDRAWN").headers(h -> h.setBearerAuth(leaderToken)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[?(@.id == '" + secondOrder + "')]").exists();
         web.get().uri("/api/v1/teams/angel/orders").headers(h -> h.setBearerAuth(outsiderToken)).exchange()

@@ -76,6 +76,13 @@ public class RequestStore {
                 .bindValues(values).fetch().rowsUpdated().then();
     }
 
+    /** The requester's newest requests' ids, at most {@code limit}. */
+    public Flux<UUID> newestOf(String requesterId, int limit) {
+        return database.sql("SELECT id FROM service_request WHERE requester_id = :requester ORDER BY created_at DESC LIMIT :limit")
+                .bind("requester", requesterId).bind("limit", limit)
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
     public Mono<Stored> find(UUID id) {
         return database.sql("SELECT * FROM service_request WHERE id = :id").bind("id", id).map(RequestStore::read).one();
     }

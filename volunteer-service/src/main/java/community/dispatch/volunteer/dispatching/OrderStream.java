@@ -26,6 +26,6 @@ class OrderStream {
     }
 
     Flux<ServerSentEvent<OrderNews>> of(UUID volunteer, String lastEventId, Instant until) {
-        return streams.open(new Interest(Topics.ORDER_EVENTS, "volunteerId", volunteer.toString()), lastEventId, until, framing);
+        return streams.open(Interest.naming(Topics.ORDER_EVENTS, "volunteerId", volunteer.toString()), lastEventId, until, framing);
     }
 }

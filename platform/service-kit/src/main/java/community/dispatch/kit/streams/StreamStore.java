@@ -39,18 +39,20 @@ public class StreamStore {
     }
 
     /**
-     * The events of the interest recorded after the mark, and those recorded up to {@code overlap} before it
+     * The events of the interest recorded after the mark (those about an aggregate the stream starts following
+     * during the replay are told live from then on), and those recorded up to {@code overlap} before it
      * (but the mark itself), in the order they were recorded; at most {@code limit}.
      */
     Flux<CloudEvent> since(Mark mark, Interest interest, Duration overlap, int limit) {
         return database.sql("""
                         SELECT payload FROM outbox_event
-                        WHERE topic = :topic AND payload->'data'->>'%s' = :value AND id <> :id
+                        WHERE topic = :topic AND (payload->'data'->>'%s' = :value OR message_key = ANY(:keys)) AND id <> :id
                           AND (seq > :seq OR created_at >= :at - make_interval(secs => :overlap))
                         ORDER BY seq
                         LIMIT :limit""".formatted(interest.field()))
                 .bind("topic", interest.topic())
                 .bind("value", interest.value())
+                .bind("keys", interest.keys())
                 .bind("id", mark.id())
                 .bind("seq", mark.seq())
                 .bind("at", mark.recordedAt())

@@ -1,0 +1,41 @@
+package community.dispatch.request.requests;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Service;
+
+import community.dispatch.events.EventCodec;
+import community.dispatch.events.Topics;
+import community.dispatch.kit.streams.EventStreams;
+import community.dispatch.kit.streams.EventStreams.Framing;
+import community.dispatch.kit.streams.Interest;
+import reactor.core.publisher.Flux;
+
+/**
+ * A resident's live stream of their requests' moves: the request events about the requests they had when
+ * they connected and about each one they submit meanwhile, from whichever instance recorded them.
+ */
+@Service
+class RequestStream {
+
+    /** The requests a stream starts following: the requester's newest, enough for anyone's open ones. */
+    private static final int FOLLOWED = 500;
+
+    private final EventStreams streams;
+    private final RequestStore store;
+    private final Framing<RequestNews> framing;
+
+    RequestStream(EventStreams streams, RequestStore store, EventCodec codec) {
+        this.streams = streams;
+        this.store = store;
+        this.framing = new Framing<>(event -> RequestNews.of(event, codec.data(event)), RequestNews::change, RequestNews.RESET);
+    }
+
+    Flux<ServerSentEvent<RequestNews>> of(UUID requester, String lastEventId, Instant until) {
+        return store.newestOf(requester.toString(), FOLLOWED).map(UUID::toString).collectList()
+                .flatMapMany(requests -> streams.open(Interest.following(Topics.REQUEST_EVENTS, requests, "requesterId",
+                        requester.toString()), lastEventId, until, framing));
+    }
+}
