@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,29 @@ class RequestsIT extends ServiceTestSupport {
 
         assertThat(again.get("id")).isEqualTo(first.get("id"));
         assertThat(list(resident).get("total")).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestWantedLaterIsDueByItsWindowAndTellsDispatchWhen() {
+        Person resident = People.resident("G01");
+        Instant from = MovableClockConfiguration.CLOCK.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> body = new HashMap<>(householdHelp());
+        body.put("preferredWindow", Map.of("from", from.toString(), "to", from.plus(Duration.ofHours(2)).toString()));
+        Map<String, Object> created = submit(resident, body);
+
+        assertThat(Instant.parse((String) created.get("dispatchBy"))).as("not overdue before it is wanted").isEqualTo(from);
+        String id = (String) created.get("id");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOf(id)).hasSize(1));
+        RequestSubmitted event = codec.data(eventsOf(id).get(0), RequestSubmitted.class);
+        assertThat(event.preferredFrom()).isEqualTo(from);
+        assertThat(event.preferredTo()).isEqualTo(from.plus(Duration.ofHours(2)));
+
+        body.put("preferredWindow", Map.of("from", from.toString(), "to", from.minus(Duration.ofHours(1)).toString()));
+        web.post().uri("/api/v1/requests").headers(h -> h.setBearerAuth(resident.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("preferredWindow");
     }
 
     @Test

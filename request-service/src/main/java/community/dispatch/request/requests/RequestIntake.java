@@ -1,6 +1,7 @@
 package community.dispatch.request.requests;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,14 +70,20 @@ public class RequestIntake {
                 return Mono.error(DomainException.invalid("complex-is-for-staff", "Only staff classify a request as COMPLEX.",
                         Map.of("errors", List.of(Map.of("field", "urgency", "message", "COMPLEX is set by staff")))));
             }
+            RequestDetails.TimeWindow window = submission.details().preferredWindow();
+            Instant now = clock.instant();
+            if (window != null && (!window.to().isAfter(window.from()) || !window.to().toInstant().isAfter(now))) {
+                return Mono.error(DomainException.invalidField("preferredWindow", "from before to, and to in the future"));
+            }
             Urgency urgency = submission.urgency() == null ? category.slaClass() : submission.urgency();
             String requester = requesterOf(submission, caller);
             RequestDetails.Location location = submission.details().location();
             String compound = location != null && location.compoundCode() != null ? location.compoundCode() : caller.compound();
             ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, caller.subject(),
-                    submission.channel(), category.code(), urgency, gridOf(submission, caller), compound, clock.instant());
+                    submission.channel(), category.code(), urgency, gridOf(submission, caller), compound, now,
+                    window == null ? null : window.from().toInstant());
             return enter(new Stored(request, json.writeValueAsString(submission.details()), null, null, null), category,
-                    caller.subject(), "submitted via " + submission.channel(), uuidOrNull(requester));
+                    caller.subject(), "submitted via " + submission.channel(), uuidOrNull(requester), window);
         });
     }
 
@@ -100,20 +107,22 @@ public class RequestIntake {
                             ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, requester,
                                     Channel.MUNICIPAL, category.code(), category.slaClass(), null, null, clock.instant());
                             Stored ticket = new Stored(request, json.writeValueAsString(details), externalRef, sourceSystem, null);
-                            return enter(ticket, category, requester, "forwarded by " + sourceSystem + " as " + externalRef, null)
+                            return enter(ticket, category, requester, "forwarded by " + sourceSystem + " as " + externalRef, null, null)
                                     .then();
                         })));
     }
 
     /** Stores a new request with its first timeline entry and its event; a dispute starts deliberating. */
-    private Mono<Stored> enter(Stored stored, Category category, String actor, String how, UUID requesterMember) {
+    private Mono<Stored> enter(Stored stored, Category category, String actor, String how, UUID requesterMember,
+            RequestDetails.TimeWindow window) {
         ServiceRequest request = stored.request();
         return store.insert(request, stored.details(), stored.externalRef(), stored.sourceSystem())
                 .then(store.append(request.id(), new ServiceRequest.Move(null, Status.SUBMITTED, actor, how,
                         request.submittedAt())))
                 .then(outbox.record(new RequestSubmitted(request.id(), category.code(), request.urgency().name(),
                         request.channel().name(), requesterMember, request.submittedAt(), category.route().name(),
-                        request.compoundCode(), request.gridCode()), stored.externalRef()))
+                        request.compoundCode(), request.gridCode(), window == null ? null : window.from().toInstant(),
+                        window == null ? null : window.to().toInstant()), stored.externalRef()))
                 .then(metrics.submitted(request))
                 .doOnSuccess(event -> log.info("Request {} {} ({}, {})", request.id(), how, category.code(), request.urgency()))
                 .thenReturn(stored)

@@ -15,9 +15,9 @@ import community.dispatch.volunteer.dispatching.domain.Scoring;
 import reactor.core.publisher.Mono;
 
 /**
- * Ranks who could take a request now — eligible, available in the community's zone at this moment, not
- * yet tried in this round, and not the requester themself — with {@link Scoring}; and previews that
- * ranking for administrators.
+ * Ranks who could take a request now — eligible, available in the community's zone at this moment (or, for
+ * a request with a preferred window, at some moment of that window), not yet tried in this round, and not
+ * the requester themself — with {@link Scoring}; and previews that ranking for administrators.
  */
 @Component
 @EnableConfigurationProperties(ScoringWeights.class)
@@ -45,7 +45,9 @@ public class Candidates {
         Scoring.Need need = new Scoring.Need(rule.teams(), rule.requiredSkills(), dispatch.compoundCode(), dispatch.gridCode());
         Instant now = clock.instant();
         return store.untried(dispatch.requestId(), dispatch.requesterId(), rule.teams(), now)
-                .filter(candidate -> candidate.availability().availableAt(now, community.zone()))
+                .filter(candidate -> dispatch.wantedFrom() == null ? candidate.availability().availableAt(now, community.zone())
+                        : candidate.availability().availableDuring(dispatch.wantedFrom(),
+                                dispatch.wantedTo() == null ? dispatch.wantedFrom() : dispatch.wantedTo(), community.zone()))
                 .map(CandidateStore.Candidate::volunteer)
                 .collectList()
                 .map(volunteers -> Scoring.rank(need, volunteers, weights));

@@ -1,6 +1,9 @@
 package community.dispatch.volunteer.dispatching;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -9,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
 import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -17,25 +21,58 @@ import lombok.RequiredArgsConstructor;
 @RequiredArgsConstructor
 class DispatchStore {
 
-    /** A request in dispatch: what it needs, whose it is, and how far dispatch has got. */
+    /**
+     * A request in dispatch: what it needs, whose it is, how far dispatch has got, and when it is wanted
+     * (the requester's preferred window; null: as soon as possible) and its first offer due (null: now).
+     */
     record Dispatch(UUID requestId, String categoryCode, String urgency, DispatchStatus status, int offersMade,
-            String compoundCode, String gridCode, UUID requesterId) {
+            String compoundCode, String gridCode, UUID requesterId, Instant wantedFrom, Instant wantedTo, Instant offerAfter) {
+
+        /** A request wanted as soon as possible. */
+        Dispatch(UUID requestId, String categoryCode, String urgency, DispatchStatus status, int offersMade,
+                String compoundCode, String gridCode, UUID requesterId) {
+            this(requestId, categoryCode, urgency, status, offersMade, compoundCode, gridCode, requesterId, null, null, null);
+        }
     }
 
     private final DatabaseClient database;
 
     /** Starts dispatching a request; false when it was already known (a repeated event). */
-    Mono<Boolean> open(UUID requestId, String categoryCode, String urgency, String compoundCode, String gridCode,
-            UUID requesterId) {
+    Mono<Boolean> open(Dispatch dispatch) {
+        Map<String, Object> values = new HashMap<>(Map.of("id", dispatch.requestId(), "category", dispatch.categoryCode(),
+                "urgency", dispatch.urgency(), "status", DispatchStatus.OPEN.name(),
+                "compound", Parameter.fromOrEmpty(dispatch.compoundCode(), String.class),
+                "grid", Parameter.fromOrEmpty(dispatch.gridCode(), String.class),
+                "requester", Parameter.fromOrEmpty(dispatch.requesterId(), UUID.class),
+                "wantedFrom", Parameter.fromOrEmpty(dispatch.wantedFrom(), Instant.class),
+                "wantedTo", Parameter.fromOrEmpty(dispatch.wantedTo(), Instant.class),
+                "offerAfter", Parameter.fromOrEmpty(dispatch.offerAfter(), Instant.class)));
         return database.sql("""
-                        INSERT INTO dispatch (request_id, category_code, urgency, status, compound_code, grid_code, requester_id)
-                        VALUES (:id, :category, :urgency, :status, :compound, :grid, :requester)
+                        INSERT INTO dispatch (request_id, category_code, urgency, status, compound_code, grid_code, requester_id,
+                                              wanted_from, wanted_to, offer_after)
+                        VALUES (:id, :category, :urgency, :status, :compound, :grid, :requester, :wantedFrom, :wantedTo, :offerAfter)
                         ON CONFLICT (request_id) DO NOTHING""")
-                .bindValues(Map.of("id", requestId, "category", categoryCode, "urgency", urgency,
-                        "status", DispatchStatus.OPEN.name(), "compound", Parameter.fromOrEmpty(compoundCode, String.class),
-                        "grid", Parameter.fromOrEmpty(gridCode, String.class),
-                        "requester", Parameter.fromOrEmpty(requesterId, UUID.class)))
+                .bindValues(values)
                 .fetch().rowsUpdated().map(inserted -> inserted == 1);
+    }
+
+    /** Requests wanted later whose first offer is due: claimed (skipping those another instance holds) and no longer deferred. */
+    Flux<UUID> claimDeferred(Instant now, int limit) {
+        return database.sql("""
+                        UPDATE dispatch SET offer_after = NULL
+                        WHERE request_id IN (SELECT request_id FROM dispatch WHERE offer_after <= :now
+                                             ORDER BY offer_after LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING request_id""")
+                .bind("now", now).bind("limit", limit)
+                .map(row -> row.get("request_id", UUID.class)).all();
+    }
+
+    /** When the next deferred first offer is due after the given instant. */
+    Mono<Instant> nextDeferredAfter(Instant after) {
+        return database.sql("SELECT min(offer_after) AS next FROM dispatch WHERE offer_after > :after")
+                .bind("after", after)
+                .map(row -> Optional.ofNullable(row.get("next", Instant.class))).one()
+                .flatMap(Mono::justOrEmpty);
     }
 
     Mono<Dispatch> find(UUID requestId) {
@@ -69,6 +106,7 @@ class DispatchStore {
         return new Dispatch(row.get("request_id", UUID.class), row.get("category_code", String.class),
                 row.get("urgency", String.class), DispatchStatus.valueOf(row.get("status", String.class)),
                 row.get("offers_made", Integer.class), row.get("compound_code", String.class),
-                row.get("grid_code", String.class), row.get("requester_id", UUID.class));
+                row.get("grid_code", String.class), row.get("requester_id", UUID.class), row.get("wanted_from", Instant.class),
+                row.get("wanted_to", Instant.class), row.get("offer_after", Instant.class));
     }
 }

@@ -12,7 +12,7 @@ import community.dispatch.kit.timers.DatabaseTimer;
 import community.dispatch.kit.timers.WakeUps;
 
 /**
- * Offers nobody answered in time expire and the request goes to the next volunteer — decided by the
+ * Deferred first offers are made when due (below). Offers nobody answered in time expire and the request goes to the next volunteer — decided by the
  * service's clock and claimed from the database, so a restart or a second instance neither loses nor
  * repeats one; the timer sleeps until the next expiry, so each is moved on within moments.
  */
@@ -29,5 +29,16 @@ class OfferTimers {
                                 .thenReturn(1L))
                         .reduce(0L, Long::sum)),
                 orders::nextExpiryAfter, wakeUps, clock);
+    }
+
+    /** Requests wanted later get their first offer when it is due (their window's start less the lead time). */
+    @Bean
+    DatabaseTimer deferredDispatchTimer(DispatchStore dispatches, Offering offering, TransactionalOperator transactions,
+            WakeUps wakeUps, Clock clock, @Value("${dispatch.dispatching.timer-interval:30s}") Duration longestSleep) {
+        return new DatabaseTimer("Deferred dispatch", longestSleep, 100, (now, limit) ->
+                transactions.transactional(dispatches.claimDeferred(now, limit)
+                        .concatMap(request -> offering.offerNext(request).thenReturn(1L))
+                        .reduce(0L, Long::sum)),
+                dispatches::nextDeferredAfter, wakeUps, clock);
     }
 }

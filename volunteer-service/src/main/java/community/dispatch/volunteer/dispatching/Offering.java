@@ -2,12 +2,14 @@ package community.dispatch.volunteer.dispatching;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import community.dispatch.events.order.OrderUnassignable;
@@ -51,14 +53,25 @@ public class Offering {
     private final Outbox outbox;
     private final DispatchMetrics metrics;
     private final Clock clock;
+    @Value("${dispatch.dispatching.window-lead:2h}")
+    private final Duration windowLead;
 
-    /** A new request to dispatch; a repeated one changes nothing. */
+    /**
+     * A new request to dispatch; a repeated one changes nothing. One wanted later (its preferred window starts
+     * more than {@code dispatch.dispatching.window-lead} from now) is first offered that long before the window
+     * (the deferred dispatch timer, {@link OfferTimers}), to volunteers free in the window.
+     */
     Mono<Void> requestSubmitted(RequestSubmitted submitted) {
-        return dispatches.open(submitted.requestId(),
+        Instant firstOffer = submitted.preferredFrom() == null ? null : submitted.preferredFrom().minus(windowLead);
+        Instant offerAfter = firstOffer != null && firstOffer.isAfter(clock.instant()) ? firstOffer : null;
+        return dispatches.open(new Dispatch(submitted.requestId(),
                         submitted.categoryCode() == null ? DEFAULT_CATEGORY : submitted.categoryCode(),
-                        submitted.urgency() == null ? DEFAULT_URGENCY : submitted.urgency(), submitted.compoundCode(),
-                        submitted.gridCode(), submitted.requesterId())
-                .flatMap(opened -> opened ? offerNext(submitted.requestId()) : Mono.empty());
+                        submitted.urgency() == null ? DEFAULT_URGENCY : submitted.urgency(), DispatchStatus.OPEN, 0,
+                        submitted.compoundCode(), submitted.gridCode(), submitted.requesterId(), submitted.preferredFrom(),
+                        submitted.preferredTo(), offerAfter))
+                .flatMap(opened -> !opened ? Mono.<Void>empty() : offerAfter == null ? offerNext(submitted.requestId())
+                        : Mono.<Void>fromRunnable(() -> log.info("Request {} is wanted from {}: first offer at {}",
+                                submitted.requestId(), submitted.preferredFrom(), offerAfter)));
     }
 
     /** Another round (重辦): everyone may be offered it again; the completed order is superseded. */
@@ -92,7 +105,8 @@ public class Offering {
      */
     Mono<Void> offerNext(UUID requestId) {
         return dispatches.lock(requestId)
-                .filter(dispatch -> dispatch.status() == DispatchStatus.OPEN)
+                .filter(dispatch -> dispatch.status() == DispatchStatus.OPEN
+                        && (dispatch.offerAfter() == null || !clock.instant().isBefore(dispatch.offerAfter())))
                 .flatMap(dispatch -> orders.countOffered(requestId).flatMap(stillOpen -> stillOpen > 0 ? Mono.<Void>empty()
                         : rules.find(dispatch.categoryCode()).map(Optional::of).defaultIfEmpty(Optional.empty())
                                 .flatMap(rule -> rule.isPresent() ? offerUnder(dispatch, rule.get())

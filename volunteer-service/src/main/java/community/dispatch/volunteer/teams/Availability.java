@@ -2,6 +2,7 @@ package community.dispatch.volunteer.teams;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -46,6 +47,25 @@ public record Availability(List<Window> weekly, List<Leave> leave) {
         LocalTime time = local.toLocalTime();
         DayOfWeek day = local.getDayOfWeek();
         return weekly.stream().anyMatch(window -> covers(window, day, time));
+    }
+
+    /**
+     * Whether the volunteer can be asked at some moment of {@code [from, to)} — looked at every quarter of an
+     * hour (at most 200 moments, spaced wider for a long window), so a window that only overlaps theirs counts.
+     */
+    public boolean availableDuring(Instant from, Instant to, ZoneId zone) {
+        if (!to.isAfter(from)) {
+            return availableAt(from, zone);
+        }
+        Duration step = Duration.ofMinutes(15);
+        Duration spread = Duration.between(from, to).dividedBy(200);
+        Duration every = spread.compareTo(step) > 0 ? spread : step;
+        for (Instant moment = from; moment.isBefore(to); moment = moment.plus(every)) {
+            if (availableAt(moment, zone)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean covers(Window window, DayOfWeek day, LocalTime time) {

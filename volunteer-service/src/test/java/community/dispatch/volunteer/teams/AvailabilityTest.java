@@ -50,4 +50,18 @@ class AvailabilityTest {
         assertThat(Availability.always().availableAt(LocalDateTime.parse(shanghaiTime).atZone(SHANGHAI).toInstant(), SHANGHAI))
                 .isTrue();
     }
+
+    @ParameterizedTest(name = "{0} to {1}: {2}")
+    @CsvSource({
+            "2026-11-30T14:00, 2026-11-30T17:00, false, Monday afternoon: the window is the morning",
+            "2026-11-30T11:00, 2026-11-30T14:00, true,  Monday late morning into the afternoon: the last hour overlaps",
+            "2026-11-30T12:00, 2026-11-30T12:15, false, Monday from the window's end",
+            "2026-11-27T20:00, 2026-11-27T22:05, true,  Friday evening reaching into the night shift",
+            "2026-12-02T08:00, 2026-12-02T12:00, false, Wednesday morning: the window, but on leave",
+            "2026-11-30T00:00, 2026-12-07T00:00, true,  a whole week: some moment is free",
+            "2026-11-30T09:00, 2026-11-30T09:00, true,  an empty window: its moment" })
+    void aPreferredWindowFitsWhenSomeMomentOfItIsFree(String from, String to, boolean available, String why) {
+        assertThat(VOLUNTEER.availableDuring(LocalDateTime.parse(from).atZone(SHANGHAI).toInstant(),
+                LocalDateTime.parse(to).atZone(SHANGHAI).toInstant(), SHANGHAI)).as(why).isEqualTo(available);
+    }
 }

@@ -12,6 +12,9 @@ import community.dispatch.events.DomainEvent;
  *        deliberation ladder and is not offered to volunteers)
  * @param compoundCode where the need is, when known: dispatch prefers volunteers nearby
  * @param gridCode the grid it belongs to, when known
+ * @param preferredFrom the start of the time the requester wants the help, when they said: dispatch offers it
+ *        to volunteers free then, a while before (absent: as soon as possible)
+ * @param preferredTo the end of that time
  */
 public record RequestSubmitted(
         UUID requestId,
@@ -22,7 +25,15 @@ public record RequestSubmitted(
         Instant submittedAt,
         String route,
         String compoundCode,
-        String gridCode) implements DomainEvent {
+        String gridCode,
+        Instant preferredFrom,
+        Instant preferredTo) implements DomainEvent {
+
+    /** A request wanted as soon as possible. */
+    public RequestSubmitted(UUID requestId, String categoryCode, String urgency, String channel, UUID requesterId,
+            Instant submittedAt, String route, String compoundCode, String gridCode) {
+        this(requestId, categoryCode, urgency, channel, requesterId, submittedAt, route, compoundCode, gridCode, null, null);
+    }
 
     @Override
     public String subject() {

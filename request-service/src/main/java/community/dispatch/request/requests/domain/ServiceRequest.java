@@ -33,7 +33,13 @@ public record ServiceRequest(
 
     public static ServiceRequest submitted(UUID id, String requesterId, String submittedBy, Channel channel,
             String categoryCode, Urgency urgency, String gridCode, String compoundCode, Instant at) {
-        Deadlines deadlines = Deadlines.of(urgency, at);
+        return submitted(id, requesterId, submittedBy, channel, categoryCode, urgency, gridCode, compoundCode, at, null);
+    }
+
+    /** A request wanted from {@code wantedFrom} (its preferred window's start; null: at once): its deadlines count from then. */
+    public static ServiceRequest submitted(UUID id, String requesterId, String submittedBy, Channel channel,
+            String categoryCode, Urgency urgency, String gridCode, String compoundCode, Instant at, Instant wantedFrom) {
+        Deadlines deadlines = Deadlines.of(urgency, at, wantedFrom);
         return new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency, Status.SUBMITTED,
                 gridCode, compoundCode, deadlines, deadlines.dueIn(Status.SUBMITTED), null, at, 0);
     }
@@ -131,12 +137,15 @@ public record ServiceRequest(
                 "deliberation: " + step + " (" + step.nameZh() + ")", at)));
     }
 
-    /** Staff reclassify the urgency (e.g. to COMPLEX): the deadlines are counted again from submission. */
+    /**
+     * Staff reclassify the urgency (e.g. to COMPLEX): the deadlines are counted again from when the SLA's clock
+     * started (the submission, or later for a request wanted later).
+     */
     public Changed reclassify(Urgency to, String actor, Instant at) {
         if (status.isFinal()) {
             throw new IllegalMove(status, status);
         }
-        Deadlines next = Deadlines.of(to, submittedAt);
+        Deadlines next = Deadlines.of(to, deadlines.clockStartedFor(urgency));
         Instant due = status == Status.RESOLVED || status == Status.ESCALATED
                 || (status == Status.IN_PROGRESS && dueAt == null) ? dueAt : next.dueIn(status);
         ServiceRequest reclassified = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, to, status,
