@@ -49,6 +49,9 @@ public class LiveEvents {
 
     /** From the instance's own consumer; synchronised, since the sink takes one event at a time. */
     synchronized void received(ConsumerRecord<String, byte[]> record) {
+        if (sink.currentSubscriberCount() == 0) {
+            return; // no stream open here: nothing to decode it for
+        }
         CloudEvent event;
         try {
             event = codec.read(EventInbox.headers(record), record.value());
