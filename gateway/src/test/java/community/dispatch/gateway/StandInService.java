@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -20,7 +21,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * A real HTTP server standing in for one service behind the gateway. It answers
  * {@code "<service> <METHOD> <uri>"}, records the headers of every call it receives, and behaves
  * badly on request: a path ending in {@code /slow} answers after three seconds, one ending in
- * {@code /busy} after half a second (counting how many such calls it holds at once), one ending in
+ * {@code /busy} after half a second (counting how many such calls it holds at once; or, told to gather
+ * them, once that many are held at once, at most three seconds), one ending in
  * {@code /flaky} answers 503 to the first attempt of each caller-chosen {@code X-Attempt-Key}, one ending in
  * {@code /stream} is an event stream that sends a comment every half second and never ends.
  * It answers the gateway's readiness checks apart, and can be stopped and started again on the same port.
@@ -38,6 +40,11 @@ final class StandInService {
     private final AtomicInteger busyNow = new AtomicInteger();
 
     private final AtomicInteger busiest = new AtomicInteger();
+
+    /** How many {@code /busy} calls to hold until they are all in at once (0: each half a second). */
+    private volatile int gather;
+
+    private volatile Sinks.Empty<Void> gathered = Sinks.empty();
 
     private volatile DisposableServer server;
 
@@ -78,6 +85,16 @@ final class StandInService {
         busiest.set(0);
     }
 
+    /**
+     * Holds each {@code /busy} call until {@code calls} of them are in at once (then all go) or three
+     * seconds passed: how many a gateway lets through at once no longer depends on how fast a busy machine
+     * sends them. 0: back to half a second each.
+     */
+    void gatherBusy(int calls) {
+        gathered = Sinks.empty();
+        gather = calls;
+    }
+
     void stop() {
         server.disposeNow();
     }
@@ -107,8 +124,16 @@ final class StandInService {
         }
         if (path.endsWith("/busy")) {
             return response.sendString(body
-                    .doOnNext(text -> busiest.accumulateAndGet(busyNow.incrementAndGet(), Math::max))
-                    .delayElement(Duration.ofMillis(500))
+                    .doOnNext(text -> {
+                        int now = busyNow.incrementAndGet();
+                        busiest.accumulateAndGet(now, Math::max);
+                        if (gather > 0 && now >= gather) {
+                            gathered.tryEmitEmpty();
+                        }
+                    })
+                    .delayUntil(text -> gather > 0
+                            ? Mono.firstWithSignal(gathered.asMono(), Mono.delay(Duration.ofSeconds(3)).then())
+                            : Mono.delay(Duration.ofMillis(500)))
                     .doOnNext(text -> busyNow.decrementAndGet())).then();
         }
         if (path.endsWith("/stream")) {
