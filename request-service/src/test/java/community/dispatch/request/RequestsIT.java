@@ -115,7 +115,7 @@ class RequestsIT extends ServiceTestSupport {
                 .headers(h -> h.setBearerAuth(resident.token())).exchange()
                 .expectStatus().isOk().expectBodyList(MAP).returnResult().getResponseBody();
         // The marker goes through the same partition after the replays: once it was handled, so were they.
-        String marker = publish(new OrderUnassignable(id, "marker"));
+        String marker = publish(new OrderUnassignable(id, "marker", List.of(), List.of()));
         awaitProcessed(marker);
         assertThat(status(resident, id)).isEqualTo("RESOLVED");
         assertThat(timeline).extracting(entry -> entry.get("to"))

@@ -110,6 +110,8 @@ class AccessMatrixIT extends DispatchingTestSupport {
                 .expect(401, 200, 200, 200, 200, 200, 200, 200);
         matrix.operation("GET /api/v1/teams/{key}/orders").call(Call.get("/api/v1/teams/" + TEAM + "/orders"))
                 .expect(401, 403, 403, 403, 403, 403, 200, 200);
+        matrix.operation("GET /api/v1/teams/{key}/board/stream").call(Call.get("/api/v1/teams/" + TEAM + "/board/stream"))
+                .expect(401, 403, 403, 403, 403, 403, 200, 200);
         matrix.operation("POST /api/v1/orders/{id}/acceptance").call(Call.post("/api/v1/orders/" + offered + "/acceptance", null))
                 .expect(401, 404, 404, 200, 404, 404, 404, 404);
         matrix.operation("POST /api/v1/orders/{id}/decline").call(Call.post("/api/v1/orders/" + toDecline + "/decline", Map.of()))

@@ -35,7 +35,7 @@ class RequestStream {
 
     Flux<ServerSentEvent<RequestNews>> of(UUID requester, String lastEventId, Instant until) {
         return store.newestOf(requester.toString(), FOLLOWED).map(UUID::toString).collectList()
-                .flatMapMany(requests -> streams.open(Interest.following(Topics.REQUEST_EVENTS, requests, "requesterId",
-                        requester.toString()), lastEventId, until, framing));
+                .flatMapMany(requests -> streams.open(Interest.following(Topics.REQUEST_EVENTS, requests, requester.toString(),
+                        "requesterId"), lastEventId, until, framing));
     }
 }

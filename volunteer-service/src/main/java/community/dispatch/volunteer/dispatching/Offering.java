@@ -110,7 +110,7 @@ public class Offering {
                 .flatMap(dispatch -> orders.countOffered(requestId).flatMap(stillOpen -> stillOpen > 0 ? Mono.<Void>empty()
                         : rules.find(dispatch.categoryCode()).map(Optional::of).defaultIfEmpty(Optional.empty())
                                 .flatMap(rule -> rule.isPresent() ? offerUnder(dispatch, rule.get())
-                                        : unassignable(requestId, "no eligible volunteer is free"))));
+                                        : unassignable(requestId, null, "no eligible volunteer is free"))));
     }
 
     /** Records a move of an order and its event. */
@@ -123,10 +123,10 @@ public class Offering {
     private Mono<Void> offerUnder(Dispatch dispatch, Rule rule) {
         DispatchMode mode = rule.dispatchMode();
         if (mode.exhausted(dispatch.offersMade(), rule.maxOffers())) {
-            return unassignable(dispatch.requestId(), "no one accepted after " + dispatch.offersMade() + " offers");
+            return unassignable(dispatch.requestId(), rule, "no one accepted after " + dispatch.offersMade() + " offers");
         }
         return candidates.ranked(dispatch, rule).flatMap(ranked -> ranked.isEmpty()
-                ? unassignable(dispatch.requestId(), "no eligible volunteer is free")
+                ? unassignable(dispatch.requestId(), rule, "no eligible volunteer is free")
                 : Flux.fromIterable(mode.choose(ranked))
                         .concatMap(chosen -> offer(dispatch.requestId(), chosen, rule.timeoutFor(dispatch.urgency())))
                         .then());
@@ -143,9 +143,11 @@ public class Offering {
                 .then();
     }
 
-    private Mono<Void> unassignable(UUID requestId, String reason) {
+    /** Nobody takes the request: who its rule (null: none) names is told, and staff. */
+    private Mono<Void> unassignable(UUID requestId, Rule rule, String reason) {
         return dispatches.moveTo(requestId, DispatchStatus.UNASSIGNABLE)
-                .then(outbox.record(new OrderUnassignable(requestId, reason)))
+                .then(outbox.record(new OrderUnassignable(requestId, reason, rule == null ? null : rule.teams(),
+                        rule == null ? null : rule.notifyRoles())))
                 .then(metrics.unassignable())
                 .doOnSuccess(event -> log.info("Request {} is unassignable: {}", requestId, reason))
                 .then();

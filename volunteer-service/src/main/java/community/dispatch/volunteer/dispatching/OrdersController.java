@@ -42,6 +42,7 @@ class OrdersController {
     private final OrderDesk desk;
     private final Volunteers volunteers;
     private final OrderStream stream;
+    private final BoardStream board;
 
     @GetMapping("/api/v1/orders")
     @Operation(summary = "Your offers and orders", description = "Newest first, at most 100.")
@@ -73,6 +74,25 @@ class OrdersController {
         return volunteers.scopeOf(Caller.of(jwt)).map(scope -> scope.covers(key))
                 .flatMap(ok -> ok ? desk.ordersOfTeam(key, status).map(OrderResponse::of).collectList()
                 : Mono.error(DomainException.forbidden("Only the team's leaders and staff see its orders.")));
+    }
+
+    @GetMapping(path = "/api/v1/teams/{key}/board/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "A team's dispatch board as it changes, live (staff, the team's leaders; Server-Sent Events)", description = """
+            A stream that stays open: each move of the orders of the team's volunteers, and each request nobody takes \
+            whose dispatch rule names the team (shown to its leaders when the rule's `notifyRoles` has TEAM_LEADER, \
+            to staff always), named after its `change`, with an `id:`. Resume with `Last-Event-ID` as on \
+            GET /api/v1/orders/stream; read GET /api/v1/teams/{key}/orders first. Heartbeats every 15 s; the stream \
+            ends when your token expires.""")
+    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(implementation = BoardNews.class)))
+    @ApiResponse(responseCode = "403", description = "Neither staff nor a leader of the team")
+    Flux<ServerSentEvent<BoardNews>> board(@PathVariable String key,
+            @Parameter(description = "The id of the last event you received, to resume after it")
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @AuthenticationPrincipal Jwt jwt) {
+        return volunteers.scopeOf(Caller.of(jwt)).flatMapMany(scope -> scope.covers(key)
+                ? board.of(key, scope.staff(), lastEventId, jwt.getExpiresAt())
+                : Flux.error(DomainException.forbidden("Only the team's leaders and staff see its board.")));
     }
 
     @PostMapping("/api/v1/orders/{id}/acceptance")

@@ -1,11 +1,21 @@
 package community.dispatch.events.order;
 
+import java.util.List;
 import java.util.UUID;
 
 import community.dispatch.events.DomainEvent;
 
-/** Nobody could be found to take the request. */
-public record OrderUnassignable(UUID requestId, String reason) implements DomainEvent {
+/**
+ * Nobody could be found to take the request. {@code teams} are the teams its rule names and
+ * {@code notifyRoles} the roles its rule says are told (empty lists when no rule applies; staff are told
+ * whatever the rule says).
+ */
+public record OrderUnassignable(UUID requestId, String reason, List<String> teams, List<String> notifyRoles) implements DomainEvent {
+
+    public OrderUnassignable {
+        teams = teams == null ? List.of() : List.copyOf(teams);
+        notifyRoles = notifyRoles == null ? List.of() : List.copyOf(notifyRoles);
+    }
 
     @Override
     public String subject() {

@@ -3,6 +3,7 @@ package community.dispatch.kit.streams;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -46,10 +47,10 @@ public class StreamStore {
     Flux<CloudEvent> since(Mark mark, Interest interest, Duration overlap, int limit) {
         return database.sql("""
                         SELECT payload FROM outbox_event
-                        WHERE topic = :topic AND (payload->'data'->>'%s' = :value OR message_key = ANY(:keys)) AND id <> :id
+                        WHERE topic = :topic AND (%s OR message_key = ANY(:keys)) AND id <> :id
                           AND (seq > :seq OR created_at >= :at - make_interval(secs => :overlap))
                         ORDER BY seq
-                        LIMIT :limit""".formatted(interest.field()))
+                        LIMIT :limit""".formatted(naming(interest)))
                 .bind("topic", interest.topic())
                 .bind("value", interest.value())
                 .bind("keys", interest.keys())
@@ -60,6 +61,13 @@ public class StreamStore {
                 .bind("limit", limit)
                 .map((row, meta) -> codec.fromStructured(row.get("payload", Json.class).asArray()))
                 .all();
+    }
+
+    /** The SQL for "the data names the value": a field equal to it (by its index), or a list holding it. */
+    private static String naming(Interest interest) {
+        return interest.fields().stream()
+                .map(field -> "payload->'data'->>'%1$s' = :value OR payload->'data'->'%1$s' @> jsonb_build_array(:value::text)".formatted(field))
+                .collect(Collectors.joining(" OR "));
     }
 
     record Mark(UUID id, long seq, OffsetDateTime recordedAt) {

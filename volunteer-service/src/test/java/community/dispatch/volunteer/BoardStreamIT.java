@@ -1,0 +1,137 @@
+package community.dispatch.volunteer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import community.dispatch.kit.streams.LiveEvents;
+import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.TestTokensConfiguration;
+import reactor.core.Disposable;
+
+/**
+ * A team's live dispatch board (GET /api/v1/teams/{key}/board/stream): its leader sees the team's offers
+ * and the requests nobody takes whose rule tells team leaders; staff see those whatever the rule says.
+ * Sewing requests go to the weaver team.
+ */
+@ServiceIntegrationTest
+@Import(TestTokensConfiguration.class)
+@TestPropertySource(properties = "dispatch.test.context=streams")
+class BoardStreamIT extends DispatchingTestSupport {
+
+    private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> NEWS = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<Map<String, Object>> RULE = new ParameterizedTypeReference<>() { };
+    private static final String CATEGORY = "sewing-mending";
+    private static final String TEAM = "weaver";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LiveEvents live;
+
+    private UUID leader;
+
+    @BeforeEach
+    void aTeamWithALeader() {
+        database.sql("UPDATE volunteer SET teams = array_remove(teams, 'weaver')").fetch().rowsUpdated().block();
+        leader = volunteerIn(TEAM, "00000000-0000-0000-0501");
+        appointLeader(TEAM, leader);
+        await().atMost(PATIENCE).until(live::listening);
+    }
+
+    @Test
+    void theLeaderSeesTheTeamsOffersAndARequestNobodyTakes() {
+        tellOnUnassignable(List.of("TEAM_LEADER"));
+        UUID volunteer = volunteerIn(TEAM, "00000000-0000-0000-0502");
+        List<ServerSentEvent<Map<String, Object>>> board = new CopyOnWriteArrayList<>();
+        Disposable connection = connect(leaderToken(), board);
+
+        UUID offered = submit(CATEGORY, "DISPATCH");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(named(board)).anySatisfy(event -> {
+            assertThat(event.event()).isEqualTo("offered");
+            assertThat(event.data()).containsEntry("requestId", offered.toString()).containsEntry("status", "OFFERED");
+            assertThat(event.data().get("volunteerId")).isIn(volunteer.toString(), leader.toString());
+        }));
+
+        emptyTheTeam();
+        UUID nobody = submit(CATEGORY, "DISPATCH");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(named(board)).anySatisfy(event -> {
+            assertThat(event.event()).isEqualTo("unassignable");
+            assertThat(event.data()).containsEntry("requestId", nobody.toString()).containsEntry("reason", "no eligible volunteer is free");
+        }));
+        connection.dispose();
+    }
+
+    @Test
+    void aRuleThatDoesNotTellTeamLeadersKeepsItOffTheirBoardButNotOffStaffs() {
+        tellOnUnassignable(List.of("GRID_WORKER"));
+        emptyTheTeam();
+        List<ServerSentEvent<Map<String, Object>>> leaders = new CopyOnWriteArrayList<>();
+        List<ServerSentEvent<Map<String, Object>>> staffs = new CopyOnWriteArrayList<>();
+        Disposable leaderConnection = connect(leaderToken(), leaders);
+        Disposable staffConnection = connect(TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "STAFF"), staffs);
+
+        UUID quiet = submit(CATEGORY, "DISPATCH");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(requestsTold(staffs, "unassignable")).contains(quiet.toString()));
+
+        // Both streams read each event as it comes: once staff saw it, the leader's stream has passed it by.
+        tellOnUnassignable(List.of("TEAM_LEADER", "GRID_WORKER"));
+        UUID told = submit(CATEGORY, "DISPATCH");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(requestsTold(leaders, "unassignable")).contains(told.toString()));
+        assertThat(requestsTold(leaders, "unassignable")).doesNotContain(quiet.toString());
+        leaderConnection.dispose();
+        staffConnection.dispose();
+    }
+
+    private void emptyTheTeam() {
+        database.sql("UPDATE volunteer SET teams = array_remove(teams, 'weaver')").fetch().rowsUpdated().block();
+    }
+
+    private String leaderToken() {
+        return TestTokensConfiguration.TOKENS.token(leader.toString(), "VOLUNTEER", "TEAM_LEADER");
+    }
+
+    /** Admins set who the category's rule tells when nobody takes a request. */
+    private void tellOnUnassignable(List<String> roles) {
+        var read = web.get().uri("/api/v1/dispatch-rules/" + CATEGORY).headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk().expectBody(RULE).returnResult();
+        Map<String, Object> rule = new HashMap<>(read.getResponseBody());
+        rule.put("notifyRoles", roles);
+        web.put().uri("/api/v1/dispatch-rules/" + CATEGORY).headers(h -> {
+                    h.setBearerAuth(admin);
+                    h.setIfMatch(read.getResponseHeaders().getETag());
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(rule).exchange().expectStatus().isOk();
+    }
+
+    private Disposable connect(String token, List<ServerSentEvent<Map<String, Object>>> into) {
+        return WebClient.create("http://localhost:" + port).get().uri("/api/v1/teams/" + TEAM + "/board/stream")
+                .headers(h -> h.setBearerAuth(token)).accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve().bodyToFlux(NEWS).subscribe(into::add);
+    }
+
+    private static List<ServerSentEvent<Map<String, Object>>> named(List<ServerSentEvent<Map<String, Object>>> events) {
+        return events.stream().filter(event -> event.event() != null).toList();
+    }
+
+    private static List<Object> requestsTold(List<ServerSentEvent<Map<String, Object>>> events, String change) {
+        return named(events).stream().filter(event -> change.equals(event.event())).map(event -> event.data().get("requestId")).toList();
+    }
+}
