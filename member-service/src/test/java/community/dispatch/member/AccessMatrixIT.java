@@ -99,6 +99,15 @@ class AccessMatrixIT extends MemberServiceTestSupport {
                 .expect(401, 403, 403, 403, 403, 403, 403, 204);
         matrix.operation("GET /api/v1/auth/sms-sandbox").call(Call.get("/api/v1/auth/sms-sandbox?phone=" + residentA.phone()))
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
+        matrix.operation("GET /api/v1/notifications").call(Call.get("/api/v1/notifications"))
+                .expect(401, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("GET /api/v1/notifications/settings").call(Call.get("/api/v1/notifications/settings"))
+                .expect(401, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("PUT /api/v1/notifications/settings").call(Call.put("/api/v1/notifications/settings",
+                        Map.of("channels", List.of("SMS"), "language", "zh-Hans")))
+                .expect(401, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("GET /api/v1/notifications/push-sandbox").call(Call.get("/api/v1/notifications/push-sandbox"))
+                .expect(401, 403, 403, 403, 403, 403, 403, 200);
         matrix.operation("POST /api/v1/auth/clients").call(Call.post("/api/v1/auth/clients", Map.of("name", "District platform")))
                 .expect(401, 403, 403, 403, 403, 403, 403, 201);
         matrix.operation("DELETE /api/v1/auth/clients/{clientId}").call(Call.delete("/api/v1/auth/clients/" + retiring.get("clientId")))

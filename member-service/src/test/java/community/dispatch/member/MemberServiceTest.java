@@ -24,6 +24,8 @@ import community.dispatch.testing.ServiceIntegrationTest;
         "dispatch.auth.issuer=" + Accounts.ISSUER,
         "dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
         "dispatch.sms.sandbox=true",
-        "dispatch.sms.purge-interval=300ms" })
+        "dispatch.sms.purge-interval=300ms",
+        "dispatch.notifications.push-sandbox=true",
+        "dispatch.notifications.send-interval=200ms" })
 public @interface MemberServiceTest {
 }

@@ -33,8 +33,9 @@ record Service(String name, String label, int port, Map<String, String> variable
             variables.put("DISPATCH_DEMO_DATA", Boolean.toString(settings.demoData()));
         }
         if (name.equals("member-service")) {
-            // One machine, no SMS provider: codes are kept in the sandbox for an hour, for admins to read.
+            // One machine, no SMS or push provider: messages are kept in sandboxes for an hour, for admins to read.
             variables.put("DISPATCH_SMS_SANDBOX", "true");
+            variables.put("DISPATCH_PUSH_SANDBOX", "true");
             variables.put("DISPATCH_ADMIN_PASSWORD_FILE", settings.adminPasswordFile().toString());
             // Signing keys are stored encrypted with this; it is made once and kept readable by its owner only.
             if (System.getenv("DISPATCH_SIGNING_KEY_SECRET") == null) {

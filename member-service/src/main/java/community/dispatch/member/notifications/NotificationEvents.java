@@ -1,0 +1,41 @@
+package community.dispatch.member.notifications;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import community.dispatch.events.Topics;
+import community.dispatch.events.order.OrderOffered;
+import community.dispatch.events.request.RequestResolved;
+import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.kit.inbox.EventHandlers;
+import community.dispatch.kit.inbox.EventInbox;
+import reactor.core.publisher.Mono;
+
+/**
+ * The events people are told of: an offer to a volunteer, a resident's request resolved (its requester
+ * is remembered from the submission, the only request event that names them). Each event once.
+ */
+@Component
+class NotificationEvents {
+
+    static final String CONSUMER = "member-service.notifications";
+
+    private final EventHandlers handlers;
+
+    NotificationEvents(EventInbox inbox, Notifier notifier, NotificationStore store) {
+        this.handlers = inbox.consumer(CONSUMER)
+                .on(OrderOffered.class, offered -> notifier.tell(offered.orderId() + "/offered", offered.volunteerId(),
+                        Notification.Kind.OFFER, offered.expiresAt()))
+                .on(RequestSubmitted.class, submitted -> store.rememberRequester(submitted.requestId(), submitted.requesterId()))
+                .on(RequestResolved.class, resolved -> store.requesterOf(resolved.requestId())
+                        .flatMap(requester -> notifier.tell(resolved.requestId() + "/resolved/" + resolved.resolvedAt(), requester,
+                                Notification.Kind.RESOLVED, null))
+                        .then(Mono.empty()));
+    }
+
+    @KafkaListener(id = CONSUMER, topics = { Topics.ORDER_EVENTS, Topics.REQUEST_EVENTS }, groupId = "member-service")
+    void on(ConsumerRecord<String, byte[]> record) {
+        handlers.consume(record);
+    }
+}
