@@ -74,6 +74,9 @@ class AccessMatrixIT extends MemberServiceTestSupport {
                 .expect(401, 403, 403, 403, 403, 403, 200, 200);
         matrix.operation("GET /api/v1/places/compounds").call(Call.get("/api/v1/places/compounds"))
                 .expect(401, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("PUT /api/v1/places/compounds/{code}/buildings/{building}/location")
+                .call(Call.put("/api/v1/places/compounds/C01/buildings/1/location", Map.of("latitude", 33.956, "longitude", 116.79)))
+                .expect(401, 403, 403, 403, 403, 403, 403, 404);
         matrix.operation("GET /api/v1/places/compounds/{code}/units").call(Call.get("/api/v1/places/compounds/C01/units"))
                 .expect(401, 200, 200, 200, 200, 200, 200, 200);
         matrix.operation("GET /api/v1/organisations").call(Call.get("/api/v1/organisations"))

@@ -93,6 +93,42 @@ class RequestsIT extends ServiceTestSupport {
     }
 
     @Test
+    void whereHelpIsWantedTravelsToDispatchAndAPlaceOutsideTheCommunityIsRefused() {
+        UUID id = UUID.randomUUID();
+        Person resident = new Person(id, TestTokensConfiguration.TOKENS.token(id.toString(),
+                Map.of("grid", "G01", "compound", "C01", "building", "C01/4"), "RESIDENT"));
+        Map<String, Object> atHome = new HashMap<>(householdHelp());
+        atHome.remove("location");
+        String home = (String) submit(resident, atHome).get("id");
+        Map<String, Object> located = new HashMap<>(householdHelp());
+        located.put("location", Map.of("compoundCode", "C03", "buildingCode", "2", "latitude", 33.9571, "longitude", 116.7995));
+        String there = (String) submit(resident, located).get("id");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOf(home)).hasSize(1));
+        assertThat(codec.data(eventsOf(home).get(0), RequestSubmitted.class)).satisfies(event -> {
+            assertThat(event.building()).as("the requester's home").isEqualTo("C01/4");
+            assertThat(event.latitude()).isNull();
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOf(there)).hasSize(1));
+        assertThat(codec.data(eventsOf(there).get(0), RequestSubmitted.class)).satisfies(event -> {
+            assertThat(event.building()).isEqualTo("C03/2");
+            assertThat(event.latitude()).isEqualTo(33.9571);
+            assertThat(event.longitude()).isEqualTo(116.7995);
+        });
+
+        located.put("location", Map.of("latitude", 31.2304, "longitude", 121.4737));
+        web.post().uri("/api/v1/requests").headers(h -> h.setBearerAuth(resident.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(located).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("location.latitude");
+        located.put("location", Map.of("latitude", 33.9571));
+        web.post().uri("/api/v1/requests").headers(h -> h.setBearerAuth(resident.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(located).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("location.longitude");
+    }
+
+    @Test
     void orderEventsDriveTheRequestToResolvedAndReplaysChangeNothing() {
         Person resident = People.resident("G01");
         UUID id = UUID.fromString((String) submit(resident, householdHelp(), null).get("id"));

@@ -83,7 +83,7 @@ class DemoCommunity implements ApplicationRunner {
             for (int b = 1; b <= 6; b++) {
                 int building = c * 100 + b;
                 steps.add(store.building(id("building", building), id("compound", c), id("grid", (c + 1) / 2),
-                        Integer.toString(b)));
+                        Integer.toString(b), latitude(c, b), longitude(c, b)));
                 for (int floor = 1; floor <= 4; floor++) {
                     for (int door = 1; door <= 2; door++) {
                         steps.add(store.unit(unit(c, b, floor, door), id("building", building), floor + "0" + door));
@@ -167,6 +167,22 @@ class DemoCommunity implements ApplicationRunner {
 
     private Mono<Void> organisation(int number, String code, String kind, String zh, String en, UUID parent, UUID grid) {
         return store.organisation(id("organisation", number), code, kind, zh, en, parent, grid);
+    }
+
+    /**
+     * Where building {@code b} of compound {@code c} stands: compounds on a 4 × 3 grid some 400 m apart in
+     * Huaibei's Xiangshan district, buildings 40–50 m apart (as migration V2026.12.02.41 places a loaded demo).
+     */
+    static double latitude(int c, int b) {
+        return round(33.9560 + ((c - 1) / 4) * 0.0036 + ((b - 1) / 3) * 0.0004);
+    }
+
+    static double longitude(int c, int b) {
+        return round(116.7900 + ((c - 1) % 4) * 0.0043 + ((b - 1) % 3) * 0.0005);
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
     }
 
     static int gridOf(int number) {

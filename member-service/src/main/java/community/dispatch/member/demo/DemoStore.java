@@ -40,9 +40,12 @@ class DemoStore {
                 .bind("id", id).bind("code", code).bind("zh", zh).bind("en", en).fetch().rowsUpdated().then();
     }
 
-    Mono<Void> building(UUID id, UUID compound, UUID grid, String code) {
-        return database.sql("INSERT INTO building (id, compound_id, grid_id, code) VALUES (:id, :compound, :grid, :code)")
-                .bind("id", id).bind("compound", compound).bind("grid", grid).bind("code", code).fetch().rowsUpdated().then();
+    Mono<Void> building(UUID id, UUID compound, UUID grid, String code, double latitude, double longitude) {
+        return database.sql("""
+                        INSERT INTO building (id, compound_id, grid_id, code, latitude, longitude)
+                        VALUES (:id, :compound, :grid, :code, :latitude, :longitude)""")
+                .bind("id", id).bind("compound", compound).bind("grid", grid).bind("code", code)
+                .bind("latitude", latitude).bind("longitude", longitude).fetch().rowsUpdated().then();
     }
 
     Mono<Void> unit(UUID id, UUID building, String code) {

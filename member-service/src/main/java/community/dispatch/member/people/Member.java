@@ -30,7 +30,19 @@ public record Member(
 
     /** A household: unit in a building of a compound, and the grid that covers the building. */
     public record Home(UUID unitId, @Schema(example = "C05") String compoundCode, @Schema(example = "5") String buildingCode,
-            @Schema(example = "301") String unitCode, @Schema(example = "G03") String gridCode) {
+            @Schema(example = "301") String unitCode, @Schema(example = "G03") String gridCode,
+            @Schema(example = "33.9596", description = "Where the building is (WGS 84), once an admin placed it") Double latitude,
+            @Schema(example = "116.7943") Double longitude) {
+
+        /** A home known by its unit (the rest is read from the register). */
+        public Home(UUID unitId, String compoundCode, String buildingCode, String unitCode, String gridCode) {
+            this(unitId, compoundCode, buildingCode, unitCode, gridCode, null, null);
+        }
+
+        /** The building as events name it: {@code <compound>/<building>}; null when not known. */
+        public String building() {
+            return compoundCode == null || buildingCode == null ? null : compoundCode + "/" + buildingCode;
+        }
     }
 
     public Member withVersion(long newVersion) {

@@ -96,8 +96,7 @@ public class MemberDirectory {
                     return store.insert(draft, hash.isEmpty() ? null : hash);
                 })
                 .then(Mono.defer(() -> store.findById(id)))
-                .flatMap(member -> outbox.record(new MemberRegistered(member.id(), roleNames(member.roles()),
-                                compoundOf(member)))
+                .flatMap(member -> outbox.record(registered(member))
                         .thenReturn(member))
                 .doOnNext(member -> log.debug("Registered member {} with roles {}", member.id(), member.roles()));
     }
@@ -132,7 +131,7 @@ public class MemberDirectory {
                             .then(store.update(changed, current.version()))
                             .flatMap(updated -> updated ? Mono.defer(() -> store.findById(id)) : Mono.error(stale(id)))
                             .flatMap(member -> outbox.record(member.active()
-                                            ? new MemberUpdated(member.id(), roleNames(member.roles()), compoundOf(member), true)
+                                            ? updated(member)
                                             : new MemberDeactivated(member.id()))
                                     .then(managing(caller, id, change) ? audit.done(caller, actionOf(current, member),
                                             id.toString(), stateOf(current), stateOf(member)) : Mono.empty())
@@ -202,8 +201,26 @@ public class MemberDirectory {
         return roles.stream().map(Role::name).collect(Collectors.toSet());
     }
 
-    private static String compoundOf(Member member) {
-        return member.home() == null ? null : member.home().compoundCode();
+    /**
+     * Tells the register's readers where the active members living in a building now live: an admin placed
+     * the building. Answers how many were told.
+     */
+    public Mono<Long> homesMoved(UUID building) {
+        return store.activeIn(building).concatMap(member -> outbox.record(updated(member))).count();
+    }
+
+    private static MemberRegistered registered(Member member) {
+        Member.Home home = member.home();
+        return home == null ? new MemberRegistered(member.id(), roleNames(member.roles()), null)
+                : new MemberRegistered(member.id(), roleNames(member.roles()), home.compoundCode(), home.building(), home.latitude(),
+                        home.longitude());
+    }
+
+    private static MemberUpdated updated(Member member) {
+        Member.Home home = member.home();
+        return home == null ? new MemberUpdated(member.id(), roleNames(member.roles()), null, true)
+                : new MemberUpdated(member.id(), roleNames(member.roles()), home.compoundCode(), true, home.building(),
+                        home.latitude(), home.longitude());
     }
 
     static DomainException notFound(UUID id) {

@@ -27,7 +27,7 @@ public class MemberStore {
     private static final String COLUMNS = """
             m.id, m.name, m.phone, m.unit_id, m.roles, m.party_branch_id, m.party_kind, m.leadership,
                    m.active, m.username, m.version, c.code AS compound_code, b.code AS building_code,
-                   u.code AS unit_code, g.code AS grid_code""";
+                   u.code AS unit_code, g.code AS grid_code, b.latitude, b.longitude""";
     private static final String FROM = """
              FROM member m
             LEFT JOIN unit u ON u.id = m.unit_id
@@ -43,6 +43,12 @@ public class MemberStore {
 
     public Mono<Member> findById(UUID id) {
         return database.sql(SELECT + " WHERE m.id = :id").bind("id", id).map(MemberStore::read).one();
+    }
+
+    /** The active members whose home is in the building. */
+    public Flux<Member> activeIn(UUID building) {
+        return database.sql(SELECT + " WHERE b.id = :building AND m.active ORDER BY m.id").bind("building", building)
+                .map(MemberStore::read).all();
     }
 
     public Mono<Member> findActiveByPhone(String phone) {
@@ -213,7 +219,7 @@ public class MemberStore {
                 row.get("phone", String.class),
                 unitId == null ? null : new Member.Home(unitId, row.get("compound_code", String.class),
                         row.get("building_code", String.class), row.get("unit_code", String.class),
-                        row.get("grid_code", String.class)),
+                        row.get("grid_code", String.class), row.get("latitude", Double.class), row.get("longitude", Double.class)),
                 Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toSet()),
                 row.get("party_branch_id", UUID.class),
                 kind == null ? null : PartyKind.valueOf(kind),

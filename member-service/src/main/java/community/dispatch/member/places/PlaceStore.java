@@ -11,6 +11,7 @@ import community.dispatch.member.places.Places.Compound;
 import community.dispatch.member.places.Places.Grid;
 import community.dispatch.member.places.Places.Organisation;
 import community.dispatch.member.places.Places.Unit;
+import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
@@ -35,12 +36,26 @@ class PlaceStore {
 
     Flux<Building> buildingsOf(UUID grid) {
         return database.sql("""
-                        SELECT b.id, b.code, c.code AS compound FROM building b JOIN compound c ON c.id = b.compound_id
+                        SELECT b.id, b.code, c.code AS compound, b.latitude, b.longitude FROM building b JOIN compound c ON c.id = b.compound_id
                         WHERE b.grid_id = :grid ORDER BY c.code, b.code""")
                 .bind("grid", grid)
-                .map(row -> new Building(row.get("id", UUID.class), row.get("compound", String.class),
-                        row.get("code", String.class)))
+                .map(PlaceStore::building)
                 .all();
+    }
+
+    /** Places a building; empty when the compound has no such building. */
+    Mono<Building> locate(String compound, String building, double latitude, double longitude) {
+        return database.sql("""
+                        UPDATE building b SET latitude = :latitude, longitude = :longitude FROM compound c
+                        WHERE c.id = b.compound_id AND c.code = :compound AND b.code = :building
+                        RETURNING b.id, b.code, c.code AS compound, b.latitude, b.longitude""")
+                .bind("compound", compound).bind("building", building).bind("latitude", latitude).bind("longitude", longitude)
+                .map(PlaceStore::building).one();
+    }
+
+    private static Building building(Readable row) {
+        return new Building(row.get("id", UUID.class), row.get("compound", String.class), row.get("code", String.class),
+                row.get("latitude", Double.class), row.get("longitude", Double.class));
     }
 
     Flux<Chief> chiefsOf(UUID grid) {

@@ -11,6 +11,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.audit.AuditTrail;
+import community.dispatch.kit.time.CommunityCalendar;
+import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.Role;
 import reactor.core.publisher.Mono;
@@ -27,9 +29,12 @@ class Places {
 
     private static final String POST_ASSIGNED = "grid.post-assigned";
     private static final String POST_REMOVED = "grid.post-removed";
+    private static final String BUILDING_LOCATED = "building.located";
 
     private final PlaceStore store;
     private final MemberStore members;
+    private final MemberDirectory directory;
+    private final CommunityCalendar calendar;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
 
@@ -87,6 +92,23 @@ class Places {
                 .then(grid(grid));
     }
 
+    /**
+     * An admin places a building (within the community's area); the members living there are told of again,
+     * so that dispatch measures from where they live. Audited.
+     */
+    Mono<Building> locate(String compound, String building, double latitude, double longitude, Caller caller) {
+        if (!calendar.area().contains(latitude, longitude)) {
+            return Mono.error(DomainException.invalidField("latitude", "the place is outside the community's area"));
+        }
+        Map<String, Object> after = Map.of("latitude", latitude, "longitude", longitude);
+        return transactions.transactional(store.locate(compound, building, latitude, longitude)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("building-not-found",
+                        "Compound " + compound + " has no building " + building + ".")))
+                .flatMap(placed -> directory.homesMoved(placed.id())
+                        .then(audit.done(caller, BUILDING_LOCATED, compound + "/" + building, null, after))
+                        .thenReturn(placed)));
+    }
+
     Mono<List<Compound>> compounds() {
         return store.compounds().collectList();
     }
@@ -106,7 +128,9 @@ class Places {
     record GridDetail(Grid grid, List<Building> buildings, List<Chief> chiefs) {
     }
 
-    record Building(UUID id, @Schema(example = "C01") String compound, @Schema(example = "1") String code) {
+    record Building(UUID id, @Schema(example = "C01") String compound, @Schema(example = "1") String code,
+            @Schema(example = "33.956", description = "Where it stands (WGS 84); absent until an admin placed it") Double latitude,
+            @Schema(example = "116.79") Double longitude) {
     }
 
     record Chief(UUID memberId, @Schema(example = "周丽") String name, @Schema(example = "GRID") String kind,

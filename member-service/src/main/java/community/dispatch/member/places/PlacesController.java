@@ -1,5 +1,9 @@
 package community.dispatch.member.places;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.util.List;
 import java.util.UUID;
 
@@ -71,6 +75,24 @@ class PlacesController {
     @Operation(summary = "The units (households) of a compound", description = "What a home or a visit refers to.")
     Mono<List<Places.Unit>> units(@PathVariable String code) {
         return places.units(code);
+    }
+
+    @PutMapping("/api/v1/places/compounds/{code}/buildings/{building}/location")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Place a building on the map (admins)", description = """
+            Where the building stands (WGS 84), within the community's area; dispatch then measures from it to the \
+            volunteers living there and to requests for help there. The members living there are published again \
+            (member.updated.v1) with their home's place. Audited (`building.located`).""")
+    @ApiResponse(responseCode = "200", description = "Placed", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "Not a place within the community's area")
+    @ApiResponse(responseCode = "404", description = "No such building in that compound")
+    Mono<Places.Building> locate(@PathVariable String code, @PathVariable String building, @Valid @RequestBody Location body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return places.locate(code, building, body.latitude(), body.longitude(), Caller.of(jwt));
+    }
+
+    record Location(@Schema(example = "33.9596") @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @Schema(example = "116.7943") @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
     }
 
     @GetMapping("/api/v1/organisations")

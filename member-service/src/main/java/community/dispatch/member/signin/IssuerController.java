@@ -54,7 +54,7 @@ class IssuerController {
              "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
              "response_types_supported": ["token"], "subject_types_supported": ["public"],
              "id_token_signing_alg_values_supported": ["RS256"],
-             "claims_supported": ["iss", "sub", "exp", "iat", "nbf", "jti", "roles", "grid", "compound", "client_id"]}""")))
+             "claims_supported": ["iss", "sub", "exp", "iat", "nbf", "jti", "roles", "grid", "compound", "building", "client_id"]}""")))
     Map<String, Object> discovery() {
         String issuer = properties.issuerString();
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ class IssuerController {
         metadata.put("response_types_supported", List.of("token"));
         metadata.put("subject_types_supported", List.of("public"));
         metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        metadata.put("claims_supported", List.of("iss", "sub", "exp", "iat", "nbf", "jti", "roles", "grid", "compound", "client_id"));
+        metadata.put("claims_supported", List.of("iss", "sub", "exp", "iat", "nbf", "jti", "roles", "grid", "compound", "building", "client_id"));
         return metadata;
     }
 

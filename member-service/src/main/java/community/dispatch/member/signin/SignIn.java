@@ -235,6 +235,7 @@ public class SignIn {
         if (member.home() != null) {
             putIfPresent(claims, "compound", member.home().compoundCode());
             putIfPresent(claims, "grid", member.home().gridCode());
+            putIfPresent(claims, "building", member.home().building());
         }
         String refreshToken = Secrets.token();
         List<String> roles = member.roles().stream().map(Role::name).sorted().collect(Collectors.toList());

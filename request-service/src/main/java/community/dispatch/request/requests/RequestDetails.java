@@ -21,8 +21,8 @@ public record RequestDetails(
         boolean anonymous) {
 
     public record Location(@Schema(example = "C05") String compoundCode, @Schema(example = "5") String buildingCode,
-            @Schema(example = "301") String unitCode, @Schema(example = "31.2304") Double latitude,
-            @Schema(example = "121.4737") Double longitude,
+            @Schema(example = "301") String unitCode, @Schema(example = "33.9596", description = "Where help is wanted (WGS 84), from the phone; with longitude, within the community's area") Double latitude,
+            @Schema(example = "116.7943") Double longitude,
             @Schema(example = "Building 5, unit 301, Sandi New Village") String address) {
     }
 

@@ -15,6 +15,7 @@ import community.dispatch.errors.DomainException;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.kit.time.CommunityCalendar;
 import community.dispatch.request.catalogue.Catalogue;
 import community.dispatch.request.catalogue.Category;
 import community.dispatch.request.catalogue.Urgency;
@@ -47,6 +48,15 @@ public class RequestIntake {
     private final DisputeLadder ladder;
     private final RequestMetrics metrics;
     private final Clock clock;
+    private final CommunityCalendar calendar;
+
+    /**
+     * Where help is wanted, as dispatch reads it: the building ({@code <compound>/<building>}) and the
+     * coordinates, each when known.
+     */
+    record Place(String building, Double latitude, Double longitude) {
+        static final Place UNKNOWN = new Place(null, null, null);
+    }
 
     /** What a submission carries. */
     public record Submission(String categoryCode, Urgency urgency, Channel channel, UUID onBehalfOf,
@@ -75,6 +85,7 @@ public class RequestIntake {
             if (window != null && (!window.to().isAfter(window.from()) || !window.to().toInstant().isAfter(now))) {
                 return Mono.error(DomainException.invalidField("preferredWindow", "from before to, and to in the future"));
             }
+            Place place = placeOf(submission.details().location(), submission.onBehalfOf() == null ? caller.building() : null);
             Urgency urgency = submission.urgency() == null ? category.slaClass() : submission.urgency();
             String requester = requesterOf(submission, caller);
             RequestDetails.Location location = submission.details().location();
@@ -83,7 +94,7 @@ public class RequestIntake {
                     submission.channel(), category.code(), urgency, gridOf(submission, caller), compound, now,
                     window == null ? null : window.from().toInstant());
             return enter(new Stored(request, json.writeValueAsString(submission.details()), null, null, null), category,
-                    caller.subject(), "submitted via " + submission.channel(), uuidOrNull(requester), window);
+                    caller.subject(), "submitted via " + submission.channel(), uuidOrNull(requester), window, place);
         });
     }
 
@@ -107,14 +118,15 @@ public class RequestIntake {
                             ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, requester,
                                     Channel.MUNICIPAL, category.code(), category.slaClass(), null, null, clock.instant());
                             Stored ticket = new Stored(request, json.writeValueAsString(details), externalRef, sourceSystem, null);
-                            return enter(ticket, category, requester, "forwarded by " + sourceSystem + " as " + externalRef, null, null)
+                            return enter(ticket, category, requester, "forwarded by " + sourceSystem + " as " + externalRef, null, null,
+                                    Place.UNKNOWN)
                                     .then();
                         })));
     }
 
     /** Stores a new request with its first timeline entry and its event; a dispute starts deliberating. */
     private Mono<Stored> enter(Stored stored, Category category, String actor, String how, UUID requesterMember,
-            RequestDetails.TimeWindow window) {
+            RequestDetails.TimeWindow window, Place place) {
         ServiceRequest request = stored.request();
         return store.insert(request, stored.details(), stored.externalRef(), stored.sourceSystem())
                 .then(store.append(request.id(), new ServiceRequest.Move(null, Status.SUBMITTED, actor, how,
@@ -122,7 +134,8 @@ public class RequestIntake {
                 .then(outbox.record(new RequestSubmitted(request.id(), category.code(), request.urgency().name(),
                         request.channel().name(), requesterMember, request.submittedAt(), category.route().name(),
                         request.compoundCode(), request.gridCode(), window == null ? null : window.from().toInstant(),
-                        window == null ? null : window.to().toInstant()), stored.externalRef()))
+                        window == null ? null : window.to().toInstant(), place.building(), place.latitude(), place.longitude()),
+                        stored.externalRef()))
                 .then(metrics.submitted(request))
                 .doOnSuccess(event -> log.info("Request {} {} ({}, {})", request.id(), how, category.code(), request.urgency()))
                 .thenReturn(stored)
@@ -139,6 +152,26 @@ public class RequestIntake {
     }
 
     public record Hints(int similarOpenRequests, List<ServiceRequest> visible) {
+    }
+
+    /**
+     * The place a submission names — its compound and building, coordinates from the app (both, and within the
+     * community's area) — or else the requester's home building ({@code home}: the caller's own, when they ask
+     * for themself).
+     */
+    private Place placeOf(RequestDetails.Location location, String home) {
+        if (location == null) {
+            return new Place(home, null, null);
+        }
+        if ((location.latitude() == null) != (location.longitude() == null)) {
+            throw DomainException.invalidField("location.longitude", "give latitude and longitude together, or neither");
+        }
+        if (location.latitude() != null && !calendar.area().contains(location.latitude(), location.longitude())) {
+            throw DomainException.invalidField("location.latitude", "the place is outside the community's area");
+        }
+        String building = location.compoundCode() != null && location.buildingCode() != null
+                ? location.compoundCode() + "/" + location.buildingCode() : home;
+        return new Place(building, location.latitude(), location.longitude());
     }
 
     private static String requesterOf(Submission submission, Caller caller) {

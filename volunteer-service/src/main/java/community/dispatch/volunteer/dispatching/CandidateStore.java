@@ -17,6 +17,7 @@ import community.dispatch.volunteer.dispatching.domain.Scoring;
 import community.dispatch.volunteer.teams.Availability;
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import lombok.RequiredArgsConstructor;
@@ -57,9 +58,10 @@ class CandidateStore {
                               AND (o.status = ANY(:open) OR (o.status = :completed AND o.completed_at > :recentSince))
                             GROUP BY o.volunteer_id)
                         SELECT v.member_id, v.teams, v.skills, v.compound_code, v.grid_code, v.max_concurrent, v.availability,
-                               v.rating_sum, v.rating_count,
+                               v.rating_sum, v.rating_count, v.home_building, home.latitude, home.longitude,
                                coalesce(l.open_orders, 0) AS open_orders, coalesce(l.recent_hours, 0) AS recent_hours
                         FROM volunteer v LEFT JOIN load l ON l.volunteer_id = v.member_id
+                             LEFT JOIN building_place home ON home.building = v.home_building
                         WHERE v.active AND v.teams && :teams AND v.member_id IS DISTINCT FROM :requester
                           AND coalesce(l.open_orders, 0) < v.max_concurrent
                           AND NOT EXISTS (SELECT 1 FROM order_offer tried WHERE tried.request_id = :request
@@ -75,9 +77,22 @@ class CandidateStore {
                         row.get("open_orders", Long.class).intValue(), row.get("max_concurrent", Integer.class),
                         row.get("recent_hours", BigDecimal.class).doubleValue(),
                         row.get("rating_count", Integer.class) == 0 ? null
-                                : (double) row.get("rating_sum", Integer.class) / row.get("rating_count", Integer.class)),
+                                : (double) row.get("rating_sum", Integer.class) / row.get("rating_count", Integer.class),
+                        new Scoring.Place(row.get("home_building", String.class), row.get("latitude", Double.class),
+                                row.get("longitude", Double.class))),
                         json.readValue(row.get("availability", Json.class).asString(), Availability.class)))
                 .all();
+    }
+
+    /** The place with its building's coordinates when it has none of its own and the building is on the map. */
+    Mono<Scoring.Place> located(Scoring.Place place) {
+        if (place.latitude() != null || place.building() == null) {
+            return Mono.just(place);
+        }
+        return database.sql("SELECT latitude, longitude FROM building_place WHERE building = :building")
+                .bind("building", place.building())
+                .map(row -> new Scoring.Place(place.building(), row.get("latitude", Double.class), row.get("longitude", Double.class)))
+                .one().defaultIfEmpty(place);
     }
 
     private static String emptyToNull(String value) {

@@ -42,15 +42,17 @@ public class Candidates {
 
     /** The candidates for the request under its rule, best first. */
     Mono<List<Scoring.Scored>> ranked(Dispatch dispatch, Rule rule) {
-        Scoring.Need need = new Scoring.Need(rule.teams(), rule.requiredSkills(), dispatch.compoundCode(), dispatch.gridCode());
         Instant now = clock.instant();
-        return store.untried(dispatch.requestId(), dispatch.requesterId(), rule.teams(), now)
-                .filter(candidate -> dispatch.wantedFrom() == null ? candidate.availability().availableAt(now, community.zone())
-                        : candidate.availability().availableDuring(dispatch.wantedFrom(),
-                                dispatch.wantedTo() == null ? dispatch.wantedFrom() : dispatch.wantedTo(), community.zone()))
-                .map(CandidateStore.Candidate::volunteer)
-                .collectList()
-                .map(volunteers -> Scoring.rank(need, volunteers, weights));
+        return store.located(dispatch.place()).flatMap(place -> {
+            Scoring.Need need = new Scoring.Need(rule.teams(), rule.requiredSkills(), dispatch.compoundCode(), dispatch.gridCode(), place);
+            return store.untried(dispatch.requestId(), dispatch.requesterId(), rule.teams(), now)
+                    .filter(candidate -> dispatch.wantedFrom() == null ? candidate.availability().availableAt(now, community.zone())
+                            : candidate.availability().availableDuring(dispatch.wantedFrom(),
+                                    dispatch.wantedTo() == null ? dispatch.wantedFrom() : dispatch.wantedTo(), community.zone()))
+                    .map(CandidateStore.Candidate::volunteer)
+                    .collectList()
+                    .map(volunteers -> Scoring.rank(need, volunteers, weights));
+        });
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
+import community.dispatch.volunteer.dispatching.domain.Scoring;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,12 +27,14 @@ class DispatchStore {
      * (the requester's preferred window; null: as soon as possible) and its first offer due (null: now).
      */
     record Dispatch(UUID requestId, String categoryCode, String urgency, DispatchStatus status, int offersMade,
-            String compoundCode, String gridCode, UUID requesterId, Instant wantedFrom, Instant wantedTo, Instant offerAfter) {
+            String compoundCode, String gridCode, UUID requesterId, Instant wantedFrom, Instant wantedTo, Instant offerAfter,
+            Scoring.Place place) {
 
-        /** A request wanted as soon as possible. */
+        /** A request wanted as soon as possible, somewhere in the compound and grid (when they are known). */
         Dispatch(UUID requestId, String categoryCode, String urgency, DispatchStatus status, int offersMade,
                 String compoundCode, String gridCode, UUID requesterId) {
-            this(requestId, categoryCode, urgency, status, offersMade, compoundCode, gridCode, requesterId, null, null, null);
+            this(requestId, categoryCode, urgency, status, offersMade, compoundCode, gridCode, requesterId, null, null, null,
+                    Scoring.Place.UNKNOWN);
         }
     }
 
@@ -47,10 +50,14 @@ class DispatchStore {
                 "wantedFrom", Parameter.fromOrEmpty(dispatch.wantedFrom(), Instant.class),
                 "wantedTo", Parameter.fromOrEmpty(dispatch.wantedTo(), Instant.class),
                 "offerAfter", Parameter.fromOrEmpty(dispatch.offerAfter(), Instant.class)));
+        values.put("building", Parameter.fromOrEmpty(dispatch.place().building(), String.class));
+        values.put("latitude", Parameter.fromOrEmpty(dispatch.place().latitude(), Double.class));
+        values.put("longitude", Parameter.fromOrEmpty(dispatch.place().longitude(), Double.class));
         return database.sql("""
                         INSERT INTO dispatch (request_id, category_code, urgency, status, compound_code, grid_code, requester_id,
-                                              wanted_from, wanted_to, offer_after)
-                        VALUES (:id, :category, :urgency, :status, :compound, :grid, :requester, :wantedFrom, :wantedTo, :offerAfter)
+                                              wanted_from, wanted_to, offer_after, building, latitude, longitude)
+                        VALUES (:id, :category, :urgency, :status, :compound, :grid, :requester, :wantedFrom, :wantedTo, :offerAfter,
+                                :building, :latitude, :longitude)
                         ON CONFLICT (request_id) DO NOTHING""")
                 .bindValues(values)
                 .fetch().rowsUpdated().map(inserted -> inserted == 1);
@@ -107,6 +114,7 @@ class DispatchStore {
                 row.get("urgency", String.class), DispatchStatus.valueOf(row.get("status", String.class)),
                 row.get("offers_made", Integer.class), row.get("compound_code", String.class),
                 row.get("grid_code", String.class), row.get("requester_id", UUID.class), row.get("wanted_from", Instant.class),
-                row.get("wanted_to", Instant.class), row.get("offer_after", Instant.class));
+                row.get("wanted_to", Instant.class), row.get("offer_after", Instant.class),
+                new Scoring.Place(row.get("building", String.class), row.get("latitude", Double.class), row.get("longitude", Double.class)));
     }
 }

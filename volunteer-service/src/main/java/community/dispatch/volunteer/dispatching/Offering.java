@@ -68,7 +68,8 @@ public class Offering {
                         submitted.categoryCode() == null ? DEFAULT_CATEGORY : submitted.categoryCode(),
                         submitted.urgency() == null ? DEFAULT_URGENCY : submitted.urgency(), DispatchStatus.OPEN, 0,
                         submitted.compoundCode(), submitted.gridCode(), submitted.requesterId(), submitted.preferredFrom(),
-                        submitted.preferredTo(), offerAfter))
+                        submitted.preferredTo(), offerAfter,
+                        new Scoring.Place(submitted.building(), submitted.latitude(), submitted.longitude())))
                 .flatMap(opened -> !opened ? Mono.<Void>empty() : offerAfter == null ? offerNext(submitted.requestId())
                         : Mono.<Void>fromRunnable(() -> log.info("Request {} is wanted from {}: first offer at {}",
                                 submitted.requestId(), submitted.preferredFrom(), offerAfter)));

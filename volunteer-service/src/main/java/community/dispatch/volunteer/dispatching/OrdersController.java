@@ -85,7 +85,6 @@ class OrdersController {
             ends when your token expires.""")
     @ApiResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
             schema = @Schema(implementation = BoardNews.class)))
-    @ApiResponse(responseCode = "403", description = "Neither staff nor a leader of the team")
     Flux<ServerSentEvent<BoardNews>> board(@PathVariable String key,
             @Parameter(description = "The id of the last event you received, to resume after it")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,

@@ -100,7 +100,8 @@ class RulesController {
     @Operation(summary = "Who would be offered a request, and why (staff, team leaders)", description = """
             Give a requestId, or a categoryCode with urgency, compoundCode and gridCode: the answer ranks the eligible \
             volunteers available now (the first `limit`, default 20), each with the parts of the score (team, skill, \
-            proximity, load, fairness, rating).""")
+            proximity, load, fairness, rating), whether they live in the building where help is wanted and how far \
+            from it (metres, when both places are on the map).""")
     Mono<List<Scoring.Scored>> preview(@Valid @RequestBody PreviewRequest body, @AuthenticationPrincipal Jwt jwt) {
         requireStaffOrLeader(Caller.of(jwt));
         if (body.requestId() == null && body.categoryCode() == null) {

@@ -10,8 +10,9 @@ import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.kit.inbox.EventHandlers;
 import community.dispatch.kit.inbox.EventInbox;
+import reactor.core.publisher.Mono;
 
-/** Keeps volunteer profiles in step with member-service's register, each event once. */
+/** Keeps volunteer profiles and where buildings are in step with member-service's register, each event once. */
 @Component
 class MemberEvents {
 
@@ -21,12 +22,21 @@ class MemberEvents {
 
     MemberEvents(EventInbox inbox, VolunteerStore volunteers, DemoTeams demo) {
         this.handlers = inbox.consumer(CONSUMER)
-                .on(MemberRegistered.class, registered -> volunteers
-                        .memberChanged(registered.memberId(), registered.roles(), registered.compoundCode(), true)
+                .on(MemberRegistered.class, registered -> placed(volunteers, registered.building(), registered.latitude(),
+                                registered.longitude())
+                        .then(volunteers.memberChanged(registered.memberId(), registered.roles(), registered.compoundCode(),
+                                registered.building(), true))
                         .then(demo.placeIfDemo(registered.memberId())))
-                .on(MemberUpdated.class, updated -> volunteers.memberChanged(updated.memberId(), updated.roles(),
-                        updated.compoundCode(), updated.active()))
+                .on(MemberUpdated.class, updated -> placed(volunteers, updated.building(), updated.latitude(), updated.longitude())
+                        .then(volunteers.memberChanged(updated.memberId(), updated.roles(), updated.compoundCode(), updated.building(),
+                                updated.active())))
                 .on(MemberDeactivated.class, deactivated -> volunteers.suspend(deactivated.memberId()));
+    }
+
+    /** Every member's home tells where its building is, once an admin placed it: dispatch measures from there. */
+    private static Mono<Void> placed(VolunteerStore volunteers, String building, Double latitude, Double longitude) {
+        return building == null || latitude == null || longitude == null ? Mono.empty()
+                : volunteers.buildingPlaced(building, latitude, longitude);
     }
 
     @KafkaListener(id = CONSUMER, topics = Topics.MEMBER_EVENTS, groupId = "volunteer-service")

@@ -35,20 +35,32 @@ class VolunteerStore {
      * What a member event means here: a member with the VOLUNTEER role has an active profile; one
      * without it, or deactivated, has a suspended one. Teams and limits stay as they were.
      */
-    public Mono<Void> memberChanged(UUID memberId, Set<String> roles, String compoundCode, boolean active) {
+    public Mono<Void> memberChanged(UUID memberId, Set<String> roles, String compoundCode, String building, boolean active) {
         boolean volunteer = roles != null && roles.contains(VOLUNTEER);
         if (!volunteer) {
             return suspend(memberId);
         }
         return database.sql("""
-                        INSERT INTO volunteer (member_id, compound_code, active) VALUES (:id, :compound, :active)
-                        ON CONFLICT (member_id) DO UPDATE SET compound_code = :compound, active = :active, updated_at = now()""")
+                        INSERT INTO volunteer (member_id, compound_code, home_building, active) VALUES (:id, :compound, :building, :active)
+                        ON CONFLICT (member_id) DO UPDATE SET compound_code = :compound, home_building = :building, active = :active,
+                          updated_at = now()""")
                 .bind("id", memberId)
                 .bind("compound", compoundCode == null ? "" : compoundCode)
+                .bind("building", Parameter.fromOrEmpty(building, String.class))
                 .bind("active", active)
                 .fetch().rowsUpdated()
                 .doOnNext(rows -> log.info("Volunteer profile {} {}", memberId, active ? "active" : "suspended"))
                 .then();
+    }
+
+    /** Where a building is, as the register last said. */
+    public Mono<Void> buildingPlaced(String building, double latitude, double longitude) {
+        return database.sql("""
+                        INSERT INTO building_place (building, latitude, longitude) VALUES (:building, :latitude, :longitude)
+                        ON CONFLICT (building) DO UPDATE SET latitude = :latitude, longitude = :longitude, updated_at = now()
+                        WHERE building_place.latitude <> :latitude OR building_place.longitude <> :longitude""")
+                .bind("building", building).bind("latitude", latitude).bind("longitude", longitude)
+                .fetch().rowsUpdated().then();
     }
 
     /** A resident's rating of work the volunteer did. */

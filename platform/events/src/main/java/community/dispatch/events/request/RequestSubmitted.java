@@ -15,6 +15,10 @@ import community.dispatch.events.DomainEvent;
  * @param preferredFrom the start of the time the requester wants the help, when they said: dispatch offers it
  *        to volunteers free then, a while before (absent: as soon as possible)
  * @param preferredTo the end of that time
+ * @param building the building the help is wanted at ({@code <compound>/<building>}), when known
+ * @param latitude where the help is wanted (WGS 84, within the community's area), when known: dispatch
+ *        prefers the volunteers living nearest
+ * @param longitude where the help is wanted
  */
 public record RequestSubmitted(
         UUID requestId,
@@ -27,12 +31,22 @@ public record RequestSubmitted(
         String compoundCode,
         String gridCode,
         Instant preferredFrom,
-        Instant preferredTo) implements DomainEvent {
+        Instant preferredTo,
+        String building,
+        Double latitude,
+        Double longitude) implements DomainEvent {
 
     /** A request wanted as soon as possible. */
     public RequestSubmitted(UUID requestId, String categoryCode, String urgency, String channel, UUID requesterId,
             Instant submittedAt, String route, String compoundCode, String gridCode) {
         this(requestId, categoryCode, urgency, channel, requesterId, submittedAt, route, compoundCode, gridCode, null, null);
+    }
+
+    /** A request whose place is known by compound and grid at most. */
+    public RequestSubmitted(UUID requestId, String categoryCode, String urgency, String channel, UUID requesterId,
+            Instant submittedAt, String route, String compoundCode, String gridCode, Instant preferredFrom, Instant preferredTo) {
+        this(requestId, categoryCode, urgency, channel, requesterId, submittedAt, route, compoundCode, gridCode, preferredFrom,
+                preferredTo, null, null, null);
     }
 
     @Override

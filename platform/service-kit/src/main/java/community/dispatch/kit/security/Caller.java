@@ -10,11 +10,11 @@ import community.dispatch.errors.DomainException;
 
 /**
  * Who is calling, read from their verified token: a member (the subject is their member id) or a
- * machine client, their roles, where the member lives (grid and compound of their home, when the issuer
- * knows them) and — for grid workers and the five chiefs — the grids staff assigned them to serve
+ * machine client, their roles, where the member lives (grid, compound and building — {@code <compound>/<building>} —
+ * of their home, when the issuer knows them) and — for grid workers and the five chiefs — the grids staff assigned them to serve
  * ({@code grids}). What a grid worker may see follows the grids they serve, never their home.
  */
-public record Caller(String subject, Set<String> roles, String grid, String compound, Set<String> servedGrids) {
+public record Caller(String subject, Set<String> roles, String grid, String compound, Set<String> servedGrids, String building) {
 
     public static final String STAFF = "STAFF";
     public static final String ADMIN = "ADMIN";
@@ -23,6 +23,11 @@ public record Caller(String subject, Set<String> roles, String grid, String comp
     public Caller {
         roles = Set.copyOf(roles);
         servedGrids = servedGrids == null ? Set.of() : Set.copyOf(servedGrids);
+    }
+
+    /** A caller whose home building is not known. */
+    public Caller(String subject, Set<String> roles, String grid, String compound, Set<String> servedGrids) {
+        this(subject, roles, grid, compound, servedGrids, null);
     }
 
     /** A caller who serves no grid. */
@@ -34,7 +39,7 @@ public record Caller(String subject, Set<String> roles, String grid, String comp
         List<String> roles = jwt.getClaimAsStringList(ServiceSecurityAutoConfiguration.ROLES_CLAIM);
         List<String> grids = jwt.getClaimAsStringList(SERVED_GRIDS_CLAIM);
         return new Caller(jwt.getSubject(), roles == null ? Set.of() : Set.copyOf(roles), jwt.getClaimAsString("grid"),
-                jwt.getClaimAsString("compound"), grids == null ? Set.of() : Set.copyOf(grids));
+                jwt.getClaimAsString("compound"), grids == null ? Set.of() : Set.copyOf(grids), jwt.getClaimAsString("building"));
     }
 
     /** Whether the caller serves the grid (as a grid worker or one of its five chiefs). */

@@ -12,11 +12,18 @@ import community.dispatch.errors.DomainException;
 public class CommunityCalendar {
 
     private final ZoneId zone;
+    private final CommunityProperties.Area area;
     private final Clock clock;
 
     public CommunityCalendar(CommunityProperties community, Clock clock) {
         this.zone = community.zone();
+        this.area = community.area();
         this.clock = clock;
+    }
+
+    /** The community's ground: where coordinates must lie. */
+    public CommunityProperties.Area area() {
+        return area;
     }
 
     public ZoneId zone() {

@@ -12,6 +12,10 @@ import java.util.UUID;
  * served lately — spread the work) and past ratings, plus the rule's team preference. Each component
  * is between 0 and 1; the weights are configuration. Ties go to the lower member id, so a decision
  * is repeatable.
+ *
+ * <p>Proximity: living in the building where help is wanted counts 1; otherwise, where both places are on
+ * the map, the distance between them ({@link #metres}): 0.95 next door, falling evenly to 0 at
+ * {@link #REACH_METRES}; where either is not, the same compound 0.8, the same grid 0.4, else 0.
  */
 public final class Scoring {
 
@@ -22,19 +26,60 @@ public final class Scoring {
     public record Weights(double team, double skill, double proximity, double load, double fairness, double rating) {
     }
 
-    /** What the request asks. */
-    public record Need(List<String> teams, Map<String, Integer> requiredSkills, String compoundCode, String gridCode) {
+    /**
+     * Where someone lives or help is wanted: the building ({@code <compound>/<building>}) and its coordinates
+     * (WGS 84), each when known.
+     */
+    public record Place(String building, Double latitude, Double longitude) {
+
+        public static final Place UNKNOWN = new Place(null, null, null);
+
+        boolean onTheMap() {
+            return latitude != null && longitude != null;
+        }
     }
 
-    /** What is known of one volunteer. */
+    /** What the request asks, and where. */
+    public record Need(List<String> teams, Map<String, Integer> requiredSkills, String compoundCode, String gridCode, Place place) {
+
+        /** A need known by compound and grid at most. */
+        public Need(List<String> teams, Map<String, Integer> requiredSkills, String compoundCode, String gridCode) {
+            this(teams, requiredSkills, compoundCode, gridCode, Place.UNKNOWN);
+        }
+    }
+
+    /** What is known of one volunteer, and where they live. */
     public record Volunteer(UUID id, List<String> teams, Map<String, Integer> skills, String compoundCode, String gridCode,
-            int openOrders, int maxConcurrent, double recentHours, Double averageRating) {
+            int openOrders, int maxConcurrent, double recentHours, Double averageRating, Place home) {
+
+        /** A volunteer whose home is known by compound and grid at most. */
+        public Volunteer(UUID id, List<String> teams, Map<String, Integer> skills, String compoundCode, String gridCode,
+                int openOrders, int maxConcurrent, double recentHours, Double averageRating) {
+            this(id, teams, skills, compoundCode, gridCode, openOrders, maxConcurrent, recentHours, averageRating, Place.UNKNOWN);
+        }
     }
 
     /** A volunteer's score and its parts, so an administrator can see why. */
     public record Scored(UUID volunteerId, @Schema(example = "angel") String teamKey, @Schema(example = "0.82") double score,
             @Schema(example = "{\"team\": 1.0, \"skill\": 0.8, \"proximity\": 1.0, \"load\": 0.5, \"fairness\": 0.7, \"rating\": 0.96}")
-            Map<String, Double> components) {
+            Map<String, Double> components,
+            @Schema(example = "true", description = "Lives in the building where help is wanted") boolean sameBuilding,
+            @Schema(example = "420", description = "From their home to where help is wanted, in metres; absent when either is not on the map")
+            Integer distanceMetres) {
+    }
+
+    /** How far proximity reaches: at this distance and beyond it counts nothing. */
+    static final double REACH_METRES = 3000;
+
+    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
+
+    /** The great-circle distance between two points (WGS 84 degrees), in metres: the haversine formula. */
+    public static double metres(double latitude1, double longitude1, double latitude2, double longitude2) {
+        double dLatitude = Math.toRadians(latitude2 - latitude1);
+        double dLongitude = Math.toRadians(longitude2 - longitude1);
+        double a = Math.pow(Math.sin(dLatitude / 2), 2)
+                + Math.cos(Math.toRadians(latitude1)) * Math.cos(Math.toRadians(latitude2)) * Math.pow(Math.sin(dLongitude / 2), 2);
+        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     /** Hours served in 30 days at which fairness counts nothing more. */
@@ -53,8 +98,15 @@ public final class Scoring {
         double teamFit = need.teams().size() <= 1 ? 1 : 1 - (double) need.teams().indexOf(team) / (need.teams().size() - 1);
         double skill = need.requiredSkills().isEmpty() ? 1 : need.requiredSkills().keySet().stream()
                 .mapToDouble(name -> Math.min(1, volunteer.skills().getOrDefault(name, 0) / 5.0)).average().orElse(1);
-        double proximity = need.compoundCode() != null && need.compoundCode().equals(volunteer.compoundCode()) ? 1
-                : need.gridCode() != null && need.gridCode().equals(volunteer.gridCode()) ? 0.5 : 0;
+        Place wanted = need.place();
+        Place home = volunteer.home();
+        boolean sameBuilding = wanted.building() != null && wanted.building().equals(home.building());
+        Double distance = wanted.onTheMap() && home.onTheMap()
+                ? metres(wanted.latitude(), wanted.longitude(), home.latitude(), home.longitude()) : null;
+        double proximity = sameBuilding ? 1
+                : distance != null ? 0.95 * Math.max(0, 1 - distance / REACH_METRES)
+                : need.compoundCode() != null && need.compoundCode().equals(volunteer.compoundCode()) ? 0.8
+                : need.gridCode() != null && need.gridCode().equals(volunteer.gridCode()) ? 0.4 : 0;
         double load = 1 - (double) volunteer.openOrders() / volunteer.maxConcurrent();
         double fairness = 1 - Math.min(volunteer.recentHours(), BUSY_HOURS) / BUSY_HOURS;
         double rating = volunteer.averageRating() == null ? 0.5 : (volunteer.averageRating() - 1) / 4;
@@ -62,7 +114,8 @@ public final class Scoring {
                 "fairness", fairness, "rating", rating);
         double score = weights.team() * teamFit + weights.skill() * skill + weights.proximity() * proximity
                 + weights.load() * load + weights.fairness() * fairness + weights.rating() * rating;
-        return new Scored(volunteer.id(), team, Math.round(score * 1000) / 1000.0, parts);
+        return new Scored(volunteer.id(), team, Math.round(score * 1000) / 1000.0, parts, sameBuilding,
+                distance == null ? null : (int) Math.round(distance));
     }
 
     /** The eligible volunteers, best first. */
