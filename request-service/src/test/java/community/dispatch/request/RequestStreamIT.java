@@ -24,12 +24,14 @@ import community.dispatch.events.Topics;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderStarted;
+import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.kit.streams.LiveEvents;
 import community.dispatch.request.People.Person;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.TestTokensConfiguration;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 /**
  * A resident's live stream (GET /api/v1/requests/stream): the moves of their requests — the ones they had
@@ -78,6 +80,40 @@ class RequestStreamIT extends ServiceTestSupport {
                 .noneMatch(event -> theirs.toString().equals(event.data().get("requestId")));
         assertThat(events).filteredOn(event -> event.event() != null).allMatch(event -> event.id() != null);
         stream.dispose();
+    }
+
+    @Test
+    void aGridWorkerWatchesTheGridsRequestsAndTheirEscalationsAndNoOtherGrids() {
+        String grid = "GB" + System.nanoTime() % 100_000;
+        Person worker = People.gridWorker(grid);
+        Person resident = People.resident(grid);
+        Person elsewhere = People.resident("G02");
+        await().atMost(PATIENCE).until(live::listening);
+        List<ServerSentEvent<Map<String, Object>>> events = new CopyOnWriteArrayList<>();
+        Disposable stream = WebClient.create("http://localhost:" + port).get()
+                .uri(uri -> uri.path("/api/v1/requests/board/stream").queryParam("grid", grid).build())
+                .headers(h -> h.setBearerAuth(worker.token())).accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve().bodyToFlux(NEWS).subscribe(events::add);
+        await().atMost(PATIENCE).until(() -> !events.isEmpty());
+
+        UUID request = submit(resident);
+        UUID notTheirs = submit(elsewhere);
+        publish(new OrderUnassignable(request, "no eligible volunteer is free", List.of("red-steward"), List.of("GRID_WORKER")));
+        publish(new OrderUnassignable(notTheirs, "no eligible volunteer is free", List.of("red-steward"), List.of("GRID_WORKER")));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(moves(events, request)).containsSubsequence("SUBMITTED", "ESCALATED"));
+        assertThat(events).filteredOn(event -> "ESCALATED".equals(event.data() == null ? null : event.data().get("status")))
+                .singleElement().satisfies(event -> assertThat((String) event.data().get("detail")).isNotBlank());
+        assertThat(events).filteredOn(event -> event.data() != null)
+                .noneMatch(event -> notTheirs.toString().equals(event.data().get("requestId")));
+        stream.dispose();
+
+        // Someone who does not serve the grid is refused.
+        Integer refused = WebClient.create("http://localhost:" + port).get()
+                .uri(uri -> uri.path("/api/v1/requests/board/stream").queryParam("grid", grid).build())
+                .headers(h -> h.setBearerAuth(People.gridWorker("G02").token())).accept(MediaType.TEXT_EVENT_STREAM)
+                .exchangeToMono(answer -> Mono.just(answer.statusCode().value())).block(PATIENCE);
+        assertThat(refused).isEqualTo(403);
     }
 
     private static List<Object> moves(List<ServerSentEvent<Map<String, Object>>> events, UUID request) {

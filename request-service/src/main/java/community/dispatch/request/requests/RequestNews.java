@@ -62,7 +62,7 @@ record RequestNews(
             return Optional.of(new RequestNews("moved", reopened.requestId(), Status.REOPENED, reopened.reason(), at));
         }
         if (data instanceof RequestEscalated escalated) {
-            return Optional.of(new RequestNews("moved", escalated.requestId(), Status.ESCALATED, null, at));
+            return Optional.of(new RequestNews("moved", escalated.requestId(), Status.ESCALATED, escalated.reason(), at));
         }
         if (data instanceof RequestClosed closed) {
             boolean rejected = closed.outcome() != null && closed.outcome().startsWith("rejected");

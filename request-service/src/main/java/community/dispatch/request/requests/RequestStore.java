@@ -83,6 +83,13 @@ public class RequestStore {
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
+    /** The grid's requests, newest first. */
+    public Flux<UUID> newestInGrid(String grid, int limit) {
+        return database.sql("SELECT id FROM service_request WHERE grid_code = :grid ORDER BY created_at DESC LIMIT :limit")
+                .bind("grid", grid).bind("limit", limit)
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
     public Mono<Stored> find(UUID id) {
         return database.sql("SELECT * FROM service_request WHERE id = :id").bind("id", id).map(RequestStore::read).one();
     }

@@ -15,7 +15,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * A resident's live stream of their requests' moves: the request events about the requests they had when
- * they connected and about each one they submit meanwhile, from whichever instance recorded them.
+ * they connected and about each one they submit meanwhile, from whichever instance recorded them; and a
+ * grid's, the same for the requests in the grid.
  */
 @Service
 class RequestStream {
@@ -31,6 +32,13 @@ class RequestStream {
         this.streams = streams;
         this.store = store;
         this.framing = new Framing<>(event -> RequestNews.of(event, codec.data(event)), RequestNews::change, RequestNews.RESET);
+    }
+
+    /** A grid's board: the moves of its requests, those it had and each one submitted in it meanwhile. */
+    Flux<ServerSentEvent<RequestNews>> ofGrid(String grid, String lastEventId, Instant until) {
+        return store.newestInGrid(grid, FOLLOWED).map(UUID::toString).collectList()
+                .flatMapMany(requests -> streams.open(Interest.following(Topics.REQUEST_EVENTS, requests, grid, "gridCode"),
+                        lastEventId, until, framing));
     }
 
     Flux<ServerSentEvent<RequestNews>> of(UUID requester, String lastEventId, Instant until) {
