@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -117,10 +118,15 @@ class RequestsIT extends ServiceTestSupport {
         });
 
         located.put("location", Map.of("latitude", 31.2304, "longitude", 121.4737));
-        web.post().uri("/api/v1/requests").headers(h -> h.setBearerAuth(resident.token()))
+        web.post().uri("/api/v1/requests").headers(h -> {
+                    h.setBearerAuth(resident.token());
+                    h.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
+                })
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(located).exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("location.latitude");
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "zh-Hans")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("location.latitude")
+                .jsonPath("$.title").isEqualTo("请求中有无效的字段");
         located.put("location", Map.of("latitude", 33.9571));
         web.post().uri("/api/v1/requests").headers(h -> h.setBearerAuth(resident.token()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(located).exchange()
