@@ -1,6 +1,6 @@
 -- Notifications beyond the open app (issue 16): each person's choice of channels, quiet hours and
--- language; the notifications made from events, one per event and person; the requesters of requests
--- (request events other than the submission do not name them); the push sandbox. A notification's
+-- language; the notifications made from events, one per event and person; each request's requester and
+-- grid (request events other than the submission do not name them); the push sandbox. A notification's
 -- occasion is what it tells of (`<order id>/offered`), so a repeated event makes none.
 CREATE TABLE notification_setting (
     member_id   UUID PRIMARY KEY REFERENCES member (id),
@@ -33,9 +33,10 @@ CREATE TABLE notification (
 CREATE INDEX notification_due ON notification (due_at) WHERE status = 'PENDING';
 CREATE INDEX notification_member ON notification (member_id, created_at DESC);
 
-CREATE TABLE request_requester (
+CREATE TABLE known_request (
     request_id   UUID PRIMARY KEY,
-    requester_id UUID        NOT NULL,
+    requester_id UUID,
+    grid_code    TEXT,
     created_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 

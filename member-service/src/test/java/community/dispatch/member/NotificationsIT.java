@@ -18,18 +18,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.DomainEvent;
 import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
 import community.dispatch.events.order.OrderOffered;
+import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestResolved;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.testing.MovableClock;
 
 /**
- * People are told of offers and of their requests resolved, by their first channel that reaches them, in
+ * People are told of offers, of their requests resolved and — when a rule names them — of requests nobody
+ * takes, by their first channel that reaches them, in
  * their language, after their quiet hours, and once per event however often it is delivered. Texts are
  * read in the SMS and push sandboxes, as an admin would.
  */
@@ -45,6 +48,8 @@ class NotificationsIT extends MemberServiceTestSupport {
     EventCodec codec;
     @Autowired
     MovableClock clock;
+    @Autowired
+    DatabaseClient database;
 
     @Test
     void anOfferIsToldOnceInSimplifiedChineseByTextEvenWhenItsEventComesTwice() {
@@ -119,6 +124,43 @@ class NotificationsIT extends MemberServiceTestSupport {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(accounts.sandbox(phone)).extracting(message -> (String) message.get("text"))
                 .contains("【社区派单】您的诉求已办结，请在应用中评价。"));
+    }
+
+    @Test
+    void aRequestNobodyTakesIsToldToTheLeadersAndGridWorkersItsRuleNames() {
+        String grid = TestCommunity.newGridCode("N");
+        TestCommunity.grid(database, grid);
+        String leaderPhone = Accounts.newPhone();
+        String workerPhone = Accounts.newPhone();
+        String residentPhone = Accounts.newPhone();
+        UUID leader = accounts.register("队长 Leader", leaderPhone, "RESIDENT", "VOLUNTEER", "TEAM_LEADER");
+        UUID worker = accounts.register("网格员 Grid worker", workerPhone, "RESIDENT", "GRID_WORKER");
+        UUID resident = accounts.register("居民 Resident", residentPhone, "RESIDENT");
+        web.put().uri("/api/v1/grids/" + grid + "/posts/" + worker).headers(h -> h.setBearerAuth(accounts.admin()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("post", "GRID", "answersFor", "网格 " + grid)).exchange()
+                .expectStatus().isOk();
+
+        UUID request = UUID.randomUUID();
+        publish(Topics.REQUEST_EVENTS, request, new RequestSubmitted(request, "household-help", "NORMAL", "APP", resident,
+                clock.instant(), "DISPATCH", "C01", grid));
+        // Delivered twice: told once each.
+        byte[] nobody = codec.toStructured(codec.wrap(new OrderUnassignable(request, "no eligible volunteer is free", List.of("red-steward"),
+                List.of("TEAM_LEADER", "GRID_WORKER"), List.of(leader)), URI.create("/volunteer-service")));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(requesterKnown(request)).isTrue());
+        send(Topics.ORDER_EVENTS, request, nobody);
+        send(Topics.ORDER_EVENTS, request, nobody);
+
+        String told = "【社区派单】有一项服务请求无人接单，请在应用中查看并指派。";
+        for (String phone : List.of(leaderPhone, workerPhone)) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(accounts.sandbox(phone))
+                    .extracting(message -> (String) message.get("text")).containsOnlyOnce(told));
+        }
+        assertThat(accounts.sandbox(residentPhone)).extracting(message -> (String) message.get("text")).doesNotContain(told);
+    }
+
+    private boolean requesterKnown(UUID request) {
+        return Boolean.TRUE.equals(database.sql("SELECT true AS known FROM known_request WHERE request_id = :id").bind("id", request)
+                .map(row -> row.get("known", Boolean.class)).one().defaultIfEmpty(false).block());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.kit.streams.LiveEvents;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.TestTokensConfiguration;
@@ -76,6 +77,9 @@ class BoardStreamIT extends DispatchingTestSupport {
             assertThat(event.event()).isEqualTo("unassignable");
             assertThat(event.data()).containsEntry("requestId", nobody.toString()).containsEntry("reason", "no eligible volunteer is free");
         }));
+        // The event names the leaders, for member-service to tell them by push or SMS.
+        assertThat(orderEvents(nobody)).filteredOn(event -> event.type().equals("community.dispatch.order.unassignable.v1"))
+                .singleElement().satisfies(event -> assertThat(codec.data(event, OrderUnassignable.class).leaders()).contains(leader));
         connection.dispose();
     }
 

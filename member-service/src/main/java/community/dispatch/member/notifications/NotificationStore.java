@@ -65,14 +65,26 @@ class NotificationStore {
         return database.sql("SELECT 1 FROM member WHERE id = :id").bind("id", member).map(row -> true).one().defaultIfEmpty(false);
     }
 
-    Mono<Void> rememberRequester(UUID request, UUID requester) {
-        return database.sql("INSERT INTO request_requester (request_id, requester_id) VALUES (:request, :requester) ON CONFLICT DO NOTHING")
-                .bind("request", request).bind("requester", requester).fetch().rowsUpdated().then();
+    /** Who submitted a request (null: a municipal ticket) and its grid (null: not known). */
+    Mono<Void> remember(UUID request, UUID requester, String grid) {
+        return database.sql("""
+                        INSERT INTO known_request (request_id, requester_id, grid_code) VALUES (:request, :requester, :grid)
+                        ON CONFLICT DO NOTHING""")
+                .bind("request", request).bind("requester", Parameter.fromOrEmpty(requester, UUID.class))
+                .bind("grid", Parameter.fromOrEmpty(grid, String.class)).fetch().rowsUpdated().then();
     }
 
     Mono<UUID> requesterOf(UUID request) {
-        return database.sql("SELECT requester_id FROM request_requester WHERE request_id = :request").bind("request", request)
-                .map(row -> row.get("requester_id", UUID.class)).one();
+        return database.sql("SELECT requester_id FROM known_request WHERE request_id = :request AND requester_id IS NOT NULL")
+                .bind("request", request).map(row -> row.get("requester_id", UUID.class)).one();
+    }
+
+    /** The grid workers and chiefs posted to the request's grid. */
+    Flux<UUID> servingGridOf(UUID request) {
+        return database.sql("""
+                        SELECT DISTINCT gc.member_id FROM known_request r JOIN grid g ON g.code = r.grid_code
+                        JOIN grid_chief gc ON gc.grid_id = g.id WHERE r.request_id = :request ORDER BY gc.member_id""")
+                .bind("request", request).map(row -> row.get("member_id", UUID.class)).all();
     }
 
     /** Records the notification unless one for the same event and person exists. */

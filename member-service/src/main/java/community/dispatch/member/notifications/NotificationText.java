@@ -30,6 +30,11 @@ final class NotificationText {
                 case ZH_HANT -> "【社區派單】您的訴求已辦結，請在應用中評價。";
                 case EN -> "community-dispatch: your request has been resolved; please rate it in the app.";
             };
+            case UNASSIGNABLE -> switch (language) {
+                case ZH_HANS -> "【社区派单】有一项服务请求无人接单，请在应用中查看并指派。";
+                case ZH_HANT -> "【社區派單】有一項服務請求無人接單，請在應用中查看並指派。";
+                case EN -> "community-dispatch: nobody has taken a request; please see to it in the app.";
+            };
         };
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -144,11 +145,14 @@ public class Offering {
                 .then();
     }
 
-    /** Nobody takes the request: who its rule (null: none) names is told, and staff. */
+    /** Nobody takes the request: who its rule (null: none) names is told — its teams' leaders by name — and staff. */
     private Mono<Void> unassignable(UUID requestId, Rule rule, String reason) {
+        Mono<List<UUID>> leaders = rule != null && rule.notifyRoles() != null && rule.notifyRoles().contains(Volunteers.TEAM_LEADER)
+                ? volunteers.leadersOf(rule.teams()) : Mono.just(List.of());
         return dispatches.moveTo(requestId, DispatchStatus.UNASSIGNABLE)
-                .then(outbox.record(new OrderUnassignable(requestId, reason, rule == null ? null : rule.teams(),
-                        rule == null ? null : rule.notifyRoles())))
+                .then(leaders)
+                .flatMap(told -> outbox.record(new OrderUnassignable(requestId, reason, rule == null ? null : rule.teams(),
+                        rule == null ? null : rule.notifyRoles(), told)))
                 .then(metrics.unassignable())
                 .doOnSuccess(event -> log.info("Request {} is unassignable: {}", requestId, reason))
                 .then();

@@ -153,6 +153,11 @@ public class Volunteers {
     }
 
     /** A resident's rating of work the volunteer did counts towards their average. */
+    /** The members leading any of the teams, each once. */
+    public Mono<List<UUID>> leadersOf(List<String> teams) {
+        return Flux.fromIterable(teams).concatMap(store::leadersOf).distinct().collectList();
+    }
+
     public Mono<Void> addRating(UUID memberId, int rating) {
         return store.addRating(memberId, rating);
     }
