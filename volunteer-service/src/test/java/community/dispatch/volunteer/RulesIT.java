@@ -80,8 +80,10 @@ class RulesIT extends ServiceTestSupport {
                 found -> found.size() == 2);
 
         assertThat(ranked).extracting(candidate -> candidate.get("volunteerId")).containsExactly(near.toString(), far.toString());
-        assertThat((Map<String, Object>) ranked.get(0).get("components")).containsEntry("proximity", 1.0).containsKeys(
+        // Neither home nor request is on the map here: the same compound is what proximity has to go by.
+        assertThat((Map<String, Object>) ranked.get(0).get("components")).containsEntry("proximity", 0.8).containsKeys(
                 "team", "skill", "load", "fairness", "rating");
+        assertThat(ranked.get(0)).containsEntry("sameBuilding", false).doesNotContainKey("distanceMetres");
         web.post().uri("/api/v1/dispatch-rules/preview").headers(h -> h.setBearerAuth(resident))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("categoryCode", "free-clinic")).exchange()
                 .expectStatus().isForbidden();
