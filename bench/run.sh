@@ -52,7 +52,7 @@ sign_in_residents() {
       -d "{\"name\":\"压测居民$n\",\"phone\":\"$phone\",\"roles\":[\"RESIDENT\"]}"
     call -o /dev/null "$gateway/api/v1/auth/codes" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\"}"
     code=$(call "$gateway/api/v1/auth/sms-sandbox?phone=$phone" -H "Authorization: Bearer $admin" \
-      | field text | grep -o '[0-9]\{6\}' | head -1)
+      | grep -o '验证码 [0-9]\{6\}' | head -1 | grep -o '[0-9]\{6\}')
     answer=$(call "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\",\"code\":\"$code\"}")
     field access_token <<< "$answer" >> "$tokens.new"
     field refresh_token <<< "$answer" >> "$refresh.new"

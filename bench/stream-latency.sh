@@ -22,7 +22,7 @@ sign_in() { # <phone> → access token, with a code from the SMS sandbox
   call -o /dev/null "$gateway/api/v1/auth/codes" -H 'Content-Type: application/json' -d "{\"phone\":\"$1\"}"
   local code
   code=$(call "$gateway/api/v1/auth/sms-sandbox?phone=$1" -H "Authorization: Bearer $admin" \
-    | field text | grep -o '[0-9]\{6\}' | head -1)
+    | grep -o '验证码 [0-9]\{6\}' | head -1 | grep -o '[0-9]\{6\}')
   call "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"phone\":\"$1\",\"code\":\"$code\"}" | field access_token
 }

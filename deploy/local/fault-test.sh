@@ -64,7 +64,7 @@ curl -sf -o /dev/null "$gateway/api/v1/members" -H "Authorization: Bearer $admin
   -d "{\"name\":\"故障测试居民\",\"phone\":\"$phone\",\"roles\":[\"RESIDENT\"]}"
 curl -sf -o /dev/null "$gateway/api/v1/auth/codes" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\"}"
 code=$(curl -sf "$gateway/api/v1/auth/sms-sandbox?phone=$phone" -H "Authorization: Bearer $admin" \
-  | field text | grep -o '[0-9]\{6\}' | head -1)
+  | grep -o '验证码 [0-9]\{6\}' | head -1 | grep -o '[0-9]\{6\}')
 resident=$(curl -sf "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"phone\":\"$phone\",\"code\":\"$code\"}" | field access_token)
 [ -n "$resident" ] || fail "the resident could not sign in"
