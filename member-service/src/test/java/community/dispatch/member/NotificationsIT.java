@@ -28,6 +28,7 @@ import community.dispatch.events.order.OrderOffered;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestResolved;
 import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.testing.MovableClock;
 
 /**
@@ -113,17 +114,20 @@ class NotificationsIT extends MemberServiceTestSupport {
     }
 
     @Test
-    void aResidentIsToldTheirRequestIsResolved() {
+    void aResidentIsToldTheirRequestIsTakenAndResolved() {
         String phone = Accounts.newPhone();
         Map<String, Object> resident = accounts.signedInMember("居民 Resident", phone, "RESIDENT");
         UUID member = memberId(resident);
         UUID request = UUID.randomUUID();
         publish(Topics.REQUEST_EVENTS, request, new RequestSubmitted(request, "sewing-mending", "NORMAL", "APP", member,
                 clock.instant(), "DISPATCH", "C01", "G01"));
+        publish(Topics.REQUEST_EVENTS, request, new RequestUpdated(request, List.of("status:DISPATCHING")));
+        publish(Topics.REQUEST_EVENTS, request, new RequestUpdated(request, List.of("status:ASSIGNED")));
         publish(Topics.REQUEST_EVENTS, request, new RequestResolved(request, clock.instant()));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(accounts.sandbox(phone)).extracting(message -> (String) message.get("text"))
-                .contains("【社区派单】您的诉求已办结，请在应用中评价。"));
+                .contains("【社区派单】您的诉求已办结，请在应用中评价。", "【社区派单】您的诉求已有志愿者接单，可在应用中查看进展。")
+                .hasSize(3));
     }
 
     @Test

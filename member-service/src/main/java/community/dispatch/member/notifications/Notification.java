@@ -19,6 +19,8 @@ record Notification(UUID id, @Schema(example = "0b6f3c1e-5a2d-4e8f-9c7b-1a2b3c4d
     enum Kind {
         /** A volunteer is offered a request. */
         OFFER,
+        /** A volunteer took a resident's request. */
+        ASSIGNED,
         /** A resident's request is resolved: they are asked to rate it. */
         RESOLVED,
         /** Nobody takes a request: a team leader or grid worker the rule names is to see to it. */

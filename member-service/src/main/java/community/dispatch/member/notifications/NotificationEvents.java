@@ -11,14 +11,15 @@ import community.dispatch.events.order.OrderOffered;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestResolved;
 import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.kit.inbox.EventHandlers;
 import community.dispatch.kit.inbox.EventInbox;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The events people are told of: an offer to a volunteer; a resident's request resolved (its requester
- * is remembered from the submission, the only request event that names them); a request nobody takes, to
+ * The events people are told of: an offer to a volunteer; a resident's request taken by a volunteer and
+ * resolved (its requester is remembered from the submission, the only request event that names them); a request nobody takes, to
  * whom its rule's {@code notifyRoles} names — the teams' leaders (TEAM_LEADER) and those serving the
  * request's grid (GRID_WORKER). Each event once.
  */
@@ -26,6 +27,8 @@ import reactor.core.publisher.Mono;
 class NotificationEvents {
 
     static final String CONSUMER = "member-service.notifications";
+    /** How request-service's request.updated.v1 says a volunteer took the request. */
+    private static final String ASSIGNED = "status:ASSIGNED";
 
     private final EventHandlers handlers;
 
@@ -42,6 +45,11 @@ class NotificationEvents {
                         .then())
                 .on(RequestSubmitted.class, submitted -> store.remember(submitted.requestId(), submitted.requesterId(),
                         submitted.gridCode()))
+                .on(RequestUpdated.class, updated -> updated.changedFields().contains(ASSIGNED)
+                        ? store.requesterOf(updated.requestId())
+                                .flatMap(requester -> notifier.tell(updated.requestId() + "/assigned", requester,
+                                        Notification.Kind.ASSIGNED, null))
+                        : Mono.empty())
                 .on(RequestResolved.class, resolved -> store.requesterOf(resolved.requestId())
                         .flatMap(requester -> notifier.tell(resolved.requestId() + "/resolved/" + resolved.resolvedAt(), requester,
                                 Notification.Kind.RESOLVED, null))

@@ -25,6 +25,11 @@ final class NotificationText {
     static String of(Notification.Kind kind, Language language, Instant until, ZoneId zone) {
         return switch (kind) {
             case OFFER -> offer(language, until == null ? "" : CLOCK.format(until.atZone(zone)));
+            case ASSIGNED -> switch (language) {
+                case ZH_HANS -> "【社区派单】您的诉求已有志愿者接单，可在应用中查看进展。";
+                case ZH_HANT -> "【社區派單】您的訴求已有志願者接單，可在應用中查看進展。";
+                case EN -> "community-dispatch: a volunteer has taken your request; follow it in the app.";
+            };
             case RESOLVED -> switch (language) {
                 case ZH_HANS -> "【社区派单】您的诉求已办结，请在应用中评价。";
                 case ZH_HANT -> "【社區派單】您的訴求已辦結，請在應用中評價。";
