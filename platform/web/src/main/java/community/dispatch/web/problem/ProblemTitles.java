@@ -6,25 +6,16 @@ import community.dispatch.web.language.Language;
 
 /**
  * A problem's title in the caller's language: English as every problem is made (from its code), or Chinese —
- * Simplified or Traditional, by {@code Accept-Language} — for the codes every service answers and, failing
- * those, by status. The {@code detail} stays as the service wrote it (English); the {@code code} is the one to
+ * Simplified or Traditional, by {@code Accept-Language} — by its status, or for a few codes by the code. The {@code detail} stays as the service wrote it (English); the {@code code} is the one to
  * act on.
  */
 final class ProblemTitles {
 
-    /** Simplified, Traditional. */
-    private static final Map<String, String[]> BY_CODE = Map.ofEntries(
-            Map.entry("validation-failed", new String[] { "请求中有无效的字段", "請求中有無效的欄位" }),
-            Map.entry("bad-request", new String[] { "请求有误", "請求有誤" }),
-            Map.entry("unauthorized", new String[] { "未登录或登录已过期", "未登錄或登錄已過期" }),
-            Map.entry("forbidden", new String[] { "您无权进行此操作", "您無權進行此操作" }),
-            Map.entry("not-found", new String[] { "未找到", "未找到" }),
-            Map.entry("idempotency-key-reused", new String[] { "幂等键已用于另一请求", "冪等鍵已用於另一請求" }),
-            Map.entry("too-many-requests", new String[] { "请求过于频繁，请稍后再试", "請求過於頻繁，請稍後再試" }),
-            Map.entry("service-busy", new String[] { "服务繁忙，请稍后再试", "服務繁忙，請稍後再試" }),
-            Map.entry("service-unavailable", new String[] { "服务暂不可用", "服務暫不可用" }),
-            Map.entry("gateway-timeout", new String[] { "服务响应超时", "服務響應超時" }),
-            Map.entry("internal-error", new String[] { "服务内部错误", "服務內部錯誤" }));
+    /** Simplified, Traditional: the codes whose title says more than their status's. */
+    private static final Map<String, String[]> BY_CODE = Map.of(
+            "validation-failed", new String[] { "请求中有无效的字段", "請求中有無效的欄位" },
+            "idempotency-key-reused", new String[] { "幂等键已用于另一请求", "冪等鍵已用於另一請求" },
+            "service-busy", new String[] { "服务繁忙，请稍后再试", "服務繁忙，請稍後再試" });
 
     private ProblemTitles() {
     }
