@@ -51,7 +51,19 @@ class EdgeSecurityIT extends GatewayTest {
                 .expectBody().jsonPath("$.detail").isEqualTo("A valid bearer token is required.");
         web.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isUnauthorized();
+        web.post().uri("/api/v1/open311/api-keys").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized();
         assertThat(REQUEST_SERVICE.calls()).isEqualTo(before);
+    }
+
+    @Test
+    void open311WritesCarryAnApiKeyInsteadOfATokenSoTheyReachRequestService() {
+        int before = REQUEST_SERVICE.calls();
+        for (String path : new String[] { "/open311/v2/requests.json", "/open311/v2/servicerequestupdates.xml" }) {
+            web.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("api_key=k&service_code=x")
+                    .exchange().expectStatus().isOk();
+        }
+        assertThat(REQUEST_SERVICE.calls()).isEqualTo(before + 2);
     }
 
     @Test

@@ -30,6 +30,7 @@ class GatewayRoutingIT extends GatewayTest {
                 Arguments.of("/api/v1/requests/kpis", REQUEST_SERVICE, "request-service"),
                 Arguments.of("/api/v1/categories", REQUEST_SERVICE, "request-service"),
                 Arguments.of("/open311/v2/services.json", REQUEST_SERVICE, "request-service"),
+                Arguments.of("/api/v1/open311/api-keys", REQUEST_SERVICE, "request-service"),
                 Arguments.of("/api/v1/teams/angel", VOLUNTEER_SERVICE, "volunteer-service"),
                 Arguments.of("/api/v1/volunteers/7", VOLUNTEER_SERVICE, "volunteer-service"),
                 Arguments.of("/api/v1/orders/9/accept", VOLUNTEER_SERVICE, "volunteer-service"),

@@ -18,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.Topics;
+import community.dispatch.events.member.MunicipalSystemRegistered;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.testing.AccessMatrix;
 import community.dispatch.testing.AccessMatrix.Call;
@@ -108,7 +109,69 @@ class AccessMatrixIT extends ServiceTestSupport {
         matrix.operation("PUT /api/v1/categories/{code}").call(Call.put("/api/v1/categories/" + category, category(category)))
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
 
+        // Open311: reads are public; writes are decided by the api_key in the form, never by a token.
+        String city = municipalSystem();
+        String key = apiKey(city);
+        String filed = filedThroughOpen311(key);
+        matrix.operation("GET /open311/v2/discovery.{format}").call(Call.get("/open311/v2/discovery.json"))
+                .expect(200, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("GET /open311/v2/services.{format}").call(Call.get("/open311/v2/services.xml"))
+                .expect(200, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("GET /open311/v2/services/{service_code}.{format}").call(Call.get("/open311/v2/services/free-clinic.json"))
+                .expect(200, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("POST /open311/v2/requests.{format}")
+                .call(Call.post("/open311/v2/requests.json", Call.form("api_key", key, "service_code", "sewing-mending",
+                        "address_string", "Building 2")))
+                .expect(201, 201, 201, 201, 201, 201, 201, 201);
+        matrix.operation("GET /open311/v2/requests.{format}").call(Call.get("/open311/v2/requests.json?status=open"))
+                .expect(200, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("GET /open311/v2/requests/{service_request_id}.{format}").call(Call.get("/open311/v2/requests/" + request + ".json"))
+                .expect(200, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("GET /open311/v2/tokens/{token}.{format}").call(Call.get("/open311/v2/tokens/" + filed + ".json"))
+                .expect(200, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("GET /open311/v2/servicerequestupdates.{format}").call(Call.get("/open311/v2/servicerequestupdates.json"))
+                .expect(200, 200, 200, 200, 200, 200, 200, 200);
+        matrix.operation("POST /open311/v2/servicerequestupdates.{format}")
+                .call(caller -> Call.post("/open311/v2/servicerequestupdates.json", Call.form("api_key", key,
+                        "service_request_id", filed, "update_id", "matrix-" + caller, "description", "a note")))
+                .expect(201, 201, 201, 201, 201, 201, 201, 201);
+        matrix.operation("POST /api/v1/open311/api-keys").call(Call.post("/api/v1/open311/api-keys", Map.of("clientId", city)))
+                .expect(401, 403, 403, 403, 403, 403, 403, 201);
+        matrix.operation("GET /api/v1/open311/api-keys").call(Call.get("/api/v1/open311/api-keys"))
+                .expect(401, 403, 403, 403, 403, 403, 403, 200);
+        matrix.operation("DELETE /api/v1/open311/api-keys/{id}").call(caller -> Call.delete("/api/v1/open311/api-keys/" + keyId(apiKey(city))))
+                .expect(401, 403, 403, 403, 403, 403, 403, 204);
+
         matrix.verify(web, tokens);
+    }
+
+    private String municipalSystem() {
+        String city = "municipal-matrix-" + UUID.randomUUID().toString().substring(0, 6);
+        kafka.send(Topics.MEMBER_EVENTS, city, codec.toStructured(codec.wrap(new MunicipalSystemRegistered(city, "Matrix city"),
+                URI.create("/member-service")))).join();
+        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
+                .bind("id", city).map(row -> true).one().blockOptional().isPresent());
+        return city;
+    }
+
+    private String apiKey(String city) {
+        return (String) web.post().uri("/api/v1/open311/api-keys").headers(h -> h.setBearerAuth(tokens.get(Caller.ADMIN)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("clientId", city)).exchange()
+                .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody().get("apiKey");
+    }
+
+    private UUID keyId(String key) {
+        return database.sql("SELECT id FROM open311_api_key WHERE key_hint = :hint ORDER BY created_at DESC LIMIT 1")
+                .bind("hint", key.substring(key.length() - 4)).map(row -> row.get("id", UUID.class)).one().block();
+    }
+
+    private String filedThroughOpen311(String key) {
+        return (String) web.post().uri("/open311/v2/requests.json").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromFormData(Call.form("api_key", key,
+                        "service_code", "sewing-mending", "address_string", "Building 2")))
+                .exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody()
+                .get(0).get("service_request_id");
     }
 
     private Map<Caller, String> tokens() {

@@ -45,6 +45,9 @@ class BadInputSweepIT extends ServiceTestSupport {
         BadInputSweep.Report report = new BadInputSweep()
                 .plausible("id", (String) ((Map<?, ?>) submitted.get("request")).get("id"))
                 .plausible("code", "household-help")
+                .plausible("format", "json")
+                .plausible("service_code", "free-clinic")
+                .refusingAs("/open311/", MediaType.APPLICATION_JSON)
                 .run(web, callers);
 
         System.out.printf("request-service bad-input sweep: %d operations, %d calls%n", report.operations(), report.calls());

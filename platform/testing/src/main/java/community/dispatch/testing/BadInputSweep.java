@@ -44,10 +44,27 @@ public final class BadInputSweep {
 
     private final Map<String, String> plausible = new HashMap<>();
 
+    private final Map<String, MediaType> refusals = new HashMap<>();
+
     /** A real value for a path or query parameter of this name, e.g. {@code "code" → "household-help"}. */
     public BadInputSweep plausible(String parameter, String value) {
         plausible.put(parameter, value);
         return this;
+    }
+
+    /**
+     * Operations under this path refuse in another documented format than problem+json — a standard the
+     * service speaks that has its own, such as Open311's error lists; their refusals must be of that type, or
+     * problem+json where the platform refuses a call before it reaches them (a path the firewall turns away).
+     */
+    public BadInputSweep refusingAs(String pathPrefix, MediaType mediaType) {
+        refusals.put(pathPrefix, mediaType);
+        return this;
+    }
+
+    private boolean refusesRightly(String path, String contentType) {
+        return contentType.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE) || refusals.entrySet().stream()
+                .anyMatch(refusal -> path.startsWith(refusal.getKey()) && contentType.startsWith(refusal.getValue().toString()));
     }
 
     /** What the sweep did: how many operations, how many calls, and the calls that broke the rules. */
@@ -82,7 +99,7 @@ public final class BadInputSweep {
                         int status = result.status().value();
                         String contentType = String.valueOf(result.contentType());
                         int size = result.body() == null ? 0 : result.body().length;
-                        if (status >= 500 || (status >= 400 && !contentType.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                        if (status >= 500 || (status >= 400 && !refusesRightly(operation.path, contentType))
                                 || (status >= 400 && size > MAX_PROBLEM_BYTES)) {
                             findings.add("%s %s, %s, as %s: %d %s %s".formatted(operation.method, operation.path, input.label,
                                     caller.getKey(), status, contentType, abbreviated(result.body())));

@@ -113,15 +113,37 @@ public class RequestIntake {
                         .flatMap(category -> {
                             RequestDetails details = new RequestDetails(description == null ? "" : description, Map.of(),
                                     new RequestDetails.Location(null, null, null, null, null, address), null, List.of(),
-                                    RequestDetails.ContactPreference.PHONE, false);
-                            String requester = "municipal:" + sourceSystem;
-                            ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, requester,
-                                    Channel.MUNICIPAL, category.code(), category.slaClass(), null, null, clock.instant());
-                            Stored ticket = new Stored(request, json.writeValueAsString(details), externalRef, sourceSystem, null);
-                            return enter(ticket, category, requester, "forwarded by " + sourceSystem + " as " + externalRef, null, null,
-                                    Place.UNKNOWN)
-                                    .then();
+                                    RequestDetails.ContactPreference.PHONE, false, null);
+                            return enterMunicipal(sourceSystem, externalRef, category, details, Place.UNKNOWN,
+                                    "forwarded by " + sourceSystem + " as " + externalRef).then();
                         })));
+    }
+
+    /**
+     * A request a municipal system files through Open311 (channel MUNICIPAL, the system as its source): unlike a
+     * forwarded ticket it is answered at once, so it is checked like a resident's — an active category, answers
+     * that fit it, a place inside the community.
+     */
+    public Mono<Stored> file(String sourceSystem, String categoryCode, RequestDetails details) {
+        return transactions.transactional(catalogue.forNewRequest(categoryCode).flatMap(category -> {
+            List<Category.AnswerError> errors = category.check(details.attributes());
+            if (!errors.isEmpty()) {
+                return Mono.error(DomainException.invalid(DomainException.VALIDATION_FAILED,
+                        "The answers do not fit category " + category.code() + ".", Map.of("errors", errors)));
+            }
+            return enterMunicipal(sourceSystem, null, category, details, placeOf(details.location(), null),
+                    "filed through Open311 by " + sourceSystem);
+        }));
+    }
+
+    private Mono<Stored> enterMunicipal(String sourceSystem, String externalRef, Category category, RequestDetails details,
+            Place place, String how) {
+        String requester = "municipal:" + sourceSystem;
+        RequestDetails.Location location = details.location();
+        ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, requester, Channel.MUNICIPAL,
+                category.code(), category.slaClass(), null, location == null ? null : location.compoundCode(), clock.instant());
+        Stored stored = new Stored(request, json.writeValueAsString(details), externalRef, sourceSystem, null);
+        return enter(stored, category, requester, how, null, null, place);
     }
 
     /** Stores a new request with its first timeline entry and its event; a dispute starts deliberating. */

@@ -203,7 +203,7 @@ class RequestsController {
                     preferredWindow == null ? null : new RequestDetails.TimeWindow(preferredWindow.from(), preferredWindow.to()),
                     mediaUrls == null ? List.of() : mediaUrls,
                     contactPreference == null ? RequestDetails.ContactPreference.APP : contactPreference,
-                    Boolean.TRUE.equals(anonymous));
+                    Boolean.TRUE.equals(anonymous), null);
             return new RequestIntake.Submission(categoryCode, urgency, channel == null ? Channel.APP : channel, onBehalfOf, details);
         }
     }

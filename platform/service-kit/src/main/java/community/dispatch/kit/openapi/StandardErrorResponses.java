@@ -28,7 +28,8 @@ import lombok.RequiredArgsConstructor;
  * and each feature's policy decide what a caller may do), 404 for a path naming something that
  * does not exist or is not the caller's, and 429 from the gateway's rate limit, which every call
  * through it can meet. All are problem+json, with an example. Responses an operation documents
- * itself are left as they are.
+ * itself are left as they are, and so are their formats on a controller marked {@link OwnErrorFormat}
+ * (problem+json is listed beside them).
  */
 @RequiredArgsConstructor
 class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
@@ -36,6 +37,8 @@ class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApi
     static final String PROBLEM_SCHEMA = "Problem";
 
     private static final String ROLE_REQUIRED = "x-role-required";
+
+    private static final String OWN_ERRORS = "x-own-error-format";
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
@@ -53,6 +56,9 @@ class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApi
                 || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class)) {
             operation.addExtension(ROLE_REQUIRED, true);
         }
+        if (AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), OwnErrorFormat.class)) {
+            operation.addExtension(OWN_ERRORS, true);
+        }
         return operation;
     }
 
@@ -67,6 +73,7 @@ class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApi
         }
         openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
             boolean roleRequired = operation.getExtensions() != null && operation.getExtensions().remove(ROLE_REQUIRED) != null;
+            boolean ownErrors = operation.getExtensions() != null && operation.getExtensions().remove(OWN_ERRORS) != null;
             if (roleRequired || publicPaths.stream().noneMatch(pattern -> PATHS.match(pattern, path))) {
                 addIfAbsent(operation, "401", "unauthorized", "A valid bearer token is required.",
                         "No token, or one that is expired, wrongly signed, from another issuer or not meant for this service.");
@@ -84,8 +91,11 @@ class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApi
             addIfAbsent(operation, "429", "too-many-requests", "Too many calls. Try again after the number of seconds in Retry-After.",
                     "From the gateway: too many calls from you on this route; wait the seconds in Retry-After.");
             operation.getResponses().forEach((status, response) -> {
-                if (status.startsWith("4") || status.startsWith("5")) {
+                if ((status.startsWith("4") || status.startsWith("5")) && (!ownErrors || "429".equals(status))) {
                     asProblem(response);
+                }
+                else if (status.startsWith("4") || status.startsWith("5")) {
+                    alsoAsProblem(response);
                 }
             });
         }));
@@ -105,6 +115,17 @@ class StandardErrorResponses implements GlobalOperationCustomizer, GlobalOpenApi
         if (content == null || content.size() != 1 || !content.containsKey(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
             response.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE, problem));
         }
+    }
+
+    /**
+     * An operation with its own error format documents problem+json beside it: what the platform answers when
+     * it refuses a call before the operation is reached (a path the firewall turns away).
+     */
+    private static void alsoAsProblem(ApiResponse response) {
+        Content content = response.getContent() == null ? new Content() : response.getContent();
+        content.putIfAbsent(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA)));
+        response.content(content);
     }
 
     private static void addIfAbsent(Operation operation, String status, String code, String detail, String description) {
