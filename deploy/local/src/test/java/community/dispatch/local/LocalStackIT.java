@@ -166,6 +166,40 @@ class LocalStackIT {
         assertThat(mine.statusCode()).as("request-service accepts member-service's token").isEqualTo(200);
 
         aResidentsRequestMovesAsAVolunteerActs(admin, resident);
+        aCitySystemFilesAndFollowsARequestThroughOpen311(admin);
+    }
+
+    /**
+     * The README's municipal curl session through the real gateway: an admin registers the city's platform and
+     * issues it an api_key (once request-service has learned of the registration), the platform reads the
+     * services, files a request form-encoded without a token, and follows it in XML and in the updates.
+     */
+    private void aCitySystemFilesAndFollowsARequestThroughOpen311(String admin) throws Exception {
+        String clientId = JsonPath.read(post("/api/v1/auth/clients", admin, "{\"name\":\"12345 hotline platform\"}", 201),
+                "$.clientId");
+        String apiKey = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> issued = http.send(HttpRequest.newBuilder(gateway("/api/v1/open311/api-keys"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + clientId + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return issued.statusCode() == 201 ? JsonPath.<String>read(issued.body(), "$.apiKey") : null;
+        }, key -> key != null);
+        assertThat(get("/open311/v2/services.xml").body()).contains("<service_code>free-clinic</service_code>");
+
+        HttpResponse<String> filed = http.send(HttpRequest.newBuilder(gateway("/open311/v2/requests.json"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("api_key=" + apiKey + "&service_code=free-clinic&lat=33.9596&long=116.7943"
+                        + "&attribute%5Bhome-visit%5D=yes&first_name=Mei&phone=%2B8613800138000"
+                        + "&description=My+father+needs+his+blood+pressure+checked")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String id = JsonPath.read(filed.body(), "$[0].service_request_id");
+
+        HttpResponse<String> followed = get("/open311/v2/requests/" + id + ".xml");
+        assertThat(followed.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/xml"));
+        assertThat(followed.body()).contains("<service_request_id>" + id + "</service_request_id>", "<status>open</status>")
+                .doesNotContain("Mei", "8613800138000");
+        assertThat(get("/open311/v2/servicerequestupdates.json").body()).contains(id);
     }
 
     /** The newest sign-in code the SMS sandbox holds for the phone (a volunteer's phone also gets offers told). */
