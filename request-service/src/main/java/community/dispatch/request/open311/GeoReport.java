@@ -124,9 +124,7 @@ class GeoReport {
 
     /** POST requests: a municipal system files a request for someone. */
     Mono<List<Created>> file(MultiValueMap<String, String> form) {
-        checkJurisdiction(form.getFirst("jurisdiction_id"));
-        return keys.clientOf(form.getFirst("api_key"))
-                .switchIfEmpty(Mono.error(() -> Open311Exception.forbidden("Invalid api_key received -- can't proceed with create_request.")))
+        return filingSystem(form, "create_request")
                 .flatMap(client -> {
                     String code = required(form, "service_code");
                     return catalogue.find(code).filter(Category::active)
@@ -179,9 +177,7 @@ class GeoReport {
 
     /** POST servicerequestupdates: the system that filed a request adds a note to it (its status stays ours). */
     Mono<List<PostedUpdate>> postUpdate(MultiValueMap<String, String> form) {
-        checkJurisdiction(form.getFirst("jurisdiction_id"));
-        return keys.clientOf(form.getFirst("api_key"))
-                .switchIfEmpty(Mono.error(() -> Open311Exception.forbidden("Invalid api_key received -- can't proceed with the update.")))
+        return filingSystem(form, "the update")
                 .flatMap(client -> {
                     String requestId = required(form, "service_request_id");
                     String clientUpdateId = limited("update_id", required(form, "update_id"), MAX_SHORT);
@@ -206,6 +202,13 @@ class GeoReport {
                             }));
                 })
                 .map(seq -> List.of(new PostedUpdate(Long.toString(seq))));
+    }
+
+    /** The municipal system a write's api_key belongs to, after its jurisdiction is checked; 403 without a live key. */
+    private Mono<String> filingSystem(MultiValueMap<String, String> form, String action) {
+        checkJurisdiction(form.getFirst("jurisdiction_id"));
+        return keys.clientOf(form.getFirst("api_key"))
+                .switchIfEmpty(Mono.error(() -> Open311Exception.forbidden("Invalid api_key received -- can't proceed with " + action + ".")));
     }
 
     private Mono<Open311Store.Row> find(String id) {
