@@ -37,6 +37,7 @@ import org.w3c.dom.NodeList;
 
 import community.dispatch.events.DomainEvent;
 import community.dispatch.events.Topics;
+import community.dispatch.events.intake.TicketCreated;
 import community.dispatch.events.member.MunicipalSystemRegistered;
 import community.dispatch.events.member.MunicipalSystemRetired;
 import community.dispatch.events.order.OrderAccepted;
@@ -228,6 +229,19 @@ class Open311IT extends ServiceTestSupport {
                 "status must be open or closed (or both, comma-separated)");
         assertThat(text(xml("/open311/v2/requests.xml?start_date=yesterday", 400), "/errors/error/description"))
                 .startsWith("start_date must be a W3C date-time");
+    }
+
+    @Test
+    void aHotlineTicketForwardedOnTheIntakeTopicShowsNoMoreThanAResidentsRequest() {
+        String ticket = "12345-" + UUID.randomUUID();
+        kafka.send(Topics.INTAKE, ticket, codec.toStructured(codec.wrap(new TicketCreated(ticket, city, "river-patrol",
+                "Caller Wang, 13900002222, says rubbish by the river", "相山路 12 號"), URI.create("/city/12345")))).join();
+        UUID id = await().atMost(PATIENCE).until(() -> database.sql("SELECT id FROM service_request WHERE external_ref = :ref")
+                .bind("ref", ticket).map(r -> r.get("id", UUID.class)).one().block(), found -> found != null);
+
+        Map<String, Object> read = json("/open311/v2/requests/" + id + ".json", LIST).get(0);
+        assertThat(read).containsEntry("service_code", "river-patrol").doesNotContainKeys("description", "address");
+        assertThat(read.toString()).doesNotContain("13900002222", "Wang");
     }
 
     @Test

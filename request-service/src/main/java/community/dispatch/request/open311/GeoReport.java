@@ -49,8 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GeoReport v2 over the community's catalogue and requests. Reads are public and show nothing personal: a
- * resident's own words, coordinates and photos are not published, only those a municipal system filed
- * itself; status notes are the community's own wording unless the note came from the system, the
+ * resident's own words, coordinates and photos are not published (nor a forwarded hotline ticket's), only
+ * those a municipal system filed through Open311 itself; status notes are the community's own wording unless the note came from the system, the
  * dispatcher, a volunteer's work report or the filing system. Writes need an api_key ({@link ApiKeys}).
  */
 @Service
@@ -219,7 +219,9 @@ class GeoReport {
 
     private Mono<Request> view(Open311Store.Row row, String language) {
         RequestDetails details = json.readValue(row.details(), RequestDetails.class);
-        boolean filedByASystem = row.channel() == Channel.MUNICIPAL;
+        // What a system filed through Open311 it meant to publish; a ticket forwarded on dispatch.intake (a hotline
+        // call's notes, say) was not, so it shows no more than a resident's request.
+        boolean filedByASystem = row.channel() == Channel.MUNICIPAL && row.externalRef() == null;
         RequestDetails.Location location = details.location();
         String building = location != null && location.buildingCode() != null && row.compoundCode() != null
                 ? row.compoundCode() + "/" + location.buildingCode() : null;

@@ -27,7 +27,7 @@ class Open311Store {
     private final DatabaseClient database;
 
     /** A request with what Open311 shows of it, and its latest move. */
-    record Row(UUID id, String categoryCode, Status status, Urgency urgency, Channel channel, String compoundCode, String sourceSystem, String details,
+    record Row(UUID id, String categoryCode, Status status, Urgency urgency, Channel channel, String compoundCode, String sourceSystem, String externalRef, String details,
             Instant requestedAt, Instant updatedAt, Instant feedbackBy, String teamKey, UUID duplicateOf,
             String lastActor, String lastReason) {
     }
@@ -41,7 +41,7 @@ class Open311Store {
     }
 
     private static final String WITH_LAST_MOVE = """
-            SELECT r.id, r.category_code, r.status, r.urgency, r.channel, r.compound_code, r.source_system, r.details, r.created_at, r.updated_at,
+            SELECT r.id, r.category_code, r.status, r.urgency, r.channel, r.compound_code, r.source_system, r.external_ref, r.details, r.created_at, r.updated_at,
                    r.feedback_by, r.team_key, r.duplicate_of, t.actor AS last_actor, t.reason AS last_reason
             FROM service_request r
             LEFT JOIN LATERAL (SELECT actor, reason FROM request_timeline
@@ -112,7 +112,7 @@ class Open311Store {
         return new Row(row.get("id", UUID.class), row.get("category_code", String.class),
                 Status.valueOf(row.get("status", String.class)), Urgency.valueOf(row.get("urgency", String.class)),
                 Channel.valueOf(row.get("channel", String.class)), row.get("compound_code", String.class),
-                row.get("source_system", String.class), row.get("details", Json.class).asString(),
+                row.get("source_system", String.class), row.get("external_ref", String.class), row.get("details", Json.class).asString(),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class), row.get("feedback_by", Instant.class),
                 row.get("team_key", String.class), row.get("duplicate_of", UUID.class), row.get("last_actor", String.class),
                 row.get("last_reason", String.class));
