@@ -56,7 +56,8 @@ record ServiceConfiguration(String name, Map<String, String> variables, JsonNode
             "DISPATCH_ADMIN_PASSWORD_FILE", "the first admin's password is given directly instead",
             "DISPATCH_SIGNING_KEY_PREVIOUS_SECRET", "set only while the signing-key secret is being changed",
             "DISPATCH_CORS_ALLOWED_ORIGINS", "no browser front end on another origin unless one is deployed",
-            "DISPATCH_REDIS_URI", "one gateway keeps its rate-limit buckets itself (ManifestsIT requires it for several)");
+            "DISPATCH_REDIS_URI", "one gateway keeps its rate-limit buckets itself (ManifestsIT requires it for several)",
+            "DISPATCH_OPEN311_JURISDICTION_ID", "an Open311 endpoint serving one community need not name its jurisdiction");
 
     /**
      * The variables this deployable reads whose default only fits a developer's machine (none at all,
