@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -141,7 +142,7 @@ class GeoReport {
     }
 
     Mono<List<Request>> request(String id, String language) {
-        return find(id).flatMap(row -> view(row, language)).map(List::of);
+        return serviceNames(language).flatMap(names -> find(id).map(row -> List.of(view(row, names))));
     }
 
     /** GET requests: by ids, or by service, time and status; newest first. */
@@ -154,15 +155,15 @@ class GeoReport {
         if (ids != null && !ids.isBlank()) {
             // The spec: with ids, every other criterion is ignored. An id that is not one of ours matches nothing.
             search = new Open311Store.Search(List.of(ids.split(",")).stream().map(String::trim).map(GeoReport::uuidOrNull)
-                    .filter(java.util.Objects::nonNull).limit(MOST_RESULTS).toList(), null, null, null, null);
+                    .filter(Objects::nonNull).limit(MOST_RESULTS).toList(), null, null, null, null);
         }
         else {
             Instant[] span = span(query);
             search = new Open311Store.Search(null, blankToNull(query.getFirst("service_code")), span[0], span[1],
                     statuses(query.getFirst("status")));
         }
-        return store.search(search, pageSize, (long) (page - 1) * pageSize)
-                .concatMap(row -> view(row, language)).collectList();
+        return serviceNames(language).flatMap(names -> store.search(search, pageSize, (long) (page - 1) * pageSize)
+                .map(row -> view(row, names)).collectList());
     }
 
     /** GET servicerequestupdates: every move of any request in the span, oldest first. */
@@ -217,7 +218,12 @@ class GeoReport {
                 .switchIfEmpty(Mono.error(() -> Open311Exception.notFound("service_request_id '" + id + "' was not found")));
     }
 
-    private Mono<Request> view(Open311Store.Row row, String language) {
+    /** Every service's name in the caller's language, retired ones too: read once for a whole answer. */
+    private Mono<Map<String, String>> serviceNames(String language) {
+        return catalogue.all(true).collectMap(Category::code, category -> category.name(language));
+    }
+
+    private Request view(Open311Store.Row row, Map<String, String> serviceNames) {
         RequestDetails details = json.readValue(row.details(), RequestDetails.class);
         // What a system filed through Open311 it meant to publish; a ticket forwarded on dispatch.intake (a hotline
         // call's notes, say) was not, so it shows no more than a resident's request.
@@ -229,16 +235,16 @@ class GeoReport {
                 : building != null ? "compound " + row.compoundCode() + ", building " + location.buildingCode()
                 : row.compoundCode() != null ? "compound " + row.compoundCode() : null;
         boolean closed = Status.DONE.contains(row.status());
-        return catalogue.find(row.categoryCode()).map(category -> category.name(language)).defaultIfEmpty(row.categoryCode())
-                .map(name -> new Request(row.id().toString(), closed ? "closed" : "open",
-                        publicNote(row.status(), row.lastActor(), row.lastReason(), row.sourceSystem()), name, row.categoryCode(),
-                        filedByASystem ? details.description() : null,
-                        row.teamKey() != null ? "volunteer team " + row.teamKey() : properties.agency(),
-                        notice(row.urgency()), w3c(row.requestedAt()), w3c(row.updatedAt()),
-                        closed ? null : w3c(row.feedbackBy()), address, building,
-                        filedByASystem && location != null ? location.latitude() : null,
-                        filedByASystem && location != null ? location.longitude() : null,
-                        filedByASystem && !details.mediaUrls().isEmpty() ? details.mediaUrls().get(0) : null));
+        return new Request(row.id().toString(), closed ? "closed" : "open",
+                publicNote(row.status(), row.lastActor(), row.lastReason(), row.sourceSystem()),
+                serviceNames.getOrDefault(row.categoryCode(), row.categoryCode()), row.categoryCode(),
+                filedByASystem ? details.description() : null,
+                row.teamKey() != null ? "volunteer team " + row.teamKey() : properties.agency(),
+                notice(row.urgency()), w3c(row.requestedAt()), w3c(row.updatedAt()),
+                closed ? null : w3c(row.feedbackBy()), address, building,
+                filedByASystem && location != null ? location.latitude() : null,
+                filedByASystem && location != null ? location.longitude() : null,
+                filedByASystem && !details.mediaUrls().isEmpty() ? details.mediaUrls().get(0) : null);
     }
 
     /**
