@@ -29,8 +29,8 @@ import community.dispatch.events.Topics;
 import community.dispatch.events.member.MemberDeactivated;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderUnassignable;
+import community.dispatch.events.request.RequestEvaluated;
 import community.dispatch.events.request.RequestSubmitted;
-import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
@@ -127,8 +127,9 @@ class DispatchIT extends DispatchingTestSupport {
                 Instant.now(), "DISPATCH", "C01", "G01"), URI.create("/request-service"));
         send(Topics.REQUEST_EVENTS, request, codec.toStructured(submitted));
         send(Topics.REQUEST_EVENTS, request, codec.toStructured(submitted));
-        // Same key, same partition: once this one is processed, both copies before it were.
-        String after = publish(Topics.REQUEST_EVENTS, request, new RequestUpdated(request, List.of("description")));
+        // Same key, same partition: once this one is processed, both copies before it were (a rating of a
+        // request nobody served yet changes nothing; an event this consumer passes over would leave no row).
+        String after = publish(Topics.REQUEST_EVENTS, request, new RequestEvaluated(request, 5, null));
         UUID dispute = UUID.randomUUID();
         String disputeEvent = publish(Topics.REQUEST_EVENTS, dispute, new RequestSubmitted(dispute, "neighbour-dispute",
                 "COMPLEX", "APP", UUID.randomUUID(), Instant.now(), "DELIBERATION", "C01", "G01"));

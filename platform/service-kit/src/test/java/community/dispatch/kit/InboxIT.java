@@ -1,6 +1,7 @@
 package community.dispatch.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -9,16 +10,24 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.EventCodec;
+import community.dispatch.events.MalformedEventException;
+import community.dispatch.events.request.RequestCancelled;
+import community.dispatch.events.request.RequestEscalated;
+import community.dispatch.kit.inbox.EventHandlers;
+import community.dispatch.kit.inbox.EventInbox;
 import community.dispatch.testing.TopicReader;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 @KitIntegrationTest
@@ -32,6 +41,10 @@ class InboxIT {
     KitTestApplication.EffectLog effects;
     @Autowired
     EventCodec codec;
+    @Autowired
+    EventInbox inbox;
+    @Autowired
+    DatabaseClient database;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -105,10 +118,59 @@ class InboxIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(effects.effectsOf(id).block()).isEqualTo(1));
     }
 
+    @Test
+    void anEventOfATypeTheConsumerDoesNotHandleIsPassedOverLeavingNoRow() {
+        List<String> reasons = new CopyOnWriteArrayList<>();
+        EventHandlers handlers = inbox.consumer("inbox-it.handlers")
+                .on(RequestCancelled.class, cancelled -> Mono.fromRunnable(() -> reasons.add(cancelled.reason())));
+        UUID request = UUID.randomUUID();
+        CloudEvent escalated = codec.wrap(new RequestEscalated(request, "overdue"), URI.create("/inbox-it"));
+        CloudEvent cancelled = codec.wrap(new RequestCancelled(request, "solved it myself"), URI.create("/inbox-it"));
+
+        assertThat(handlers.consume(record(escalated))).as("passed over").isFalse();
+        assertThat(handlers.consume(record(cancelled))).as("handled").isTrue();
+        assertThat(handlers.consume(record(cancelled))).as("redelivered").isFalse();
+
+        assertThat(reasons).containsExactly("solved it myself");
+        assertThat(rowsOf("inbox-it.handlers", escalated.id())).as("nothing to guard: no row").isZero();
+        assertThat(rowsOf("inbox-it.handlers", cancelled.id())).isOne();
+    }
+
+    @Test
+    void anEventThatCannotBePassedOverIsStillRefused() {
+        EventHandlers welcoming = inbox.consumer("inbox-it.welcoming")
+                .on(RequestCancelled.class, cancelled -> Mono.empty());
+        EventHandlers refusing = inbox.consumer("inbox-it.refusing")
+                .on(RequestCancelled.class, cancelled -> Mono.empty())
+                .rejectingOthers("this topic carries cancellations only");
+        CloudEvent unknown = event(UUID.randomUUID().toString(), "{}", "community.dispatch.request.teleported.v1");
+        CloudEvent escalated = codec.wrap(new RequestEscalated(UUID.randomUUID(), "overdue"), URI.create("/inbox-it"));
+
+        assertThatThrownBy(() -> welcoming.consume(record(unknown))).as("a type not in the catalogue")
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("unknown event type");
+        assertThatThrownBy(() -> refusing.consume(record(escalated))).as("a type the topic must not carry")
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("cancellations only");
+        assertThat(rowsOf("inbox-it.refusing", escalated.id())).as("rolled back").isZero();
+    }
+
     private CloudEvent event(String subject, String data) {
+        return event(subject, data, "community.dispatch.request.updated.v1");
+    }
+
+    private CloudEvent event(String subject, String data, String type) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), URI.create("/inbox-it"),
-                "community.dispatch.request.updated.v1", subject, OffsetDateTime.now(), CloudEvent.JSON,
+                type, subject, OffsetDateTime.now(), CloudEvent.JSON,
                 json.readTree(data), null, null, null);
+    }
+
+    private ConsumerRecord<String, byte[]> record(CloudEvent event) {
+        return new ConsumerRecord<>(KitTestApplication.INBOX_TOPIC, 0, 0L, event.subject(), codec.toStructured(event));
+    }
+
+    private long rowsOf(String consumer, String eventId) {
+        return database.sql("SELECT count(*) AS n FROM processed_event WHERE consumer = :consumer AND event_id = :id")
+                .bind("consumer", consumer).bind("id", eventId)
+                .map(row -> row.get("n", Long.class)).one().block();
     }
 
     private void send(String key, byte[] value) {

@@ -51,7 +51,11 @@ public class EventInbox {
      */
     public boolean process(String consumer, ConsumerRecord<String, byte[]> record,
             Function<CloudEvent, Mono<Void>> effect) {
-        CloudEvent event = codec.read(headers(record), record.value());
+        return process(consumer, codec.read(headers(record), record.value()), effect);
+    }
+
+    /** {@link #process(String, ConsumerRecord, Function)} for an event already decoded from its record. */
+    public boolean process(String consumer, CloudEvent event, Function<CloudEvent, Mono<Void>> effect) {
         // The listener thread is Kafka's own polling thread, never an event loop: waiting here is what
         // keeps the offset commit behind the effect and a partition's events in order.
         Boolean applied = tracing.consuming(consumer, event, processOnce(consumer, event, effect), effectTimeout);
