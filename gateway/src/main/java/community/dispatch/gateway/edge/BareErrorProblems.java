@@ -17,16 +17,13 @@ import lombok.RequiredArgsConstructor;
 
 /**
  * Gives the gateway's own refusals a problem+json body. Spring Cloud Gateway's filters end a refused
- * call with a bare status ({@code RequestRateLimiter} 429, {@code RequestSize} 413), and a refused
+ * call with a bare status ({@code RequestRateLimiter} 429), and a refused
  * CORS preflight ends with a bare 403; the API promises RFC 9457 bodies for every error. Answers
  * from the services pass through untouched.
  */
 @Component
 @RequiredArgsConstructor
 class BareErrorProblems implements WebFilter, Ordered {
-
-    /** The header {@code RequestSize} puts its explanation in. */
-    private static final String REQUEST_SIZE_MESSAGE = "errorMessage";
 
     private final ProblemResponses problems;
 
@@ -66,15 +63,12 @@ class BareErrorProblems implements WebFilter, Ordered {
 
     private Mono<Void> writeProblem(ServerWebExchange exchange) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
-        String explanation = exchange.getResponse().getHeaders().getFirst(REQUEST_SIZE_MESSAGE);
-        exchange.getResponse().getHeaders().remove(REQUEST_SIZE_MESSAGE);
-        return problems.write(exchange, Problems.of(status, Problems.codeOf(status), detail(status, explanation)));
+        return problems.write(exchange, Problems.of(status, Problems.codeOf(status), detail(status)));
     }
 
-    private static String detail(HttpStatusCode status, String explanation) {
+    private static String detail(HttpStatusCode status) {
         return switch (status.value()) {
             case 429 -> "Too many calls. Try again after the number of seconds in Retry-After.";
-            case 413 -> explanation != null ? explanation + "." : "The request body is too large.";
             case 400 -> "The request was refused: its path or headers are not acceptable.";
             case 403 -> "This call is not allowed from here (for a browser: the page's origin may not call the API).";
             default -> {

@@ -14,6 +14,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import community.dispatch.web.limits.BodyLimit;
 import community.dispatch.web.problem.Problems;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -51,6 +52,12 @@ class FallbackController {
     }
 
     private ErrorResponseException problemFor(Throwable failure, String service) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimit.BodyTooLarge tooLarge) {
+                // The client's body, not the service, ended the call.
+                return tooLarge;
+            }
+        }
         if (isTimeout(failure)) {
             return Problems.error(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
                     service + " did not answer in time. It may still complete the call; "

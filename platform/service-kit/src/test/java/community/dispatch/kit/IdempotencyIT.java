@@ -2,18 +2,25 @@ package community.dispatch.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.kit.idempotency.IdempotencyFilter;
+import community.dispatch.testing.ChunkedFlood;
 import community.dispatch.testing.TestTokensConfiguration;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -25,6 +32,12 @@ class IdempotencyIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    DatabaseClient database;
+
+    @LocalServerPort
+    int port;
 
     private final String resident = TestTokensConfiguration.TOKENS.token("resident-idem", "RESIDENT");
 
@@ -98,6 +111,70 @@ class IdempotencyIT {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo(IdempotencyFilter.HEADER);
         assertThat(post(resident, UUID.randomUUID().toString(), name).getResponseBody()).as("the 400 acted on nothing")
                 .containsEntry("effects", 1);
+    }
+
+    @Test
+    void nothingIsKeptForAnAnonymousCaller() {
+        String name = "open-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        for (int call = 1; call <= 2; call++) {
+            web.post().uri("/open-notes").header(IdempotencyFilter.HEADER, key)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", name, "size", 1)).exchange()
+                    .expectStatus().isCreated()
+                    .expectHeader().doesNotExist(IdempotencyFilter.REPLAYED)
+                    .expectBody().jsonPath("$.effects").isEqualTo(call);
+        }
+        assertThat(keptAnswers(key)).as("no row for a caller nobody authenticated").isZero();
+    }
+
+    @Test
+    void aBodyStreamedPastTheLimitIsA413AndKeepsNothing() {
+        String key = UUID.randomUUID().toString();
+        ChunkedFlood.Outcome flood = ChunkedFlood.post(port, "/notes", Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + resident,
+                IdempotencyFilter.HEADER, key, HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE), 64L << 20);
+        assertThat(flood.status()).isEqualTo(413);
+        assertThat(flood.body()).contains("payload-too-large");
+        assertThat(keptAnswers(key)).isZero();
+    }
+
+    @Test
+    void anAnswerHoldingASecretIsNotKeptAndARepeatIsToldSo() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = web.post().uri("/secrets").headers(h -> {
+                    h.setBearerAuth(resident);
+                    h.set(IdempotencyFilter.HEADER, key);
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "key", "size", 1)).exchange()
+                .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
+        web.post().uri("/secrets").headers(h -> {
+                    h.setBearerAuth(resident);
+                    h.set(IdempotencyFilter.HEADER, key);
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "key", "size", 1)).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody(String.class).value(body -> assertThat(body).contains("secret-shown-once", "/secrets/" + first.get("id"))
+                        .doesNotContain((String) first.get("secret")));
+        byte[] kept = database.sql("SELECT body FROM idempotent_response WHERE key = :key").bind("key", key)
+                .map(row -> Optional.ofNullable(row.get("body", byte[].class))).one().block().orElse(null);
+        assertThat(kept).as("the secret is nowhere in the table").isNull();
+    }
+
+    @Test
+    void answersArePurgedAfterADay() {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        database.sql("""
+                        INSERT INTO idempotent_response (caller, key, fingerprint, status, body, created_at)
+                        VALUES ('resident-idem', :old, 'f', 201, '\\x00', now() - interval '25 hours'),
+                               ('resident-idem', :recent, 'f', 201, '\\x00', now() - interval '23 hours')""")
+                .bind("old", old).bind("recent", recent).fetch().rowsUpdated().block();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> keptAnswers(old) == 0);
+        assertThat(keptAnswers(recent)).isOne();
+    }
+
+    private long keptAnswers(String key) {
+        return database.sql("SELECT count(*) AS n FROM idempotent_response WHERE key = :key").bind("key", key)
+                .map(row -> row.get("n", Long.class)).one().block();
     }
 
     private EntityExchangeResult<Map<String, Object>> post(String token, String key, String name) {

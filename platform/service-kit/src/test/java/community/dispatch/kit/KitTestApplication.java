@@ -1,5 +1,6 @@
 package community.dispatch.kit;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,8 +83,8 @@ public class KitTestApplication {
             return Mono.just(thing);
         }
 
-        /** Writes one effect per call (keyed by the note's name), slowly, and says how many there are. */
-        @PostMapping("/notes")
+        /** Writes one effect per call (keyed by the note's name), slowly, and says how many there are; anyone may write open notes. */
+        @PostMapping({ "/notes", "/open-notes" })
         @ResponseStatus(HttpStatus.CREATED)
         Mono<Map<String, Object>> note(@Valid @RequestBody NewThing note) {
             if (note.name().equals("refused")) {
@@ -94,6 +97,14 @@ public class KitTestApplication {
                     .then(database.sql("SELECT count(*) AS n FROM effect_log WHERE subject = :subject")
                             .bind("subject", note.name()).map(row -> row.get("n", Long.class)).one())
                     .map(count -> Map.<String, Object>of("name", note.name(), "effects", count));
+        }
+
+        /** Makes a secret shown once (as a new api_key is): the answer is not to be stored. */
+        @PostMapping("/secrets")
+        Mono<ResponseEntity<Map<String, Object>>> secret(@Valid @RequestBody NewThing thing) {
+            String id = UUID.randomUUID().toString();
+            return Mono.just(ResponseEntity.created(URI.create("/secrets/" + id)).cacheControl(CacheControl.noStore())
+                    .body(Map.of("id", id, "secret", "s3cr3t-" + thing.name())));
         }
 
         /** Notes named "slow…" take a while, so concurrent retries overlap; the rest answer at once. */

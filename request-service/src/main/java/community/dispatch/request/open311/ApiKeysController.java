@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,12 +45,16 @@ class ApiKeysController {
     @PostMapping
     @Operation(summary = "Issue an api_key to a municipal system (admins)", description = """
             The system must be registered (POST /api/v1/auth/clients); its client id becomes the source of every \
-            request it files. The key is in this answer only. It works until revoked or until the system is retired.""")
+            request it files. The key is in this answer only (Cache-Control: no-store; a repeat with the same \
+            Idempotency-Key is a 409 secret-shown-once, never the key again). It works until revoked or until the \
+            system is retired.""")
     @ApiResponse(responseCode = "201", description = "Issued", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "Not a registered municipal system")
+    @ApiResponse(responseCode = "409", description = "Repeated with the same Idempotency-Key: the key was issued and is not shown again")
     Mono<ResponseEntity<IssuedKeyResponse>> issue(@Valid @RequestBody IssueRequest body, @AuthenticationPrincipal Jwt jwt) {
         return keys.issue(body.clientId(), Caller.of(jwt)).map(issued -> ResponseEntity
                 .created(URI.create("/api/v1/open311/api-keys/" + issued.issued().id()))
+                .cacheControl(CacheControl.noStore())
                 .body(IssuedKeyResponse.of(issued.issued(), issued.apiKey())));
     }
 

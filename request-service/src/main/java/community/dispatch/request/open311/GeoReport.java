@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.MultiValueMap;
@@ -41,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * GeoReport v2 over the community's catalogue and requests. Reads are public and show nothing personal: a
  * resident's own words, coordinates and photos are not published (nor a forwarded hotline ticket's), only
  * those a municipal system filed through Open311 itself; status notes are the community's own wording unless the note came from the system, the
- * dispatcher, a volunteer's work report or the filing system. Writes need an api_key ({@link ApiKeys}).
+ * dispatcher, a volunteer's work report or the filing system. Writes need an api_key ({@link ApiKeys}, checked by {@link ApiKeyAuthentication}).
  */
 @Service
 @EnableConfigurationProperties(Open311Properties.class)
@@ -56,21 +58,19 @@ class GeoReport {
     private final RequestIntake intake;
     private final RequestStore requests;
     private final Open311Store store;
-    private final ApiKeys keys;
     private final JsonMapper json;
     private final CommunityCalendar calendar;
     private final Clock clock;
     private final Open311Properties properties;
     private final TransactionalOperator transactions;
 
-    GeoReport(Catalogue catalogue, RequestIntake intake, RequestStore requests, Open311Store store, ApiKeys keys,
+    GeoReport(Catalogue catalogue, RequestIntake intake, RequestStore requests, Open311Store store,
             JsonMapper json, CommunityCalendar calendar, Clock clock, Open311Properties properties,
             TransactionalOperator transactions) {
         this.catalogue = catalogue;
         this.intake = intake;
         this.requests = requests;
         this.store = store;
-        this.keys = keys;
         this.json = json;
         this.calendar = calendar;
         this.clock = clock;
@@ -189,10 +189,17 @@ class GeoReport {
                 .map(seq -> List.of(new PostedUpdate(Long.toString(seq))));
     }
 
-    /** The municipal system a write's api_key belongs to, after its jurisdiction is checked; 403 without a live key. */
+    /**
+     * The municipal system whose api_key authenticated the write ({@link ApiKeyAuthentication}), after its
+     * jurisdiction is checked; 403 without a live key.
+     */
     private Mono<String> filingSystem(MultiValueMap<String, String> form, String action) {
         checkJurisdiction(form.getFirst("jurisdiction_id"));
-        return keys.clientOf(form.getFirst("api_key"))
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(SecurityContext::getAuthentication)
+                .filter(authentication -> authentication.isAuthenticated()
+                        && authentication instanceof ApiKeyAuthentication.MunicipalSystem)
+                .map(authentication -> ((ApiKeyAuthentication.MunicipalSystem) authentication).clientId())
                 .switchIfEmpty(Mono.error(() -> Open311Exception.forbidden("Invalid api_key received -- can't proceed with " + action + ".")));
     }
 

@@ -10,7 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -226,17 +225,19 @@ class Open311Controller {
                 .map(posted -> answer.answer(HttpStatus.CREATED, "service_request_updates", posted, json));
     }
 
-    /** The form's fields, and the query's where the form has none (some clients put api_key in the query). */
+    /**
+     * The form's fields. An api_key in the address is refused, not read: addresses end up in proxies' and
+     * browsers' logs, and a key seen there must be revoked.
+     */
     private static Mono<MultiValueMap<String, String>> fields(ServerWebExchange exchange) {
         MediaType type = exchange.getRequest().getHeaders().getContentType();
         if (type == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
             return Mono.error(Open311Exception.badRequest("send the fields form-encoded (application/x-www-form-urlencoded)"));
         }
-        return exchange.getFormData().map(form -> {
-            MultiValueMap<String, String> fields = new LinkedMultiValueMap<>(exchange.getRequest().getQueryParams());
-            fields.putAll(form);
-            return fields;
-        });
+        if (exchange.getRequest().getQueryParams().containsKey("api_key")) {
+            return Mono.error(Open311Exception.badRequest("send api_key in the form body, never in the address"));
+        }
+        return exchange.getFormData();
     }
 
     /** The form of POST requests. */

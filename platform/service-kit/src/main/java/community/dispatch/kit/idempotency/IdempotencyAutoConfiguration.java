@@ -1,5 +1,8 @@
 package community.dispatch.kit.idempotency;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -9,15 +12,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.util.unit.DataSize;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 
 import community.dispatch.kit.EventingAutoConfiguration;
+import community.dispatch.kit.time.TimeAutoConfiguration;
+import community.dispatch.kit.timers.DatabaseTimer;
+import community.dispatch.web.limits.BodyLimit;
+import community.dispatch.web.limits.BodyLimitAutoConfiguration;
 
 /** {@code Idempotency-Key} on every POST of a service with a database; see {@link IdempotencyFilter}. */
-@AutoConfiguration(after = EventingAutoConfiguration.class)
+@AutoConfiguration(after = { EventingAutoConfiguration.class, TimeAutoConfiguration.class, BodyLimitAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBean({ DatabaseClient.class, TransactionalOperator.class })
 @EnableConfigurationProperties(IdempotencyProperties.class)
@@ -25,8 +33,18 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     IdempotencyFilter idempotencyFilter(DatabaseClient database, TransactionalOperator transactions,
-            IdempotencyProperties properties) {
-        return new IdempotencyFilter(new IdempotencyStore(database), transactions, properties.excludedPaths());
+            IdempotencyProperties properties, ObjectProvider<BodyLimit> bodyLimit) {
+        long maxBody = bodyLimit.getIfAvailable(() -> new BodyLimit(DataSize.ofMegabytes(1))).maxBytes();
+        return new IdempotencyFilter(new IdempotencyStore(database), transactions, properties.excludedPaths(),
+                (int) Math.min(Integer.MAX_VALUE, maxBody));
+    }
+
+    /** First answers are kept for {@code dispatch.idempotency.keep-for}: longer than any client retries a call. */
+    @Bean
+    DatabaseTimer idempotentAnswerPurge(DatabaseClient database, IdempotencyProperties properties, Clock clock) {
+        IdempotencyStore store = new IdempotencyStore(database);
+        return DatabaseTimer.every("idempotent answer purge", properties.purgeInterval(), 1000,
+                (now, limit) -> store.purgeBefore(now.minus(properties.keepFor()), limit), clock);
     }
 
     /** Every POST the filter serves documents the header, so clients know they may (and should) send it. */

@@ -5,6 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.reactivestreams.Publisher;
@@ -25,6 +28,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.MultiValueMap;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -39,27 +43,35 @@ import reactor.core.publisher.Mono;
  * one database transaction together with the row that claims the key and the answer it gave; a retry
  * with the same key (a mobile network's, or the gateway's) gets that answer again — status, body,
  * {@code Location}, {@code ETag}, and {@code Idempotent-Replayed: true} — and changes nothing. A retry
- * that arrives while the first call still runs waits for it. Keys are per caller (the token's subject);
- * the same key with another method, path or body is refused (409 {@code idempotency-key-reused}). A call
- * that fails is not remembered, so it may be retried. The answer is sent once the transaction has
- * committed: nothing is acknowledged that could still be rolled back.
+ * that arrives while the first call still runs waits for it. Keys are per caller (the authenticated
+ * principal); the same key with another method, path or body is refused (409 {@code idempotency-key-reused}).
+ * A call that fails with a server error is not remembered, so it may be retried. The answer is sent once
+ * the transaction has committed: nothing is acknowledged that could still be rolled back.
+ * <p>
+ * Nothing is kept for a caller who is not authenticated: a key from an anonymous call is ignored, so a
+ * stranger cannot fill the table. The body is read once, bounded ({@code maxBodyBytes}); a form is
+ * fingerprinted from its parsed fields, so the handler reads it as usual. An answer marked
+ * {@code Cache-Control: no-store} holds a secret shown once (a new api_key): its body is not kept, and a
+ * repeat is told so (409 {@code secret-shown-once}, with the first answer's {@code Location}).
  */
 public class IdempotencyFilter implements WebFilter, Ordered {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
     public static final int MAX_KEY_LENGTH = 200;
-    private static final String ANONYMOUS = "anonymous";
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private final IdempotencyStore store;
     private final TransactionalOperator transactions;
     private final List<String> excludedPaths;
+    private final int maxBodyBytes;
 
-    public IdempotencyFilter(IdempotencyStore store, TransactionalOperator transactions, List<String> excludedPaths) {
+    public IdempotencyFilter(IdempotencyStore store, TransactionalOperator transactions, List<String> excludedPaths,
+            int maxBodyBytes) {
         this.store = store;
         this.transactions = transactions;
         this.excludedPaths = List.copyOf(excludedPaths);
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /** After security (the caller is known), before the handler. */
@@ -83,11 +95,19 @@ public class IdempotencyFilter implements WebFilter, Ordered {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
-                .map(Authentication::getName)
-                .defaultIfEmpty(ANONYMOUS)
-                .zipWith(DataBufferUtils.join(request.getBody()).map(IdempotencyFilter::bytes).defaultIfEmpty(new byte[0]))
-                .flatMap(callerAndBody -> once(exchange.mutate().request(replaying(request, callerAndBody.getT2())).build(),
-                        chain, callerAndBody.getT1(), key, fingerprint(request, callerAndBody.getT2())));
+                .map(authentication -> Optional.of(authentication.getName()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(caller -> caller.isEmpty() ? chain.filter(exchange) : keyed(exchange, chain, caller.get(), key));
+    }
+
+    private Mono<Void> keyed(ServerWebExchange exchange, WebFilterChain chain, String caller, String key) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (isForm(request)) {
+            return exchange.getFormData().flatMap(form -> once(exchange, chain, caller, key, fingerprint(request, formBytes(form))));
+        }
+        return DataBufferUtils.join(request.getBody(), maxBodyBytes).map(IdempotencyFilter::bytes).defaultIfEmpty(new byte[0])
+                .flatMap(body -> once(exchange.mutate().request(replaying(request, body)).build(), chain, caller, key,
+                        fingerprint(request, body)));
     }
 
     private Mono<Void> once(ServerWebExchange exchange, WebFilterChain chain, String caller, String key, String fingerprint) {
@@ -96,10 +116,12 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                 .flatMap(claimed -> claimed
                         ? chain.filter(exchange.mutate().response(capture).build())
                                 .then(Mono.defer(() -> remember(caller, key, fingerprint, capture)))
-                        : store.find(caller, key).flatMap(first -> first.fingerprint().equals(fingerprint)
-                                ? Mono.just(first).doOnNext(replayed -> exchange.getResponse().getHeaders().set(REPLAYED, "true"))
-                                : Mono.error(DomainException.conflict("idempotency-key-reused",
-                                        "This Idempotency-Key was used for another call; use a new key for a new call."))));
+                        : store.find(caller, key).flatMap(first -> !first.fingerprint().equals(fingerprint)
+                                ? Mono.error(DomainException.conflict("idempotency-key-reused",
+                                        "This Idempotency-Key was used for another call; use a new key for a new call."))
+                                : first.body() == null && first.status() < 300
+                                ? Mono.error(secretShownOnce(first))
+                                : Mono.just(first).doOnNext(replayed -> exchange.getResponse().getHeaders().set(REPLAYED, "true"))));
         return transactions.transactional(firstOrReplay).flatMap(answer -> send(exchange.getResponse(), answer));
     }
 
@@ -111,7 +133,31 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                 contentType == null ? null : contentType.toString(), headers.getFirst(HttpHeaders.LOCATION),
                 headers.getETag(), capture.body());
         // A server error is not an answer to keep: the call may be retried.
-        return status >= 500 ? Mono.just(answer) : store.remember(caller, key, answer).thenReturn(answer);
+        if (status >= 500) {
+            return Mono.just(answer);
+        }
+        // A secret is shown once: what is kept of its answer is where it went, never the secret itself.
+        boolean secret = headers.getCacheControl() != null && headers.getCacheControl().contains("no-store");
+        return store.remember(caller, key, secret ? answer.withoutBody() : answer).thenReturn(answer);
+    }
+
+    private static DomainException secretShownOnce(IdempotencyStore.Answer first) {
+        return DomainException.conflict("secret-shown-once", "This call was made before; its answer held a secret that "
+                + "is shown only once" + (first.location() == null ? "." : " (" + first.location() + ")."),
+                first.location() == null ? Map.of() : Map.of("location", first.location()));
+    }
+
+    private static boolean isForm(ServerHttpRequest request) {
+        MediaType type = request.getHeaders().getContentType();
+        return type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type);
+    }
+
+    /** The form's fields in a fixed order, so the same form always has the same fingerprint. */
+    private static byte[] formBytes(MultiValueMap<String, String> form) {
+        StringBuilder canonical = new StringBuilder();
+        new TreeMap<>(form).forEach((name, values) -> values.forEach(value -> canonical.append(name.length()).append(':')
+                .append(name).append('=').append(value == null ? 0 : value.length()).append(':').append(value).append('\n')));
+        return canonical.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static Mono<Void> send(ServerHttpResponse response, IdempotencyStore.Answer answer) {

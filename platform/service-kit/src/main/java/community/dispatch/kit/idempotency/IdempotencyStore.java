@@ -1,5 +1,6 @@
 package community.dispatch.kit.idempotency;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +16,11 @@ public class IdempotencyStore {
 
     /** The first answer given to a key: what the call was (its fingerprint) and what it answered. */
     public record Answer(String fingerprint, int status, String contentType, String location, String etag, byte[] body) {
+
+        /** What is kept of an answer that held a secret: everything but its body. */
+        public Answer withoutBody() {
+            return new Answer(fingerprint, status, contentType, location, etag, null);
+        }
     }
 
     private final DatabaseClient database;
@@ -32,8 +38,8 @@ public class IdempotencyStore {
     }
 
     public Mono<Void> remember(String caller, String key, Answer answer) {
-        Map<String, Object> values = new HashMap<>(Map.of("caller", caller, "key", key, "status", answer.status(),
-                "body", answer.body()));
+        Map<String, Object> values = new HashMap<>(Map.of("caller", caller, "key", key, "status", answer.status()));
+        values.put("body", Parameter.fromOrEmpty(answer.body(), byte[].class));
         values.put("contentType", Parameter.fromOrEmpty(answer.contentType(), String.class));
         values.put("location", Parameter.fromOrEmpty(answer.location(), String.class));
         values.put("etag", Parameter.fromOrEmpty(answer.etag(), String.class));
@@ -42,6 +48,14 @@ public class IdempotencyStore {
                                                        etag = :etag, body = :body
                         WHERE caller = :caller AND key = :key""")
                 .bindValues(values).fetch().rowsUpdated().then();
+    }
+
+    /** Forgets answers given before {@code before}, at most {@code limit} of them; answers how many. */
+    public Mono<Long> purgeBefore(Instant before, int limit) {
+        return database.sql("""
+                        DELETE FROM idempotent_response WHERE ctid IN (
+                            SELECT ctid FROM idempotent_response WHERE created_at < :before LIMIT :limit)""")
+                .bind("before", before).bind("limit", limit).fetch().rowsUpdated();
     }
 
     public Mono<Answer> find(String caller, String key) {

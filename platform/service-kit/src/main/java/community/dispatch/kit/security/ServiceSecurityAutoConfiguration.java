@@ -60,7 +60,7 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain serviceSecurityFilterChain(ServerHttpSecurity http, ProblemResponses problems,
-            ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder, ObjectProvider<ServiceSecurityCustomizer> customizers,
             @Value("${dispatch.security.public-paths:}") String[] publicPaths,
             @Value("${dispatch.security.audience:${spring.application.name}}") String audience) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
@@ -89,6 +89,7 @@ public class ServiceSecurityAutoConfiguration {
                     .accessDeniedHandler(forbidden)
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(forAudience(audience, rolesFromClaim()))));
         }
+        customizers.orderedStream().forEach(customizer -> customizer.customize(http));
         return http.build();
     }
 

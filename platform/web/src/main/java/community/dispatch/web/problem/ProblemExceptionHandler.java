@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -90,6 +91,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
                             String.valueOf(result.getMethodParameter().getParameterName()), message.getDefaultMessage())))
                     .toList());
         }
+        if (isTooLarge(error)) {
+            return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "The request body is larger than this service reads.");
+        }
         if (error instanceof ServerWebInputException input) {
             return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", inputDetail(input));
         }
@@ -131,6 +135,16 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             case STALE -> HttpStatus.PRECONDITION_FAILED;
             case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
         };
+    }
+
+    /** A reader (a codec, a filter) stopped at its limit: the body is too large, whoever read it. */
+    private static boolean isTooLarge(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataBufferLimitException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Says what was wrong with the input, in the JSON parser's words when it was the body. */
