@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.testing.ChunkedFlood;
+import community.dispatch.web.client.EdgeSeal;
 
 /**
  * Every public path reaches the right service unchanged; anything else, the services' actuators
@@ -190,11 +191,15 @@ class GatewayRoutingIT extends GatewayTest {
     }
 
     @Test
-    void aClientCannotForgeItsForwardedAddressAndTheServicesLearnTheRealOne() {
-        web.get().uri("/api/v1/categories").header("X-Forwarded-For", "203.0.113.9").exchange()
+    void aClientCannotForgeItsAddressAndTheServicesLearnTheRealOneSealed() {
+        web.get().uri("/api/v1/categories").header("X-Forwarded-For", "203.0.113.9").header("Forwarded", "for=203.0.113.10")
+                .header(EdgeSeal.ADDRESS_HEADER, "203.0.113.11").header(EdgeSeal.SEAL_HEADER, "forged").exchange()
                 .expectStatus().isOk();
         // The services count sign-in attempts per this address: it must be the client's, as the gateway saw it.
-        assertThat(REQUEST_SERVICE.lastHeaders().get("X-Forwarded-For")).doesNotContain("203.0.113.9")
-                .matches("(.*, )?(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)");
+        String told = REQUEST_SERVICE.lastHeaders().get(EdgeSeal.ADDRESS_HEADER);
+        assertThat(told).matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:0/64");
+        assertThat(new EdgeSeal(EDGE_SECRET).sealed(told, REQUEST_SERVICE.lastHeaders().get(EdgeSeal.SEAL_HEADER)))
+                .as("sealed with the edge secret, so the service believes it").isTrue();
+        assertThat(REQUEST_SERVICE.lastHeaders().getAll(EdgeSeal.ADDRESS_HEADER)).as("what the client sent is replaced").hasSize(1);
     }
 }

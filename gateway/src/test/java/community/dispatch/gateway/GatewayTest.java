@@ -18,6 +18,9 @@ abstract class GatewayTest {
 
     static final TestTokens TOKENS = TestTokens.generate();
 
+    /** What the gateway seals client addresses with for the services. */
+    static final String EDGE_SECRET = "edge-secret-for-the-gateway-tests";
+
     static final StandInService REQUEST_SERVICE = new StandInService("request-service", TOKENS.jwkSetJson());
 
     static final StandInService VOLUNTEER_SERVICE = new StandInService("volunteer-service", TOKENS.jwkSetJson());
@@ -31,6 +34,7 @@ abstract class GatewayTest {
         registry.add("DISPATCH_MEMBER_SERVICE_URI", MEMBER_SERVICE::uri);
         registry.add("DISPATCH_ISSUER_URI", () -> TestTokens.ISSUER);
         registry.add("DISPATCH_JWK_SET_URI", () -> MEMBER_SERVICE.uri() + "/oauth2/jwks");
+        registry.add("DISPATCH_EDGE_SECRET", () -> EDGE_SECRET);
     }
 
     static String bearer(String subject, String... roles) {

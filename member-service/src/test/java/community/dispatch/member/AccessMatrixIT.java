@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import community.dispatch.testing.FromTheGateway;
 import community.dispatch.testing.AccessMatrix;
 import community.dispatch.testing.AccessMatrix.Call;
 import community.dispatch.testing.AccessMatrix.Caller;
@@ -84,7 +85,7 @@ class AccessMatrixIT extends MemberServiceTestSupport {
         matrix.operation("GET /api/v1/audit").call(Call.get("/api/v1/audit"))
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
         matrix.operation("POST /api/v1/auth/codes").call(caller -> Call.post("/api/v1/auth/codes", Map.of("phone", Accounts.newPhone()))
-                        .withHeader("X-Forwarded-For", Accounts.newAddress()))
+                        .withHeaders(FromTheGateway.client(Accounts.newAddress())))
                 .expect(202, 202, 202, 202, 202, 202, 202, 202);
         matrix.operation("POST /api/v1/auth/login").call(caller -> {
                     String phone = Accounts.newPhone();

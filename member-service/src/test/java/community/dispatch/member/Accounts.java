@@ -1,6 +1,7 @@
 package community.dispatch.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import community.dispatch.testing.FromTheGateway;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -82,7 +83,7 @@ final class Accounts {
 
     /** Asks for a code from a network of its own, as residents at home do (code requests are limited per network too). */
     void requestCode(String phone) {
-        web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", newAddress())
+        web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON).headers(FromTheGateway.client(newAddress()))
                 .bodyValue(Map.of("phone", phone)).exchange()
                 .expectStatus().isAccepted();
     }

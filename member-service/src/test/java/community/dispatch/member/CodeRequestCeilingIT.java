@@ -1,6 +1,7 @@
 package community.dispatch.member;
 
 import java.util.Map;
+import community.dispatch.testing.FromTheGateway;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +22,7 @@ class CodeRequestCeilingIT extends MemberServiceTestSupport {
             accounts.requestCode(Accounts.newPhone());
         }
 
-        web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", Accounts.newAddress())
+        web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON).headers(FromTheGateway.client(Accounts.newAddress()))
                 .bodyValue(Map.of("phone", Accounts.newPhone())).exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER)

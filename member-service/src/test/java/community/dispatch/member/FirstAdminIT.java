@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import community.dispatch.testing.FromTheGateway;
 import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.ServiceIntegrationTest;
 
@@ -29,6 +30,7 @@ import community.dispatch.testing.ServiceIntegrationTest;
 @TestPropertySource(properties = {
         "dispatch.auth.issuer=" + Accounts.ISSUER,
         "dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
+        "dispatch.edge.secret=" + FromTheGateway.SECRET,
         "dispatch.sms.sandbox=true" })
 class FirstAdminIT extends MemberServiceTestSupport {
 

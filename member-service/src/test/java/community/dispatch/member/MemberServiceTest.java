@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
+import community.dispatch.testing.FromTheGateway;
 import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.ServiceIntegrationTest;
 
@@ -23,6 +24,7 @@ import community.dispatch.testing.ServiceIntegrationTest;
         "dispatch.auth.admin-password=" + Accounts.ADMIN_PASSWORD,
         "dispatch.auth.issuer=" + Accounts.ISSUER,
         "dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
+        "dispatch.edge.secret=" + FromTheGateway.SECRET,
         "dispatch.sms.sandbox=true",
         "dispatch.sms.purge-interval=300ms",
         "dispatch.notifications.push-sandbox=true",

@@ -17,6 +17,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import community.dispatch.testing.FromTheGateway;
 import community.dispatch.testing.ServiceIntegrationTest;
 
 /**
@@ -28,6 +29,7 @@ import community.dispatch.testing.ServiceIntegrationTest;
 @TestPropertySource(properties = {
         "dispatch.auth.issuer=" + Accounts.ISSUER,
         "dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
+        "dispatch.edge.secret=" + FromTheGateway.SECRET,
         "dispatch.auth.admin-password=" + TwoInstancesIT.PASSWORD,
         "dispatch.sms.sandbox=true" })
 class TwoInstancesIT {
@@ -84,6 +86,7 @@ class TwoInstancesIT {
                                         "--dispatch.auth.admin-password=" + PASSWORD,
                                         "--dispatch.auth.issuer=" + Accounts.ISSUER,
                                         "--dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
+                                        "--dispatch.edge.secret=" + FromTheGateway.SECRET,
                                         "--dispatch.sms.sandbox=true")))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(MemberServiceApplication.class).run(arguments);

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -39,6 +40,7 @@ class TimersAcrossRestartIT {
     @Autowired
     Environment environment;
     @Autowired
+    @Qualifier("requestTimer")
     DatabaseTimer timer;
 
     @Test

@@ -2,10 +2,11 @@ package community.dispatch.gateway.ratelimit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.cloud.gateway.filter.headers.TrustedProxies;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import community.dispatch.gateway.edge.ClientAddressOf;
 
 /**
  * The {@code RequestRateLimiter}'s limiter and key resolver. Buckets live in Redis when
@@ -21,8 +22,8 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    CallerKeyResolver callerKeyResolver(@Value("${" + TrustedProxies.PROPERTY + ":^$}") String trustedProxies) {
-        return new CallerKeyResolver(TrustedProxies.from(trustedProxies));
+    CallerKeyResolver callerKeyResolver(ClientAddressOf clientAddress) {
+        return new CallerKeyResolver(clientAddress);
     }
 
     @Bean

@@ -24,7 +24,9 @@ record Notification(UUID id, @Schema(example = "0b6f3c1e-5a2d-4e8f-9c7b-1a2b3c4d
         /** A resident's request is resolved: they are asked to rate it. */
         RESOLVED,
         /** Nobody takes a request: a team leader or grid worker the rule names is to see to it. */
-        UNASSIGNABLE
+        UNASSIGNABLE,
+        /** An account's password is being guessed past its ceiling: the admins are to look at the audit trail. */
+        SIGN_IN_GUESSING
     }
 
     enum Status {

@@ -61,6 +61,12 @@ class NotificationStore {
     }
 
     /** Whether someone with this id is in the register (events may name people another system made up). */
+    /** The active admins: they are told of what threatens the system, such as a password being guessed. */
+    Flux<UUID> admins() {
+        return database.sql("SELECT id FROM member WHERE active AND 'ADMIN' = ANY (roles) ORDER BY id")
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
     Mono<Boolean> isMember(UUID member) {
         return database.sql("SELECT 1 FROM member WHERE id = :id").bind("id", member).map(row -> true).one().defaultIfEmpty(false);
     }

@@ -35,6 +35,11 @@ final class NotificationText {
                 case ZH_HANT -> "【社區派單】您的訴求已辦結，請在應用中評價。";
                 case EN -> "community-dispatch: your request has been resolved; please rate it in the app.";
             };
+            case SIGN_IN_GUESSING -> switch (language) {
+                case ZH_HANS -> "【社区派单】有账号的密码正被反复猜测，新地址的登录已放慢；请在审计记录中查看。";
+                case ZH_HANT -> "【社區派單】有賬號的密碼正被反覆猜測，新地址的登錄已放慢；請在審計記錄中查看。";
+                case EN -> "community-dispatch: someone keeps guessing an account's password; sign-ins from new addresses are slowed. See the audit trail.";
+            };
             case UNASSIGNABLE -> switch (language) {
                 case ZH_HANS -> "【社区派单】有一项服务请求无人接单，请在应用中查看并指派。";
                 case ZH_HANT -> "【社區派單】有一項服務請求無人接單，請在應用中查看並指派。";

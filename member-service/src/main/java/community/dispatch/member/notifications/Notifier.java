@@ -2,6 +2,7 @@ package community.dispatch.member.notifications;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.kit.time.CommunityCalendar;
+import community.dispatch.member.signin.AccountAlarm;
 import community.dispatch.member.signin.SmsSender;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,7 +25,7 @@ import reactor.core.publisher.Mono;
  * reaches them, in their language — at least once: a crash between sending and recording sends again.
  */
 @Service
-class Notifier {
+class Notifier implements AccountAlarm {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -51,6 +53,13 @@ class Notifier {
                 .flatMap(known -> store.settings(member))
                 .map(settings -> settings.quietHours() == null ? now : settings.quietHours().release(now, calendar.zone()))
                 .flatMap(due -> store.record(Notification.of(occasion, member, kind, due, staleAfter)));
+    }
+
+    /** Every admin is told, once an hour per account, that its password is being guessed past the ceiling. */
+    @Override
+    public Mono<Void> raise(String username, Instant at) {
+        String occasion = "signin-ceiling/" + username + "/" + at.truncatedTo(ChronoUnit.HOURS);
+        return store.admins().concatMap(admin -> tell(occasion, admin, Notification.Kind.SIGN_IN_GUESSING, null)).then();
     }
 
     Flux<Notification> of(UUID member, int limit) {

@@ -21,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
+import community.dispatch.web.client.ClientAddresses;
 import community.dispatch.errors.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,6 +45,7 @@ class IssuerController {
     private final SigningKeys keys;
     private final SignIn signIn;
     private final Clients clients;
+    private final ClientAddresses clientAddresses;
 
     @GetMapping(path = "/.well-known/openid-configuration", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "OpenID provider metadata", description = "What resource servers read to find the signing keys.")
@@ -131,7 +133,7 @@ class IssuerController {
             if (username == null || username.isBlank() || password == null || password.isEmpty()) {
                 return Mono.error(badRequest("invalid_request", "username and password are required."));
             }
-            return signIn.withPassword(username, password, ClientAddress.of(request));
+            return signIn.withPassword(username, password, clientAddresses.of(request));
         });
     }
 

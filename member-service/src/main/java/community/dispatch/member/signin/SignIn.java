@@ -74,18 +74,22 @@ public class SignIn {
         this.noSuchUser = passwords.encode(Secrets.token());
     }
 
-    /** Signs in with a password; attempts count per user and client address ({@link ClientAddress}). */
+    /**
+     * Signs in with a password; attempts count per user and client address (the gateway's,
+     * {@link community.dispatch.web.client.ClientAddresses}), and per account ({@link SignInThrottle}).
+     */
     public Mono<TokenResponse> withPassword(String username, String password, String clientAddress) {
-        String identity = SignInThrottle.userIdentity(username, clientAddress);
-        return throttle.attempt(identity)
-                .then(members.findActiveByUsername(username)
+        SignInThrottle.Attempt attempt = SignInThrottle.Attempt.password(username, clientAddress);
+        return throttle.attempt(attempt)
+                .flatMap(counted -> members.findActiveByUsername(username)
                         .filterWhen(credentials -> credentials.passwordHash() == null ? Mono.just(false)
                                 : Hashing.matches(passwords, password, credentials.passwordHash()))
                         .switchIfEmpty(Mono.defer(() -> Hashing.matches(passwords, password, noSuchUser)
-                                .then(Mono.error(invalid("invalid-credentials", "The username or password is wrong."))))))
-                .flatMap(credentials -> throttle.clear(identity).then(credentials.passwordChangeRequired()
+                                .then(Mono.error(invalid("invalid-credentials", "The username or password is wrong.")))))
+                        .flatMap(credentials -> throttle.succeeded(attempt, counted).thenReturn(credentials)))
+                .flatMap(credentials -> credentials.passwordChangeRequired()
                         ? onlyToChangeThePassword(credentials.member())
-                        : tokensFor(credentials.member(), UUID.randomUUID(), sessionEnd())));
+                        : tokensFor(credentials.member(), UUID.randomUUID(), sessionEnd()));
     }
 
     /**
@@ -100,10 +104,17 @@ public class SignIn {
                 .map(token -> new TokenResponse(token, "Bearer", issuer.accessTokenSeconds(), null));
     }
 
-    /** An admin lifts a user's lockouts from every client; audited. */
+    /** An admin lifts a user's lockouts from every client, and the account's slowing; audited. */
     public Mono<Void> unlock(Caller admin, String username) {
         return throttle.unlockUser(username)
                 .flatMap(forgotten -> audit.done(admin, "signin.unlocked", username, null, Map.<String, Object>of("failuresForgotten", forgotten)));
+    }
+
+    /** An admin lifts a phone's code lockouts from every client; audited (the phone itself is not written down). */
+    public Mono<Void> unlockPhone(Caller admin, String phone) {
+        return throttle.unlockPhone(phone)
+                .flatMap(forgotten -> audit.done(admin, "signin.phone-unlocked", "phone:" + Secrets.sha256(phone).substring(0, 12),
+                        null, Map.<String, Object>of("failuresForgotten", forgotten)));
     }
 
     /**
@@ -117,15 +128,16 @@ public class SignIn {
             return Mono.error(DomainException.invalidField("newPassword",
                     "at least " + MIN_PASSWORD_LENGTH + " characters, and not the current one"));
         }
-        return throttle.attempt(identity)
-                .then(members.passwordHashOf(member)
+        SignInThrottle.Attempt attempt = SignInThrottle.Attempt.of(identity);
+        return throttle.attempt(attempt)
+                .flatMap(counted -> members.passwordHashOf(member)
                         .filterWhen(hash -> Hashing.matches(passwords, current, hash))
-                        .switchIfEmpty(Mono.error(() -> DomainException.invalid("invalid-credentials", "The current password is wrong."))))
-                .then(Hashing.encode(passwords, replacement))
-                .flatMap(hash -> transactions.transactional(members.setPasswordHash(member, hash)
-                        .then(members.endSessions(member))
-                        .then(audit.done(caller, "member.password-changed", member.toString(), null, null))))
-                .then(throttle.clear(identity));
+                        .switchIfEmpty(Mono.error(() -> DomainException.invalid("invalid-credentials", "The current password is wrong.")))
+                        .then(Hashing.encode(passwords, replacement))
+                        .flatMap(hash -> transactions.transactional(members.setPasswordHash(member, hash)
+                                .then(members.endSessions(member))
+                                .then(audit.done(caller, "member.password-changed", member.toString(), null, null))))
+                        .then(throttle.succeeded(attempt, counted)));
     }
 
     /** Signs out: the refresh token's whole sign-in ends, if it is the caller's. Answers alike either way. */
@@ -139,7 +151,7 @@ public class SignIn {
     /**
      * Sends a code to an active member's phone. Answers the same whether or not the phone belongs to
      * anyone, so the endpoint does not reveal who is registered. Requests are limited per phone, per
-     * client address ({@link ClientAddress}) and in all, which bounds what an attacker can make the
+     * client address (the gateway's, {@link community.dispatch.web.client.ClientAddresses}) and in all, which bounds what an attacker can make the
      * community spend on text messages.
      */
     public Mono<Void> requestCode(String phone, String clientAddress, Language language) {
@@ -167,13 +179,18 @@ public class SignIn {
                 .then();
     }
 
-    public Mono<TokenResponse> withCode(String phone, String code) {
-        String identity = "phone:" + phone;
-        return throttle.attempt(identity)
-                .then(transactions.transactional(checkCode(phone, code)))
-                .flatMap(accepted -> accepted
-                        ? throttle.clear(identity).then(members.findActiveByPhone(phone))
-                        : Mono.error(invalid("invalid-code", "The code is wrong, used or expired; ask for a new one.")))
+    /**
+     * Signs in with a phone's code. Wrong codes count against the code (it dies after {@code code-attempts}) and
+     * against the phone from this client address (progressive delays, then a lockout) — never against the phone
+     * as such, so a guesser elsewhere cannot keep the owner's right, live code from working.
+     */
+    public Mono<TokenResponse> withCode(String phone, String code, String clientAddress) {
+        SignInThrottle.Attempt attempt = SignInThrottle.Attempt.code(phone, clientAddress);
+        return throttle.attempt(attempt)
+                .flatMap(counted -> transactions.transactional(checkCode(phone, code))
+                        .flatMap(accepted -> accepted
+                                ? throttle.succeeded(attempt, counted).then(members.findActiveByPhone(phone))
+                                : Mono.error(invalid("invalid-code", "The code is wrong, used or expired; ask for a new one."))))
                 .switchIfEmpty(Mono.error(() -> invalid("invalid-code", "The code is wrong, used or expired; ask for a new one.")))
                 .flatMap(member -> tokensFor(member, UUID.randomUUID(), sessionEnd()));
     }

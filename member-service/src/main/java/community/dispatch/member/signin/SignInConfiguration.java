@@ -3,6 +3,7 @@ package community.dispatch.member.signin;
 import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import community.dispatch.kit.timers.DatabaseTimer;
+import community.dispatch.web.client.ClientAddresses;
 import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +31,20 @@ class SignInConfiguration {
         return new DelegatingPasswordEncoder(ARGON2, Map.of(
                 ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    /**
+     * Sign-in limits count per client address, which only the gateway knows: without its sealed addresses
+     * ({@code DISPATCH_EDGE_SECRET}) every caller would count as the gateway, and anyone could lock anyone out.
+     */
+    @Bean
+    InitializingBean edgeSecretRequired(ClientAddresses clientAddresses) {
+        return () -> {
+            if (!clientAddresses.trustsTheGateway()) {
+                throw new IllegalStateException("member-service needs DISPATCH_EDGE_SECRET (dispatch.edge.secret), "
+                        + "the same as the gateway's: sign-in limits count per client address, which only the gateway knows");
+            }
+        };
     }
 
     /** member-service checks its own tokens against its key store rather than over HTTP. */

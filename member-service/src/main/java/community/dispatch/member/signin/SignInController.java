@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.web.client.ClientAddresses;
 import community.dispatch.web.language.Language;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -51,13 +52,14 @@ class SignInController {
     private final SignIn signIn;
     private final ObjectProvider<SmsSandbox> sandbox;
     private final Clients clients;
+    private final ClientAddresses clientAddresses;
 
     @PostMapping("/codes")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a one-time code", description = "Answers 202 whether or not the phone belongs to a member. The text message is in the language of Accept-Language (Simplified Chinese unless it asks for Traditional or English). A few requests per phone, more per client network and a ceiling for everyone within the window; beyond them 429.")
     @ApiResponse(responseCode = "429", description = "Too many codes asked for this phone, from this network, or in all; see Retry-After")
     Mono<Void> requestCode(@Valid @RequestBody CodeRequest request, ServerHttpRequest http) {
-        return signIn.requestCode(request.phone(), ClientAddress.of(http),
+        return signIn.requestCode(request.phone(), clientAddresses.of(http),
                 Language.of(http.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE), Language.ZH_HANS));
     }
 
@@ -69,10 +71,10 @@ class SignInController {
     Mono<ResponseEntity<TokenResponse>> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
         Mono<TokenResponse> tokens;
         if (request.username() != null && request.password() != null && request.phone() == null && request.code() == null) {
-            tokens = signIn.withPassword(request.username(), request.password(), ClientAddress.of(http));
+            tokens = signIn.withPassword(request.username(), request.password(), clientAddresses.of(http));
         }
         else if (request.phone() != null && request.code() != null && request.username() == null && request.password() == null) {
-            tokens = signIn.withCode(request.phone(), request.code());
+            tokens = signIn.withCode(request.phone(), request.code(), clientAddresses.of(http));
         }
         else {
             tokens = Mono.error(DomainException.invalid("credentials-required",
@@ -99,9 +101,17 @@ class SignInController {
     @DeleteMapping("/lockouts/{username}")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Lift a user's sign-in lockouts (admins)", description = "Forgets the user's failed password sign-ins from every client address; audited. 204 whether or not any were locked.")
+    @Operation(summary = "Lift a user's sign-in lockouts (admins)", description = "Forgets the user's failed password sign-ins from every client address, and the account's slowing; audited. 204 whether or not any were locked.")
     Mono<Void> unlock(@PathVariable @Pattern(regexp = "^[a-z0-9._-]{3,50}$") String username, @AuthenticationPrincipal Jwt jwt) {
         return signIn.unlock(Caller.of(jwt), username);
+    }
+
+    @DeleteMapping("/lockouts/phones/{phone}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Lift a phone's code sign-in lockouts (admins)", description = "Forgets the phone's wrong codes from every client address; audited. 204 whether or not any were locked.")
+    Mono<Void> unlockPhone(@PathVariable @Pattern(regexp = PHONE) String phone, @AuthenticationPrincipal Jwt jwt) {
+        return signIn.unlockPhone(Caller.of(jwt), phone);
     }
 
     @GetMapping("/sms-sandbox")

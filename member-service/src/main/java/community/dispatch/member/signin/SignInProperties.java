@@ -26,6 +26,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureDelay how long to wait after the second failure before trying again; it doubles with
  *        each further failure (progressive delays)
  * @param window the sliding window of the limits above; a lockout lasts until failures age out of it
+ * @param accountCeiling failed password sign-ins of one account, from any address, within {@code accountWindow}
+ *        beyond which attempts from addresses the account has not signed in from are slowed (and admins told)
+ * @param accountWindow the sliding window of {@code accountCeiling}
+ * @param accountDelay the wait between attempts from new addresses just past the ceiling; it doubles with each
+ *        further failure
+ * @param accountMaxDelay the longest such wait
+ * @param knownAddressFor how long an address the account signed in from stays its owner's (never slowed)
  * @param adminPassword the first admin's password; generated when empty
  * @param signingKeySecret what the signing keys are encrypted with in the database ({@link KeySeal});
  *        required, 16 characters or more
@@ -52,6 +59,11 @@ public record SignInProperties(
         @DefaultValue("5") int failuresBeforeLockout,
         @DefaultValue("1s") Duration failureDelay,
         @DefaultValue("15m") Duration window,
+        @DefaultValue("20") int accountCeiling,
+        @DefaultValue("1h") Duration accountWindow,
+        @DefaultValue("5s") Duration accountDelay,
+        @DefaultValue("5m") Duration accountMaxDelay,
+        @DefaultValue("90d") Duration knownAddressFor,
         @DefaultValue("") String adminPassword,
         @DefaultValue("") String adminPasswordFile,
         @DefaultValue("") String signingKeySecret,

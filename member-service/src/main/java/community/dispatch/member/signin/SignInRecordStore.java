@@ -71,6 +71,12 @@ class SignInRecordStore {
                 .bind("identity", identity).bind("at", at).fetch().rowsUpdated().then();
     }
 
+    /** Forgets the one failure of the identity recorded at {@code at}. */
+    Mono<Void> clearFailure(String identity, Instant at) {
+        return database.sql("DELETE FROM sign_in_failure WHERE identity = :identity AND failed_at = :at")
+                .bind("identity", identity).bind("at", at).fetch().rowsUpdated().then();
+    }
+
     Mono<Void> clearFailures(String identity) {
         return database.sql("DELETE FROM sign_in_failure WHERE identity = :identity")
                 .bind("identity", identity).fetch().rowsUpdated().then();

@@ -10,12 +10,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 
+import community.dispatch.testing.FromTheGateway;
 import community.dispatch.testing.ServiceIntegrationTest;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = { "dispatch.demo-data.enabled=true", "dispatch.sms.url=http://localhost:9/unused",
         "dispatch.auth.admin-password=demo-admin-password",
-        "dispatch.auth.signing-key-secret=signing-key-secret-for-tests" })
+        "dispatch.auth.signing-key-secret=signing-key-secret-for-tests",
+        "dispatch.edge.secret=" + FromTheGateway.SECRET })
 class DemoCommunityIT {
 
     @Autowired

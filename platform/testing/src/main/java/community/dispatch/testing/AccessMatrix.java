@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -206,6 +208,17 @@ public final class AccessMatrix {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
             return new Call(method, uri, body, more);
+        }
+
+        /** With the headers {@code set} sets, e.g. {@link FromTheGateway#client}'s. */
+        public Call withHeaders(Consumer<HttpHeaders> set) {
+            HttpHeaders more = new HttpHeaders();
+            set.accept(more);
+            Call call = this;
+            for (String name : more.headerNames()) {
+                call = call.withHeader(name, more.getFirst(name));
+            }
+            return call;
         }
     }
 }
