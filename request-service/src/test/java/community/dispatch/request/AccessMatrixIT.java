@@ -108,6 +108,9 @@ class AccessMatrixIT extends ServiceTestSupport {
                 .expect(401, 403, 403, 403, 403, 403, 403, 201);
         matrix.operation("PUT /api/v1/categories/{code}").call(Call.put("/api/v1/categories/" + category, category(category)))
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
+        matrix.operation("PUT /api/v1/categories/{code}/publication")
+                .call(Call.put("/api/v1/categories/" + category + "/publication", Map.of("publicDetails", false)))
+                .expect(401, 403, 403, 403, 403, 403, 200, 200);
 
         // Open311: reads are public; writes are decided by the api_key in the form, never by a token.
         String city = municipalSystem();

@@ -133,7 +133,7 @@ class Open311IT extends ServiceTestSupport {
                 .jsonPath("$.details.reporter.firstName").isEqualTo("Mei");
         Map<String, Object> open = json("/open311/v2/requests/" + id + ".json", LIST).get(0);
         assertThat(open).containsEntry("status", "open").containsEntry("service_code", category)
-                .containsEntry("description", "Snow on the path to the clinic").containsEntry("lat", 33.9596)
+                .containsEntry("description", "Snow on the path to the clinic").containsEntry("lat", 33.96)
                 .containsEntry("media_url", "https://media.city.example/r/7f3a.jpg").containsKey("expected_datetime");
         assertThat(open.toString()).doesNotContain("Mei", "+8613800138000", "mei@example.org");
         assertThat(OffsetDateTime.parse((String) open.get("requested_datetime")).getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
@@ -143,7 +143,8 @@ class Open311IT extends ServiceTestSupport {
         publish(new OrderOffered(order, UUID.fromString(id), volunteer, "red-steward", Instant.now().plusSeconds(3600)));
         publish(new OrderAccepted(order, UUID.fromString(id), volunteer));
         publish(new OrderStarted(order, UUID.fromString(id), volunteer, Instant.now()));
-        publish(new OrderCompleted(order, UUID.fromString(id), volunteer, Instant.now(), "Cleared both paths and gritted them."));
+        publish(new OrderCompleted(order, UUID.fromString(id), volunteer, Instant.now(), "Mrs Chen's son let me in at the back",
+                "Cleared both paths and gritted them."));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(json("/open311/v2/requests/" + id + ".json", LIST).get(0))
                 .containsEntry("status", "closed").containsEntry("status_notes", "Cleared both paths and gritted them.")
@@ -310,6 +311,10 @@ class Open311IT extends ServiceTestSupport {
                                 Map.of("code", "depth", "description", "Snow depth in cm", "datatype", "number", "required", false,
                                         "order", 2))))
                 .exchange().expectStatus().isCreated();
+        // Paths are public spaces: staff let Open311 publish what a city files in this category.
+        web.put().uri("/api/v1/categories/" + code + "/publication").headers(h -> h.setBearerAuth(admin.token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("publicDetails", true)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.publicDetails").isEqualTo(true);
         return code;
     }
 

@@ -41,6 +41,7 @@ record Service(String name, String label, int port, Map<String, String> variable
             if (System.getenv("DISPATCH_SIGNING_KEY_SECRET") == null) {
                 variables.put("DISPATCH_SIGNING_KEY_SECRET", Host.ownerOnlySecret(settings.dataDir().resolve("signing-key-secret")));
             }
+            edgeSecret(settings, variables);
         }
         return new Service(name, label(name, instance, settings), StackSettings.instancePort(firstPort, instance),
                 Map.copyOf(variables));
@@ -60,8 +61,19 @@ record Service(String name, String label, int port, Map<String, String> variable
         if (settings.cluster()) {
             variables.put("DISPATCH_REDIS_URI", "redis://localhost:" + settings.redisPort());
         }
+        edgeSecret(settings, variables);
         return new Service("gateway", label("gateway", instance, settings),
                 StackSettings.instancePort(settings.gatewayPort(), instance), Map.copyOf(variables));
+    }
+
+    /**
+     * What the gateway seals each client's address with for member-service's sign-in limits: made once, kept
+     * readable by its owner only, the same for both.
+     */
+    private static void edgeSecret(StackSettings settings, Map<String, String> variables) {
+        if (System.getenv("DISPATCH_EDGE_SECRET") == null) {
+            variables.put("DISPATCH_EDGE_SECRET", Host.ownerOnlySecret(settings.dataDir().resolve("edge-secret")));
+        }
     }
 
     private static String label(String name, int instance, StackSettings settings) {

@@ -6,7 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +32,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -167,6 +173,67 @@ class LocalStackIT {
 
         aResidentsRequestMovesAsAVolunteerActs(admin, resident);
         aCitySystemFilesAndFollowsARequestThroughOpen311(admin);
+        onlyTheGatewaySaysWhereACallerIs(admin);
+    }
+
+    /**
+     * Where a caller is, only the gateway says: rotating X-Forwarded-For and Forwarded through it does not get
+     * past a lockout; a service's own port is not open beyond loopback; and a direct call there that names an
+     * address counts as the machine itself, which is locked too.
+     */
+    private void onlyTheGatewaySaysWhereACallerIs(String admin) throws Exception {
+        post("/api/v1/members", admin, """
+                {"name":"職員","roles":["STAFF"],"username":"staff.edge","password":"the-owners-password"}""", 201);
+        for (int i = 0; i < 5; i++) {
+            int status = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> login(gateway(""),
+                    "wrong-guess", "X-Forwarded-For", "203.0.113." + (int) (Math.random() * 250), "Forwarded",
+                    "for=198.51.100." + (int) (Math.random() * 250)).statusCode(), answer -> answer != 429);
+            assertThat(status).isEqualTo(400);
+        }
+        HttpResponse<String> locked = login(gateway(""), "the-owners-password", "X-Forwarded-For", "192.0.2.77");
+        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(429);
+        assertThat(locked.body()).contains("signin-locked");
+
+        URI memberService = URI.create("http://localhost:" + ports.get("DISPATCH_MEMBER_SERVICE_PORT"));
+        HttpResponse<String> direct = login(memberService, "the-owners-password", "X-Forwarded-For", "192.0.2.78",
+                "X-Dispatch-Client-Address", "192.0.2.78");
+        assertThat(direct.statusCode()).as("a direct caller is the machine itself: " + direct.body()).isEqualTo(429);
+
+        Optional<InetAddress> outside = NetworkInterface.networkInterfaces().filter(this::up)
+                .flatMap(NetworkInterface::inetAddresses).filter(address -> !address.isLoopbackAddress()
+                        && address instanceof Inet4Address).findFirst();
+        if (outside.isPresent()) {
+            for (String service : List.of("DISPATCH_REQUEST_SERVICE_PORT", "DISPATCH_VOLUNTEER_SERVICE_PORT", "DISPATCH_MEMBER_SERVICE_PORT")) {
+                assertThat(listens(outside.get(), Integer.parseInt(ports.get(service)))).as(service + " on " + outside.get()).isFalse();
+            }
+            assertThat(listens(outside.get(), Integer.parseInt(ports.get("DISPATCH_GATEWAY_PORT")))).as("the gateway").isTrue();
+        }
+    }
+
+    private HttpResponse<String> login(URI base, String password, String... headers) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/login")).header("Content-Type", "application/json")
+                .headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"staff.edge\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private boolean up(NetworkInterface network) {
+        try {
+            return network.isUp();
+        }
+        catch (SocketException e) {
+            return false;
+        }
+    }
+
+    private static boolean listens(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        }
+        catch (IOException refused) {
+            return false;
+        }
     }
 
     /**
@@ -355,6 +422,10 @@ class LocalStackIT {
         environment.put("DISPATCH_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("DISPATCH_ROOT", ROOT.toString());
         environment.put("DISPATCH_DATA_DIR", data.toString());
+        // Guesses wait 0.1 s, 0.2 s … rather than 1 s, 2 s …, so a lockout is reached in a moment.
+        environment.put("DISPATCH_AUTH_FAILURE_DELAY", "100ms");
+        // The gateway's sign-in limit per address (10 a minute) is not what this test is about.
+        environment.put("DISPATCH_SIGN_IN_RATE_LIMIT", "100");
         return environment;
     }
 

@@ -52,14 +52,14 @@ public class SignInThrottle {
     }
 
     private final SignInRecordStore store;
-    private final KnownAddresses knownAddresses;
+    private final KnownAddressStore knownAddresses;
     private final SignInProperties properties;
     private final Clock clock;
     private final TransactionalOperator transactions;
     private final AuditTrail audit;
     private final ObjectProvider<AccountAlarm> alarms;
 
-    SignInThrottle(SignInRecordStore store, KnownAddresses knownAddresses, SignInProperties properties, Clock clock,
+    SignInThrottle(SignInRecordStore store, KnownAddressStore knownAddresses, SignInProperties properties, Clock clock,
             TransactionalOperator transactions, AuditTrail audit, ObjectProvider<AccountAlarm> alarms) {
         this.store = store;
         this.knownAddresses = knownAddresses;

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.kit.audit.AuditTrail;
+import community.dispatch.kit.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.AccessLevel;
@@ -17,6 +20,8 @@ import lombok.RequiredArgsConstructor;
 public class Catalogue {
 
     private final CategoryStore store;
+    private final AuditTrail audit;
+    private final TransactionalOperator transactions;
 
     public Flux<Category> all(boolean includeInactive) {
         return store.all(includeInactive);
@@ -47,6 +52,19 @@ public class Catalogue {
                         .flatMap(existing -> Mono.<Category>error(DomainException.stale("stale-category",
                                 "Category '" + category.code() + "' changed since you read it.")))
                         .switchIfEmpty(Mono.error(() -> notFound(category.code()))));
+    }
+
+    /** Staff say whether Open311 may publish the details of requests filed in the category; audited. */
+    public Mono<Category> publish(String code, boolean publicDetails, Caller caller) {
+        Map<String, Object> after = Map.of("publicDetails", publicDetails);
+        if (!caller.isStaff()) {
+            return audit.refused(caller, "category.publication", code, null, after,
+                    DomainException.forbidden("Only staff decide what is published of a category."));
+        }
+        return transactions.transactional(store.publish(code, publicDetails)
+                        .flatMap(found -> found ? audit.done(caller, "category.publication", code, null, after).thenReturn(true)
+                                : Mono.just(false)))
+                .flatMap(found -> found ? find(code) : Mono.error(notFound(code)));
     }
 
     static DomainException notFound(String code) {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.errors.DomainException;
+import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.web.Versions;
 import community.dispatch.request.catalogue.Category.Attribute;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,6 +85,18 @@ class CategoriesController {
                 .map(category -> ResponseEntity.ok().eTag(Versions.eTag(category.version())).body(CategoryResponse.of(category, null)));
     }
 
+    @PutMapping("/{code}/publication")
+    @ApiResponse(responseCode = "200", description = "Set; the category as it is now", useReturnTypeSchema = true)
+    @PreAuthorize("hasAnyRole('STAFF', 'ADMIN')")
+    @Operation(summary = "Say whether a category's details are public (staff)", description = """
+            Open311's public reads show the description, the place rounded to about 100 m, and the photo of a request a \
+            municipal system filed only in a category flagged here: public spaces (a broken lamp, a blocked drain), never \
+            what happens in people's homes. Audited.""")
+    Mono<CategoryResponse> publication(@PathVariable String code, @Valid @RequestBody PublicationRequest request,
+            @AuthenticationPrincipal Jwt jwt) {
+        return catalogue.publish(code, request.publicDetails(), Caller.of(jwt)).map(category -> CategoryResponse.of(category, null));
+    }
+
     record CategoryRequest(
             @Schema(example = "household-help")
             @NotBlank @Pattern(regexp = "^[a-z0-9-]{2,40}$", message = "lower-case letters, digits and dashes") String code,
@@ -101,7 +116,7 @@ class CategoriesController {
             return new Category(code, nameZh, nameZhHant == null || nameZhHant.isBlank() ? null : nameZhHant, nameEn, group,
                     description, keywords == null ? List.of() : keywords,
                     attributes == null ? List.of() : attributes.stream().map(AttributeRequest::toAttribute).toList(),
-                    slaClass, route, active == null || active, 0);
+                    slaClass, route, active == null || active, false, 0);
         }
     }
 
@@ -126,13 +141,19 @@ class CategoriesController {
             @Schema(example = "Property and household help") String nameEn,
             @Schema(example = "household") String group,
             @Schema(example = "Small repairs, carrying, errands for residents who cannot do them alone.") String description,
-            @Schema(example = "[\"repair\", \"tap\", \"维修\", \"維修\"]") List<String> keywords, List<Attribute> attributes, Urgency slaClass, Category.Route route, boolean active) {
+            @Schema(example = "[\"repair\", \"tap\", \"维修\", \"維修\"]") List<String> keywords, List<Attribute> attributes, Urgency slaClass, Category.Route route, boolean active,
+            @Schema(description = "Whether Open311 may publish the description, rounded place and photo of requests a municipal system files in it (staff decide)")
+            boolean publicDetails) {
 
         static CategoryResponse of(Category category, String language) {
             return new CategoryResponse(category.code(), category.name(language), category.nameZh(), category.nameZhHant(),
                     category.nameEn(),
                     category.group(), category.description(), category.keywords(), category.attributes(),
-                    category.slaClass(), category.route(), category.active());
+                    category.slaClass(), category.route(), category.active(), category.publicDetails());
         }
+    }
+
+    record PublicationRequest(@Schema(example = "true", description = "true: a public-space category whose details Open311 may publish")
+            @NotNull Boolean publicDetails) {
     }
 }

@@ -17,7 +17,8 @@ import community.dispatch.web.language.Language;
 
 /**
  * A kind of service the community offers, shaped like an Open311 service so a facade can map it one
- * to one: what a request of it must answer ({@link Attribute}s), its SLA class and its route.
+ * to one: what a request of it must answer ({@link Attribute}s), its SLA class and its route. Staff flag a
+ * category whose requests' details may be published ({@code publicDetails}: public spaces, never homes).
  */
 public record Category(
         String code,
@@ -31,6 +32,7 @@ public record Category(
         Urgency slaClass,
         Route route,
         boolean active,
+        boolean publicDetails,
         long version) {
 
     public Category {

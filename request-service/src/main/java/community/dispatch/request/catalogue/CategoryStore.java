@@ -56,6 +56,13 @@ class CategoryStore {
                 .bindValues(values).fetch().rowsUpdated();
     }
 
+    /** Flags whether the category's details are public; answers whether it exists. */
+    Mono<Boolean> publish(String code, boolean publicDetails) {
+        return database.sql("""
+                        UPDATE category SET public_details = :public, version = version + 1, updated_at = now() WHERE code = :code""")
+                .bind("public", publicDetails).bind("code", code).fetch().rowsUpdated().map(updated -> updated > 0);
+    }
+
     private Map<String, Object> values(Category category) {
         Map<String, Object> values = new HashMap<>(Map.of("code", category.code(), "zh", category.nameZh(), "en", category.nameEn(),
                 "group", category.group(), "description", category.description(),
@@ -72,6 +79,7 @@ class CategoryStore {
                 row.get("description", String.class), Arrays.asList(row.get("keywords", String[].class)),
                 json.readValue(row.get("attributes", Json.class).asString(), ATTRIBUTES),
                 Urgency.valueOf(row.get("sla_class", String.class)), Category.Route.valueOf(row.get("route", String.class)),
-                Boolean.TRUE.equals(row.get("active", Boolean.class)), row.get("version", Long.class));
+                Boolean.TRUE.equals(row.get("active", Boolean.class)), Boolean.TRUE.equals(row.get("public_details", Boolean.class)),
+                row.get("version", Long.class));
     }
 }

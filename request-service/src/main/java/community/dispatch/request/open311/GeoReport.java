@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -126,7 +127,7 @@ class GeoReport {
     }
 
     Mono<List<Request>> request(String id, String language) {
-        return serviceNames(language).flatMap(names -> find(id).map(row -> List.of(view(row, names))));
+        return catalogueFor(language).flatMap(names -> find(id).map(row -> List.of(view(row, names))));
     }
 
     /** GET requests: by ids, or by service, time and status; newest first. */
@@ -146,7 +147,7 @@ class GeoReport {
             search = new Open311Store.Search(null, Open311Input.blankToNull(query.getFirst("service_code")), span[0], span[1],
                     Open311Input.statuses(query.getFirst("status")));
         }
-        return serviceNames(language).flatMap(names -> store.search(search, pageSize, (long) (page - 1) * pageSize)
+        return catalogueFor(language).flatMap(names -> store.search(search, pageSize, (long) (page - 1) * pageSize)
                 .map(row -> view(row, names)).collectList());
     }
 
@@ -156,7 +157,8 @@ class GeoReport {
         Instant[] span = Open311Input.span(query, clock.instant());
         return store.moves(span[0], span[1], MOST_RESULTS)
                 .map(move -> new Update(Long.toString(move.seq()), move.requestId().toString(), Open311Wording.updateStatus(move.to(), move.reason()),
-                        w3c(move.at()), Open311Wording.publicNote(move.to(), move.actor(), move.reason(), move.sourceSystem()), null))
+                        w3c(move.at()), Open311Wording.publicNote(move.to(), move.actor(), move.reason(), move.publicNote(),
+                                move.sourceSystem()), null))
                 .collectList();
     }
 
@@ -209,33 +211,45 @@ class GeoReport {
                 .switchIfEmpty(Mono.error(() -> Open311Exception.notFound("service_request_id '" + id + "' was not found")));
     }
 
-    /** Every service's name in the caller's language, retired ones too: read once for a whole answer. */
-    private Mono<Map<String, String>> serviceNames(String language) {
-        return catalogue.all(true).collectMap(Category::code, category -> category.name(language));
+    /** Every service's name in the caller's language (retired ones too), and which publish details: read once for a whole answer. */
+    private Mono<Services> catalogueFor(String language) {
+        return catalogue.all(true).collectList().map(all -> new Services(
+                all.stream().collect(Collectors.toMap(Category::code, category -> category.name(language))),
+                all.stream().filter(Category::publicDetails).map(Category::code).collect(Collectors.toSet())));
     }
 
-    private Request view(Open311Store.Row row, Map<String, String> serviceNames) {
+    private record Services(Map<String, String> names, Set<String> withPublicDetails) {
+    }
+
+    private Request view(Open311Store.Row row, Services services) {
         RequestDetails details = json.readValue(row.details(), RequestDetails.class);
-        // What a system filed through Open311 it meant to publish; a ticket forwarded on dispatch.intake (a hotline
-        // call's notes, say) was not, so it shows no more than a resident's request.
-        boolean filedByASystem = row.channel() == Channel.MUNICIPAL && row.externalRef() == null;
+        // Published only where both agree: a system filed it through this public API (a ticket forwarded on
+        // dispatch.intake, a hotline call's notes, was not meant for it), and staff flagged its category as one of
+        // public spaces. Even then the place is rounded to about 100 m.
+        boolean published = row.channel() == Channel.MUNICIPAL && row.externalRef() == null
+                && services.withPublicDetails().contains(row.categoryCode());
         RequestDetails.Location location = details.location();
         String building = location != null && location.buildingCode() != null && row.compoundCode() != null
                 ? row.compoundCode() + "/" + location.buildingCode() : null;
-        String address = filedByASystem && location != null && location.address() != null ? location.address()
+        String address = published && location != null && location.address() != null ? location.address()
                 : building != null ? "compound " + row.compoundCode() + ", building " + location.buildingCode()
                 : row.compoundCode() != null ? "compound " + row.compoundCode() : null;
         boolean closed = Status.DONE.contains(row.status());
         return new Request(row.id().toString(), closed ? "closed" : "open",
-                Open311Wording.publicNote(row.status(), row.lastActor(), row.lastReason(), row.sourceSystem()),
-                serviceNames.getOrDefault(row.categoryCode(), row.categoryCode()), row.categoryCode(),
-                filedByASystem ? details.description() : null,
+                Open311Wording.publicNote(row.status(), row.lastActor(), row.lastReason(), row.lastPublicNote(), row.sourceSystem()),
+                services.names().getOrDefault(row.categoryCode(), row.categoryCode()), row.categoryCode(),
+                published ? details.description() : null,
                 row.teamKey() != null ? "volunteer team " + row.teamKey() : properties.agency(),
                 Open311Wording.notice(row.urgency()), w3c(row.requestedAt()), w3c(row.updatedAt()),
                 closed ? null : w3c(row.feedbackBy()), address, building,
-                filedByASystem && location != null ? location.latitude() : null,
-                filedByASystem && location != null ? location.longitude() : null,
-                filedByASystem && !details.mediaUrls().isEmpty() ? details.mediaUrls().get(0) : null);
+                published && location != null ? roughly(location.latitude()) : null,
+                published && location != null ? roughly(location.longitude()) : null,
+                published && !details.mediaUrls().isEmpty() ? details.mediaUrls().get(0) : null);
+    }
+
+    /** A coordinate to three decimals: about 110 m north–south, 90 m east–west here — a street, not a door. */
+    static Double roughly(Double degrees) {
+        return degrees == null ? null : Math.round(degrees * 1000) / 1000.0;
     }
 
     private String w3c(Instant instant) {

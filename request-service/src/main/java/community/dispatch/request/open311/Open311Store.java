@@ -29,11 +29,11 @@ class Open311Store {
     /** A request with what Open311 shows of it, and its latest move. */
     record Row(UUID id, String categoryCode, Status status, Urgency urgency, Channel channel, String compoundCode, String sourceSystem, String externalRef, String details,
             Instant requestedAt, Instant updatedAt, Instant feedbackBy, String teamKey, UUID duplicateOf,
-            String lastActor, String lastReason) {
+            String lastActor, String lastReason, String lastPublicNote) {
     }
 
     /** One move of a request, as an update. */
-    record Move(long seq, UUID requestId, Instant at, String actor, Status to, String reason, String sourceSystem) {
+    record Move(long seq, UUID requestId, Instant at, String actor, Status to, String reason, String publicNote, String sourceSystem) {
     }
 
     /** What a search asks for: ids (then nothing else counts), or categories, a time range and statuses. */
@@ -42,9 +42,10 @@ class Open311Store {
 
     private static final String WITH_LAST_MOVE = """
             SELECT r.id, r.category_code, r.status, r.urgency, r.channel, r.compound_code, r.source_system, r.external_ref, r.details, r.created_at, r.updated_at,
-                   r.feedback_by, r.team_key, r.duplicate_of, t.actor AS last_actor, t.reason AS last_reason
+                   r.feedback_by, r.team_key, r.duplicate_of, t.actor AS last_actor, t.reason AS last_reason,
+                   t.public_note AS last_public_note
             FROM service_request r
-            LEFT JOIN LATERAL (SELECT actor, reason FROM request_timeline
+            LEFT JOIN LATERAL (SELECT actor, reason, public_note FROM request_timeline
                                WHERE request_id = r.id ORDER BY seq DESC LIMIT 1) t ON true
             """;
 
@@ -75,13 +76,13 @@ class Open311Store {
     /** Every move of any request between the two instants, oldest first, at most {@code limit}. */
     Flux<Move> moves(Instant from, Instant to, int limit) {
         return database.sql("""
-                        SELECT t.seq, t.request_id, t.at, t.actor, t.to_status, t.reason, r.source_system
+                        SELECT t.seq, t.request_id, t.at, t.actor, t.to_status, t.reason, t.public_note, r.source_system
                         FROM request_timeline t JOIN service_request r ON r.id = t.request_id
                         WHERE t.at >= :from AND t.at <= :to ORDER BY t.at, t.seq LIMIT :limit""")
                 .bind("from", from).bind("to", to).bind("limit", limit)
                 .map(row -> new Move(row.get("seq", Long.class), row.get("request_id", UUID.class), row.get("at", Instant.class),
                         row.get("actor", String.class), Status.valueOf(row.get("to_status", String.class)),
-                        row.get("reason", String.class), row.get("source_system", String.class)))
+                        row.get("reason", String.class), row.get("public_note", String.class), row.get("source_system", String.class)))
                 .all();
     }
 
@@ -115,6 +116,6 @@ class Open311Store {
                 row.get("source_system", String.class), row.get("external_ref", String.class), row.get("details", Json.class).asString(),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class), row.get("feedback_by", Instant.class),
                 row.get("team_key", String.class), row.get("duplicate_of", UUID.class), row.get("last_actor", String.class),
-                row.get("last_reason", String.class));
+                row.get("last_reason", String.class), row.get("last_public_note", String.class));
     }
 }

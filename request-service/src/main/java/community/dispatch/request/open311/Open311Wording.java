@@ -13,14 +13,18 @@ final class Open311Wording {
     }
 
     /**
-     * What the public reads of a move: the recorded words when the system, the dispatcher, the filing system or —
-     * for finished work — the volunteer wrote them; otherwise (a resident's or staff's words) the community's own.
+     * What the public reads of a move. Words people wrote about people are never published: a move a person made
+     * reads as the community's own wording, unless the person wrote words for the public ({@code publicNote}, a
+     * volunteer's at check-out). Only the system's and the dispatcher's own wording, and the notes the filing system
+     * itself posted to this public API, are published as recorded.
      */
-    static String publicNote(Status status, String actor, String reason, String sourceSystem) {
-        boolean publishable = actor != null && reason != null && !reason.isBlank() && ("system".equals(actor)
-                || "volunteer-service".equals(actor) || (sourceSystem != null && actor.equals("municipal:" + sourceSystem))
-                || (actor.startsWith("volunteer:") && status == Status.RESOLVED));
-        return publishable ? reason : switch (status) {
+    static String publicNote(Status status, String actor, String reason, String publicNote, String sourceSystem) {
+        if (publicNote != null && !publicNote.isBlank()) {
+            return publicNote;
+        }
+        boolean machineWords = actor != null && reason != null && !reason.isBlank() && ("system".equals(actor)
+                || "volunteer-service".equals(actor) || (sourceSystem != null && actor.equals("municipal:" + sourceSystem)));
+        return machineWords ? reason : switch (status) {
             case SUBMITTED -> "Received.";
             case DISPATCHING -> "Being offered to volunteers.";
             case ASSIGNED -> "A volunteer has taken it on.";

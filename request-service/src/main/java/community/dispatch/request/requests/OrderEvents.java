@@ -38,7 +38,8 @@ class OrderEvents {
                 .on(OrderStarted.class, started -> progress.advance(started.requestId(), Status.IN_PROGRESS,
                         volunteer(started.volunteerId()), "checked in"))
                 .on(OrderCompleted.class, completed -> progress.advance(completed.requestId(), Status.RESOLVED,
-                        volunteer(completed.volunteerId()), completed.note() == null ? "checked out" : completed.note()))
+                                volunteer(completed.volunteerId()), completed.note() == null ? "checked out" : completed.note())
+                        .then(progress.publicNote(completed.requestId(), Status.RESOLVED, completed.publicNote())))
                 .on(OrderReleased.class, released -> progress.released(released.requestId(),
                         volunteer(released.volunteerId()), released.reason() == null ? "order released" : released.reason()))
                 .on(OrderUnassignable.class, unassignable -> progress.escalate(unassignable.requestId(),

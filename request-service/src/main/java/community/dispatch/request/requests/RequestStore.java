@@ -204,6 +204,14 @@ public class RequestStore {
                 .bind("id", id).bind("team", teamKey).fetch().rowsUpdated().then();
     }
 
+    /** Puts the words a person chose to publish on the request's latest move to {@code status}. */
+    public Mono<Void> publishNote(UUID id, Status status, String text) {
+        return database.sql("""
+                        UPDATE request_timeline SET public_note = :text
+                        WHERE request_id = :id AND seq = (SELECT max(seq) FROM request_timeline WHERE request_id = :id AND to_status = :status)""")
+                .bind("id", id).bind("status", status.name()).bind("text", text).fetch().rowsUpdated().then();
+    }
+
     public Mono<Void> markDuplicate(UUID id, UUID original) {
         return database.sql("UPDATE service_request SET duplicate_of = :original WHERE id = :id")
                 .bind("id", id).bind("original", original).fetch().rowsUpdated().then();

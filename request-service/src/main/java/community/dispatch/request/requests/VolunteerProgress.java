@@ -50,6 +50,11 @@ class VolunteerProgress {
         return moveIfAllowed(id, null, Status.ESCALATED, DISPATCHER, reason);
     }
 
+    /** What the volunteer chose to say in public about the work, on the move it made (empty: nothing). */
+    Mono<Void> publicNote(UUID id, Status status, String text) {
+        return text == null || text.isBlank() ? Mono.empty() : store.publishNote(id, status, text.strip());
+    }
+
     /** Remembers the team the request went to, for the figures per team. */
     Mono<Void> offeredToTeam(UUID id, String teamKey) {
         return teamKey == null ? Mono.empty() : store.setTeam(id, teamKey);

@@ -22,7 +22,7 @@ class CategoryTest {
                     new Attribute("kind", "Kind", Datatype.SINGLE_VALUE_LIST, false, 4,
                             List.of(new AllowedValue("home", "At home"))),
                     new Attribute("note", "Note", Datatype.TEXT, false, 5, null)),
-            Urgency.URGENT, Category.Route.DISPATCH, true, 0);
+            Urgency.URGENT, Category.Route.DISPATCH, true, false, 0);
 
     @Test
     void attributesAreKeptInTheirOrder() {

@@ -85,12 +85,12 @@ public class OrderDesk {
     }
 
     /** Check-out: the work is done; the hours from check-in are credited, to the half hour, up to the category's cap. */
-    public Mono<Order> checkOut(UUID orderId, UUID volunteer, String note) {
+    public Mono<Order> checkOut(UUID orderId, UUID volunteer, String note, String publicNote) {
         return transactions.transactional(ownOrder(orderId, volunteer)
                 .flatMap(order -> dispatches.find(order.requestId())
                         .map(dispatch -> hoursCap.forCategory(dispatch.categoryCode()))
                         .defaultIfEmpty(hoursCap.forCategory(""))
-                        .flatMap(cap -> offering.record(order.checkOut(clock.instant(), note, cap)))));
+                        .flatMap(cap -> offering.record(order.checkOut(clock.instant(), note, publicNote, cap)))));
     }
 
     /** Staff correct the hours an order earned (a long job past the cap, a mistake); audited. */

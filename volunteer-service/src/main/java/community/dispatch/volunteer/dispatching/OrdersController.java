@@ -126,10 +126,14 @@ class OrdersController {
     @ApiResponse(responseCode = "200", description = "Done; the hours are credited", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such order of yours")
     @ApiResponse(responseCode = "409", description = "The order is not in a state that allows this (its status is in the problem)")
-    @Operation(summary = "Check out: the work is done", description = "Credits the hours since check-in, rounded to the half hour.")
-    Mono<OrderResponse> checkOut(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
+    @Operation(summary = "Check out: the work is done", description = """
+            Credits the hours since check-in, rounded to the half hour. The note goes to the requester and staff only; \
+            publicNote, if given, is what the public may read of the work (Open311's status notes) — write nothing \
+            there about the person or their home.""")
+    Mono<OrderResponse> checkOut(@PathVariable UUID id, @Valid @RequestBody(required = false) CheckOutRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return desk.checkOut(id, Caller.of(jwt).memberId(), body == null ? null : body.note()).map(OrderResponse::of);
+        return desk.checkOut(id, Caller.of(jwt).memberId(), body == null ? null : body.note(),
+                body == null ? null : body.publicNote()).map(OrderResponse::of);
     }
 
     @PostMapping("/api/v1/orders/{id}/release")
@@ -170,5 +174,12 @@ class OrdersController {
     }
 
     record NoteRequest(@Schema(example = "Tap washer replaced; resident asked for a check next week.") @Size(max = 2000) String note) {
+    }
+
+    record CheckOutRequest(
+            @Schema(example = "Tap washer replaced; Mrs Li asked for a check next week.", description = "For the requester and staff")
+            @Size(max = 2000) String note,
+            @Schema(example = "Tap repaired.", description = "What the public may read of the work; nothing about the person")
+            @Size(max = 200) String publicNote) {
     }
 }

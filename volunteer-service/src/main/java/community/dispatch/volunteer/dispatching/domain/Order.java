@@ -80,14 +80,15 @@ public record Order(UUID id, UUID requestId, UUID volunteerId, String teamKey, O
 
     /**
      * The work is done: the hours since check-in are credited, rounded to the half hour and at most
-     * {@code maxHours} (a forgotten check-out earns no days; staff correct the rare long job).
+     * {@code maxHours} (a forgotten check-out earns no days; staff correct the rare long job). The note is for the
+     * requester and staff; a public note, if any, is what the volunteer chose to say in public.
      */
-    public Moved checkOut(Instant now, String note, double maxHours) {
+    public Moved checkOut(Instant now, String note, String publicNote, double maxHours) {
         require(OrderStatus.COMPLETED, "Check out of an order you checked in to.");
         double hours = Math.min(ServiceHours.of(Duration.between(startedAt, now)), maxHours);
         Order completed = new Order(id, requestId, volunteerId, teamKey, OrderStatus.COMPLETED, offeredAt, expiresAt,
                 startedAt, now, note == null ? "" : note, hours);
-        return Moved.published(completed, new OrderCompleted(id, requestId, volunteerId, now, note));
+        return Moved.published(completed, new OrderCompleted(id, requestId, volunteerId, now, note, publicNote));
     }
 
     /** Staff correct the hours credited for work done (to the half hour, half an hour to 24). */

@@ -40,7 +40,7 @@ class OrderTest {
             "decline", (order, now) -> order.decline("busy"),
             "expire", (order, now) -> order.expire(now),
             "checkIn", (order, now) -> order.checkIn(now),
-            "checkOut", (order, now) -> order.checkOut(now, "done", 8),
+            "checkOut", (order, now) -> order.checkOut(now, "done", null, 8),
             "release", (order, now) -> order.release("cannot come"),
             "withdraw", (order, now) -> order.withdraw(OrderWithdrawn.TAKEN),
             "supersede", (order, now) -> order.supersede());
@@ -105,7 +105,7 @@ class OrderTest {
         assertThat(started.order().startedAt()).isEqualTo(SOON);
         assertThat(started.event()).containsInstanceOf(OrderStarted.class);
 
-        Order.Moved completed = started.order().checkOut(SOON.plus(Duration.ofMinutes(100)), null, 8);
+        Order.Moved completed = started.order().checkOut(SOON.plus(Duration.ofMinutes(100)), null, null, 8);
 
         assertThat(completed.order().hours()).isEqualTo(1.5);
         assertThat(completed.order().completedAt()).isEqualTo(SOON.plus(Duration.ofMinutes(100)));
@@ -114,10 +114,22 @@ class OrderTest {
     }
 
     @Test
+    void theNoteForTheRequesterAndTheWordsForThePublicTravelApart() {
+        Order started = in(OrderStatus.ACCEPTED).checkIn(SOON).order();
+
+        Order.Moved completed = started.checkOut(SOON.plus(Duration.ofHours(1)), "Mrs Li, alone in 301", "Tap repaired.", 8);
+
+        assertThat(completed.event()).get().isInstanceOfSatisfying(OrderCompleted.class, event -> {
+            assertThat(event.note()).isEqualTo("Mrs Li, alone in 301");
+            assertThat(event.publicNote()).isEqualTo("Tap repaired.");
+        });
+    }
+
+    @Test
     void aForgottenCheckOutEarnsAtMostTheCapAndStaffCorrectWorkDone() {
         Order started = in(OrderStatus.ACCEPTED).checkIn(SOON).order();
 
-        Order completed = started.checkOut(SOON.plus(Duration.ofDays(3)), "forgot to check out", 8).order();
+        Order completed = started.checkOut(SOON.plus(Duration.ofDays(3)), "forgot to check out", null, 8).order();
 
         assertThat(completed.hours()).isEqualTo(8.0);
         assertThat(completed.correctHours(9.5).hours()).isEqualTo(9.5);

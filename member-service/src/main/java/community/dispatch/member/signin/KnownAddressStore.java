@@ -9,12 +9,12 @@ import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
 /**
- * The client addresses an account signed in from ({@code sign_in_known_address}): its owner's, which a
+ * The SQL of the client addresses an account signed in from ({@code sign_in_known_address}): its owner's, which a
  * password-guessing attack on the account never slows ({@link SignInThrottle}).
  */
 @Component
 @RequiredArgsConstructor
-class KnownAddresses {
+class KnownAddressStore {
 
     private final DatabaseClient database;
 
