@@ -101,9 +101,10 @@ class AccessMatrixIT extends DispatchingTestSupport {
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
         matrix.operation("GET /api/v1/dispatch-rules/{categoryCode}/history").call(Call.get("/api/v1/dispatch-rules/" + CATEGORY + "/history"))
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
+        // The leader of dawn may not preview weaver's rule (RulesIT: a leader previews their own team's, without personal data).
         matrix.operation("POST /api/v1/dispatch-rules/preview").call(Call.post("/api/v1/dispatch-rules/preview",
                         Map.of("categoryCode", CATEGORY, "urgency", "NORMAL", "compoundCode", "C01", "gridCode", "G01")))
-                .expect(401, 403, 403, 403, 200, 403, 200, 200);
+                .expect(401, 403, 403, 403, 403, 403, 200, 200);
         matrix.operation("GET /api/v1/orders").call(Call.get("/api/v1/orders"))
                 .expect(401, 200, 200, 200, 200, 200, 200, 200);
         matrix.operation("GET /api/v1/orders/stream").call(Call.get("/api/v1/orders/stream"))

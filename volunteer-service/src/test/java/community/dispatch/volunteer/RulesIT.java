@@ -70,23 +70,52 @@ class RulesIT extends ServiceTestSupport {
     void thePreviewRanksTheCandidatesAndShowsWhy() {
         UUID near = volunteer("C05", Map.of("nursing", 4));
         UUID far = volunteer("C11", Map.of("nursing", 4));
-        volunteer("C05", Map.of("nursing", 1));
+        UUID lowSkill = volunteer("C05", Map.of("nursing", 1));
 
-        List<Map<String, Object>> ranked = await().atMost(Duration.ofSeconds(30)).until(() -> web.post()
-                        .uri("/api/v1/dispatch-rules/preview").headers(h -> h.setBearerAuth(leader))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("categoryCode", "free-clinic", "urgency", "URGENT", "compoundCode", "C05", "gridCode", "G03"))
-                        .exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody(),
+        // Other tests' volunteers may be in the ranking too; these three are this test's.
+        List<Map<String, Object>> ranked = await().atMost(Duration.ofSeconds(30)).until(() -> preview(admin)
+                        .expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody().stream()
+                        .filter(candidate -> List.of(near.toString(), far.toString(), lowSkill.toString()).contains(candidate.get("volunteerId")))
+                        .toList(),
                 found -> found.size() == 2);
 
-        assertThat(ranked).extracting(candidate -> candidate.get("volunteerId")).containsExactly(near.toString(), far.toString());
+        assertThat(ranked).extracting(candidate -> candidate.get("volunteerId")).as("the skill too low is not eligible")
+                .containsExactly(near.toString(), far.toString());
         // Neither home nor request is on the map here: the same compound is what proximity has to go by.
         assertThat((Map<String, Object>) ranked.get(0).get("components")).containsEntry("proximity", 0.8).containsKeys(
                 "team", "skill", "load", "fairness", "rating");
         assertThat(ranked.get(0)).containsEntry("sameBuilding", false).doesNotContainKey("distanceMetres");
-        web.post().uri("/api/v1/dispatch-rules/preview").headers(h -> h.setBearerAuth(resident))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("categoryCode", "free-clinic")).exchange()
-                .expectStatus().isForbidden();
+        preview(resident).expectStatus().isForbidden();
+    }
+
+    /**
+     * A team leader previews only the rules of teams they lead, sees only those teams' volunteers, and never where
+     * they live, how many hours they did (fairness) or how residents rated them: staff's business.
+     */
+    @Test
+    void aTeamLeaderPreviewsOnlyTheirTeamsAndNothingPersonal() {
+        UUID angel = volunteer("C05", Map.of("nursing", 4));
+        UUID angelsLeader = volunteer("C02", Map.of());
+        web.put().uri("/api/v1/teams/angel/leaders/" + angelsLeader).headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk();
+        String ownLeader = TestTokensConfiguration.TOKENS.token(angelsLeader.toString(), "TEAM_LEADER", "VOLUNTEER");
+
+        List<Map<String, Object>> ranked = await().atMost(Duration.ofSeconds(30)).until(() -> preview(ownLeader)
+                        .expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody(),
+                found -> found.stream().anyMatch(candidate -> angel.toString().equals(candidate.get("volunteerId"))));
+        assertThat(ranked).allSatisfy(candidate -> {
+            assertThat(candidate).containsEntry("teamKey", "angel").doesNotContainKey("distanceMetres");
+            assertThat((Map<String, Object>) candidate.get("components")).containsOnlyKeys("team", "skill", "load");
+        });
+        // A leader of no team this rule names.
+        preview(leader).expectStatus().isForbidden();
+    }
+
+    private WebTestClient.ResponseSpec preview(String token) {
+        return web.post().uri("/api/v1/dispatch-rules/preview").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("categoryCode", "free-clinic", "urgency", "URGENT", "compoundCode", "C05", "gridCode", "G03"))
+                .exchange();
     }
 
     @Test

@@ -60,12 +60,17 @@ public class Candidates {
      * an administrator to see why. A request id previews that request (its tried volunteers left out).
      * Empty when there is no such request or no rule for the category.
      */
-    public Mono<List<Scoring.Scored>> preview(UUID requestId, String categoryCode, String urgency, String compoundCode,
+    public Mono<Preview> preview(UUID requestId, String categoryCode, String urgency, String compoundCode,
             String gridCode) {
         Mono<Dispatch> dispatch = requestId == null
                 ? Mono.just(new Dispatch(UUID.randomUUID(), categoryCode, urgency == null ? "NORMAL" : urgency, null, 0,
                         compoundCode, gridCode, null))
                 : dispatches.find(requestId);
-        return dispatch.flatMap(what -> rules.find(what.categoryCode()).flatMap(rule -> ranked(what, rule)));
+        return dispatch.flatMap(what -> rules.find(what.categoryCode())
+                .flatMap(rule -> ranked(what, rule).map(ranked -> new Preview(rule, ranked))));
+    }
+
+    /** A preview: the rule it ranked by, and the ranking. */
+    public record Preview(Rule rule, List<Scoring.Scored> ranked) {
     }
 }

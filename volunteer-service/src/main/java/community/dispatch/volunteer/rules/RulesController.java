@@ -47,6 +47,7 @@ class RulesController {
 
     private final RuleBook rules;
     private final Candidates candidates;
+    private final Volunteers teams;
 
     @GetMapping
     @Operation(summary = "All rules (staff, team leaders)", description = "One per category: teams, skills, offer timeouts per urgency, offers before unassignable, DIRECT or POOL.")
@@ -97,21 +98,33 @@ class RulesController {
     @PostMapping("/preview")
     @ApiResponse(responseCode = "200", description = "The ranked candidates", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No rule for the category, or no such request")
-    @Operation(summary = "Who would be offered a request, and why (staff, team leaders)", description = """
+    @Operation(summary = "Who would be offered a request, and why (staff; a team leader for the teams they lead)", description = """
             Give a requestId, or a categoryCode with urgency, compoundCode and gridCode: the answer ranks the eligible \
             volunteers available now (the first `limit`, default 20), each with the parts of the score (team, skill, \
             proximity, load, fairness, rating), whether they live in the building where help is wanted and how far \
-            from it (metres, when both places are on the map).""")
+            from it (metres, when both places are on the map). A team leader previews only rules that name a team \
+            they lead, sees only those teams' volunteers, and never their distance, fairness (hours) or rating; \
+            403 for another team's rule.""")
     Mono<List<Scoring.Scored>> preview(@Valid @RequestBody PreviewRequest body, @AuthenticationPrincipal Jwt jwt) {
-        requireStaffOrLeader(Caller.of(jwt));
+        Caller caller = Caller.of(jwt);
+        requireStaffOrLeader(caller);
         if (body.requestId() == null && body.categoryCode() == null) {
             return Mono.error(DomainException.invalid("validation-failed", "Give requestId or categoryCode.",
                     Map.of("errors", List.of(Map.of("field", "categoryCode", "message", "required without requestId")))));
         }
-        return candidates.preview(body.requestId(), body.categoryCode(), body.urgency(), body.compoundCode(), body.gridCode())
-                .map(ranked -> ranked.subList(0, Math.min(ranked.size(), body.limit() == null ? 20 : body.limit())))
-                .switchIfEmpty(Mono.error(() -> DomainException.notFound("rule-not-found",
-                        "No rule or no such request to preview.")));
+        int limit = body.limit() == null ? 20 : body.limit();
+        return teams.scopeOf(caller).flatMap(scope -> candidates
+                .preview(body.requestId(), body.categoryCode(), body.urgency(), body.compoundCode(), body.gridCode())
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("rule-not-found", "No rule or no such request to preview.")))
+                .flatMap(preview -> {
+                    if (!scope.coversAnyOf(preview.rule().teams())) {
+                        return Mono.error(DomainException.forbidden("Team leaders preview only the rules of teams they lead."));
+                    }
+                    return Mono.just(preview.ranked().stream()
+                            .filter(scored -> scope.staff() || scope.covers(scored.teamKey()))
+                            .map(scored -> scope.staff() ? scored : scored.forLeader())
+                            .limit(limit).toList());
+                }));
     }
 
     private static void requireStaffOrLeader(Caller caller) {

@@ -25,6 +25,11 @@ public record TeamScope(UUID self, boolean staff, Set<String> led) {
         return staff || led.contains(team);
     }
 
+    /** Whether any of these teams is the caller's to see (a rule that names one of them, its preview). */
+    public boolean coversAnyOf(List<String> teams) {
+        return staff || teams.stream().anyMatch(led::contains);
+    }
+
     /** Whether the caller may manage a volunteer in these teams (profile, hours, orders): one of them is theirs. */
     public boolean coversVolunteerIn(List<String> teams) {
         return staff || teams.stream().anyMatch(led::contains);

@@ -52,6 +52,14 @@ class TeamScopeTest {
         assertThat(MEMBER.covers("angel")).isFalse();
     }
 
+    @Test
+    void aRuleIsALeadersToPreviewWhenItNamesATeamTheyLead() {
+        assertThat(LEADS_RED_STEWARD.coversAnyOf(List.of("angel", "red-steward"))).isTrue();
+        assertThat(LEADS_RED_STEWARD.coversAnyOf(List.of("angel"))).isFalse();
+        assertThat(MEMBER.coversAnyOf(List.of("angel"))).isFalse();
+        assertThat(STAFF.coversAnyOf(List.of())).isTrue();
+    }
+
     /** volunteer's teams, category, whether the red-steward leader may assign. */
     @ParameterizedTest(name = "{0} for {1}: {2}")
     @CsvSource(delimiter = ';', value = {

@@ -2,6 +2,7 @@ package community.dispatch.volunteer.dispatching.domain;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +67,13 @@ public final class Scoring {
             @Schema(example = "true", description = "Lives in the building where help is wanted") boolean sameBuilding,
             @Schema(example = "420", description = "From their home to where help is wanted, in metres; absent when either is not on the map")
             Integer distanceMetres) {
+
+        /** What a team leader may see of a volunteer's ranking: no distance from home, fairness (hours) or rating. */
+        public Scored forLeader() {
+            Map<String, Double> shown = new LinkedHashMap<>(components);
+            shown.keySet().retainAll(List.of("team", "skill", "load"));
+            return new Scored(volunteerId, teamKey, score, shown, false, null);
+        }
     }
 
     /** How far proximity reaches: at this distance and beyond it counts nothing. */
