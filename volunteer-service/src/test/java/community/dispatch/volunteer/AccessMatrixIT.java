@@ -82,8 +82,13 @@ class AccessMatrixIT extends DispatchingTestSupport {
         matrix.operation("PUT /api/v1/volunteers/{memberId}/teams")
                 .call(Call.put("/api/v1/volunteers/" + volunteer + "/teams", Map.of("teams", List.of(TEAM))))
                 .expect(401, 403, 403, 403, 403, 403, 200, 200);
+        // Skills and load are certified by the volunteer's leaders or staff, never by the volunteer.
         matrix.operation("PUT /api/v1/volunteers/{memberId}/profile")
                 .call(Call.put("/api/v1/volunteers/" + volunteer + "/profile", Map.of("skills", Map.of("sewing", 4), "maxConcurrent", 10)))
+                .expect(401, 404, 404, 403, 404, 404, 200, 200);
+        matrix.operation("PUT /api/v1/volunteers/{memberId}/availability")
+                // No windows and no leave: free any time, as the later rows need.
+                .call(Call.put("/api/v1/volunteers/" + volunteer + "/availability", Map.of("weekly", List.of(), "leave", List.of())))
                 .expect(401, 404, 404, 200, 404, 404, 200, 200);
         matrix.operation("GET /api/v1/volunteers/{memberId}/hours").call(Call.get("/api/v1/volunteers/" + volunteer + "/hours"))
                 .expect(401, 404, 404, 200, 404, 404, 200, 200);

@@ -145,10 +145,12 @@ class DispatchIT extends DispatchingTestSupport {
         UUID away = volunteerIn("red-steward", "00000000-0000-0000-0007");
         UUID here = volunteerIn("red-steward", "00000000-0000-0000-0008");
         LocalDate today = LocalDate.now(MovableClockConfiguration.CLOCK.withZone(ZoneId.of("Asia/Shanghai")));
-        web.put().uri("/api/v1/volunteers/" + away + "/profile").headers(h -> h.setBearerAuth(token(away)))
+        web.put().uri("/api/v1/volunteers/" + away + "/profile").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("skills", Map.of("electrical-repair", 4)))
+                .exchange().expectStatus().isOk();
+        web.put().uri("/api/v1/volunteers/" + away + "/availability").headers(h -> h.setBearerAuth(token(away)))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("skills", Map.of("electrical-repair", 4), "leave",
-                        List.of(Map.of("from", today.minusDays(1).toString(), "to", today.plusDays(1).toString()))))
+                .bodyValue(Map.of("leave", List.of(Map.of("from", today.minusDays(1).toString(), "to", today.plusDays(1).toString()))))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.skills.electrical-repair").isEqualTo(4);
 

@@ -57,8 +57,10 @@ class PreferredWindowIT extends DispatchingTestSupport {
 
     private void freeEveryDay(UUID volunteer, String from, String to) {
         web.put().uri("/api/v1/volunteers/" + volunteer + "/profile").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("maxConcurrent", 5)).exchange().expectStatus().isOk();
+        web.put().uri("/api/v1/volunteers/" + volunteer + "/availability").headers(h -> h.setBearerAuth(admin))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("maxConcurrent", 5, "weekly", Arrays.stream(DayOfWeek.values())
+                .bodyValue(Map.of("weekly", Arrays.stream(DayOfWeek.values())
                         .map(day -> Map.of("day", day.name(), "from", from, "to", to)).toList()))
                 .exchange().expectStatus().isOk();
     }

@@ -25,7 +25,8 @@ import lombok.RequiredArgsConstructor;
 /**
  * The SQL that finds who could take a request: active volunteers of the rule's teams with room for
  * another order, with their load, recent hours and ratings, leaving out those already tried in this
- * round. Only open orders and recent hours are aggregated, so old orders cost nothing.
+ * round and those who did the request before (a request reopened after a low rating goes to someone else, and
+ * is never paid twice). Only open orders and recent hours are aggregated, so old orders cost nothing.
  */
 @Component
 @RequiredArgsConstructor
@@ -67,7 +68,7 @@ class CandidateStore {
                           AND NOT EXISTS (SELECT 1 FROM order_offer tried WHERE tried.request_id = :request
                                             AND tried.volunteer_id = v.member_id AND tried.status = ANY(:tried))""")
                 .bindValues(Map.of("teams", teams.toArray(String[]::new), "request", requestId,
-                        "open", OrderStatus.names(OrderStatus.OPEN), "tried", OrderStatus.names(OrderStatus.TRIED),
+                        "open", OrderStatus.names(OrderStatus.OPEN), "tried", OrderStatus.names(OrderStatus.NOT_AGAIN),
                         "completed", OrderStatus.COMPLETED.name(), "recentSince", now.minus(RECENT),
                         "requester", Parameter.fromOrEmpty(requesterId, UUID.class)))
                 .map(row -> new Candidate(new Scoring.Volunteer(row.get("member_id", UUID.class),

@@ -1,7 +1,9 @@
 package community.dispatch.volunteer.dispatching;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import community.dispatch.kit.security.Caller;
 import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
 import community.dispatch.volunteer.dispatching.domain.IllegalOrderMove;
 import community.dispatch.volunteer.dispatching.domain.Order;
+import community.dispatch.volunteer.dispatching.domain.ServiceHours;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
 import community.dispatch.volunteer.teams.VolunteerProfile;
 import community.dispatch.volunteer.teams.Volunteers;
@@ -84,13 +87,21 @@ public class OrderDesk {
                 .flatMap(order -> offering.record(order.checkIn(clock.instant()))));
     }
 
-    /** Check-out: the work is done; the hours from check-in are credited, to the half hour, up to the category's cap. */
+    /**
+     * Check-out: the work is done; the hours from check-in are credited, to the half hour, up to the category's cap —
+     * only for time the volunteer's other orders were not credited for (their check-outs wait for one another).
+     */
     public Mono<Order> checkOut(UUID orderId, UUID volunteer, String note, String publicNote) {
-        return transactions.transactional(ownOrder(orderId, volunteer)
+        Instant now = clock.instant();
+        return transactions.transactional(orders.lockHoursOf(volunteer)
+                .then(ownOrder(orderId, volunteer))
                 .flatMap(order -> dispatches.find(order.requestId())
                         .map(dispatch -> hoursCap.forCategory(dispatch.categoryCode()))
                         .defaultIfEmpty(hoursCap.forCategory(""))
-                        .flatMap(cap -> offering.record(order.checkOut(clock.instant(), note, publicNote, cap)))));
+                        .zipWith(order.startedAt() == null ? Mono.just(List.<ServiceHours.Span>of())
+                                : orders.creditedSpans(volunteer, orderId, order.startedAt(), now).collectList())
+                        .flatMap(capAndCredited -> offering.record(order.checkOut(now, note, publicNote, capAndCredited.getT1(),
+                                capAndCredited.getT2())))));
     }
 
     /** Staff correct the hours an order earned (a long job past the cap, a mistake); audited. */

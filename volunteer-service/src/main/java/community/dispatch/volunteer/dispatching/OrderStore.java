@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import community.dispatch.volunteer.dispatching.domain.Order;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
+import community.dispatch.volunteer.dispatching.domain.ServiceHours;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -51,6 +52,27 @@ class OrderStore {
                                                note = :note, hours = :hours
                         WHERE id = :id""")
                 .bindValues(values).fetch().rowsUpdated().thenReturn(order);
+    }
+
+    /**
+     * Makes the volunteer's check-outs wait for one another until the transaction ends, so two orders checked out
+     * at once cannot both be credited for the same time; call it inside a transaction.
+     */
+    Mono<Void> lockHoursOf(UUID volunteer) {
+        return database.sql("SELECT pg_advisory_xact_lock(hashtextextended('volunteer-hours:' || :v, 0))")
+                .bind("v", volunteer.toString()).map(row -> true).first().then();
+    }
+
+    /** The spans the volunteer's other orders were credited for that overlap {@code from}–{@code to}. */
+    Flux<ServiceHours.Span> creditedSpans(UUID volunteer, UUID except, Instant from, Instant to) {
+        return database.sql("""
+                        SELECT started_at, completed_at FROM order_offer
+                        WHERE volunteer_id = :v AND id <> :except AND status = ANY(:served)
+                          AND started_at < :to AND completed_at > :from""")
+                .bindValues(Map.of("v", volunteer, "except", except, "served", OrderStatus.names(OrderStatus.SERVED),
+                        "from", from, "to", to))
+                .map(row -> new ServiceHours.Span(row.get("started_at", Instant.class), row.get("completed_at", Instant.class)))
+                .all();
     }
 
     /** The order, locked. */

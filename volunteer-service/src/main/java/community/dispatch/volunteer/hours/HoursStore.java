@@ -46,6 +46,12 @@ class HoursStore {
     }
 
     /** The honour hours already certified for the volunteer on the day. */
+    /** Makes certifications for the volunteer wait for one another until the transaction ends. */
+    Mono<Void> lockHonourHoursOf(UUID volunteer) {
+        return database.sql("SELECT pg_advisory_xact_lock(hashtextextended('honour-hours:' || :v, 0))")
+                .bind("v", volunteer.toString()).map(row -> true).first().then();
+    }
+
     Mono<Double> honourHoursOn(UUID volunteer, LocalDate day) {
         return database.sql("SELECT coalesce(sum(hours), 0) AS total FROM honour_hours WHERE volunteer_id = :v AND on_date = :day")
                 .bind("v", volunteer).bind("day", day).map(row -> row.get("total", BigDecimal.class).doubleValue()).one();

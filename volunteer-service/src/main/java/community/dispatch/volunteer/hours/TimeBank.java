@@ -70,7 +70,8 @@ public class TimeBank {
             return Mono.error(DomainException.invalidField("onDate", "a day within the last " + CERTIFY_WITHIN_DAYS + " days"));
         }
         Map<String, Object> entry = Map.of("hours", hours, "onDate", onDate.toString());
-        return transactions.transactional(store.honourHoursOn(volunteer, onDate)
+        // Certifications for one volunteer wait for one another, so parallel ones cannot race past the day's cap.
+        return transactions.transactional(store.lockHonourHoursOf(volunteer).then(store.honourHoursOn(volunteer, onDate))
                 .flatMap(already -> already + hours > HONOUR_HOURS_PER_DAY
                         ? Mono.error(DomainException.invalidField("hours", "at most " + HONOUR_HOURS_PER_DAY
                                 + " honour hours a day; " + already + " are certified for " + onDate))

@@ -102,23 +102,37 @@ class TeamsController {
     }
 
     @PutMapping("/api/v1/volunteers/{memberId}/profile")
-    @Operation(summary = "Update a volunteer's profile (the volunteer, team leaders, staff)", description = """
-            Skills with a level from 1 to 5, the grid, weekly availability (windows in the community's zone; one whose end \
-            is before its start runs past midnight) and leave, and how many orders at once. No windows: any time.""")
+    @ApiResponse(responseCode = "200", description = "Set; the volunteer's profile", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "The volunteer themself: leaders and staff set these")
+    @Operation(summary = "Set a volunteer's skills, grid and load (a leader of one of their teams, staff)", description = """
+            Skills with a level from 1 to 5 (the levels rules require, certified by the volunteer's leaders or staff), \
+            the grid, and how many orders at once (default 2). Replaces all three; audited. Never the volunteer themself \
+            (403), who keeps their availability (PUT …/availability).""")
     Mono<VolunteerProfile> profile(@PathVariable UUID memberId, @Valid @RequestBody ProfileRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return volunteers.updateProfile(memberId, body.skills() == null ? Map.of() : body.skills(), body.gridCode(),
-                new Availability(body.weekly(), body.leave()), body.maxConcurrent() == null ? 2 : body.maxConcurrent(),
-                Caller.of(jwt));
+        return volunteers.setProfile(memberId, body.skills() == null ? Map.of() : body.skills(), body.gridCode(),
+                body.maxConcurrent() == null ? 2 : body.maxConcurrent(), Caller.of(jwt));
+    }
+
+    @PutMapping("/api/v1/volunteers/{memberId}/availability")
+    @Operation(summary = "Set when a volunteer is free and away (the volunteer, team leaders, staff)", description = """
+            Weekly availability (windows in the community's zone; one whose end is before its start runs past midnight) \
+            and leave. Replaces both. No windows: any time.""")
+    Mono<VolunteerProfile> availability(@PathVariable UUID memberId, @Valid @RequestBody AvailabilityRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return volunteers.setAvailability(memberId, new Availability(body.weekly(), body.leave()), Caller.of(jwt));
     }
 
     record ProfileRequest(
             @Schema(example = "{\"first-aid\": 4, \"plumbing\": 3}", description = "Skill code → level 1 (beginner) to 5 (expert)")
-            Map<@Pattern(regexp = "^[a-z0-9-]{2,40}$") String, @Min(1) @Max(5) Integer> skills,
+            @Size(max = 50) Map<@Pattern(regexp = "^[a-z0-9-]{2,40}$") String, @Min(1) @Max(5) Integer> skills,
             @Schema(example = "G03") @Size(max = 20) String gridCode,
-            @Size(max = 21) List<@NotNull @Valid Window> weekly,
-            @Size(max = 50) List<@NotNull @Valid Leave> leave,
             @Schema(example = "2", description = "Orders at once") @Min(1) @Max(10) Integer maxConcurrent) {
+    }
+
+    record AvailabilityRequest(
+            @Size(max = 21) List<@NotNull @Valid Window> weekly,
+            @Size(max = 50) List<@NotNull @Valid Leave> leave) {
     }
 
     record TeamsRequest(@Schema(example = "[\"angel\", \"baoliang\"]") @NotNull @Size(max = 6) List<String> teams) {

@@ -121,16 +121,21 @@ class VolunteerStore {
     }
 
     /** Replaces what a volunteer or their team leader keeps up to date: skills, grid, availability and leave, limit. */
-    public Mono<Boolean> updateProfile(UUID memberId, Map<String, Integer> skills, String gridCode, Availability availability,
-            int maxConcurrent) {
+    /** Sets what leaders and staff decide of a volunteer: skills, grid and orders at once; false without a profile. */
+    public Mono<Boolean> setProfile(UUID memberId, Map<String, Integer> skills, String gridCode, int maxConcurrent) {
         DatabaseClient.GenericExecuteSpec update = database.sql("""
-                        UPDATE volunteer SET skills = :skills, grid_code = :grid, availability = :availability,
-                                             max_concurrent = :max, updated_at = now()
+                        UPDATE volunteer SET skills = :skills, grid_code = :grid, max_concurrent = :max, updated_at = now()
                         WHERE member_id = :id""")
-                .bind("id", memberId).bind("skills", Json.of(json.writeValueAsString(skills)))
-                .bind("availability", Json.of(json.writeValueAsString(availability))).bind("max", maxConcurrent);
+                .bind("id", memberId).bind("skills", Json.of(json.writeValueAsString(skills))).bind("max", maxConcurrent);
         update = gridCode == null ? update.bindNull("grid", String.class) : update.bind("grid", gridCode);
         return update.fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    /** Sets when a volunteer is free (weekly windows) and away (leave); false without a profile. */
+    public Mono<Boolean> setAvailability(UUID memberId, Availability availability) {
+        return database.sql("UPDATE volunteer SET availability = :availability, updated_at = now() WHERE member_id = :id")
+                .bind("id", memberId).bind("availability", Json.of(json.writeValueAsString(availability)))
+                .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     /** Replaces a team's names, description, station and categories; false when there is no such team. */

@@ -32,6 +32,7 @@ public class Volunteers {
     private static final String LEADER_APPOINTED = "team.leader-appointed";
     private static final String LEADER_DISMISSED = "team.leader-dismissed";
     private static final String TEAM_CHANGED = "team.changed";
+    private static final String PROFILE_SET = "volunteer.profile-set";
 
     private final VolunteerStore store;
     private final AuditTrail audit;
@@ -93,12 +94,30 @@ public class Volunteers {
                 .then(Mono.defer(() -> store.profile(memberId)));
     }
 
-    /** Replaces what a volunteer keeps up to date: the volunteer, a leader of one of their teams, or staff. */
-    Mono<VolunteerProfile> updateProfile(UUID memberId, Map<String, Integer> skills, String gridCode,
-            Availability availability, int maxConcurrent, Caller caller) {
+    /**
+     * Sets what a volunteer's leaders and staff decide — skills (the gate of rules such as nursing for free clinics),
+     * grid and how many orders at once — never the volunteer themself; audited.
+     */
+    Mono<VolunteerProfile> setProfile(UUID memberId, Map<String, Integer> skills, String gridCode, int maxConcurrent,
+            Caller caller) {
+        Map<String, Object> after = Map.of("skills", skills, "gridCode", String.valueOf(gridCode), "maxConcurrent", maxConcurrent);
+        if (caller.is(memberId) && !caller.isStaff()) {
+            return audit.refused(caller, PROFILE_SET, memberId.toString(), null, after, DomainException.forbidden(
+                    "A volunteer's skills, grid and load are set by their team leaders or staff; you keep your availability."));
+        }
+        return mayManage(caller, memberId, false)
+                .flatMap(allowed -> allowed ? store.profile(memberId) : Mono.empty())
+                .switchIfEmpty(Mono.error(() -> notFound(memberId)))
+                .flatMap(before -> transactions.transactional(store.setProfile(memberId, skills, gridCode, maxConcurrent)
+                        .then(audit.done(caller, PROFILE_SET, memberId.toString(), Map.of("skills", before.skills(),
+                                "gridCode", String.valueOf(before.gridCode()), "maxConcurrent", before.maxConcurrent()), after))))
+                .then(Mono.defer(() -> store.profile(memberId)));
+    }
+
+    /** Sets when a volunteer is free and on leave: the volunteer, a leader of one of their teams, or staff. */
+    Mono<VolunteerProfile> setAvailability(UUID memberId, Availability availability, Caller caller) {
         return mayManage(caller, memberId, true)
-                .flatMap(allowed -> allowed ? store.updateProfile(memberId, skills, gridCode, availability, maxConcurrent)
-                        : Mono.just(false))
+                .flatMap(allowed -> allowed ? store.setAvailability(memberId, availability) : Mono.just(false))
                 .flatMap(found -> found ? store.profile(memberId) : Mono.error(notFound(memberId)));
     }
 

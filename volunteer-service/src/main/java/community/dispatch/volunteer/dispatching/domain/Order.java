@@ -2,6 +2,7 @@ package community.dispatch.volunteer.dispatching.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -84,8 +85,18 @@ public record Order(UUID id, UUID requestId, UUID volunteerId, String teamKey, O
      * requester and staff; a public note, if any, is what the volunteer chose to say in public.
      */
     public Moved checkOut(Instant now, String note, String publicNote, double maxHours) {
+        return checkOut(now, note, publicNote, maxHours, List.of());
+    }
+
+    /**
+     * As {@link #checkOut(Instant, String, String, double)}, crediting only the time that the volunteer's other
+     * orders, checked out before, have not been credited for: hours never add up beyond the time that passed.
+     */
+    public Moved checkOut(Instant now, String note, String publicNote, double maxHours, List<ServiceHours.Span> credited) {
         require(OrderStatus.COMPLETED, "Check out of an order you checked in to.");
-        double hours = Math.min(ServiceHours.of(Duration.between(startedAt, now)), maxHours);
+        Duration uncovered = ServiceHours.uncovered(startedAt, now, credited);
+        // A short job earns the half hour a job at least earns, unless other orders were credited for its time.
+        double hours = !credited.isEmpty() && uncovered.toMinutes() < 1 ? 0 : Math.min(ServiceHours.of(uncovered), maxHours);
         Order completed = new Order(id, requestId, volunteerId, teamKey, OrderStatus.COMPLETED, offeredAt, expiresAt,
                 startedAt, now, note == null ? "" : note, hours);
         return Moved.published(completed, new OrderCompleted(id, requestId, volunteerId, now, note, publicNote));

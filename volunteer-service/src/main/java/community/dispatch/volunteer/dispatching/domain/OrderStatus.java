@@ -13,12 +13,15 @@ public enum OrderStatus {
     /** Offers and orders that hold a volunteer: they count towards their load. */
     public static final Set<OrderStatus> OPEN = EnumSet.of(OFFERED, ACCEPTED, STARTED);
 
-    /** A volunteer who has been through one of these for a request is not offered it again in the same round. */
-    public static final Set<OrderStatus> TRIED = EnumSet.of(OFFERED, DECLINED, EXPIRED, ACCEPTED, STARTED, WITHDRAWN,
-            RELEASED);
-
     /** Orders that earned hours; a superseded one keeps the hours its first round earned. */
     public static final Set<OrderStatus> SERVED = EnumSet.of(COMPLETED, SUPERSEDED);
+
+    /**
+     * A volunteer who has been through one of these for a request is not offered it again: tried in this round, or
+     * did it in an earlier one (a reopened request goes to someone else, and earns nobody hours twice).
+     */
+    public static final Set<OrderStatus> NOT_AGAIN = EnumSet.of(OFFERED, DECLINED, EXPIRED, ACCEPTED, STARTED, WITHDRAWN,
+            RELEASED, COMPLETED, SUPERSEDED);
 
     public Set<OrderStatus> next() {
         return switch (this) {

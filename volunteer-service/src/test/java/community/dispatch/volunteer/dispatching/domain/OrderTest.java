@@ -155,7 +155,7 @@ class OrderTest {
         assertThat(assigned.event()).containsInstanceOf(OrderAccepted.class);
     }
 
-    private static Order in(OrderStatus status) {
+    static Order in(OrderStatus status) {
         Instant started = status == OrderStatus.STARTED || status == OrderStatus.COMPLETED || status == OrderStatus.SUPERSEDED
                 ? OFFERED_AT.plus(Duration.ofMinutes(5)) : null;
         return new Order(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "angel", status, OFFERED_AT,
