@@ -101,6 +101,8 @@ class AccessMatrixIT extends MemberServiceTestSupport {
                 .expect(401, 204, 204, 204, 204, 204, 204, 204);
         matrix.operation("DELETE /api/v1/auth/lockouts/{username}").call(Call.delete("/api/v1/auth/lockouts/" + staffName))
                 .expect(401, 403, 403, 403, 403, 403, 403, 204);
+        matrix.operation("DELETE /api/v1/auth/lockouts/phones/{phone}").call(Call.delete("/api/v1/auth/lockouts/phones/" + Accounts.newPhone()))
+                .expect(401, 403, 403, 403, 403, 403, 403, 204);
         matrix.operation("GET /api/v1/auth/sms-sandbox").call(Call.get("/api/v1/auth/sms-sandbox?phone=" + residentA.phone()))
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
         matrix.operation("GET /api/v1/notifications").call(Call.get("/api/v1/notifications"))
