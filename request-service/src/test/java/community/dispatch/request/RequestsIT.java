@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.DomainEvent;
 import community.dispatch.events.Topics;
+import community.dispatch.events.member.MemberRegistered;
+import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderOffered;
@@ -304,15 +307,45 @@ class RequestsIT extends ServiceTestSupport {
     @Test
     void aGridWorkerSubmitsOnAResidentsBehalf() {
         Person worker = People.gridWorker("G02");
-        UUID resident = UUID.randomUUID();
-        Map<String, Object> body = new HashMap<>(householdHelp());
-        body.put("onBehalfOf", resident.toString());
-        body.put("channel", "GRID_REPORT");
+        UUID resident = registered("G02", true);
 
-        Map<String, Object> created = submit(worker, body);
+        Map<String, Object> created = submit(worker, onBehalfOf(resident, "GRID_REPORT"));
 
         assertThat(created).containsEntry("requesterId", resident.toString()).containsEntry("channel", "GRID_REPORT")
                 .containsEntry("gridCode", "G02");
+        RequestSubmitted event = codec.data(eventsOf((String) created.get("id")).get(0), RequestSubmitted.class);
+        assertThat(event.submittedBy()).as("who entered it is never offered it either").isEqualTo(worker.id());
+        assertThat(event.requesterId()).isEqualTo(resident);
+    }
+
+    /** Only an active member of the register, in a grid the worker serves (staff: anywhere), and never oneself. */
+    @Test
+    void onSomeonesBehalfMeansAnActiveMemberTheCallerServes() {
+        Person worker = People.gridWorker("G02");
+        for (UUID nobodyOfTheirs : List.of(UUID.randomUUID(), registered("G05", true), registered("G02", false), worker.id())) {
+            badSubmission(worker, onBehalfOf(nobodyOfTheirs, "VISIT"))
+                    .jsonPath("$.code").isEqualTo("validation-failed").jsonPath("$.errors[0].field").isEqualTo("onBehalfOf");
+        }
+        UUID elsewhere = registered("G05", true);
+        assertThat(submit(People.staff(), onBehalfOf(elsewhere, "HOTLINE"))).containsEntry("gridCode", "G05");
+    }
+
+    private Map<String, Object> onBehalfOf(UUID resident, String channel) {
+        Map<String, Object> body = new HashMap<>(householdHelp());
+        body.put("onBehalfOf", resident.toString());
+        body.put("channel", channel);
+        return body;
+    }
+
+    /** A member of the register living in the grid, as member-service tells request-service. */
+    private UUID registered(String grid, boolean active) {
+        UUID member = UUID.randomUUID();
+        DomainEvent event = active ? new MemberRegistered(member, Set.of("RESIDENT"), "C01", "C01/1", null, null, grid)
+                : new MemberUpdated(member, Set.of("RESIDENT"), "C01", false, "C01/1", null, null, grid);
+        kafka.send(Topics.MEMBER_EVENTS, member.toString(), codec.toStructured(codec.wrap(event, URI.create("/member-service")))).join();
+        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM member_register WHERE member_id = :id").bind("id", member)
+                .map(row -> true).one().blockOptional().isPresent());
+        return member;
     }
 
     @Test
@@ -329,7 +362,7 @@ class RequestsIT extends ServiceTestSupport {
 
         Person worker = People.gridWorker("G03");
         Map<String, Object> thirtyMetresAway = new HashMap<>(Map.of("categoryCode", "sewing-mending",
-                "description", "補褲子", "onBehalfOf", UUID.randomUUID().toString(), "channel", "VISIT",
+                "description", "補褲子", "onBehalfOf", registered("G03", true).toString(), "channel", "VISIT",
                 "location", Map.of("latitude", 33.95627, "longitude", 116.7890)));
         Map<String, Object> byWorker = submitted(worker, thirtyMetresAway, null);
         assertThat(byWorker.get("similarOpenRequests")).isEqualTo(2);

@@ -3,6 +3,7 @@ package community.dispatch.volunteer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
 import community.dispatch.events.CloudEvent;
+import community.dispatch.events.Topics;
+import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.TestTokensConfiguration;
@@ -84,6 +87,31 @@ class TeamScopeIT extends DispatchingTestSupport {
 
         assignByHand(request, volunteer).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("own-request");
         assignByHand(request, neighbour).expectStatus().isOk().expectBody().jsonPath("$.volunteerId").isEqualTo(neighbour.toString());
+    }
+
+    /**
+     * A grid worker who is also a volunteer, entering a request on a resident's behalf, is never offered it nor
+     * given it (they could report work to earn on); nor does staff assign a request to themself.
+     */
+    @Test
+    void whoEnteredARequestForSomeoneIsNeverOfferedItAndNobodyAssignsThemself() {
+        database.sql("UPDATE volunteer SET teams = array_remove(teams, 'baoliang')").fetch().rowsUpdated().block();
+        UUID workerWhoVolunteers = volunteerIn("baoliang", "00000000-0000-0000-0206");
+        UUID request = UUID.randomUUID();
+        publish(Topics.REQUEST_EVENTS, request, new RequestSubmitted(request, "river-patrol", "NORMAL", "GRID_REPORT",
+                UUID.randomUUID(), Instant.now(), "DISPATCH", "C01", "G01", null, null, null, null, null, workerWhoVolunteers));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(orderEvents(request)).extracting(CloudEvent::type)
+                .last().isEqualTo("community.dispatch.order.unassignable.v1"));
+        assertThat(orderEvents(request)).extracting(CloudEvent::type).doesNotContain("community.dispatch.order.offered.v1");
+        assignByHand(request, workerWhoVolunteers).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("own-request");
+
+        UUID staffWhoVolunteers = volunteerIn("baoliang", "00000000-0000-0000-0207");
+        web.post().uri("/api/v1/orders/assignments").headers(h -> h.setBearerAuth(
+                        TestTokensConfiguration.TOKENS.token(staffWhoVolunteers.toString(), "STAFF", "VOLUNTEER")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("requestId", request, "volunteerId", staffWhoVolunteers))
+                .exchange().expectStatus().isForbidden();
+        assignByHand(request, staffWhoVolunteers).expectStatus().isOk();
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec assignByHand(UUID request, UUID volunteer) {

@@ -209,18 +209,23 @@ public class MemberDirectory {
         return store.activeIn(building).concatMap(member -> outbox.record(updated(member))).count();
     }
 
+    /** Tells the register's readers every active member again (as updated); answers how many. Call inside a transaction. */
+    Mono<Long> republishAll() {
+        return store.allActive().concatMap(member -> outbox.record(updated(member))).count();
+    }
+
     private static MemberRegistered registered(Member member) {
         Member.Home home = member.home();
         return home == null ? new MemberRegistered(member.id(), roleNames(member.roles()), null)
                 : new MemberRegistered(member.id(), roleNames(member.roles()), home.compoundCode(), home.building(), home.latitude(),
-                        home.longitude());
+                        home.longitude(), home.gridCode());
     }
 
     private static MemberUpdated updated(Member member) {
         Member.Home home = member.home();
         return home == null ? new MemberUpdated(member.id(), roleNames(member.roles()), null, true)
                 : new MemberUpdated(member.id(), roleNames(member.roles()), home.compoundCode(), true, home.building(),
-                        home.latitude(), home.longitude());
+                        home.latitude(), home.longitude(), home.gridCode());
     }
 
     static DomainException notFound(UUID id) {

@@ -46,6 +46,22 @@ public class MemberStore {
     }
 
     /** The active members whose home is in the building. */
+    /** Every active member, by id. */
+    public Flux<Member> allActive() {
+        return database.sql(SELECT + " WHERE m.active ORDER BY m.id").map(MemberStore::read).all();
+    }
+
+    /**
+     * Claims an edition of the register's events, once for all instances (waiting for another instance's claim):
+     * true for the caller that claimed it. Call inside a transaction.
+     */
+    public Mono<Boolean> claimEdition(int edition) {
+        return database.sql("SELECT pg_advisory_xact_lock(hashtext('dispatch.register_edition'))").fetch().rowsUpdated()
+                .then(database.sql("INSERT INTO register_edition (edition) VALUES (:edition) ON CONFLICT DO NOTHING")
+                        .bind("edition", edition).fetch().rowsUpdated())
+                .map(inserted -> inserted > 0);
+    }
+
     public Flux<Member> activeIn(UUID building) {
         return database.sql(SELECT + " WHERE b.id = :building AND m.active ORDER BY m.id").bind("building", building)
                 .map(MemberStore::read).all();

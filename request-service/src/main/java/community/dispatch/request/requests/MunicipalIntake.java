@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 /**
  * Tickets other municipal systems (the city's 12345 platform, the street office's grid platform)
  * publish on {@code dispatch.intake}, in structured or binary CloudEvents mode. Only tickets, only from
- * municipal systems admins registered ({@link MunicipalSystems}: the {@code sourceSystem} is the
+ * municipal systems admins registered ({@link RegisterEvents}: the {@code sourceSystem} is the
  * system's client id), and only within the sizes below are taken; anything else goes to the
  * dead-letter topic with the reason. The topic never stalls.
  */
@@ -29,7 +29,7 @@ class MunicipalIntake {
 
     private final EventHandlers handlers;
 
-    MunicipalIntake(EventInbox inbox, RequestIntake intake, MunicipalSystemStore systems) {
+    MunicipalIntake(EventInbox inbox, RequestIntake intake, RegisterStore systems) {
         this.handlers = inbox.consumer(CONSUMER).on(TicketCreated.class, ticket -> {
             String problem = problemWith(ticket);
             return problem != null ? Mono.error(new MalformedEventException(problem))

@@ -49,6 +49,7 @@ public class RequestIntake {
     private final RequestMetrics metrics;
     private final Clock clock;
     private final CommunityCalendar calendar;
+    private final RegisterStore register;
 
     /**
      * Where help is wanted, as dispatch reads it: the building ({@code <compound>/<building>}) and the
@@ -69,7 +70,7 @@ public class RequestIntake {
     }
 
     private Mono<Stored> create(Submission submission, Caller caller) {
-        return catalogue.forNewRequest(submission.categoryCode()).flatMap(category -> {
+        return requesterOf(submission, caller).flatMap(requester -> catalogue.forNewRequest(submission.categoryCode()).flatMap(category -> {
             List<Category.AnswerError> errors = category.check(submission.details().attributes());
             if (!errors.isEmpty()) {
                 return Mono.error(DomainException.invalid(DomainException.VALIDATION_FAILED,
@@ -87,15 +88,44 @@ public class RequestIntake {
             }
             Place place = placeOf(submission.details().location(), submission.onBehalfOf() == null ? caller.building() : null);
             Urgency urgency = submission.urgency() == null ? category.slaClass() : submission.urgency();
-            String requester = requesterOf(submission, caller);
             RequestDetails.Location location = submission.details().location();
             String compound = location != null && location.compoundCode() != null ? location.compoundCode() : caller.compound();
-            ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, caller.subject(),
-                    submission.channel(), category.code(), urgency, gridOf(submission, caller), compound, now,
+            ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester.id().toString(), caller.subject(),
+                    submission.channel(), category.code(), urgency, requester.grid(), compound, now,
                     window == null ? null : window.from().toInstant());
             return enter(new Stored(request, json.writeValueAsString(submission.details()), null, null, null), category,
-                    caller.subject(), "submitted via " + submission.channel(), uuidOrNull(requester), window, place);
-        });
+                    caller.subject(), "submitted via " + submission.channel(), requester.id(), window, place);
+        }));
+    }
+
+    /** For whom a submission is: the member and the grid they live in (when known). */
+    private record Requester(UUID id, String grid) {
+    }
+
+    /**
+     * The caller themself; or, on someone's behalf, an active member of the register — for a grid worker or chief,
+     * one living in a grid they serve (staff: anyone in the community). Anyone else is refused alike, so the answer
+     * tells nobody who is registered where.
+     */
+    private Mono<Requester> requesterOf(Submission submission, Caller caller) {
+        if (submission.onBehalfOf() == null) {
+            if (submission.channel() != Channel.APP) {
+                return Mono.error(DomainException.invalidField("channel", "a request for yourself comes through the APP channel"));
+            }
+            return Mono.just(new Requester(caller.memberId(), caller.grid()));
+        }
+        if (!caller.isStaff() && !caller.hasRole(RequestAccess.GRID_WORKER)) {
+            return Mono.error(DomainException.forbidden("Only grid workers, the five chiefs and staff submit on a resident's behalf."));
+        }
+        if (submission.channel() == Channel.APP || submission.channel() == Channel.MUNICIPAL) {
+            return Mono.error(DomainException.invalidField("channel", "on a resident's behalf the channel is GRID_REPORT, VISIT or HOTLINE"));
+        }
+        UUID behalf = submission.onBehalfOf();
+        return register.gridOfActive(behalf)
+                .filter(grid -> !caller.is(behalf) && (caller.isStaff() || caller.serves(grid)))
+                .map(grid -> new Requester(behalf, grid.isEmpty() ? null : grid))
+                .switchIfEmpty(Mono.error(() -> DomainException.invalidField("onBehalfOf",
+                        "is not another active member living in a grid you serve")));
     }
 
     /**
@@ -156,8 +186,8 @@ public class RequestIntake {
                 .then(outbox.record(new RequestSubmitted(request.id(), category.code(), request.urgency().name(),
                         request.channel().name(), requesterMember, request.submittedAt(), category.route().name(),
                         request.compoundCode(), request.gridCode(), window == null ? null : window.from().toInstant(),
-                        window == null ? null : window.to().toInstant(), place.building(), place.latitude(), place.longitude()),
-                        stored.externalRef()))
+                        window == null ? null : window.to().toInstant(), place.building(), place.latitude(), place.longitude(),
+                        submitter(request)), stored.externalRef()))
                 .then(metrics.submitted(request))
                 .doOnSuccess(event -> log.info("Request {} {} ({}, {})", request.id(), how, category.code(), request.urgency()))
                 .thenReturn(stored)
@@ -196,31 +226,10 @@ public class RequestIntake {
         return new Place(building, location.latitude(), location.longitude());
     }
 
-    private static String requesterOf(Submission submission, Caller caller) {
-        if (submission.onBehalfOf() == null) {
-            if (submission.channel() != Channel.APP) {
-                throw DomainException.invalidField("channel", "a request for yourself comes through the APP channel");
-            }
-            return caller.memberId().toString();
-        }
-        if (!caller.isStaff() && !caller.hasRole(RequestAccess.GRID_WORKER)) {
-            throw DomainException.forbidden("Only grid workers, the five chiefs and staff submit on a resident's behalf.");
-        }
-        if (submission.channel() == Channel.APP || submission.channel() == Channel.MUNICIPAL) {
-            throw DomainException.invalidField("channel", "on a resident's behalf the channel is GRID_REPORT, VISIT or HOTLINE");
-        }
-        return submission.onBehalfOf().toString();
-    }
-
-    /**
-     * The grid a request belongs to: the resident's own when they submit for themself; on a resident's
-     * behalf, the grid the grid worker serves when it is one, else unknown (staff, workers of several grids).
-     */
-    private static String gridOf(Submission submission, Caller caller) {
-        if (submission.onBehalfOf() == null) {
-            return caller.grid();
-        }
-        return caller.servedGrids().size() == 1 ? caller.servedGrids().iterator().next() : null;
+    /** Who entered the request when not the requester (a member: a grid worker or staff), else null. */
+    private static UUID submitter(ServiceRequest request) {
+        return request.submittedBy() == null || request.submittedBy().equals(request.requesterId()) ? null
+                : uuidOrNull(request.submittedBy());
     }
 
     private static UUID uuidOrNull(String value) {

@@ -43,8 +43,8 @@ class CandidateStore {
     private final DatabaseClient database;
     private final JsonMapper json;
 
-    /** Volunteers of the teams not yet tried for the request, leaving out its requester. */
-    Flux<Candidate> untried(UUID requestId, UUID requesterId, List<String> teams, Instant now) {
+    /** Volunteers of the teams not yet tried for the request, leaving out its requester and who entered it for them. */
+    Flux<Candidate> untried(UUID requestId, UUID requesterId, UUID submittedBy, List<String> teams, Instant now) {
         if (teams.isEmpty()) {
             return Flux.empty();
         }
@@ -64,13 +64,15 @@ class CandidateStore {
                         FROM volunteer v LEFT JOIN load l ON l.volunteer_id = v.member_id
                              LEFT JOIN building_place home ON home.building = v.home_building
                         WHERE v.active AND v.teams && :teams AND v.member_id IS DISTINCT FROM :requester
+                          AND v.member_id IS DISTINCT FROM :submitter
                           AND coalesce(l.open_orders, 0) < v.max_concurrent
                           AND NOT EXISTS (SELECT 1 FROM order_offer tried WHERE tried.request_id = :request
                                             AND tried.volunteer_id = v.member_id AND tried.status = ANY(:tried))""")
                 .bindValues(Map.of("teams", teams.toArray(String[]::new), "request", requestId,
                         "open", OrderStatus.names(OrderStatus.OPEN), "tried", OrderStatus.names(OrderStatus.NOT_AGAIN),
                         "completed", OrderStatus.COMPLETED.name(), "recentSince", now.minus(RECENT),
-                        "requester", Parameter.fromOrEmpty(requesterId, UUID.class)))
+                        "requester", Parameter.fromOrEmpty(requesterId, UUID.class),
+                        "submitter", Parameter.fromOrEmpty(submittedBy, UUID.class)))
                 .map(row -> new Candidate(new Scoring.Volunteer(row.get("member_id", UUID.class),
                         Arrays.asList(row.get("teams", String[].class)),
                         json.readValue(row.get("skills", Json.class).asString(), SKILLS),

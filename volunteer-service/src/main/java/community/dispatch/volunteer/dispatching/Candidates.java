@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Ranks who could take a request now — eligible, available in the community's zone at this moment (or, for
- * a request with a preferred window, at some moment of that window), not yet tried in this round, and not
- * the requester themself — with {@link Scoring}; and previews that ranking for administrators.
+ * a request with a preferred window, at some moment of that window), not yet tried, and neither the requester
+ * nor who entered it on their behalf — with {@link Scoring}; and previews that ranking for administrators.
  */
 @Component
 @EnableConfigurationProperties(ScoringWeights.class)
@@ -45,7 +45,7 @@ public class Candidates {
         Instant now = clock.instant();
         return store.located(dispatch.place()).flatMap(place -> {
             Scoring.Need need = new Scoring.Need(rule.teams(), rule.requiredSkills(), dispatch.compoundCode(), dispatch.gridCode(), place);
-            return store.untried(dispatch.requestId(), dispatch.requesterId(), rule.teams(), now)
+            return store.untried(dispatch.requestId(), dispatch.requesterId(), dispatch.submittedBy(), rule.teams(), now)
                     .filter(candidate -> dispatch.wantedFrom() == null ? candidate.availability().availableAt(now, community.zone())
                             : candidate.availability().availableDuring(dispatch.wantedFrom(),
                                     dispatch.wantedTo() == null ? dispatch.wantedFrom() : dispatch.wantedTo(), community.zone()))

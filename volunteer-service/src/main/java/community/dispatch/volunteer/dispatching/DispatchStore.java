@@ -23,18 +23,24 @@ import lombok.RequiredArgsConstructor;
 class DispatchStore {
 
     /**
-     * A request in dispatch: what it needs, whose it is, how far dispatch has got, and when it is wanted
-     * (the requester's preferred window; null: as soon as possible) and its first offer due (null: now).
+     * A request in dispatch: what it needs, whose it is (and who entered it on their behalf, when someone did),
+     * how far dispatch has got, and when it is wanted (the requester's preferred window; null: as soon as possible)
+     * and its first offer due (null: now).
      */
     record Dispatch(UUID requestId, String categoryCode, String urgency, DispatchStatus status, int offersMade,
             String compoundCode, String gridCode, UUID requesterId, Instant wantedFrom, Instant wantedTo, Instant offerAfter,
-            Scoring.Place place) {
+            Scoring.Place place, UUID submittedBy) {
 
         /** A request wanted as soon as possible, somewhere in the compound and grid (when they are known). */
         Dispatch(UUID requestId, String categoryCode, String urgency, DispatchStatus status, int offersMade,
                 String compoundCode, String gridCode, UUID requesterId) {
             this(requestId, categoryCode, urgency, status, offersMade, compoundCode, gridCode, requesterId, null, null, null,
-                    Scoring.Place.UNKNOWN);
+                    Scoring.Place.UNKNOWN, null);
+        }
+
+        /** Whether the volunteer made the request or entered it for someone: they never serve it. */
+        boolean isTheirs(UUID volunteer) {
+            return volunteer.equals(requesterId) || volunteer.equals(submittedBy);
         }
     }
 
@@ -53,11 +59,12 @@ class DispatchStore {
         values.put("building", Parameter.fromOrEmpty(dispatch.place().building(), String.class));
         values.put("latitude", Parameter.fromOrEmpty(dispatch.place().latitude(), Double.class));
         values.put("longitude", Parameter.fromOrEmpty(dispatch.place().longitude(), Double.class));
+        values.put("submittedBy", Parameter.fromOrEmpty(dispatch.submittedBy(), UUID.class));
         return database.sql("""
                         INSERT INTO dispatch (request_id, category_code, urgency, status, compound_code, grid_code, requester_id,
-                                              wanted_from, wanted_to, offer_after, building, latitude, longitude)
+                                              wanted_from, wanted_to, offer_after, building, latitude, longitude, submitted_by)
                         VALUES (:id, :category, :urgency, :status, :compound, :grid, :requester, :wantedFrom, :wantedTo, :offerAfter,
-                                :building, :latitude, :longitude)
+                                :building, :latitude, :longitude, :submittedBy)
                         ON CONFLICT (request_id) DO NOTHING""")
                 .bindValues(values)
                 .fetch().rowsUpdated().map(inserted -> inserted == 1);
@@ -115,6 +122,7 @@ class DispatchStore {
                 row.get("offers_made", Integer.class), row.get("compound_code", String.class),
                 row.get("grid_code", String.class), row.get("requester_id", UUID.class), row.get("wanted_from", Instant.class),
                 row.get("wanted_to", Instant.class), row.get("offer_after", Instant.class),
-                new Scoring.Place(row.get("building", String.class), row.get("latitude", Double.class), row.get("longitude", Double.class)));
+                new Scoring.Place(row.get("building", String.class), row.get("latitude", Double.class), row.get("longitude", Double.class)),
+                row.get("submitted_by", UUID.class));
     }
 }

@@ -70,7 +70,7 @@ public class Offering {
                         submitted.urgency() == null ? DEFAULT_URGENCY : submitted.urgency(), DispatchStatus.OPEN, 0,
                         submitted.compoundCode(), submitted.gridCode(), submitted.requesterId(), submitted.preferredFrom(),
                         submitted.preferredTo(), offerAfter,
-                        new Scoring.Place(submitted.building(), submitted.latitude(), submitted.longitude())))
+                        new Scoring.Place(submitted.building(), submitted.latitude(), submitted.longitude()), submitted.submittedBy()))
                 .flatMap(opened -> !opened ? Mono.<Void>empty() : offerAfter == null ? offerNext(submitted.requestId())
                         : Mono.<Void>fromRunnable(() -> log.info("Request {} is wanted from {}: first offer at {}",
                                 submitted.requestId(), submitted.preferredFrom(), offerAfter)));

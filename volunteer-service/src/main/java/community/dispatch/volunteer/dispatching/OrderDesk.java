@@ -129,7 +129,7 @@ public class OrderDesk {
 
     /**
      * Staff, or a leader of a team of the volunteer that serves the request's category, give a request to
-     * a volunteer (not themself, nor the requester) by hand; whoever had accepted it is released, open offers
+     * a volunteer (not themself, nor the requester or who entered it) by hand; whoever had accepted it is released, open offers
      * are withdrawn.
      * Work already started stays with its volunteer.
      */
@@ -144,8 +144,9 @@ public class OrderDesk {
                 .flatMap(dispatch -> volunteers.mayAssign(caller, volunteer, dispatch.categoryCode())
                         .flatMap(allowed -> allowed ? Mono.just(dispatch) : Mono.error(DomainException.forbidden(
                                 "Staff assign by hand; a team leader only their own team's categories to their team's volunteers."))))
-                .flatMap(dispatch -> volunteer.equals(dispatch.requesterId())
-                        ? Mono.error(DomainException.conflict("own-request", "Nobody serves (and earns hours on) their own request."))
+                .flatMap(dispatch -> dispatch.isTheirs(volunteer)
+                        ? Mono.error(DomainException.conflict("own-request",
+                                "Nobody serves (and earns hours on) a request they made, or entered for someone."))
                         : Mono.just(dispatch))
                 .flatMap(dispatch -> dispatch.status().canBecome(DispatchStatus.ASSIGNED) ? Mono.just(dispatch)
                         : Mono.error(DomainException.conflict("request-cancelled", "The request was withdrawn.",

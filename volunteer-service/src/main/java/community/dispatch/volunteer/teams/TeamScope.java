@@ -49,12 +49,18 @@ public record TeamScope(UUID self, boolean staff, Set<String> led) {
         return !changed.isEmpty() && led.containsAll(changed);
     }
 
-    /** Whether the caller may give a volunteer an order of a category by hand, through one of the teams they lead. */
+    /**
+     * Whether the caller may give a volunteer an order of a category by hand: staff to anyone but themself, a
+     * leader through one of the teams they lead, never to themself.
+     */
     public boolean mayAssign(UUID volunteer, List<String> volunteerTeams, String category, List<Team> teams) {
+        if (volunteer.equals(self)) {
+            return false;
+        }
         if (staff) {
             return true;
         }
-        return !volunteer.equals(self) && teams.stream()
+        return teams.stream()
                 .anyMatch(team -> led.contains(team.key()) && volunteerTeams.contains(team.key())
                         && team.categories().contains(category));
     }

@@ -53,6 +53,14 @@ class TeamScopeTest {
     }
 
     @Test
+    void staffAssignAnyoneButThemself() {
+        UUID staffMember = UUID.randomUUID();
+        TeamScope staff = new TeamScope(staffMember, true, Set.of());
+        assertThat(staff.mayAssign(VOLUNTEER, List.of("angel"), "free-clinic", List.of())).isTrue();
+        assertThat(staff.mayAssign(staffMember, List.of("angel"), "free-clinic", List.of())).isFalse();
+    }
+
+    @Test
     void aRuleIsALeadersToPreviewWhenItNamesATeamTheyLead() {
         assertThat(LEADS_RED_STEWARD.coversAnyOf(List.of("angel", "red-steward"))).isTrue();
         assertThat(LEADS_RED_STEWARD.coversAnyOf(List.of("angel"))).isFalse();

@@ -11,9 +11,16 @@ import community.dispatch.events.DomainEvent;
  * @param building their home building ({@code <compound>/<building>}), when known
  * @param latitude where that building is (WGS 84), when it has been placed
  * @param longitude where that building is
+ * @param gridCode the grid their home is in, when known
  */
 public record MemberUpdated(UUID memberId, Set<String> roles, String compoundCode, boolean active, String building,
-        Double latitude, Double longitude) implements DomainEvent {
+        Double latitude, Double longitude, String gridCode) implements DomainEvent {
+
+    /** Someone whose grid is not said. */
+    public MemberUpdated(UUID memberId, Set<String> roles, String compoundCode, boolean active, String building,
+            Double latitude, Double longitude) {
+        this(memberId, roles, compoundCode, active, building, latitude, longitude, null);
+    }
 
     /** Someone whose home is known by compound at most. */
     public MemberUpdated(UUID memberId, Set<String> roles, String compoundCode, boolean active) {

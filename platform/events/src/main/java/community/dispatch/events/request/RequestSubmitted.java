@@ -19,6 +19,8 @@ import community.dispatch.events.DomainEvent;
  * @param latitude where the help is wanted (WGS 84, within the community's area), when known: dispatch
  *        prefers the volunteers living nearest
  * @param longitude where the help is wanted
+ * @param submittedBy who entered it, when not the requester (a grid worker or staff on a resident's behalf): they
+ *        are not offered it either
  */
 public record RequestSubmitted(
         UUID requestId,
@@ -34,7 +36,16 @@ public record RequestSubmitted(
         Instant preferredTo,
         String building,
         Double latitude,
-        Double longitude) implements DomainEvent {
+        Double longitude,
+        UUID submittedBy) implements DomainEvent {
+
+    /** A request its requester entered themself. */
+    public RequestSubmitted(UUID requestId, String categoryCode, String urgency, String channel, UUID requesterId,
+            Instant submittedAt, String route, String compoundCode, String gridCode, Instant preferredFrom, Instant preferredTo,
+            String building, Double latitude, Double longitude) {
+        this(requestId, categoryCode, urgency, channel, requesterId, submittedAt, route, compoundCode, gridCode, preferredFrom,
+                preferredTo, building, latitude, longitude, null);
+    }
 
     /** A request wanted as soon as possible. */
     public RequestSubmitted(UUID requestId, String categoryCode, String urgency, String channel, UUID requesterId,

@@ -1,0 +1,43 @@
+package community.dispatch.request.requests;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import community.dispatch.events.Topics;
+import community.dispatch.events.member.MemberDeactivated;
+import community.dispatch.events.member.MemberRegistered;
+import community.dispatch.events.member.MemberUpdated;
+import community.dispatch.events.member.MunicipalSystemRegistered;
+import community.dispatch.events.member.MunicipalSystemRetired;
+import community.dispatch.kit.inbox.EventHandlers;
+import community.dispatch.kit.inbox.EventInbox;
+
+/**
+ * Learns from member-service's register: which municipal systems admins registered (and retired) — the client
+ * ids of those registered and not retired are the {@code sourceSystem}s whose tickets {@link MunicipalIntake}
+ * takes — and which members are active in which grid, for submissions on someone's behalf ({@link RequestIntake}).
+ */
+@Component
+class RegisterEvents {
+
+    static final String CONSUMER = "request-service.member-events";
+
+    private final EventHandlers handlers;
+
+    RegisterEvents(EventInbox inbox, RegisterStore store, Clock clock) {
+        this.handlers = inbox.consumer(CONSUMER)
+                .on(MunicipalSystemRegistered.class, registered -> store.register(registered.clientId(), registered.name(), clock.instant()))
+                .on(MunicipalSystemRetired.class, retired -> store.retire(retired.clientId()))
+                .on(MemberRegistered.class, registered -> store.member(registered.memberId(), registered.gridCode(), true))
+                .on(MemberUpdated.class, updated -> store.member(updated.memberId(), updated.gridCode(), updated.active()))
+                .on(MemberDeactivated.class, deactivated -> store.deactivated(deactivated.memberId()));
+    }
+
+    @KafkaListener(id = CONSUMER, topics = Topics.MEMBER_EVENTS, groupId = "request-service")
+    void on(ConsumerRecord<String, byte[]> record) {
+        handlers.consume(record);
+    }
+}
