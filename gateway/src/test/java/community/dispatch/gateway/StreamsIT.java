@@ -1,11 +1,13 @@
 package community.dispatch.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,11 +19,13 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Live streams through the gateway (volunteers' orders, residents' requests): kept open past the API routes' time limit (5 s) without a retry or a
- * circuit breaker in the way, refused without a token, and closed when the token expires.
+ * circuit breaker in the way, refused without a token, closed when the token expires, and a few per caller at most.
  */
 class StreamsIT extends GatewayTest {
 
@@ -59,6 +63,31 @@ class StreamsIT extends GatewayTest {
         assertThat(lines).isNotEmpty();
         assertThat(open).as("closed at the token's expiry, though the service goes on").isBetween(Duration.ofSeconds(1),
                 Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aCallerHoldsAFewStreamsOpenAtMostAndAnotherOnceOneCloses() {
+        String token = bearer("volunteer-streams", "VOLUNTEER");
+        List<List<String>> received = List.of(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+        List<Disposable> open = received.stream().map(lines -> lines(ORDERS, token).subscribe(lines::add)).toList();
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().allMatch(lines -> !lines.isEmpty()));
+
+        assertThat(refusal(ORDERS, token)).startsWith("429 ").contains("too-many-streams");
+        assertThat(lines(ORDERS, bearer("someone-else", "VOLUNTEER")).take(1).collectList().block(Duration.ofSeconds(10)))
+                .as("another caller is not held back").hasSize(1);
+
+        open.get(0).dispose();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines(ORDERS, token).take(1).collectList()
+                .onErrorResume(error -> Mono.just(List.<String>of())).block(Duration.ofSeconds(5))).hasSize(1));
+        open.forEach(Disposable::dispose);
+    }
+
+    /** The status, and the body of a refusal, or "open" when the stream was let through. */
+    private String refusal(String path, String authorization) {
+        return lines(path, authorization).take(1).map(line -> "open")
+                .onErrorResume(WebClientResponseException.class,
+                        refused -> Flux.just(refused.getStatusCode().value() + " " + refused.getResponseBodyAsString()))
+                .blockFirst(Duration.ofSeconds(10));
     }
 
     private Flux<String> lines(String path, String authorization) {

@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
@@ -156,6 +157,26 @@ class OrderStreamIT extends DispatchingTestSupport {
                 })
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .retrieve().bodyToFlux(NEWS).subscribe(into::add);
+    }
+
+    @Test
+    void aVolunteerHoldsAFewStreamsOpenAtMost() {
+        String token = token(UUID.randomUUID());
+        List<List<ServerSentEvent<Map<String, Object>>>> streams = List.of(new CopyOnWriteArrayList<>(),
+                new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+        List<Disposable> open = streams.stream().map(events -> connect(port, token, null, events)).toList();
+        try {
+            await().atMost(PATIENCE).until(() -> streams.stream().allMatch(events -> !events.isEmpty()));
+            web.get().uri("/api/v1/orders/stream").headers(h -> h.setBearerAuth(token)).accept(MediaType.TEXT_EVENT_STREAM)
+                    .exchange()
+                    .expectStatus().isEqualTo(429)
+                    .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("too-many-streams");
+        }
+        finally {
+            open.forEach(Disposable::dispose);
+        }
     }
 
     private static List<ServerSentEvent<Map<String, Object>>> named(List<ServerSentEvent<Map<String, Object>>> events) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 
+import community.dispatch.errors.Throttled;
 import community.dispatch.events.CloudEvent;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -26,7 +29,9 @@ import lombok.RequiredArgsConstructor;
  * it missed, read from the outbox, then each new one as this instance reads it from Kafka; every event's
  * {@code id:} is its CloudEvent id. An id the outbox no longer knows, or more missed events than
  * {@code dispatch.streams.replay-limit}, gives one {@code reset} event instead: the client reads the state
- * afresh. Comments keep an idle stream open; the stream ends when the caller's token expires.
+ * afresh. Comments keep an idle stream open; the stream ends when the caller's token expires. One caller holds
+ * at most {@code dispatch.streams.per-caller} streams open on an instance, and the instance at most
+ * {@code per-instance} in all: beyond them a stream is refused (429 {@code too-many-streams}, Retry-After).
  */
 @RequiredArgsConstructor
 public class EventStreams {
@@ -37,6 +42,8 @@ public class EventStreams {
     private final StreamStore store;
     private final StreamProperties properties;
     private final Clock clock;
+    private final Map<String, Integer> openByCaller = new HashMap<>();
+    private int openInAll;
 
     /**
      * How one kind of stream shows events: {@code frame} gives the data for an event of interest (empty:
@@ -46,8 +53,37 @@ public class EventStreams {
     public record Framing<T>(Function<CloudEvent, Optional<T>> frame, Function<T, String> name, T reset) {
     }
 
-    /** A stream of the interest's events, resuming after {@code lastEventId} (may be null), open until {@code until} (null: no end). */
+    /**
+     * A stream of the interest's events for the signed-in caller, resuming after {@code lastEventId} (may be null),
+     * open until {@code until} (null: no end); refused when the caller or this instance holds too many already.
+     */
     public <T> Flux<ServerSentEvent<T>> open(Interest interest, String lastEventId, Instant until, Framing<T> framing) {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication() == null ? null : context.getAuthentication().getName())
+                .defaultIfEmpty("anonymous")
+                .flatMapMany(caller -> admitted(caller)
+                        ? stream(interest, lastEventId, until, framing).doFinally(signal -> closed(caller))
+                        : Flux.error(new Throttled("too-many-streams", "You have " + properties.perCaller()
+                                + " live streams open already (or this server is full); close one, or try again shortly.",
+                                properties.reconnectDelay())));
+    }
+
+    private synchronized boolean admitted(String caller) {
+        int mine = openByCaller.getOrDefault(caller, 0);
+        if (mine >= properties.perCaller() || openInAll >= properties.perInstance()) {
+            return false;
+        }
+        openByCaller.put(caller, mine + 1);
+        openInAll++;
+        return true;
+    }
+
+    private synchronized void closed(String caller) {
+        openByCaller.computeIfPresent(caller, (who, open) -> open > 1 ? open - 1 : null);
+        openInAll--;
+    }
+
+    private <T> Flux<ServerSentEvent<T>> stream(Interest interest, String lastEventId, Instant until, Framing<T> framing) {
         return Flux.defer(() -> {
             Set<String> sent = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
                 @Override

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        seen. A client skips ids it has seen.
  * @param buffer events one stream may hold unsent; a client that falls further behind is disconnected and
  *        resumes from its last id
+ * @param perCaller streams one caller (the token's subject) may hold open on one instance; more are refused with
+ *        429 {@code too-many-streams} (a phone that reconnects before its old stream is seen gone retries then)
+ * @param perInstance streams one instance holds open in all, whoever calls
  */
 @ConfigurationProperties("dispatch.streams")
 public record StreamProperties(
@@ -27,5 +30,7 @@ public record StreamProperties(
         @DefaultValue("5s") Duration reconnectDelay,
         @DefaultValue("500") int replayLimit,
         @DefaultValue("5s") Duration resumeOverlap,
-        @DefaultValue("1000") int buffer) {
+        @DefaultValue("1000") int buffer,
+        @DefaultValue("3") int perCaller,
+        @DefaultValue("2000") int perInstance) {
 }
