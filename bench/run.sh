@@ -43,6 +43,20 @@ admin=$(call "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' \
 # codes in 15 minutes); later runs refresh their tokens.
 tokens="$work/tokens"
 refresh="$work/refresh-tokens"
+codes_to() { # <phone> → how many sign-in codes the SMS sandbox holds for it
+  call "$gateway/api/v1/auth/sms-sandbox?phone=$1&limit=200" -H "Authorization: Bearer $admin" | grep -o '验证码 [0-9]\{6\}' | wc -l
+}
+new_code() { # <phone> → a new code for it: asked for, then waited for (codes are texted from a queue)
+  local before i
+  before=$(codes_to "$1")
+  call -o /dev/null "$gateway/api/v1/auth/codes" -H 'Content-Type: application/json' -d "{\"phone\":\"$1\"}"
+  for i in $(seq 1 50); do
+    [ "$(codes_to "$1")" -gt "$before" ] && break
+    sleep 0.2
+  done
+  call "$gateway/api/v1/auth/sms-sandbox?phone=$1" -H "Authorization: Bearer $admin" \
+    | grep -o '验证码 [0-9]\{6\}' | head -1 | grep -o '[0-9]\{6\}'
+}
 sign_in_residents() {
   : > "$tokens.new"; : > "$refresh.new"
   local n phone code answer
@@ -50,9 +64,7 @@ sign_in_residents() {
     phone=$(printf '1990000%04d' "$n")
     curl -sS -o /dev/null "$gateway/api/v1/members" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
       -d "{\"name\":\"压测居民$n\",\"phone\":\"$phone\",\"roles\":[\"RESIDENT\"]}"
-    call -o /dev/null "$gateway/api/v1/auth/codes" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\"}"
-    code=$(call "$gateway/api/v1/auth/sms-sandbox?phone=$phone" -H "Authorization: Bearer $admin" \
-      | grep -o '验证码 [0-9]\{6\}' | head -1 | grep -o '[0-9]\{6\}')
+    code=$(new_code "$phone")
     answer=$(call "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\",\"code\":\"$code\"}")
     field access_token <<< "$answer" >> "$tokens.new"
     field refresh_token <<< "$answer" >> "$refresh.new"

@@ -19,8 +19,15 @@ call() { curl -sS --fail-with-body "$@"; }
 admin=$(call "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$DISPATCH_ADMIN_PASSWORD\"}" | field access_token)
 sign_in() { # <phone> → access token, with a code from the SMS sandbox
+  local code before i
+  before=$(call "$gateway/api/v1/auth/sms-sandbox?phone=$1&limit=200" -H "Authorization: Bearer $admin" | grep -o '验证码 [0-9]\{6\}' | wc -l)
   call -o /dev/null "$gateway/api/v1/auth/codes" -H 'Content-Type: application/json' -d "{\"phone\":\"$1\"}"
-  local code
+  # Codes are texted from a queue just after the request is answered: wait for the new one.
+  for i in $(seq 1 50); do
+    [ "$(call "$gateway/api/v1/auth/sms-sandbox?phone=$1&limit=200" -H "Authorization: Bearer $admin" \
+      | grep -o '验证码 [0-9]\{6\}' | wc -l)" -gt "$before" ] && break
+    sleep 0.2
+  done
   code=$(call "$gateway/api/v1/auth/sms-sandbox?phone=$1" -H "Authorization: Bearer $admin" \
     | grep -o '验证码 [0-9]\{6\}' | head -1 | grep -o '[0-9]\{6\}')
   call "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' \

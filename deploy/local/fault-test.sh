@@ -63,8 +63,13 @@ phone=19955500001
 curl -sf -o /dev/null "$gateway/api/v1/members" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
   -d "{\"name\":\"故障测试居民\",\"phone\":\"$phone\",\"roles\":[\"RESIDENT\"]}"
 curl -sf -o /dev/null "$gateway/api/v1/auth/codes" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\"}"
-code=$(curl -sf "$gateway/api/v1/auth/sms-sandbox?phone=$phone" -H "Authorization: Bearer $admin" \
-  | grep -o '验证码 [0-9]\{6\}' | head -1 | grep -o '[0-9]\{6\}')
+# Codes are texted from a queue just after the request is answered: wait for it.
+code=
+for _ in $(seq 1 50); do
+  code=$(curl -sf "$gateway/api/v1/auth/sms-sandbox?phone=$phone" -H "Authorization: Bearer $admin" \
+    | grep -o '验证码 [0-9]\{6\}' | head -1 | grep -o '[0-9]\{6\}') && [ -n "$code" ] && break
+  sleep 0.2
+done
 resident=$(curl -sf "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"phone\":\"$phone\",\"code\":\"$code\"}" | field access_token)
 [ -n "$resident" ] || fail "the resident could not sign in"

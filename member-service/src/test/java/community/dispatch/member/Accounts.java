@@ -1,9 +1,11 @@
 package community.dispatch.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import community.dispatch.testing.FromTheGateway;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +83,30 @@ final class Accounts {
         return UUID.fromString((String) created.get("id"));
     }
 
-    /** Asks for a code from a network of its own, as residents at home do (code requests are limited per network too). */
+    /**
+     * A member asks for a code from a network of their own, as residents at home do (code requests are limited per
+     * network too), and waits for its text message: codes are sent from a queue, just after the answer.
+     */
     void requestCode(String phone) {
+        int before = codesTo(phone);
+        askForCode(phone);
+        await().atMost(Duration.ofSeconds(30)).until(() -> codesTo(phone) > before);
+    }
+
+    /** Asks for a code for any phone, a member's or not; answered at once, whatever becomes of it. */
+    void askForCode(String phone) {
         web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON).headers(FromTheGateway.client(newAddress()))
                 .bodyValue(Map.of("phone", phone)).exchange()
                 .expectStatus().isAccepted();
+    }
+
+    /** Waits until the phone has been texted a code. */
+    void awaitCode(String phone) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> codesTo(phone) > 0);
+    }
+
+    private int codesTo(String phone) {
+        return (int) sandbox(phone).stream().filter(message -> CODE.matcher((String) message.get("text")).find()).count();
     }
 
     /** The newest code the SMS sandbox holds for the phone, read as admin. */

@@ -19,7 +19,7 @@ class CodeRequestCeilingIT extends MemberServiceTestSupport {
     @Test
     void codeRequestsStopAtTheCeilingWhateverTheNetwork() {
         for (int i = 0; i < 5; i++) {
-            accounts.requestCode(Accounts.newPhone());
+            accounts.askForCode(Accounts.newPhone());
         }
 
         web.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON).headers(FromTheGateway.client(Accounts.newAddress()))

@@ -81,6 +81,7 @@ class SignInIT extends MemberServiceTestSupport {
                         }
                     })
                     .bodyValue(Map.of("phone", phone)).exchange().expectStatus().isAccepted();
+            accounts.awaitCode(phone);
             assertThat((String) accounts.sandbox(phone).get(0).get("text")).as("Accept-Language '%s'", language)
                     .startsWith(opening).contains(accounts.latestCode(phone));
         });
@@ -211,12 +212,15 @@ class SignInIT extends MemberServiceTestSupport {
         String stranger = Accounts.newPhone();
         for (String phone : List.of(member, stranger)) {
             for (int i = 0; i < 3; i++) {
-                accounts.requestCode(phone);
+                accounts.askForCode(phone);
             }
             codeRequest(phone, Accounts.newAddress()).expectStatus().isEqualTo(429)
                     .expectHeader().exists(HttpHeaders.RETRY_AFTER)
                     .expectBody().jsonPath("$.code").isEqualTo("too-many-code-requests");
         }
+        // Sent from the queue in order: once it is empty, every request has been dealt with.
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.sql("SELECT count(*) AS n FROM code_delivery")
+                .map(row -> row.get("n", Long.class)).one().block() == 0);
         assertThat(accounts.sandbox(member)).hasSize(3);
         assertThat(accounts.sandbox(stranger)).isEmpty();
     }

@@ -269,13 +269,17 @@ class LocalStackIT {
         assertThat(get("/open311/v2/servicerequestupdates.json").body()).contains(id);
     }
 
-    /** The newest sign-in code the SMS sandbox holds for the phone (a volunteer's phone also gets offers told). */
+    /**
+     * The newest sign-in code the SMS sandbox holds for the phone (a volunteer's phone also gets offers told), once
+     * it is there: codes are texted from a queue, just after the request is answered.
+     */
     private Matcher signInCode(String phone, String admin) throws Exception {
-        List<String> texts = JsonPath.read(get("/api/v1/auth/sms-sandbox?phone=" + phone, admin).body(), "$[*].text");
-        Matcher code = Pattern.compile("验证码 (\\d{6})").matcher(texts.stream().filter(text -> text.contains("验证码"))
-                .findFirst().orElse(""));
-        assertThat(code.find()).as("a sign-in code among %s", texts).isTrue();
-        return code;
+        Pattern sixDigits = Pattern.compile("验证码 (\\d{6})");
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<String> texts = JsonPath.read(get("/api/v1/auth/sms-sandbox?phone=" + phone, admin).body(), "$[*].text");
+            Matcher code = sixDigits.matcher(texts.stream().filter(text -> text.contains("验证码")).findFirst().orElse(""));
+            return code.find() ? code : null;
+        }, found -> found != null);
     }
 
     /** The loop the community runs: collect orders, accept orders, precise dispatch — through the gateway. */

@@ -149,10 +149,10 @@ public class SignIn {
     }
 
     /**
-     * Sends a code to an active member's phone. Answers the same whether or not the phone belongs to
-     * anyone, so the endpoint does not reveal who is registered. Requests are limited per phone, per
-     * client address (the gateway's, {@link community.dispatch.web.client.ClientAddresses}) and in all, which bounds what an attacker can make the
-     * community spend on text messages.
+     * Asks for a code for the phone: answered as soon as the request is counted and queued, whether or not the phone
+     * belongs to anyone, so neither the answer nor its timing tells who is registered ({@link #sendQueuedCodes} texts
+     * members their codes). Requests are limited per phone, per client address and in all, which bounds what an
+     * attacker can make the community spend on text messages.
      */
     public Mono<Void> requestCode(String phone, String clientAddress, Language language) {
         Instant now = clock.instant();
@@ -165,18 +165,32 @@ public class SignIn {
                                         : perPhoneAndAddress.getT2() > properties.codeRequestsPerAddress()
                                         ? "Too many codes asked from your network; wait a while."
                                         : inAll > properties.codeRequestsInAll()
-                                        ? "Too many codes are being asked for just now; wait a while." : ""))
-                .flatMap(refusal -> refusal.isEmpty() ? Mono.empty()
-                        : Mono.error(SignInThrottle.tooMany("too-many-code-requests", refusal, properties.window().toSeconds())))
-                .then(members.findActiveByPhone(phone))
-                .flatMap(member -> {
-                    UUID id = UUID.randomUUID();
-                    String code = Secrets.digits(6);
-                    return transactions.transactional(store.insertCode(id, phone, codeHash(id, phone, code), now,
-                                    now.plus(properties.codeTtl()))
-                            .then(sms.send(phone, SignInCodeText.of(language, code, properties.codeTtl()))));
-                })
-                .then();
+                                        ? "Too many codes are being asked for just now; wait a while." : "")
+                        .flatMap(refusal -> refusal.isEmpty() ? store.queueCode(phone, language, now)
+                                : Mono.error(SignInThrottle.tooMany("too-many-code-requests", refusal, properties.window().toSeconds()))));
+    }
+
+    /**
+     * One round of the code sender: takes up to {@code limit} queued requests; a member's phone gets a new code by
+     * text message, anyone else's request is dropped. Answers how many requests it took.
+     */
+    Mono<Long> sendQueuedCodes(Instant now, int limit) {
+        return transactions.transactional(store.claimCodeDeliveries(limit)
+                .concatMap(delivery -> members.findActiveByPhone(delivery.phone())
+                        .flatMap(member -> {
+                            UUID id = UUID.randomUUID();
+                            String code = Secrets.digits(6);
+                            return store.insertCode(id, delivery.phone(), codeHash(id, delivery.phone(), code), now,
+                                            now.plus(properties.codeTtl()))
+                                    .then(sms.send(delivery.phone(), SignInCodeText.of(delivery.language(), code, properties.codeTtl())));
+                        })
+                        .thenReturn(delivery))
+                .count());
+    }
+
+    /** When the first code request queued after {@code after} came in: the sender's next round is due then. */
+    Mono<Instant> codeQueuedAfter(Instant after) {
+        return store.codeDeliveryAfter(after);
     }
 
     /**

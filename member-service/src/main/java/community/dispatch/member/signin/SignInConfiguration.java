@@ -1,6 +1,7 @@
 package community.dispatch.member.signin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -16,6 +17,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import community.dispatch.kit.timers.DatabaseTimer;
+import community.dispatch.kit.timers.WakeUps;
 import community.dispatch.web.client.ClientAddresses;
 import reactor.core.publisher.Mono;
 
@@ -51,6 +53,16 @@ class SignInConfiguration {
     @Bean
     ReactiveJwtDecoder issuerJwtDecoder(SigningKeys keys, SignInProperties properties) {
         return IssuerJwtDecoder.create(keys, properties);
+    }
+
+    /**
+     * Texts members the codes they asked for, from the queue, as soon as a request is queued (any instance; each
+     * request is taken by one).
+     */
+    @Bean
+    DatabaseTimer codeSender(SignIn signIn, WakeUps wakeUps, Clock clock) {
+        return new DatabaseTimer("code sender", Duration.ofSeconds(30), 20, signIn::sendQueuedCodes,
+                signIn::codeQueuedAfter, wakeUps, clock);
     }
 
     /** The sandbox keeps messages for admins to read, for an hour; only where asked for. */

@@ -2,11 +2,14 @@ package community.dispatch.member.signin;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import community.dispatch.web.language.Language;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -37,6 +40,34 @@ class SignInStore {
                         .bind("bucket", bucket).bind("at", at).fetch().rowsUpdated())
                 .then(database.sql("SELECT count(*) AS recent FROM code_request WHERE bucket = :bucket")
                         .bind("bucket", bucket).map(row -> row.get("recent", Long.class)).one());
+    }
+
+    /** A code request to send (a member's or anyone's: the sender tells them apart). */
+    Mono<Void> queueCode(String phone, Language language, Instant at) {
+        return database.sql("INSERT INTO code_delivery (id, phone, language, requested_at) VALUES (:id, :phone, :language, :at)")
+                .bind("id", UUID.randomUUID()).bind("phone", phone).bind("language", language.name()).bind("at", at)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Code requests waiting, oldest first, at most {@code limit}: claimed (skipping those another instance holds) and taken off the queue. */
+    Flux<CodeDelivery> claimCodeDeliveries(int limit) {
+        return database.sql("""
+                        DELETE FROM code_delivery WHERE id IN (
+                            SELECT id FROM code_delivery ORDER BY requested_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING phone, language""")
+                .bind("limit", limit)
+                .map(row -> new CodeDelivery(row.get("phone", String.class), Language.valueOf(row.get("language", String.class))))
+                .all();
+    }
+
+    /** When the oldest code request that came in after {@code after} did; empty when none did. */
+    Mono<Instant> codeDeliveryAfter(Instant after) {
+        return database.sql("SELECT min(requested_at) AS oldest FROM code_delivery WHERE requested_at > :after").bind("after", after)
+                .map(row -> Optional.ofNullable(row.get("oldest", Instant.class))).one().flatMap(Mono::justOrEmpty);
+    }
+
+    /** A code request taken off the queue. */
+    record CodeDelivery(String phone, Language language) {
     }
 
     Mono<Void> insertCode(UUID id, String phone, String hash, Instant now, Instant expiresAt) {

@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Text the database cannot store is bad input, not a failure of ours: PostgreSQL refuses the NUL
- * character (U+0000) in any text, however it arrived — a JSON string, a query parameter, a form field.
+ * character (U+0000) in any text and any JSON value, however it arrived — a JSON string, a query parameter, a
+ * form field.
  * Such a call ends in a 400 {@code invalid-characters} problem (its transaction rolled back) instead of a
  * 500. Runs just before platform/web's handler, which answers everything else.
  */
@@ -26,6 +27,9 @@ public class UnstorableTextProblems {
 
     /** PostgreSQL's "character not in repertoire": here, a NUL in text. */
     static final String NOT_IN_REPERTOIRE = "22021";
+
+    /** PostgreSQL's "unsupported Unicode escape sequence": a NUL (U+0000, escaped in JSON) in a JSON value it is to store. */
+    static final String UNSUPPORTED_UNICODE_ESCAPE = "22P05";
 
     @Bean
     WebExceptionHandler unstorableTextHandler(ProblemResponses problems) {
@@ -49,7 +53,8 @@ public class UnstorableTextProblems {
 
     static boolean unstorableText(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof R2dbcException database && NOT_IN_REPERTOIRE.equals(database.getSqlState())) {
+            if (cause instanceof R2dbcException database && (NOT_IN_REPERTOIRE.equals(database.getSqlState())
+                    || UNSUPPORTED_UNICODE_ESCAPE.equals(database.getSqlState()))) {
                 return true;
             }
         }
