@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -71,7 +72,7 @@ class MunicipalIntakeIT extends ServiceTestSupport {
     void anUnknownCategoryBecomesOtherAndAMalformedTicketIsDeadLetteredWhileLaterOnesFlow() {
         String broken = "broken-" + UUID.randomUUID();
         String later = "12345-" + UUID.randomUUID();
-        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.INTAKE, broken,
+        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.intakeOf(CITY), broken,
                 "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/city\",\"type\":\"community.dispatch.intake.ticket-created.v1\",\"data\":{\"description\":\"no ids\"}}"
                         .getBytes(StandardCharsets.UTF_8));
         kafka.send(garbage).join();
@@ -80,8 +81,30 @@ class MunicipalIntakeIT extends ServiceTestSupport {
         UUID id = await().atMost(PATIENCE).until(() -> requestFor(later), found -> found != null);
         assertThat(database.sql("SELECT category_code FROM service_request WHERE id = :id").bind("id", id)
                 .map(r -> r.get("category_code", String.class)).one().block()).isEqualTo("other");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetterOf(Topics.INTAKE)))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetterOf(Topics.intakeOf(CITY))))
                 .extracting(ConsumerRecord::key).contains(broken));
+    }
+
+    /** Only the system may write its topic (ACLs); what it writes there in another system's name is refused. */
+    @Test
+    void aTicketNamingAnotherSystemThanItsTopicsIsDeadLettered() {
+        String other = "municipal-other" + UUID.randomUUID().toString().substring(0, 8);
+        publishToTheRegister(new MunicipalSystemRegistered(other, "Another platform"));
+        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
+                .bind("id", other).map(row -> true).one().blockOptional().isPresent());
+        String posing = "posing-" + UUID.randomUUID();
+
+        sendTicket(posing, "river-patrol", other, CITY);
+        String later = "12345-" + UUID.randomUUID();
+        sendTicket(later, "river-patrol");
+
+        await().atMost(PATIENCE).until(() -> requestFor(later), found -> found != null);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetterOf(Topics.intakeOf(CITY))))
+                .filteredOn(record -> record.key().equals(posing))
+                .extracting(record -> new String(record.headers().lastHeader("kafka_dlt-exception-message").value(),
+                        StandardCharsets.UTF_8))
+                .singleElement().asString().contains("is " + CITY + "'s"));
+        assertThat(requestFor(posing)).isNull();
     }
 
     @Test
@@ -89,13 +112,15 @@ class MunicipalIntakeIT extends ServiceTestSupport {
         String forged = "forged-" + UUID.randomUUID();
         sendTicket(forged, "pothole-repair", "self-proclaimed-city");
         UUID stray = UUID.randomUUID();
-        kafka.send(Topics.INTAKE, stray.toString(), codec.toStructured(codec.wrap(
+        kafka.send(Topics.intakeOf(CITY), stray.toString(), codec.toStructured(codec.wrap(
                 new OrderAccepted(UUID.randomUUID(), stray, UUID.randomUUID()), URI.create("/somewhere")))).join();
         String later = "12345-" + UUID.randomUUID();
         sendTicket(later, "river-patrol");
 
         await().atMost(PATIENCE).until(() -> requestFor(later), found -> found != null);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetterOf(Topics.INTAKE)))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Stream.concat(
+                        TopicReader.readAll(Topics.deadLetterOf(Topics.intakeOf("self-proclaimed-city"))).stream(),
+                        TopicReader.readAll(Topics.deadLetterOf(Topics.intakeOf(CITY))).stream()))
                 .filteredOn(record -> record.key().equals(forged) || record.key().equals(stray.toString()))
                 .extracting(record -> new String(record.headers().lastHeader("kafka_dlt-exception-message").value(),
                         StandardCharsets.UTF_8))
@@ -119,7 +144,7 @@ class MunicipalIntakeIT extends ServiceTestSupport {
         String after = "district-" + UUID.randomUUID();
         sendTicket(after, "river-patrol", district);
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetterOf(Topics.INTAKE)))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetterOf(Topics.intakeOf(district))))
                 .extracting(ConsumerRecord::key).contains(after));
         assertThat(requestFor(after)).isNull();
     }
@@ -134,9 +159,14 @@ class MunicipalIntakeIT extends ServiceTestSupport {
     }
 
     private void sendTicket(String ticket, String category, String sourceSystem) {
+        sendTicket(ticket, category, sourceSystem, sourceSystem);
+    }
+
+    /** A ticket naming {@code sourceSystem}, written on {@code writer}'s intake topic. */
+    private void sendTicket(String ticket, String category, String sourceSystem, String writer) {
         String data = "{\"externalId\":\"" + ticket + "\",\"sourceSystem\":\"" + sourceSystem + "\",\"categoryCode\":\"" + category
                 + "\",\"description\":\"河邊有垃圾 rubbish by the river\",\"address\":\"相山路 12 號\"}";
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INTAKE, ticket, data.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.intakeOf(writer), ticket, data.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(UUID.randomUUID().toString()))
                 .add("ce_source", bytes("/city/12345"))

@@ -235,7 +235,7 @@ class Open311IT extends ServiceTestSupport {
     @Test
     void aHotlineTicketForwardedOnTheIntakeTopicShowsNoMoreThanAResidentsRequest() {
         String ticket = "12345-" + UUID.randomUUID();
-        kafka.send(Topics.INTAKE, ticket, codec.toStructured(codec.wrap(new TicketCreated(ticket, city, "river-patrol",
+        kafka.send(Topics.intakeOf(city), ticket, codec.toStructured(codec.wrap(new TicketCreated(ticket, city, "river-patrol",
                 "Caller Wang, 13900002222, says rubbish by the river", "相山路 12 號"), URI.create("/city/12345")))).join();
         UUID id = await().atMost(PATIENCE).until(() -> database.sql("SELECT id FROM service_request WHERE external_ref = :ref")
                 .bind("ref", ticket).map(r -> r.get("id", UUID.class)).one().block(), found -> found != null);

@@ -12,20 +12,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+import community.dispatch.events.KafkaAccess;
+import community.dispatch.events.Topics;
 
 /**
  * Real Kafka brokers from the Kafka jars on the launcher's class path, each a child process that is
  * broker and KRaft controller at once, with its logs kept between runs: one for the single-node
  * stack, three for cluster mode (every partition on all three, written to at least two).
+ * <p>
+ * Secured (cluster mode), every connection signs in: the brokers among themselves and to their controllers
+ * as {@value #BROKER} (SASL/PLAIN, the only super user), the services and municipal systems with SASL/SCRAM
+ * as the users {@link #secure} and {@link #grant} make, each allowed only what {@link KafkaAccess} says (the
+ * brokers' ACLs; nothing is allowed without one). The single-node stack's broker listens on loopback
+ * unauthenticated.
  */
 final class LocalKafka {
+
+    /** The brokers' own user: inter-broker and controller connections, and the launcher's administration. */
+    static final String BROKER = "broker";
+
+    static final String SCRAM = "SCRAM-SHA-512";
 
     private LocalKafka() {
     }
@@ -33,8 +63,7 @@ final class LocalKafka {
     /** Starts broker {@code node} (from 1) of {@code settings.brokers()}, formatting its storage if new. */
     static ChildProcess start(StackSettings settings, int node) {
         boolean cluster = settings.brokers() > 1;
-        Path directory = cluster ? settings.dataDir().resolve("kafka-cluster").resolve("broker-" + node)
-                : settings.dataDir().resolve("kafka");
+        Path directory = cluster ? settings.kafkaDir().resolve("broker-" + node) : settings.kafkaDir();
         String name = cluster ? "kafka-" + node : "kafka";
         Path log = settings.logs().resolve(name + ".log");
         Path properties = directory.resolve("server.properties");
@@ -62,7 +91,7 @@ final class LocalKafka {
 
     /** The id every broker of the cluster is formatted with: made once, kept beside their storage. */
     private static String clusterId(StackSettings settings) {
-        Path file = settings.dataDir().resolve(settings.brokers() > 1 ? "kafka-cluster" : "kafka").resolve("cluster-id");
+        Path file = settings.kafkaDir().resolve("cluster-id");
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -78,13 +107,9 @@ final class LocalKafka {
     }
 
     /** Waits until every broker is in the cluster, or fails when one of them exits. */
-    static void awaitReady(List<ChildProcess> brokers, String bootstrapServers, Duration timeout) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+    static void awaitReady(List<ChildProcess> brokers, StackSettings settings, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = admin(settings)) {
             while (true) {
                 for (ChildProcess broker : brokers) {
                     if (!broker.isAlive()) {
@@ -127,6 +152,100 @@ final class LocalKafka {
         }
     }
 
+    /** An admin client of the cluster: as {@value #BROKER} where the brokers are secured. */
+    static Admin admin(StackSettings settings) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        if (settings.kafkaSecured()) {
+            config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+            config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+            config.put(SaslConfigs.SASL_JAAS_CONFIG, plainLogin(BROKER, brokerSecret(settings)));
+        }
+        return Admin.create(config);
+    }
+
+    /**
+     * Makes the cluster ready for the services: every topic of theirs (and its dead-letter twin), and a user for
+     * each service with the ACLs {@link KafkaAccess} gives it (their passwords kept beside the brokers, readable
+     * only by their owner, the same at every start). Each step may be repeated.
+     */
+    static void secure(StackSettings settings) {
+        try (Admin admin = admin(settings)) {
+            List<NewTopic> topics = Topics.ALL.stream()
+                    .flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic)))
+                    .map(topic -> new NewTopic(topic, 3, (short) settings.brokers())).toList();
+            admin.createTopics(topics).values().values().forEach(LocalKafka::ignoringExisting);
+            for (KafkaAccess access : KafkaAccess.SERVICES) {
+                grant(admin, access, password(settings, access.principal()));
+            }
+        }
+    }
+
+    /** The password a service's (or system's) user has in the cluster: made once, kept readable by its owner only. */
+    static String password(StackSettings settings, String user) {
+        return Host.ownerOnlySecret(settings.kafkaDir().resolve("users").resolve(user));
+    }
+
+    /** Makes (or updates) the user with the password and gives it exactly the ACLs {@code access} lists. */
+    static void grant(Admin admin, KafkaAccess access, String password) {
+        try {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(access.principal(),
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password))).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(acls(access)).all().get(30, TimeUnit.SECONDS);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("could not give Kafka user " + access.principal() + " its access: " + e.getMessage(), e);
+        }
+    }
+
+    /** The ACLs that give a user what {@link KafkaAccess} lists, and nothing more. */
+    static List<AclBinding> acls(KafkaAccess access) {
+        String user = "User:" + access.principal();
+        List<AclBinding> acls = new ArrayList<>();
+        access.writes().forEach(topic -> acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, user, AclOperation.WRITE)));
+        access.reads().forEach(topic -> acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, user, AclOperation.READ)));
+        for (String prefix : access.prefixed()) {
+            for (AclOperation operation : List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE)) {
+                acls.add(allow(ResourceType.TOPIC, prefix, PatternType.PREFIXED, user, operation));
+            }
+        }
+        if (access.groupPrefix() != null) {
+            acls.add(allow(ResourceType.TOPIC, KafkaAccess.DESCRIBE_PREFIX, PatternType.PREFIXED, user, AclOperation.DESCRIBE));
+            acls.add(allow(ResourceType.GROUP, access.groupPrefix(), PatternType.PREFIXED, user, AclOperation.READ));
+        }
+        return acls;
+    }
+
+    private static AclBinding allow(ResourceType type, String name, PatternType pattern, String user, AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type, name, pattern),
+                new AccessControlEntry(user, "*", operation, AclPermissionType.ALLOW));
+    }
+
+    private static void ignoringExisting(KafkaFuture<Void> creation) {
+        try {
+            creation.get(30, TimeUnit.SECONDS);
+        }
+        catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create a topic: " + e.getCause().getMessage(), e);
+            }
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("could not create a topic: " + e.getMessage(), e);
+        }
+    }
+
+    private static String brokerSecret(StackSettings settings) {
+        return Host.ownerOnlySecret(settings.kafkaDir().resolve("broker-secret"));
+    }
+
+    private static String plainLogin(String user, String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
+    }
+
     private static String serverProperties(StackSettings settings, int node, Path logDirs) {
         int port = settings.kafkaPort(node);
         int controllerPort = port + 1;
@@ -141,11 +260,12 @@ final class LocalKafka {
                 "process.roles=broker,controller",
                 "node.id=" + node,
                 "controller.quorum.voters=" + voters,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                settings.kafkaSecured() ? secured(settings, port, controllerPort) : String.join("\n",
+                        "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://localhost:" + port,
+                        "controller.listener.names=CONTROLLER",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
                 "log.dirs=" + logDirs,
                 "num.partitions=3",
                 "auto.create.topics.enable=false",
@@ -159,5 +279,31 @@ final class LocalKafka {
                 "group.initial.rebalance.delay.ms=0",
                 "log.retention.hours=168",
                 "");
+    }
+
+    /**
+     * Every listener signs its clients in: SCRAM for the services and systems (their credentials live in the
+     * cluster's metadata), PLAIN for the brokers' own user (in this file only, the one way in before any SCRAM
+     * user exists), whom alone the ACLs do not bind. Nothing is allowed without an ACL.
+     */
+    private static String secured(StackSettings settings, int port, int controllerPort) {
+        String brokerLogin = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + BROKER
+                + "\" password=\"" + brokerSecret(settings) + "\" user_" + BROKER + "=\"" + brokerSecret(settings) + "\";";
+        return String.join("\n",
+                "listeners=BROKER://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=BROKER://localhost:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=BROKER",
+                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT",
+                "sasl.mechanism.inter.broker.protocol=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.broker.sasl.enabled.mechanisms=" + SCRAM + ",PLAIN",
+                "listener.name.broker.plain.sasl.jaas.config=" + brokerLogin,
+                "listener.name.broker.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=" + brokerLogin,
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + BROKER,
+                "allow.everyone.if.no.acl.found=false");
     }
 }

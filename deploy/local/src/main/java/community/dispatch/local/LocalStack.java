@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import community.dispatch.events.KafkaAccess;
 import lombok.RequiredArgsConstructor;
 
 /**
@@ -51,6 +52,10 @@ public final class LocalStack {
             System.exit(2);
             return;
         }
+        if (settings.kafkaUser() != null) {
+            System.exit(grantKafkaUser(settings));
+            return;
+        }
         LocalStack stack = new LocalStack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
         try {
@@ -62,6 +67,26 @@ public final class LocalStack {
             System.exit(1);
         }
         stack.awaitStop();
+    }
+
+    /** Gives a municipal system its Kafka user on the running cluster (write its intake topic only); 0 when done. */
+    private static int grantKafkaUser(StackSettings settings) {
+        String clientId = settings.kafkaUser();
+        try (var admin = LocalKafka.admin(settings)) {
+            KafkaAccess access = KafkaAccess.municipalSystem(clientId);
+            String password = LocalKafka.password(settings, clientId);
+            LocalKafka.grant(admin, access, password);
+            System.out.printf("""
+                    Kafka user %s may write %s and nothing else (SASL_PLAINTEXT, SCRAM-SHA-512, bootstrap %s).
+                    Password (kept in %s): %s
+                    %n""", clientId, access.writes().get(0), settings.kafkaBootstrapServers(),
+                    settings.kafkaDir().resolve("users").resolve(clientId), password);
+            return 0;
+        }
+        catch (RuntimeException e) {
+            System.err.println("run.sh: could not give " + clientId + " a Kafka user (is the cluster running?): " + e.getMessage());
+            return 1;
+        }
     }
 
     void start() {
@@ -97,7 +122,11 @@ public final class LocalStack {
                 brokers.add(LocalKafka.start(settings, broker));
             }
         }
-        LocalKafka.awaitReady(brokers, settings.kafkaBootstrapServers(), Duration.ofSeconds(120));
+        LocalKafka.awaitReady(brokers, settings, Duration.ofSeconds(120));
+        if (settings.kafkaSecured()) {
+            Console.say("giving the services their Kafka users and ACLs");
+            LocalKafka.secure(settings);
+        }
 
         boolean hadAdminPassword = Files.exists(settings.adminPasswordFile());
         Map<ChildProcess, Integer> healthPorts = new LinkedHashMap<>();

@@ -28,6 +28,11 @@ record Service(String name, String label, int port, Map<String, String> variable
                 "DISPATCH_KAFKA_REPLICATION_FACTOR", Integer.toString(settings.brokers()),
                 "DISPATCH_ISSUER_URI", "http://localhost:" + settings.gatewayPort(),
                 "DISPATCH_JWK_SET_URI", jwkSetUri(settings)));
+        if (settings.kafkaSecured()) {
+            // The service's own Kafka user: it may do only what its ACLs allow (LocalKafka.secure).
+            variables.put("DISPATCH_KAFKA_USERNAME", name);
+            variables.put("DISPATCH_KAFKA_PASSWORD", LocalKafka.password(settings, name));
+        }
         if (name.equals("member-service") || name.equals("volunteer-service")) {
             // member-service loads the demo community; volunteer-service puts its volunteers in their teams.
             variables.put("DISPATCH_DEMO_DATA", Boolean.toString(settings.demoData()));

@@ -27,15 +27,23 @@ record StackSettings(
         int redisPort,
         List<String> javaOptions,
         Duration startTimeout,
-        boolean demoData) {
+        boolean demoData,
+        boolean kafkaSecured,
+        String kafkaUser) {
 
     static final String USAGE = """
             Usage: ./run.sh [--cluster] [--reset] [--build]
-              --cluster  cluster mode: three Kafka brokers (replication 3, min.insync.replicas 2), two
+                   ./run.sh --cluster --kafka-user <client id>
+              --cluster  cluster mode: three Kafka brokers (replication 3, min.insync.replicas 2) whose
+                         clients sign in (SASL/SCRAM) and may do only what their ACLs allow, two
                          instances of each service (the second on its port + 10) and Redis for the
                          gateways' shared rate limits
               --reset    start from empty: delete the stack's data (databases, Kafka logs) first
               --build    rebuild the services before starting (otherwise only missing jars are built)
+              --kafka-user <client id>
+                         with the cluster running: give a registered municipal system its Kafka user,
+                         which may write its own intake topic (dispatch.intake.<client id>) and nothing
+                         else; prints the password once (kept in <data>/kafka-cluster/users/)
 
             Environment (defaults in brackets):
               DISPATCH_DATA_DIR                data and logs [<repository>/.data]
@@ -60,16 +68,24 @@ record StackSettings(
     static StackSettings from(Map<String, String> env, List<String> args) {
         boolean reset = false;
         boolean cluster = false;
-        for (String arg : args) {
+        String kafkaUser = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
             if (arg.equals("--reset")) {
                 reset = true;
             }
             else if (arg.equals("--cluster")) {
                 cluster = true;
             }
+            else if (arg.equals("--kafka-user") && i + 1 < args.size()) {
+                kafkaUser = args.get(++i);
+            }
             else {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
+        }
+        if (kafkaUser != null && !cluster) {
+            throw new IllegalArgumentException("--kafka-user is for the cluster (--cluster): the single node's broker signs nobody in");
         }
         Path root = Path.of(env.getOrDefault("DISPATCH_ROOT", ".")).toAbsolutePath().normalize();
         Path data = env.containsKey("DISPATCH_DATA_DIR") ? Path.of(env.get("DISPATCH_DATA_DIR")) : root.resolve(".data");
@@ -85,7 +101,8 @@ record StackSettings(
                         .filter(option -> !option.isEmpty())
                         .toList(),
                 Duration.ofSeconds(positive(env, "DISPATCH_START_TIMEOUT", 300)),
-                !"false".equalsIgnoreCase(env.getOrDefault("DISPATCH_DEMO_DATA", "true").trim()));
+                !"false".equalsIgnoreCase(env.getOrDefault("DISPATCH_DEMO_DATA", "true").trim()),
+                cluster, kafkaUser);
     }
 
     /** How many instances of each service: two in cluster mode, the second on the first's port + 10. */
@@ -111,6 +128,11 @@ record StackSettings(
         return IntStream.rangeClosed(1, brokers())
                 .mapToObj(broker -> "localhost:" + kafkaPort(broker))
                 .collect(Collectors.joining(","));
+    }
+
+    /** Where Kafka keeps its data: one folder for the single broker, another for the cluster's three. */
+    Path kafkaDir() {
+        return dataDir.resolve(cluster ? "kafka-cluster" : "kafka");
     }
 
     /** Every port the stack listens on, to be checked free before anything starts. */

@@ -61,7 +61,7 @@ public final class EventCatalog {
             type("member.deactivated.v1", Topics.MEMBER_EVENTS, MemberDeactivated.class),
             type("member.municipal-system-registered.v1", Topics.MEMBER_EVENTS, MunicipalSystemRegistered.class),
             type("member.municipal-system-retired.v1", Topics.MEMBER_EVENTS, MunicipalSystemRetired.class),
-            type("intake.ticket-created.v1", Topics.INTAKE, TicketCreated.class));
+            type("intake.ticket-created.v1", Topics.INTAKE_CHANNEL, TicketCreated.class));
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

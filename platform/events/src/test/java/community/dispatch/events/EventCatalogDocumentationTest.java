@@ -62,7 +62,7 @@ class EventCatalogDocumentationTest {
                     .filter(type -> type.topic().equals(topic)).map(EventType::name).toList());
         }
         assertThat(channels.values().stream().map(channel -> channel.get("address")))
-                .containsExactlyInAnyOrder(Topics.REQUEST_EVENTS, Topics.ORDER_EVENTS, Topics.MEMBER_EVENTS, Topics.INTAKE);
+                .containsExactlyInAnyOrder(Topics.REQUEST_EVENTS, Topics.ORDER_EVENTS, Topics.MEMBER_EVENTS, Topics.INTAKE_CHANNEL);
     }
 
     @SuppressWarnings("unchecked")

@@ -26,7 +26,7 @@ class EventCatalogTest {
                 case "request" -> Topics.REQUEST_EVENTS;
                 case "order" -> Topics.ORDER_EVENTS;
                 case "member" -> Topics.MEMBER_EVENTS;
-                case "intake" -> Topics.INTAKE;
+                case "intake" -> Topics.INTAKE_CHANNEL;
                 default -> "unexpected aggregate " + aggregate;
             });
             assertThat(type.name()).matches("community\\.dispatch\\.[a-z]+\\.[a-z-]+\\.v\\d+");

@@ -28,6 +28,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -46,6 +47,7 @@ import community.dispatch.events.Topics;
 import community.dispatch.kit.inbox.EventInbox;
 import community.dispatch.kit.inbox.InboxProperties;
 import community.dispatch.kit.inbox.InboxStore;
+import community.dispatch.kit.kafka.KafkaCredentials;
 import community.dispatch.kit.kafka.KafkaHealthIndicator;
 import community.dispatch.kit.outbox.EventPublisher;
 import community.dispatch.kit.outbox.KafkaEventPublisher;
@@ -71,6 +73,12 @@ import io.micrometer.tracing.propagation.Propagator;
         after = { DataR2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class })
 @EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class, EventingProperties.class })
 public class EventingAutoConfiguration {
+
+    /** Every Kafka client of the service signs in as its user, when one is configured ({@link KafkaCredentials}). */
+    @Bean
+    static KafkaCredentials kafkaCredentials(Environment environment) {
+        return new KafkaCredentials(environment);
+    }
 
     /** Where the kit's migrations live; each service's Flyway applies them with its own. */
     public static final String MIGRATIONS = "classpath:db/dispatch-kit";

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CatalogueExamples {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private CatalogueExamples() {
     }
@@ -30,11 +33,12 @@ public final class CatalogueExamples {
     /** Publishes every example of the types, in order, and waits until the consumer has processed each. */
     public static void feed(KafkaTemplate<String, byte[]> kafka, DatabaseClient database, String consumer, String... types) {
         for (String type : types) {
-            String topic = EventCatalog.byName(type).orElseThrow(() -> new IllegalArgumentException("no event type " + type)).topic();
+            String channel = EventCatalog.byName(type).orElseThrow(() -> new IllegalArgumentException("no event type " + type)).topic();
             assertThat(EventContracts.examples(type)).as("the catalogue's examples of " + type).isNotEmpty();
             for (byte[] example : EventContracts.examples(type)) {
                 JsonNode event = JSON.readTree(example);
                 String id = event.path("id").asString();
+                String topic = addressOf(channel, event.path("data"));
                 kafka.send(topic, event.path("subject").asString(), example).join();
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(database.sql(
                                 "SELECT count(*) AS n FROM processed_event WHERE consumer = :consumer AND event_id = :id")
@@ -45,5 +49,11 @@ public final class CatalogueExamples {
                         .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains(id));
             }
         }
+    }
+
+    /** A channel's address for an event: each {@code {parameter}} is the event's field of that name. */
+    private static String addressOf(String channel, JsonNode data) {
+        Matcher parameter = PARAMETER.matcher(channel);
+        return parameter.replaceAll(found -> Matcher.quoteReplacement(data.path(found.group(1)).asString()));
     }
 }

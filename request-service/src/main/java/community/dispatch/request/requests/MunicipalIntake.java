@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import community.dispatch.events.EventCodec;
 import community.dispatch.events.MalformedEventException;
 import community.dispatch.events.Topics;
 import community.dispatch.events.intake.TicketCreated;
@@ -13,10 +14,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tickets other municipal systems (the city's 12345 platform, the street office's grid platform)
- * publish on {@code dispatch.intake}, in structured or binary CloudEvents mode. Only tickets, only from
- * municipal systems admins registered ({@link RegisterEvents}: the {@code sourceSystem} is the
- * system's client id), and only within the sizes below are taken; anything else goes to the
- * dead-letter topic with the reason. The topic never stalls.
+ * publish on their own intake topics ({@code dispatch.intake.<client id>}, which only that system may write),
+ * in structured or binary CloudEvents mode. Only tickets, only from municipal systems admins registered
+ * ({@link RegisterEvents}: the {@code sourceSystem} is the system's client id), only on the system's own
+ * topic (a ticket naming another system is refused: the topic is who wrote it), and only within the sizes
+ * below are taken; anything else goes to the dead-letter topic with the reason. The topics never stall.
  */
 @Component
 class MunicipalIntake {
@@ -28,8 +30,10 @@ class MunicipalIntake {
     static final int MAX_ADDRESS = 500;
 
     private final EventHandlers handlers;
+    private final EventCodec codec;
 
-    MunicipalIntake(EventInbox inbox, RequestIntake intake, RegisterStore systems) {
+    MunicipalIntake(EventInbox inbox, EventCodec codec, RequestIntake intake, RegisterStore systems) {
+        this.codec = codec;
         this.handlers = inbox.consumer(CONSUMER).on(TicketCreated.class, ticket -> {
             String problem = problemWith(ticket);
             return problem != null ? Mono.error(new MalformedEventException(problem))
@@ -38,11 +42,20 @@ class MunicipalIntake {
                                     ticket.description(), ticket.address())
                             : Mono.error(new MalformedEventException("sourceSystem '" + ticket.sourceSystem()
                                     + "' is not a registered municipal system")));
-        }).rejectingOthers("only ticket-created events belong on " + Topics.INTAKE);
+        }).rejectingOthers("only ticket-created events belong on the intake topics");
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.INTAKE, groupId = "request-service")
+    /** Every system's intake topic; a new system's is found within seconds of its creation. */
+    @KafkaListener(id = CONSUMER, topicPattern = Topics.INTAKE_PATTERN, groupId = "request-service",
+            properties = "metadata.max.age.ms=10000")
     void on(ConsumerRecord<String, byte[]> record) {
+        String system = Topics.systemOfIntake(record.topic())
+                .orElseThrow(() -> new MalformedEventException(record.topic() + " is not an intake topic"));
+        if (codec.data(codec.read(EventInbox.headers(record), record.value())) instanceof TicketCreated ticket
+                && !system.equals(ticket.sourceSystem())) {
+            throw new MalformedEventException("a ticket on " + record.topic() + " is " + system + "'s, not '"
+                    + ticket.sourceSystem() + "''s");
+        }
         handlers.consume(record);
     }
 

@@ -18,7 +18,8 @@ import community.dispatch.kit.inbox.EventInbox;
 /**
  * Learns from member-service's register: which municipal systems admins registered (and retired) — the client
  * ids of those registered and not retired are the {@code sourceSystem}s whose tickets {@link MunicipalIntake}
- * takes — and which members are active in which grid, for submissions on someone's behalf ({@link RequestIntake}).
+ * takes, each on its own intake topic ({@link IntakeTopics}) — and which members are active in which grid, for
+ * submissions on someone's behalf ({@link RequestIntake}).
  */
 @Component
 class RegisterEvents {
@@ -27,9 +28,10 @@ class RegisterEvents {
 
     private final EventHandlers handlers;
 
-    RegisterEvents(EventInbox inbox, RegisterStore store, Clock clock) {
+    RegisterEvents(EventInbox inbox, RegisterStore store, IntakeTopics intakeTopics, Clock clock) {
         this.handlers = inbox.consumer(CONSUMER)
-                .on(MunicipalSystemRegistered.class, registered -> store.register(registered.clientId(), registered.name(), clock.instant()))
+                .on(MunicipalSystemRegistered.class, registered -> intakeTopics.open(registered.clientId())
+                        .then(store.register(registered.clientId(), registered.name(), clock.instant())))
                 .on(MunicipalSystemRetired.class, retired -> store.retire(retired.clientId()))
                 .on(MemberRegistered.class, registered -> store.member(registered.memberId(), registered.gridCode(), true))
                 .on(MemberUpdated.class, updated -> store.member(updated.memberId(), updated.gridCode(), updated.active()))
