@@ -7,9 +7,13 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+
+import community.dispatch.events.KafkaAccess;
 
 /**
  * deploy/compose/compose.yaml runs what the code expects: each deployable from its Jib image, told
@@ -43,8 +47,29 @@ class ComposeFileTest {
             assertThat(String.join(" ", healthcheck)).contains("localhost/" + configuration.port())
                     .contains("/actuator/health/readiness");
         }
-        assertThat(services).containsKeys("postgres", "kafka").allSatisfy((name, service) ->
-                assertThat(service).as(name + " has a healthcheck").containsKey("healthcheck"));
+        assertThat(services).containsKeys("postgres", "kafka", "kafka-setup");
+        services.forEach((name, service) -> {
+            if (!"no".equals(service.get("restart"))) {
+                assertThat(service).as(name + " has a healthcheck").containsKey("healthcheck");
+            }
+        });
+    }
+
+    /** Each service signs in to Kafka as its own user, with exactly the ACLs {@link KafkaAccess} gives it. */
+    @Test
+    void eachServiceSignsInToKafkaAndKafkaSetupGrantsItExactlyItsAccess() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        List<String> setup = Files.readAllLines(Rendered.ROOT.resolve("deploy/compose/kafka-setup.sh"));
+        for (KafkaAccess access : KafkaAccess.SERVICES) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> environment = (Map<String, String>) services.get(access.principal()).get("environment");
+            assertThat(environment).containsEntry("DISPATCH_KAFKA_USERNAME", access.principal())
+                    .hasEntrySatisfying("DISPATCH_KAFKA_PASSWORD", password -> assertThat(password).startsWith("${"));
+            Set<String> granted = setup.stream().filter(line -> line.startsWith("allow " + access.principal() + " "))
+                    .map(line -> line.substring(("allow " + access.principal() + " ").length())).collect(Collectors.toSet());
+            assertThat(granted).as("%s's ACLs", access.principal()).containsExactlyInAnyOrderElementsOf(KafkaAcls.of(access));
+            assertThat(setup).anyMatch(line -> line.startsWith("user " + access.principal() + " "));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -45,7 +45,8 @@ record Rendered(String overlay, List<HasMetadata> objects, List<JsonNode> custom
             "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
             "networking.k8s.io/v1/Ingress", Ingress.class);
     private static final List<String> OPERATED = List.of("kafka.strimzi.io/v1beta2/Kafka",
-            "kafka.strimzi.io/v1beta2/KafkaNodePool", "kafka.strimzi.io/v1beta2/KafkaTopic", "postgresql.cnpg.io/v1/Cluster");
+            "kafka.strimzi.io/v1beta2/KafkaNodePool", "kafka.strimzi.io/v1beta2/KafkaTopic", "kafka.strimzi.io/v1beta2/KafkaUser",
+            "postgresql.cnpg.io/v1/Cluster");
 
     static Rendered of(String overlay) {
         String text = kustomize(ROOT.resolve("deploy/k8s/overlays").resolve(overlay));
