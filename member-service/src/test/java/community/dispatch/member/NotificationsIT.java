@@ -176,6 +176,11 @@ class NotificationsIT extends MemberServiceTestSupport {
         web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("channels", List.of("SMS"), "language", "fr")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("language");
+        for (String device : List.of("https://attacker.example/hook", "huawei:", "unknown-vendor:0a1b2c3d4e5f", "fcm:<script>xyz</script>")) {
+            web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("channels", List.of("PUSH"), "language", "en", "pushDevice", device)).exchange()
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("pushDevice");
+        }
         web.get().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.channels[0]").isEqualTo("PUSH").jsonPath("$.channels[1]").isEqualTo("SMS")

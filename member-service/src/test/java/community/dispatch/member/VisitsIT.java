@@ -1,7 +1,10 @@
 package community.dispatch.member;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,15 +15,19 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import community.dispatch.testing.MovableClockConfiguration;
+
 @MemberServiceTest
 class VisitsIT {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Autowired
     WebTestClient web;
     @Autowired
     DatabaseClient database;
 
-    /** 2026-W47 is Monday 16 to Sunday 22 November 2026 in Shanghai: a Sunday 23:30 visit is its last. */
+    /** A week runs Monday to Sunday in Shanghai: a Sunday 23:30 visit is its last. Visits are logged this week or last. */
     @Test
     void aLeadershipMembersVisitsCountTowardsTheirWeekInTheCommunitysCalendar() {
         Accounts accounts = new Accounts(web);
@@ -33,27 +40,41 @@ class VisitsIT {
         String leader = (String) accounts.codeLogin(phone, accounts.latestCode(phone)).expectStatus().isOk()
                 .expectBody(Accounts.MAP).returnResult().getResponseBody().get("access_token");
 
+        // Last week's Tuesday to Sunday just before midnight, and this week's first minute, in the community's zone.
+        LocalDate thisMonday = LocalDate.now(MovableClockConfiguration.CLOCK.withZone(SHANGHAI)).with(DayOfWeek.MONDAY);
+        String lastWeek = isoWeek(thisMonday.minusWeeks(1));
+        String thisWeek = isoWeek(thisMonday);
         for (int i = 0; i < 9; i++) {
-            visit(leader, units.get(i), LocalDateTime.of(2026, 11, 17, 10, i));
+            visit(leader, units.get(i), thisMonday.minusDays(6).atTime(10, i));
         }
-        visit(leader, units.get(9), LocalDateTime.of(2026, 11, 22, 23, 30));
-        visit(leader, units.get(10), LocalDateTime.of(2026, 11, 23, 0, 0));
+        visit(leader, units.get(9), thisMonday.minusDays(1).atTime(23, 30));
+        visit(leader, units.get(10), thisMonday.atStartOfDay());
 
-        web.get().uri("/api/v1/visits/compliance?week=2026-W47&grid=VT").headers(h -> h.setBearerAuth(leader)).exchange()
+        web.get().uri("/api/v1/visits/compliance?week=" + lastWeek + "&grid=VT").headers(h -> h.setBearerAuth(leader)).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.week").isEqualTo("2026-W47")
+                .jsonPath("$.week").isEqualTo(lastWeek)
                 .jsonPath("$.grids[0].gridCode").isEqualTo("VT")
                 .jsonPath("$.grids[0].members[0].households").isEqualTo(10)
                 .jsonPath("$.grids[0].members[0].behind").isEqualTo(false)
                 .jsonPath("$.grids[0].behind").isEqualTo(0);
-        web.get().uri("/api/v1/visits/compliance?week=2026-W48&grid=VT").headers(h -> h.setBearerAuth(leader)).exchange()
+        web.get().uri("/api/v1/visits/compliance?week=" + thisWeek + "&grid=VT").headers(h -> h.setBearerAuth(leader)).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.grids[0].members[0].households").isEqualTo(1)
                 .jsonPath("$.grids[0].members[0].behind").isEqualTo(true);
-        web.get().uri("/api/v1/visits?week=2026-W47").headers(h -> h.setBearerAuth(leader)).exchange()
+        web.get().uri("/api/v1/visits?week=" + lastWeek).headers(h -> h.setBearerAuth(leader)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(10);
+
+        // The week before last is closed: its figures are not rewritten.
+        web.post().uri("/api/v1/visits").headers(h -> h.setBearerAuth(leader)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("unitId", units.get(11).toString(), "heard", "too late to count", "visitedAt",
+                        thisMonday.minusDays(8).atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime().toString()))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("visitedAt");
+    }
+
+    private static String isoWeek(LocalDate day) {
+        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     @Test
@@ -97,6 +118,10 @@ class VisitsIT {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.unitId == '" + servedUnit + "')]").exists()
                 .jsonPath("$[?(@.unitId == '" + homeUnit + "')]").doesNotExist();
+        web.post().uri("/api/v1/visits").headers(h -> h.setBearerAuth(worker)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("unitId", homeUnit.toString(), "heard", "a grid they do not serve")).exchange()
+                .expectStatus().isForbidden();
+        visit(worker, servedUnit, now);
         web.get().uri("/api/v1/visits/compliance?grid=" + lived).headers(h -> h.setBearerAuth(worker)).exchange()
                 .expectStatus().isForbidden();
         web.get().uri("/api/v1/visits/compliance").headers(h -> h.setBearerAuth(worker)).exchange()

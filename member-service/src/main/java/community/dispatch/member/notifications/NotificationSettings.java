@@ -13,6 +13,9 @@ import jakarta.validation.constraints.Size;
 /** How a person wants to be told: channels in order of preference, quiet hours, language, their phone's push device. */
 record NotificationSettings(List<Channel> channels, QuietHours quietHours, Language language, String pushDevice) {
 
+    /** A push registration as the vendors' services and aggregators give them: no other string is kept or sent to. */
+    static final String PUSH_DEVICE = "^(apns|fcm|huawei|honor|xiaomi|oppo|vivo|meizu|jpush|getui):[A-Za-z0-9._:-]{8,180}$";
+
     static final NotificationSettings DEFAULT = new NotificationSettings(List.of(Channel.PUSH, Channel.SMS), null, Language.ZH_HANS, null);
 
     /** The settings as the API shows and takes them. */
@@ -25,8 +28,10 @@ record NotificationSettings(List<Channel> channels, QuietHours quietHours, Langu
             @Schema(example = "07:00", type = "string", description = "End of your quiet hours; messages due meanwhile go then")
             LocalTime quietTo,
             @Schema(example = "zh-Hans", allowableValues = { "zh-Hans", "zh-Hant", "en" }) @NotNull @Pattern(regexp = "^(zh-Hans|zh-Hant|en)$") String language,
-            @Schema(example = "huawei:0a1b2c3d", description = "The push registration your phone's app got from its vendor's push service (or the aggregator's)")
-            @Size(max = 200) @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "printable characters, no spaces") String pushDevice) {
+            @Schema(example = "huawei:0a1b2c3d4e5f6a7b", description = "The push registration your phone's app got from its vendor's push service "
+                    + "(or the aggregator's): the service, a colon, and its token")
+            @Size(max = 200) @Pattern(regexp = PUSH_DEVICE, message = "a push service (apns, fcm, huawei, honor, xiaomi, oppo, vivo, meizu, "
+                    + "jpush, getui), a colon, and its token of 8 or more letters, digits, '.', '_', '-' or ':'") String pushDevice) {
 
         /** The settings this asks for; a field error for quiet hours with one end only, or both the same. */
         NotificationSettings settings() {

@@ -41,6 +41,12 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        String configured = properties.adminPassword();
+        if (!configured.isBlank() && (configured.length() < SignIn.MIN_PASSWORD_LENGTH || configured.strip().chars().distinct().count() < 4)) {
+            // The same rule as any password a member chooses: a weak first admin password is refused, not used.
+            throw new IllegalStateException("DISPATCH_ADMIN_PASSWORD is too weak: use at least " + SignIn.MIN_PASSWORD_LENGTH
+                    + " characters, not one or two repeated (or leave it unset to have one generated)");
+        }
         // Start-up, on the main thread: the service must not report ready before an admin can sign in.
         ensureAdmin().block(Duration.ofSeconds(60));
     }

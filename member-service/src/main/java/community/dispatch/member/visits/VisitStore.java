@@ -37,8 +37,12 @@ class VisitStore {
                 .fetch().rowsUpdated().then();
     }
 
-    Mono<Boolean> unitExists(UUID unit) {
-        return database.sql("SELECT 1 FROM unit WHERE id = :id").bind("id", unit).map(row -> true).one().defaultIfEmpty(false);
+    /** The grid a unit (household) is in: empty for a unit that does not exist, "" for one whose building has no grid. */
+    Mono<String> gridOfUnit(UUID unit) {
+        return database.sql("""
+                        SELECT coalesce(g.code, '') AS grid FROM unit u JOIN building b ON b.id = u.building_id
+                        LEFT JOIN grid g ON g.id = b.grid_id WHERE u.id = :id""")
+                .bind("id", unit).map(row -> row.get("grid", String.class)).one();
     }
 
     /** Whether the member is an active member of the leadership team. */

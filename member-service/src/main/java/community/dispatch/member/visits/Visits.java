@@ -2,6 +2,7 @@ package community.dispatch.member.visits;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -50,7 +51,11 @@ class Visits {
         this.logged = Counter.builder("dispatch.visits.logged").description("Household visits logged").register(meters);
     }
 
-    /** The caller logs a visit to a household, now or a little while ago. */
+    /**
+     * The caller logs a visit to a household, now or earlier this week or last (community calendar): a week's figures
+     * are not rewritten later. A grid worker logs visits to the households of the grids they serve, leadership-team
+     * members and staff to any.
+     */
     Mono<Logged> log(UUID unit, Instant visitedAt, String heard, List<String> needs, Caller caller) {
         UUID visitor = caller.memberId();
         Instant now = clock.instant();
@@ -58,11 +63,17 @@ class Visits {
         if (at.isAfter(now.plusSeconds(300))) {
             return Mono.error(DomainException.invalid("visit-in-future", "A visit cannot be logged ahead of time."));
         }
+        Instant lastWeek = CommunityWeek.containing(now, community.zone()).start().minus(Duration.ofDays(7));
+        if (at.isBefore(lastWeek)) {
+            return Mono.error(DomainException.invalidField("visitedAt", "a visit is logged in the week it was made or the next"));
+        }
         Logged visit = new Logged(UUID.randomUUID(), visitor, unit, at, heard, needs == null ? List.of() : needs);
         return mayVisit(visitor, caller)
-                .then(store.unitExists(unit))
-                .flatMap(exists -> exists ? store.insert(visit)
-                        : Mono.error(DomainException.invalid("unknown-unit", "There is no unit " + unit + ".")))
+                .flatMap(anywhere -> store.gridOfUnit(unit)
+                        .switchIfEmpty(Mono.error(() -> DomainException.invalid("unknown-unit", "There is no unit " + unit + ".")))
+                        .flatMap(grid -> anywhere || caller.serves(grid) ? store.insert(visit)
+                                : Mono.error(DomainException.forbidden("A grid worker logs visits to the households of the "
+                                        + "grids they serve."))))
                 .then(Committed.measure(logged::increment))
                 .thenReturn(visit);
     }
@@ -111,11 +122,16 @@ class Visits {
                 .map(both -> WeeklyCompliance.compute(range, both.getT1(), both.getT2()));
     }
 
-    private Mono<Void> mayVisit(UUID visitor, Caller caller) {
-        if (caller.hasRole(Role.GRID_WORKER.name()) || caller.isStaff()) {
-            return Mono.empty();
+    /**
+     * Whether the caller may log visits, and where: true for anywhere in the community (staff, the leadership team
+     * on their household visits), false for the grids they serve (a grid worker); refused for anyone else.
+     */
+    private Mono<Boolean> mayVisit(UUID visitor, Caller caller) {
+        if (caller.isStaff()) {
+            return Mono.just(true);
         }
-        return store.inLeadership(visitor).flatMap(leadership -> leadership ? Mono.empty()
+        return store.inLeadership(visitor).flatMap(leadership -> leadership ? Mono.just(true)
+                : caller.hasRole(Role.GRID_WORKER.name()) ? Mono.just(false)
                 : Mono.error(DomainException.forbidden("Only leadership-team members, grid workers and staff log visits.")));
     }
 
