@@ -3,6 +3,7 @@ package community.dispatch.volunteer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,10 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import community.dispatch.events.Topics;
+import community.dispatch.events.order.OrderAccepted;
+import community.dispatch.events.order.OrderDeclined;
+import community.dispatch.events.order.OrderOffered;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.kit.streams.LiveEvents;
 import community.dispatch.testing.ServiceIntegrationTest;
@@ -102,6 +107,31 @@ class BoardStreamIT extends DispatchingTestSupport {
         assertThat(requestsTold(leaders, "unassignable")).doesNotContain(quiet.toString());
         leaderConnection.dispose();
         staffConnection.dispose();
+    }
+
+    /** A request of a category two teams serve: another team's orders on it are not this board's business. */
+    @Test
+    void anotherTeamsOrderOnTheSameRequestStaysOffTheBoard() {
+        List<ServerSentEvent<Map<String, Object>>> board = new CopyOnWriteArrayList<>();
+        Disposable connection = connect(leaderToken(), board);
+        await().atMost(PATIENCE).until(() -> !board.isEmpty());
+        UUID request = UUID.randomUUID();
+        UUID ours = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        UUID ourVolunteer = UUID.randomUUID();
+        UUID theirVolunteer = UUID.randomUUID();
+        Instant expires = Instant.now().plusSeconds(600);
+        publish(Topics.ORDER_EVENTS, request, new OrderOffered(ours, request, ourVolunteer, TEAM, expires));
+        publish(Topics.ORDER_EVENTS, request, new OrderOffered(theirs, request, theirVolunteer, "dawn", expires));
+        publish(Topics.ORDER_EVENTS, request, new OrderAccepted(theirs, request, theirVolunteer));
+        publish(Topics.ORDER_EVENTS, request, new OrderDeclined(ours, request, ourVolunteer, "busy"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(named(board)).anySatisfy(event -> {
+            assertThat(event.event()).isEqualTo("declined");
+            assertThat(event.data()).containsEntry("orderId", ours.toString());
+        }));
+        assertThat(named(board)).noneMatch(event -> theirs.toString().equals(event.data().get("orderId")));
+        connection.dispose();
     }
 
     private void emptyTheTeam() {

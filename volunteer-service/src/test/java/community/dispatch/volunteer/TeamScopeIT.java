@@ -46,9 +46,12 @@ class TeamScopeIT extends DispatchingTestSupport {
                 .jsonPath("$[0].after.teams.length()").isEqualTo(6);
         web.get().uri("/api/v1/teams/audit").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isForbidden();
 
+        // Another team's volunteer (or leader) is staff's to move: a leader could certify their hours otherwise.
         UUID newcomer = volunteerIn("dawn", "00000000-0000-0000-0202");
-        placeInTeams(token, newcomer, List.of("dawn", "red-steward")).expectStatus().isOk();
-        placeInTeams(token, newcomer, List.of("red-steward")).expectStatus().isForbidden();
+        placeInTeams(token, newcomer, List.of("dawn", "red-steward")).expectStatus().isForbidden();
+        placeInTeams(admin, newcomer, List.of()).expectStatus().isOk();
+        placeInTeams(token, newcomer, List.of("red-steward")).expectStatus().isOk();
+        placeInTeams(token, newcomer, List.of("red-steward", "dawn")).expectStatus().isForbidden();
         web.get().uri("/api/v1/teams/angel/hours").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isForbidden();
         web.get().uri("/api/v1/teams/red-steward/hours").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
         web.get().uri("/api/v1/teams/dawn/orders").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isForbidden();

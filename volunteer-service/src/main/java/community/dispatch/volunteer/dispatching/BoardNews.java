@@ -2,6 +2,7 @@ package community.dispatch.volunteer.dispatching;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import community.dispatch.events.CloudEvent;
@@ -29,18 +30,23 @@ record BoardNews(
     static final BoardNews RESET = new BoardNews("reset", null, null, null, null, null, null);
 
     /**
-     * The news an order event carries for team {@code team}'s board: its orders' moves (an offer to another
-     * team's volunteer is not its business) and the requests nobody takes — for a leader only when the rule
-     * tells team leaders, for staff always.
+     * The news an order event carries for team {@code team}'s board: its orders' moves (an order of another team's
+     * volunteer is not its business, though the request is) and the requests nobody takes — for a leader only when
+     * the rule tells team leaders, for staff always. {@code teamsOrders} are the ids of the team's orders so far;
+     * an offer to the team adds its order.
      */
-    static Optional<BoardNews> of(CloudEvent event, DomainEvent data, String team, boolean staff) {
+    static Optional<BoardNews> of(CloudEvent event, DomainEvent data, String team, boolean staff, Set<UUID> teamsOrders) {
         if (data instanceof OrderUnassignable unassignable) {
             return staff || unassignable.notifyRoles().contains("TEAM_LEADER")
                     ? Optional.of(new BoardNews("unassignable", unassignable.requestId(), null, null, null, unassignable.reason(),
                             event.time()))
                     : Optional.empty();
         }
-        if (data instanceof OrderOffered offered && !team.equals(offered.teamKey())) {
+        if (data instanceof OrderOffered offered && team.equals(offered.teamKey())) {
+            teamsOrders.add(offered.orderId());
+        }
+        String order = event.data().path("orderId").asString("");
+        if (order.isEmpty() || !teamsOrders.contains(UUID.fromString(order))) {
             return Optional.empty();
         }
         return OrderNews.of(event, data).map(news -> new BoardNews(news.change(), news.requestId(), news.orderId(),

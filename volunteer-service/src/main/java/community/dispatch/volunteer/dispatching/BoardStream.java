@@ -1,6 +1,10 @@
 package community.dispatch.volunteer.dispatching;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Service;
@@ -26,11 +30,20 @@ class BoardStream {
     private final OrderStore orders;
     private final EventCodec codec;
 
+    /**
+     * The team's board: the moves of its own orders — those it had when the stream opened and each one offered to it
+     * meanwhile (another team's volunteer taking a request of a category both serve is not this team's business) —
+     * and the requests nobody takes whose rule names the team.
+     */
     Flux<ServerSentEvent<BoardNews>> of(String team, boolean staff, String lastEventId, Instant until) {
-        Framing<BoardNews> framing = new Framing<>(event -> BoardNews.of(event, codec.data(event), team, staff), BoardNews::change,
-                BoardNews.RESET);
-        return orders.ofTeam(team, null).map(order -> order.requestId().toString()).distinct().collectList()
-                .flatMapMany(requests -> streams.open(Interest.following(Topics.ORDER_EVENTS, requests, team, "teamKey", "teams"),
-                        lastEventId, until, framing));
+        return orders.ofTeam(team, null).collectList().flatMapMany(known -> {
+            Set<UUID> teamsOrders = ConcurrentHashMap.newKeySet();
+            known.forEach(order -> teamsOrders.add(order.id()));
+            Framing<BoardNews> framing = new Framing<>(event -> BoardNews.of(event, codec.data(event), team, staff, teamsOrders),
+                    BoardNews::change, BoardNews.RESET);
+            List<String> requests = known.stream().map(order -> order.requestId().toString()).distinct().toList();
+            return streams.open(Interest.following(Topics.ORDER_EVENTS, requests, team, "teamKey", "teams"), lastEventId, until,
+                    framing);
+        });
     }
 }

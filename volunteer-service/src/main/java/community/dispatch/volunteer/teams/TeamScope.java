@@ -35,7 +35,11 @@ public record TeamScope(UUID self, boolean staff, Set<String> led) {
         return staff || teams.stream().anyMatch(led::contains);
     }
 
-    /** Whether the caller may move a volunteer from {@code current} teams to {@code wanted} ones. */
+    /**
+     * Whether the caller may move a volunteer from {@code current} teams to {@code wanted} ones: staff anyone; a leader
+     * in and out of the teams they lead only, never themself, and takes into their teams only a volunteer of no other
+     * team (not another team's member, nor its leader: whose hours the leader could then certify) — staff move those.
+     */
     public boolean mayPlace(UUID volunteer, List<String> current, List<String> wanted) {
         if (staff) {
             return true;
@@ -46,7 +50,9 @@ public record TeamScope(UUID self, boolean staff, Set<String> led) {
         Set<String> changed = new HashSet<>(current);
         changed.addAll(wanted);
         changed.removeIf(team -> current.contains(team) && wanted.contains(team));
-        return !changed.isEmpty() && led.containsAll(changed);
+        boolean joinsALedTeam = wanted.stream().anyMatch(team -> !current.contains(team));
+        boolean inAnotherTeam = current.stream().anyMatch(team -> !led.contains(team));
+        return !changed.isEmpty() && led.containsAll(changed) && !(joinsALedTeam && inAnotherTeam);
     }
 
     /**

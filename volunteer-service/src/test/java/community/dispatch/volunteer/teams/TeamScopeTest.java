@@ -19,10 +19,14 @@ class TeamScopeTest {
     private static final TeamScope STAFF = new TeamScope(UUID.randomUUID(), true, Set.of());
     private static final TeamScope MEMBER = new TeamScope(UUID.randomUUID(), false, Set.of());
 
-    /** from teams, to teams, whether the red-steward leader may make the move. */
+    /**
+     * from teams, to teams, whether the red-steward leader may make the move: in and out of red-steward only, and into
+     * it only a volunteer of no other team.
+     */
     @ParameterizedTest(name = "{0} → {1}: {2}")
     @CsvSource(delimiter = ';', value = {
-            "dawn; dawn red-steward; true",
+            "dawn; dawn red-steward; false",
+            "-; red-steward angel; false",
             "dawn red-steward; dawn; true",
             "red-steward; red-steward; false",
             "dawn; red-steward; false",
