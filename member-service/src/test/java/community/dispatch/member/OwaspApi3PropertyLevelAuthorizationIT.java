@@ -63,7 +63,12 @@ class OwaspApi3PropertyLevelAuthorizationIT extends MemberServiceTestSupport {
 
         String asAdmin = web.get().uri("/api/v1/members/" + staff).headers(h -> h.setBearerAuth(accounts.admin())).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(asAdmin).doesNotContainIgnoringCase("password").doesNotContain("argon", "$2a$");
+        assertThat(asAdmin).doesNotContainIgnoringCase("password").doesNotContain("argon", "$2a$").contains(staffName);
+        // A username is half of what a password guesser needs: staff and the member themself see it, a leader does not.
+        web.get().uri("/api/v1/members/" + staff).headers(h -> h.setBearerAuth(leader)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.username").doesNotExist().jsonPath("$.name").isEqualTo("工作人員");
+        web.get().uri("/api/v1/members?role=STAFF&size=100").headers(h -> h.setBearerAuth(leader)).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(page -> assertThat(page).doesNotContain(staffName));
 
         web.get().uri("/api/v1/members/" + resident).headers(h -> h.setBearerAuth(leader)).exchange()
                 .expectStatus().isOk().expectBody()

@@ -6,12 +6,17 @@ import community.dispatch.member.people.MemberStore.MemberFilter;
 
 /**
  * Personal data by need. Contact details — the whole phone number and the home — go to staff, the member
- * themself and the grid workers posted to the member's grid; party membership to staff and the member
- * themself. Everyone else who may look people up (team leaders; grid workers elsewhere) sees names,
- * roles and a masked phone. Looking people up by where they live or by party membership is bounded the
+ * themself and the grid workers posted to the member's grid; party membership and the username staff and admins
+ * sign in with (half of what a password guesser needs) to staff and the member themself. Everyone else who may look
+ * people up (team leaders; grid workers elsewhere) sees names, roles and a masked phone. Looking people up by where they live or by party membership is bounded the
  * same way, so a filter cannot reveal what the answer hides.
  */
 public record MemberDisclosure(boolean contact, boolean party) {
+
+    /** Whether the caller sees the member's username: as party membership, staff and the member themself. */
+    public boolean username() {
+        return party;
+    }
 
     public static MemberDisclosure of(Member member, Caller caller) {
         boolean self = caller.is(member.id());

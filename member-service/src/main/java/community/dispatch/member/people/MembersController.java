@@ -192,7 +192,7 @@ class MembersController {
             @Schema(description = "Only for staff and the member themself") UUID partyBranchId,
             @Schema(description = "Only for staff and the member themself") PartyKind partyKind,
             @Schema(description = "Only for staff and the member themself") Boolean leadership,
-            boolean active, @Schema(example = "office.li") String username) {
+            boolean active, @Schema(example = "office.li", description = "Only for staff and the member themself") String username) {
 
         static MemberResponse of(Member member, Caller caller) {
             MemberDisclosure disclosure = MemberDisclosure.of(member, caller);
@@ -201,7 +201,7 @@ class MembersController {
                     disclosure.contact() ? member.phone() : PhoneMasking.mask(member.phone()),
                     disclosure.contact() ? member.home() : null, member.roles(),
                     party ? member.partyBranchId() : null, party ? member.partyKind() : null,
-                    party ? member.leadership() : null, member.active(), member.username());
+                    party ? member.leadership() : null, member.active(), disclosure.username() ? member.username() : null);
         }
     }
 }
