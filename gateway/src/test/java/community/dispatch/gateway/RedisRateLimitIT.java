@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -54,7 +57,8 @@ class RedisRateLimitIT extends GatewayTest {
         String subject = "resident-on-two-phones";
         String token = bearer(subject, "RESIDENT");
         try (RateLimitStore otherInstancesStore = RateLimitStore.redis(redisUri())) {
-            BucketRateLimiter otherInstance = new BucketRateLimiter(otherInstancesStore.buckets(), configurationService);
+            BucketRateLimiter otherInstance = new BucketRateLimiter(otherInstancesStore.buckets(),
+                    RateLimitStore.inProcess(100).buckets(), configurationService);
             otherInstance.getConfig().put("request-service", new BucketRateLimiter.Config().setCapacity(3).setPeriod(Duration.ofHours(1)));
 
             web.get().uri("/api/v1/requests").header(HttpHeaders.AUTHORIZATION, token).exchange().expectStatus().isOk();
@@ -68,9 +72,13 @@ class RedisRateLimitIT extends GatewayTest {
         }
     }
 
+    /**
+     * While Redis is down the API's calls are let through rather than failed — but sign-in is never unlimited:
+     * password guessing is counted in this gateway's own buckets meanwhile.
+     */
     @Test
     @Order(2)
-    void whileRedisIsDownCallsAreLetThroughRatherThanFailed() throws IOException {
+    void whileRedisIsDownCallsAreLetThroughButSignInStaysLimited() throws IOException {
         REDIS.stop();
         try {
             String token = bearer("resident-while-redis-is-down", "RESIDENT");
@@ -79,6 +87,14 @@ class RedisRateLimitIT extends GatewayTest {
                         .expectStatus().isOk()
                         .expectHeader().doesNotExist("X-RateLimit-Remaining");
             }
+            List<Integer> signIns = new ArrayList<>();
+            for (int call = 0; call < 12; call++) {
+                signIns.add(web.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"username\":\"admin\",\"password\":\"guess-" + call + "\"}")
+                        .exchange().returnResult(String.class).getStatus().value());
+            }
+            assertThat(signIns).as("the sign-in limit (10 a minute here) holds").contains(429)
+                    .filteredOn(status -> status == 200).hasSizeLessThanOrEqualTo(10);
         }
         finally {
             REDIS.start();

@@ -28,8 +28,10 @@ import reactor.core.publisher.Mono;
  * <p>
  * Every answer carries {@code X-RateLimit-Remaining}; a refusal also carries {@code Retry-After}, the
  * whole seconds until the next call would be let through. When the buckets cannot be reached (Redis
- * down or slower than its timeout) calls are let through, without {@code X-RateLimit-Remaining}, and
- * a warning is logged: a sick rate limiter must not take the whole API down with it.
+ * down or slower than its timeout) a warning is logged and the API's calls are let through, without
+ * {@code X-RateLimit-Remaining}: a sick rate limiter must not take the whole API down with it. A route marked
+ * {@code rate-limit.strict} (sign-in: password guessing) is never unlimited: its calls are counted in this
+ * instance's own buckets meanwhile.
  */
 public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Config> {
 
@@ -41,27 +43,40 @@ public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Con
 
     private final AsyncProxyManager<String> buckets;
 
-    public BucketRateLimiter(AsyncProxyManager<String> buckets, ConfigurationService configurationService) {
+    /** This instance's own buckets, for strict routes while {@code buckets} cannot be reached (the same object without Redis). */
+    private final AsyncProxyManager<String> local;
+
+    public BucketRateLimiter(AsyncProxyManager<String> buckets, AsyncProxyManager<String> local,
+            ConfigurationService configurationService) {
         super(Config.class, CONFIGURATION_PROPERTY_NAME, configurationService);
         this.buckets = buckets;
+        this.local = local;
     }
 
     @Override
     public Mono<Response> isAllowed(String routeId, String callerKey) {
         Config config = configOf(routeId);
-        CompletableFuture<ConsumptionProbe> probe = buckets.builder()
+        return consume(buckets, routeId, callerKey, config).onErrorResume(error -> {
+            if (config.isStrict()) {
+                log.warn("Rate-limit buckets unreachable; counting {} in this instance's own: {}", routeId, error.toString());
+                return consume(local, routeId, callerKey, config);
+            }
+            log.warn("Rate-limit buckets unreachable; letting the call through: {}", error.toString());
+            return Mono.just(new Response(true, Map.of()));
+        });
+    }
+
+    private static Mono<Response> consume(AsyncProxyManager<String> store, String routeId, String callerKey, Config config) {
+        CompletableFuture<ConsumptionProbe> probe = store.builder()
                 .build(routeId + '|' + callerKey, config::limits)
                 .tryConsumeAndReturnRemaining(1);
-        return Mono.fromFuture(probe).<Response>map(result -> {
+        return Mono.fromFuture(probe).map(result -> {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put(REMAINING_HEADER, Long.toString(result.getRemainingTokens()));
             if (!result.isConsumed()) {
                 headers.put(HttpHeaders.RETRY_AFTER, Long.toString(wholeSecondsAtLeastOne(result.getNanosToWaitForRefill())));
             }
             return new Response(result.isConsumed(), headers);
-        }).onErrorResume(error -> {
-            log.warn("Rate-limit buckets unreachable; letting the call through: {}", error.toString());
-            return Mono.just(new Response(true, Map.of()));
         });
     }
 
@@ -89,6 +104,9 @@ public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Con
         @NotNull
         private Duration period;
 
+        /** Never unlimited: counted in this instance while the shared buckets cannot be reached. */
+        private boolean strict;
+
         /** The bucket's configuration, built once per route rather than on every call. */
         private volatile CompletableFuture<BucketConfiguration> limits;
 
@@ -115,6 +133,15 @@ public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Con
 
         public Duration getPeriod() {
             return period;
+        }
+
+        public boolean isStrict() {
+            return strict;
+        }
+
+        public Config setStrict(boolean strict) {
+            this.strict = strict;
+            return this;
         }
 
         public Config setPeriod(Duration period) {

@@ -17,8 +17,9 @@ import community.dispatch.gateway.edge.ClientAddressOf;
 class RateLimitConfiguration {
 
     @Bean
-    BucketRateLimiter bucketRateLimiter(RateLimitStore store, ConfigurationService configurationService) {
-        return new BucketRateLimiter(store.buckets(), configurationService);
+    BucketRateLimiter bucketRateLimiter(RateLimitStore store, ConfigurationService configurationService,
+            @Value("${dispatch.gateway.rate-limit.max-callers:100000}") long maxCallers) {
+        return new BucketRateLimiter(store.buckets(), RateLimitStore.inProcess(maxCallers).buckets(), configurationService);
     }
 
     @Bean
