@@ -67,6 +67,23 @@ class EdgeSecurityIT extends GatewayTest {
     }
 
     @Test
+    void tokensNamingKeysTheIssuerNeverPublishedDoNotSendTheGatewayToTheIssuerEachTime() {
+        web.get().uri("/api/v1/orders").header(HttpHeaders.AUTHORIZATION, bearer("volunteer-1", "VOLUNTEER")).exchange()
+                .expectStatus().isOk();
+        int fetchesBefore = MEMBER_SERVICE.callsTo("/oauth2/jwks");
+
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String madeUp = TOKENS.namingKey("made-up-" + attempt).token("volunteer-1", "VOLUNTEER");
+            web.get().uri("/api/v1/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + madeUp).exchange()
+                    .expectStatus().isUnauthorized();
+        }
+
+        assertThat(MEMBER_SERVICE.callsTo("/oauth2/jwks")).isLessThanOrEqualTo(fetchesBefore + 1);
+        web.get().uri("/api/v1/orders").header(HttpHeaders.AUTHORIZATION, bearer("volunteer-1", "VOLUNTEER")).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void aGoodTokenPasses() {
         web.get().uri("/api/v1/orders").header(HttpHeaders.AUTHORIZATION, bearer("volunteer-1", "VOLUNTEER")).exchange()
                 .expectStatus().isOk();

@@ -37,6 +37,8 @@ final class StandInService {
 
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
+    private final Map<String, AtomicInteger> callsByPath = new ConcurrentHashMap<>();
+
     private final AtomicInteger busyNow = new AtomicInteger();
 
     private final AtomicInteger busiest = new AtomicInteger();
@@ -69,6 +71,12 @@ final class StandInService {
     /** The headers of the last call that reached this service. */
     HttpHeaders lastHeaders() {
         return received.get(received.size() - 1);
+    }
+
+    /** Calls that reached this path so far. */
+    int callsTo(String path) {
+        AtomicInteger count = callsByPath.get(path);
+        return count == null ? 0 : count.get();
     }
 
     int attemptsFor(String attemptKey) {
@@ -114,6 +122,7 @@ final class StandInService {
             return response.header("Content-Type", "application/json").sendString(Mono.just("{\"status\":\"UP\"}")).then();
         }
         received.add(request.requestHeaders().copy());
+        callsByPath.computeIfAbsent(path, any -> new AtomicInteger()).incrementAndGet();
         if (path.equals("/oauth2/jwks")) {
             return response.header("Content-Type", "application/json").sendString(Mono.just(jwkSet)).then();
         }

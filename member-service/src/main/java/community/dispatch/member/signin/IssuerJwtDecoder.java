@@ -33,7 +33,7 @@ final class IssuerJwtDecoder {
 
     private static Flux<JWK> keysFor(SigningKeys keys, String keyId) {
         return keys.published()
-                .flatMap(known -> contains(known, keyId) ? Mono.just(known) : keys.reloadPublished())
+                .flatMap(known -> contains(known, keyId) ? Mono.just(known) : keys.rereadPublished())
                 .flatMapMany(Flux::fromIterable)
                 .cast(JWK.class);
     }

@@ -139,20 +139,30 @@ class SignInRecordStore {
         return database.sql("SELECT pg_advisory_xact_lock(hashtext('dispatch.signing_key'))").fetch().rowsUpdated().then();
     }
 
-    Mono<StoredKey> newestSigningKey() {
-        return database.sql("SELECT jwk, created_at FROM signing_key WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1")
+    /** The keys not retired (the one signing, and a successor published ahead of its turn): newest first. */
+    Flux<StoredKey> unretiredSigningKeys() {
+        return database.sql("SELECT jwk, created_at FROM signing_key WHERE retired_at IS NULL ORDER BY created_at DESC")
                 .map(row -> new StoredKey(row.get("jwk", String.class), row.get("created_at", Instant.class)))
-                .one();
+                .all();
     }
 
     /** Retires the keys in use and stores a new one, made at {@code now}. */
     Mono<Void> replaceSigningKey(String kid, String jwk, Instant now) {
-        return database.sql("UPDATE signing_key SET retired_at = :now WHERE retired_at IS NULL").bind("now", now)
-                .fetch().rowsUpdated()
-                .then(database.sql("INSERT INTO signing_key (kid, jwk, created_at) VALUES (:kid, :jwk, :now)")
-                        .bind("kid", kid).bind("jwk", jwk).bind("now", now)
-                        .fetch().rowsUpdated())
-                .then();
+        return retireSigningKeysBefore(now, now).then(addSigningKey(kid, jwk, now));
+    }
+
+    /** Stores a key made at {@code now}, published from now on; the keys in use stay. */
+    Mono<Void> addSigningKey(String kid, String jwk, Instant now) {
+        return database.sql("INSERT INTO signing_key (kid, jwk, created_at) VALUES (:kid, :jwk, :now)")
+                .bind("kid", kid).bind("jwk", jwk).bind("now", now)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Retires, as of {@code now}, the keys in use made before {@code madeBefore}. */
+    Mono<Void> retireSigningKeysBefore(Instant madeBefore, Instant now) {
+        return database.sql("UPDATE signing_key SET retired_at = :now WHERE retired_at IS NULL AND created_at < :before")
+                .bind("now", now).bind("before", madeBefore)
+                .fetch().rowsUpdated().then();
     }
 
     /** Every stored key, as stored: kid and (sealed, or plain from an earlier version) jwk. */

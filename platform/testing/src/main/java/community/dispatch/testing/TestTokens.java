@@ -45,17 +45,20 @@ public final class TestTokens {
 
     private final List<String> audiences;
 
-    private TestTokens(KeyPair keys, String issuer, List<String> audiences) {
+    private final String keyId;
+
+    private TestTokens(KeyPair keys, String issuer, List<String> audiences, String keyId) {
         this.keys = keys;
         this.issuer = issuer;
         this.audiences = audiences;
+        this.keyId = keyId;
     }
 
     public static TestTokens generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return new TestTokens(generator.generateKeyPair(), ISSUER, ALL_AUDIENCES);
+            return new TestTokens(generator.generateKeyPair(), ISSUER, ALL_AUDIENCES, "test");
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -64,17 +67,22 @@ public final class TestTokens {
 
     /** Tokens signed with the same key that name another issuer. */
     public TestTokens issuedBy(String otherIssuer) {
-        return new TestTokens(keys, otherIssuer, audiences);
+        return new TestTokens(keys, otherIssuer, audiences, keyId);
     }
 
     /** Tokens signed with the same key, meant only for these audiences ({@code aud}). */
     public TestTokens meantFor(String... otherAudiences) {
-        return new TestTokens(keys, issuer, List.of(otherAudiences));
+        return new TestTokens(keys, issuer, List.of(otherAudiences), keyId);
+    }
+
+    /** Tokens signed with the same key whose header names another key id ({@code kid}). */
+    public TestTokens namingKey(String otherKeyId) {
+        return new TestTokens(keys, issuer, audiences, otherKeyId);
     }
 
     /** The public key as a JWK Set document, as an issuer's {@code jwks_uri} serves it. */
     public String jwkSetJson() {
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID("test").build();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID(keyId).build();
         return new JWKSet(key).toString(true);
     }
 
@@ -113,7 +121,7 @@ public final class TestTokens {
                 .expirationTime(Date.from(expiresAt))
                 .claim("roles", List.of(roles));
         extra.forEach(builder::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), builder.build());
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), builder.build());
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
         }
