@@ -126,7 +126,7 @@ pid_of() { # <command-line pattern> [SERVER_PORT]: with a port, the instance ser
   done
   return 1
 }
-ready() { curl -sf -o /dev/null "http://localhost:$1/actuator/health/readiness"; }
+ready() { curl -sf -o /dev/null "http://localhost:$1/readyz"; }
 kill_and_await() { # <name> <pattern> <readiness port, or none for a broker>
   local name=$1 pattern=$2 port=$3 pid
   sleep 8

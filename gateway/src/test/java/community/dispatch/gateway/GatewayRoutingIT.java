@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +32,9 @@ class GatewayRoutingIT extends GatewayTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     static Stream<Arguments> publicPaths() {
         return Stream.of(
@@ -112,13 +116,21 @@ class GatewayRoutingIT extends GatewayTest {
     }
 
     @Test
-    void theGatewaysOwnMetricsAreOnItsPortAndNoServicesAre() {
+    void theGatewaysOwnMetricsAndHealthAreOnItsManagementPortOnlyAndNoServicesAreRouted() {
         web.get().uri("/api/v1/categories").exchange().expectStatus().isOk();
-        String metrics = web.get().uri("/actuator/prometheus").exchange()
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        String metrics = management.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("http_server_requests_seconds_count", "spring_cloud_gateway_requests_seconds_count");
-        web.get().uri("/request-service/actuator/prometheus").exchange().expectStatus().isNotFound();
+        management.get().uri("/actuator/health").exchange().expectStatus().isOk();
+
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info", "/request-service/actuator/prometheus")) {
+            web.get().uri(path).exchange().expectStatus().isNotFound();
+        }
+        web.get().uri("/readyz").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+        web.get().uri("/livez").exchange().expectStatus().isOk();
     }
 
     @Test

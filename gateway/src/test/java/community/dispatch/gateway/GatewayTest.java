@@ -12,7 +12,7 @@ import community.dispatch.testing.TestTokens;
  * {@link #TOKENS} (whose keys the member-service stand-in publishes as its JWKS).
  * Subclasses with the same properties share one gateway.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @AutoConfigureWebTestClient(timeout = "30s")
 abstract class GatewayTest {
 

@@ -45,7 +45,7 @@ class ComposeFileTest {
             @SuppressWarnings("unchecked")
             List<String> healthcheck = (List<String>) ((Map<String, Object>) service.get("healthcheck")).get("test");
             assertThat(String.join(" ", healthcheck)).contains("localhost/" + configuration.port())
-                    .contains("/actuator/health/readiness");
+                    .contains("/readyz");
         }
         assertThat(services).containsKeys("postgres", "kafka", "kafka-setup");
         services.forEach((name, service) -> {

@@ -38,6 +38,9 @@ class ManifestsIT {
 
     static final List<String> DEPLOYABLES = List.of("gateway", "request-service", "volunteer-service", "member-service");
 
+    /** Every pod's actuator port (pod-defaults.yaml): health in detail and metrics, for Prometheus only. */
+    static final int MANAGEMENT_PORT = 9090;
+
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
     void eachDeployableListensAndIsProbedWhereItsConfigurationSays(String overlay) {
@@ -47,21 +50,25 @@ class ManifestsIT {
         for (String name : DEPLOYABLES) {
             ServiceConfiguration configuration = ServiceConfiguration.of(name);
             Container container = container(rendered.named(Deployment.class, name));
-            assertThat(container.getPorts()).singleElement().satisfies(port -> {
-                assertThat(port.getName()).isEqualTo("http");
-                assertThat(port.getContainerPort()).as(name + "'s port").isEqualTo(configuration.port());
-            });
-            assertThat(rendered.named(Service.class, name).getSpec().getPorts()).singleElement().satisfies(port -> {
-                assertThat(port.getPort()).isEqualTo(configuration.port());
-                assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
-            });
-            assertThat(configuration.probesEnabled()).as(name + " has probe groups").isTrue();
-            assertProbe(container.getStartupProbe(), "/actuator/health/liveness");
-            assertProbe(container.getLivenessProbe(), "/actuator/health/liveness");
-            assertProbe(container.getReadinessProbe(), "/actuator/health/readiness");
+            Map<String, String> variables = environment(rendered, container);
+            assertThat(container.getPorts()).extracting(port -> port.getName() + ":" + port.getContainerPort())
+                    .as(name + "'s ports").containsExactly("http:" + configuration.port(), "management:" + MANAGEMENT_PORT);
+            assertThat(variables).as(name + "'s actuator on its own port, on the pod's address")
+                    .containsEntry("DISPATCH_MANAGEMENT_PORT", Integer.toString(MANAGEMENT_PORT))
+                    .containsEntry("DISPATCH_MANAGEMENT_ADDRESS", "0.0.0.0");
+            assertThat(rendered.named(Service.class, name).getSpec().getPorts()).as("the actuator is in no Service")
+                    .singleElement().satisfies(port -> {
+                        assertThat(port.getPort()).isEqualTo(configuration.port());
+                        assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
+                    });
+            assertThat(configuration.probesEnabled()).as(name + " has probe groups on its serving port").isTrue();
+            assertProbe(container.getStartupProbe(), "/livez");
+            assertProbe(container.getLivenessProbe(), "/livez");
+            assertProbe(container.getReadinessProbe(), "/readyz");
             assertThat(configuration.exposes("prometheus")).as(name + " exports metrics").isTrue();
             assertThat(rendered.named(Deployment.class, name).getSpec().getTemplate().getMetadata().getAnnotations())
                     .as(name + " is scraped").containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", Integer.toString(MANAGEMENT_PORT))
                     .containsEntry("prometheus.io/path", "/actuator/prometheus");
             assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
             assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
@@ -213,6 +220,11 @@ class ManifestsIT {
                 assertThat(policy.getSpec().getPodSelector().getMatchLabels()).as(policy.getMetadata().getName())
                         .isEqualTo(Map.of("app.kubernetes.io/name", "gateway"));
             }
+            policy.getSpec().getIngress().stream()
+                    .filter(rule -> rule.getPorts().stream().anyMatch(port -> port.getPort().getIntVal() == MANAGEMENT_PORT))
+                    .forEach(rule -> assertThat(rule.getFrom()).as("who reaches the actuators (" + policy.getMetadata().getName() + ")")
+                            .singleElement().satisfies(from -> assertThat(from.getNamespaceSelector().getMatchLabels())
+                                    .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"))));
         }
         assertThat(rendered.all(Ingress.class)).flatExtracting(ingress -> ingress.getSpec().getRules().stream()
                         .flatMap(rule -> rule.getHttp().getPaths().stream())

@@ -43,8 +43,10 @@ record ServiceConfiguration(String name, Map<String, String> variables, JsonNode
         return Integer.parseInt(variables.get("SERVER_PORT"));
     }
 
+    /** Liveness and readiness groups on, and answered on the serving port too ({@code /livez}, {@code /readyz}). */
     boolean probesEnabled() {
-        return tree.at("/management/endpoint/health/probes/enabled").asBoolean(false);
+        return tree.at("/management/endpoint/health/probes/enabled").asBoolean(false)
+                && tree.at("/management/endpoint/health/probes/add-additional-paths").asBoolean(false);
     }
 
     boolean exposes(String endpoint) {

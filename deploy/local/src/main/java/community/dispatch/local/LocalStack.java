@@ -220,7 +220,7 @@ public final class LocalStack {
     }
 
     private boolean ready(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz"))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();

@@ -105,6 +105,7 @@ record Service(String name, String label, int port, Map<String, String> variable
     Map<String, String> environment(StackSettings settings) {
         Map<String, String> environment = new HashMap<>(variables);
         environment.put("SERVER_PORT", Integer.toString(port));
+        environment.put("DISPATCH_MANAGEMENT_PORT", Integer.toString(StackSettings.managementPort(port)));
         return environment;
     }
 }

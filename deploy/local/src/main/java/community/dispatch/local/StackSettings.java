@@ -54,6 +54,7 @@ record StackSettings(
               DISPATCH_REQUEST_SERVICE_PORT    request-service [8081]
               DISPATCH_VOLUNTEER_SERVICE_PORT  volunteer-service [8082]
               DISPATCH_MEMBER_SERVICE_PORT     member-service [8083]
+                                               (each process's actuator: its port + 1000, on loopback)
               DISPATCH_REDIS_PORT              Redis, cluster mode only [16379]
               DISPATCH_JAVA_OPTS               JVM options of each service [-Xms64m -Xmx384m -XX:+UseSerialGC]
               DISPATCH_START_TIMEOUT           seconds to wait for everything to be healthy [300]
@@ -114,6 +115,14 @@ record StackSettings(
         return firstPort + 10 * (instance - 1);
     }
 
+    /**
+     * A process's management port (health in detail, metrics), on loopback: its serving port + 1000,
+     * as its {@code application.yml}'s default says for the standard ports.
+     */
+    static int managementPort(int port) {
+        return port + 1000;
+    }
+
     /** How many Kafka brokers (each also a KRaft controller). */
     int brokers() {
         return cluster ? 3 : 1;
@@ -144,6 +153,7 @@ record StackSettings(
         for (int instance = 1; instance <= instances(); instance++) {
             for (int port : List.of(gatewayPort, requestServicePort, volunteerServicePort, memberServicePort)) {
                 ports.add(instancePort(port, instance));
+                ports.add(managementPort(instancePort(port, instance)));
             }
         }
         if (cluster) {

@@ -178,8 +178,8 @@ class LocalStackIT {
 
     /**
      * Where a caller is, only the gateway says: rotating X-Forwarded-For and Forwarded through it does not get
-     * past a lockout; a service's own port is not open beyond loopback; and a direct call there that names an
-     * address counts as the machine itself, which is locked too.
+     * past a lockout; a service's own port, and every process's actuator, is not open beyond loopback; and a
+     * direct call to a service that names an address counts as the machine itself, which is locked too.
      */
     private void onlyTheGatewaySaysWhereACallerIs(String admin) throws Exception {
         post("/api/v1/members", admin, """
@@ -207,6 +207,11 @@ class LocalStackIT {
                 assertThat(listens(outside.get(), Integer.parseInt(ports.get(service)))).as(service + " on " + outside.get()).isFalse();
             }
             assertThat(listens(outside.get(), Integer.parseInt(ports.get("DISPATCH_GATEWAY_PORT")))).as("the gateway").isTrue();
+            for (String process : List.of("DISPATCH_GATEWAY_PORT", "DISPATCH_REQUEST_SERVICE_PORT", "DISPATCH_VOLUNTEER_SERVICE_PORT",
+                    "DISPATCH_MEMBER_SERVICE_PORT")) {
+                int management = StackSettings.managementPort(Integer.parseInt(ports.get(process)));
+                assertThat(listens(outside.get(), management)).as("the actuator of " + process + " on " + outside.get()).isFalse();
+            }
         }
     }
 
@@ -316,14 +321,17 @@ class LocalStackIT {
     }
 
     /**
-     * Each process's own /actuator/prometheus shows the loop just run; the dashboard and the alert rules use
+     * Each process's own /actuator/prometheus (on its management port, never its serving one) shows the loop just run; the dashboard and the alert rules use
      * only metrics the processes export; the submission's trace is in the JSON log lines of the gateway,
      * request-service (the submission) and volunteer-service (the offer, made from the event).
      */
     private void theLoopIsMeasuredAndOneTraceRunsThroughIt() throws Exception {
         Map<String, Telemetry> scraped = new HashMap<>();
         for (String process : List.of("GATEWAY", "REQUEST_SERVICE", "VOLUNTEER_SERVICE", "MEMBER_SERVICE")) {
-            scraped.put(process, Telemetry.scrape(http, ports.get("DISPATCH_" + process + "_PORT")));
+            int port = Integer.parseInt(ports.get("DISPATCH_" + process + "_PORT"));
+            scraped.put(process, Telemetry.scrape(http, StackSettings.managementPort(port)));
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).as("no metrics on %s's serving port", process).isEqualTo(404);
         }
         Telemetry requests = scraped.get("REQUEST_SERVICE");
         Telemetry volunteers = scraped.get("VOLUNTEER_SERVICE");
@@ -467,18 +475,29 @@ class LocalStackIT {
                 + database, "postgres", "");
     }
 
-    /** Six different free ports, and a seventh after Kafka's for its controller (the system may offer a port twice). */
+    /**
+     * Six different free ports, the four processes' management ports (+ 1000) free too, and the port after
+     * Kafka's for its controller (the system may offer a port twice).
+     */
     private static Map<String, String> freePorts() {
         Map<String, String> ports = new HashMap<>();
         Set<Integer> taken = new HashSet<>();
         for (String name : List.of("DISPATCH_GATEWAY_PORT", "DISPATCH_REQUEST_SERVICE_PORT",
-                "DISPATCH_VOLUNTEER_SERVICE_PORT", "DISPATCH_MEMBER_SERVICE_PORT", "DISPATCH_POSTGRES_PORT")) {
+                "DISPATCH_VOLUNTEER_SERVICE_PORT", "DISPATCH_MEMBER_SERVICE_PORT")) {
             int port = freePort();
-            while (!taken.add(port)) {
+            while (taken.contains(port) || taken.contains(StackSettings.managementPort(port))
+                    || !free(StackSettings.managementPort(port))) {
                 port = freePort();
             }
+            taken.add(port);
+            taken.add(StackSettings.managementPort(port));
             ports.put(name, Integer.toString(port));
         }
+        int postgres = freePort();
+        while (!taken.add(postgres)) {
+            postgres = freePort();
+        }
+        ports.put("DISPATCH_POSTGRES_PORT", Integer.toString(postgres));
         int kafka = freePort();
         while (taken.contains(kafka) || taken.contains(kafka + 1) || !free(kafka + 1)) {
             kafka = freePort();

@@ -26,7 +26,7 @@ class StackSettingsTest {
         assertThat(settings.brokers()).isEqualTo(1);
         assertThat(settings.instances()).isEqualTo(1);
         assertThat(settings.kafkaBootstrapServers()).isEqualTo("localhost:19092");
-        assertThat(settings.ports()).containsExactly(15432, 19092, 19093, 8080, 8081, 8082, 8083);
+        assertThat(settings.ports()).containsExactly(15432, 19092, 19093, 8080, 9080, 8081, 9081, 8082, 9082, 8083, 9083);
         assertThat(settings.javaOptions()).containsExactly("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.demoData()).isTrue();
@@ -61,7 +61,7 @@ class StackSettingsTest {
         assertThat(settings.instances()).isEqualTo(2);
         assertThat(settings.kafkaBootstrapServers()).isEqualTo("localhost:19092,localhost:19094,localhost:19096");
         assertThat(settings.ports()).containsExactly(15432, 19092, 19093, 19094, 19095, 19096, 19097,
-                8080, 8081, 8082, 8083, 8090, 8091, 8092, 8093, 16379);
+                8080, 9080, 8081, 9081, 8082, 9082, 8083, 9083, 8090, 9090, 8091, 9091, 8092, 9092, 8093, 9093, 16379);
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the running stack tells about itself: the metrics a process exports on its own port, and the
+ * What the running stack tells about itself: the metrics a process exports on its management port, and the
  * metric names the dashboard and the alert rules in {@code deploy/observability} use.
  */
 record Telemetry(String exposition) {
@@ -23,7 +23,7 @@ record Telemetry(String exposition) {
     private static final Pattern METRIC = Pattern.compile(
             "\\b((?:dispatch|http|kafka|resilience4j|jvm|process|spring)_[a-z0-9_]+)");
 
-    static Telemetry scrape(HttpClient http, String port) throws IOException, InterruptedException {
+    static Telemetry scrape(HttpClient http, int port) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {

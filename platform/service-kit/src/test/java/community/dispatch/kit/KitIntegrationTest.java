@@ -13,7 +13,8 @@ import community.dispatch.testing.RealInfrastructure;
 /** The kit test application on a real port, against the JVM's real PostgreSQL and Kafka; one shared context. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.server.port=0")
 @AutoConfigureWebTestClient(timeout = "30s")
 @RealInfrastructure
 @interface KitIntegrationTest {

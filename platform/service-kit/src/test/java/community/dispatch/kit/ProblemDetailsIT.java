@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -17,19 +18,23 @@ class ProblemDetailsIT {
     @Autowired
     WebTestClient web;
 
+    @LocalManagementPort
+    int managementPort;
+
     private final String resident = TestTokensConfiguration.TOKENS.token("resident-1", "RESIDENT");
     private final String admin = TestTokensConfiguration.TOKENS.token("admin-1", "ADMIN");
 
     @Test
     void healthAndApiDocsAreOpenAndHealthReportsTheDatabaseAndKafka() {
-        web.get().uri("/actuator/health").exchange()
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP");
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.openapi").exists();
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,7 +24,8 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
  * What every domain service promises once started against real PostgreSQL and Kafka: it reports
  * healthy (database and broker included), serves its OpenAPI document, answers an unknown caller
  * with a 401 problem and a known one with problems too, exports its metrics for a scraper, and
- * exposes no other actuator endpoint than health and info. A service's context IT extends this and is annotated
+ * exposes no other actuator endpoint than health and info — all of the actuator on its management port,
+ * only liveness and readiness on the port it serves. A service's context IT extends this and is annotated
  * {@link ServiceIntegrationTest} (with {@link TestTokensConfiguration}, or overriding {@link #staffToken()}).
  */
 public abstract class ServiceContract {
@@ -38,22 +40,44 @@ public abstract class ServiceContract {
     @Value("${spring.application.name}")
     private String serviceName;
 
+    @LocalManagementPort
+    private int managementPort;
+
     protected WebTestClient web() {
         return web;
     }
 
+    /** The process's management port: health in detail and metrics (loopback, never routed by the gateway). */
+    protected WebTestClient management() {
+        // A busy service's metrics pass the client's default 256 KB buffer.
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 << 20)).build();
+    }
+
     @Test
-    public void reportsHealthyWithItsDatabaseAndBroker() {
-        web().get().uri("/actuator/health").exchange()
+    public void reportsHealthyWithItsDatabaseAndBrokerOnItsManagementPort() {
+        management().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP");
-        web().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+        management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        web().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+        management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    /** The serving port answers liveness and readiness, status only, for load balancers and probes; nothing more. */
+    @Test
+    public void answersLivenessAndReadinessOnItsServingPortButNoActuator() {
+        web().get().uri("/livez").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        web().get().uri("/readyz").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components.r2dbc").doesNotExist();
+        for (String path : new String[] { "/actuator/health", "/actuator/prometheus", "/actuator/info" }) {
+            web().get().uri(path).headers(h -> h.setBearerAuth(staffToken())).exchange().expectStatus().isNotFound();
+        }
     }
 
     /**
@@ -141,9 +165,7 @@ public abstract class ServiceContract {
 
     @Test
     public void exportsItsMetricsToAScraperWithoutAToken() {
-        // A busy service's metrics pass the client's default 256 KB buffer.
-        String metrics = web().mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 << 20)).build()
-                .get().uri("/actuator/prometheus").exchange()
+        String metrics = management().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -154,7 +176,7 @@ public abstract class ServiceContract {
     @Test
     public void exposesNoActuatorEndpointBeyondHealthInfoAndMetrics() {
         for (String endpoint : new String[] { "env", "beans", "configprops", "heapdump", "loggers" }) {
-            web().get().uri("/actuator/" + endpoint).headers(h -> h.setBearerAuth(staffToken())).exchange()
+            management().get().uri("/actuator/" + endpoint).headers(h -> h.setBearerAuth(staffToken())).exchange()
                     .expectStatus().isNotFound();
         }
     }

@@ -48,10 +48,11 @@ import reactor.core.publisher.Mono;
 public class ServiceSecurityAutoConfiguration {
 
     /**
-     * Paths anyone may call (metrics are for the scraper on the process's own port, which the gateway never
-     * routes to); a service adds its own public endpoints in {@code dispatch.security.public-paths}.
+     * Paths anyone may call: liveness and readiness on the serving port, and the actuator on the management
+     * port (loopback, or the pod's address where only Prometheus is let in; the gateway never routes there).
+     * A service adds its own public endpoints in {@code dispatch.security.public-paths}.
      */
-    public static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+    public static final String[] OPEN_PATHS = { "/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**" };
 
     /** The JWT claim that carries the caller's roles, e.g. {@code ["RESIDENT"]}. */
