@@ -82,7 +82,7 @@ class TwoInstancesIT {
                                 Stream.of("spring.r2dbc.username", "spring.r2dbc.password", "spring.flyway.user",
                                                 "spring.flyway.password", "spring.kafka.bootstrap-servers")
                                         .map(property -> "--" + property + "=" + environment.getProperty(property)),
-                                Stream.of("--server.port=0", "--dispatch.demo-data.enabled=true",
+                                Stream.of("--server.port=0", "--management.server.port=0", "--dispatch.demo-data.enabled=true",
                                         "--dispatch.auth.admin-password=" + PASSWORD,
                                         "--dispatch.auth.issuer=" + Accounts.ISSUER,
                                         "--dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,

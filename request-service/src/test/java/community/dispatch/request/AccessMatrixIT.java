@@ -18,7 +18,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.Topics;
-import community.dispatch.events.member.MunicipalSystemRegistered;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.testing.AccessMatrix;
 import community.dispatch.testing.AccessMatrix.Call;
@@ -149,18 +148,11 @@ class AccessMatrixIT extends ServiceTestSupport {
     }
 
     private String municipalSystem() {
-        String city = "municipal-matrix-" + UUID.randomUUID().toString().substring(0, 6);
-        kafka.send(Topics.MEMBER_EVENTS, city, codec.toStructured(codec.wrap(new MunicipalSystemRegistered(city, "Matrix city"),
-                URI.create("/member-service")))).join();
-        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
-                .bind("id", city).map(row -> true).one().blockOptional().isPresent());
-        return city;
+        return new MunicipalSystems(web, kafka, codec, database).registered("municipal-matrix-" + UUID.randomUUID().toString().substring(0, 6));
     }
 
     private String apiKey(String city) {
-        return (String) web.post().uri("/api/v1/open311/api-keys").headers(h -> h.setBearerAuth(tokens.get(Caller.ADMIN)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("clientId", city)).exchange()
-                .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody().get("apiKey");
+        return new MunicipalSystems(web, kafka, codec, database).apiKey(city, tokens.get(Caller.ADMIN));
     }
 
     private UUID keyId(String key) {

@@ -18,10 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
 import community.dispatch.events.CloudEvent;
-import community.dispatch.events.DomainEvent;
 import community.dispatch.events.Topics;
-import community.dispatch.events.member.MunicipalSystemRegistered;
-import community.dispatch.events.member.MunicipalSystemRetired;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
@@ -36,11 +33,12 @@ class MunicipalIntakeIT extends ServiceTestSupport {
     /** The city's platform, as an admin registered it with member-service (which publishes the registration). */
     private static final String CITY = "municipal-city12345";
 
+    private MunicipalSystems systems;
+
     @BeforeEach
     void theCitysPlatformIsRegistered() {
-        publishToTheRegister(new MunicipalSystemRegistered(CITY, "12345 hotline platform"));
-        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
-                .bind("id", CITY).map(row -> true).one().blockOptional().isPresent());
+        systems = new MunicipalSystems(web, kafka, codec, database);
+        systems.registered(CITY);
     }
 
     @Test
@@ -89,9 +87,7 @@ class MunicipalIntakeIT extends ServiceTestSupport {
     @Test
     void aTicketNamingAnotherSystemThanItsTopicsIsDeadLettered() {
         String other = "municipal-other" + UUID.randomUUID().toString().substring(0, 8);
-        publishToTheRegister(new MunicipalSystemRegistered(other, "Another platform"));
-        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
-                .bind("id", other).map(row -> true).one().blockOptional().isPresent());
+        systems.registered(other);
         String posing = "posing-" + UUID.randomUUID();
 
         sendTicket(posing, "river-patrol", other, CITY);
@@ -133,24 +129,18 @@ class MunicipalIntakeIT extends ServiceTestSupport {
     @Test
     void aRetiredSystemsTicketsAreNoLongerTaken() {
         String district = "municipal-district" + UUID.randomUUID().toString().substring(0, 8);
-        publishToTheRegister(new MunicipalSystemRegistered(district, "District grid platform"));
+        systems.registered(district);
         String before = "district-" + UUID.randomUUID();
         sendTicket(before, "river-patrol", district);
         await().atMost(PATIENCE).until(() -> requestFor(before), found -> found != null);
 
-        publishToTheRegister(new MunicipalSystemRetired(district));
-        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
-                .bind("id", district).map(row -> true).one().blockOptional().isEmpty());
+        systems.retired(district);
         String after = "district-" + UUID.randomUUID();
         sendTicket(after, "river-patrol", district);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicReader.readAll(Topics.deadLetterOf(Topics.intakeOf(district))))
                 .extracting(ConsumerRecord::key).contains(after));
         assertThat(requestFor(after)).isNull();
-    }
-
-    private void publishToTheRegister(DomainEvent event) {
-        kafka.send(Topics.MEMBER_EVENTS, event.subject(), codec.toStructured(codec.wrap(event, URI.create("/member-service")))).join();
     }
 
     /** As the city's platform sends it: binary mode, the ticket id as key. */

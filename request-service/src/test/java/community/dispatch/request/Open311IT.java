@@ -38,7 +38,6 @@ import org.w3c.dom.NodeList;
 import community.dispatch.events.DomainEvent;
 import community.dispatch.events.Topics;
 import community.dispatch.events.intake.TicketCreated;
-import community.dispatch.events.member.MunicipalSystemRegistered;
 import community.dispatch.events.member.MunicipalSystemRetired;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
@@ -65,11 +64,12 @@ class Open311IT extends ServiceTestSupport {
     private final String city = "municipal-" + UUID.randomUUID().toString().substring(0, 12);
     private final Person admin = People.admin();
     private String apiKey;
+    private MunicipalSystems systems;
 
     @BeforeEach
     void theCityHasAKey() {
-        register(city);
-        apiKey = issueKey(city);
+        systems = new MunicipalSystems(web, kafka, codec, database);
+        apiKey = systems.apiKey(systems.registered(city), admin.token());
     }
 
     @Test
@@ -262,9 +262,8 @@ class Open311IT extends ServiceTestSupport {
                 .filteredOn(u -> id.equals(u.get("service_request_id")) && first.equals(u.get("update_id"))).singleElement()
                 .satisfies(u -> assertThat(u).containsEntry("description", "(OPEN) The resident adds: the coat is in the porch."));
 
-        register("municipal-other-" + UUID.randomUUID().toString().substring(0, 6));
-        String otherKey = issueKey(database.sql("SELECT client_id FROM municipal_system WHERE client_id LIKE 'municipal-other-%' LIMIT 1")
-                .map(r -> r.get("client_id", String.class)).one().block());
+        String otherKey = systems.apiKey(systems.registered("municipal-other-" + UUID.randomUUID().toString().substring(0, 6)),
+                admin.token());
         assertError(post("/open311/v2/servicerequestupdates.json", update, otherKey), 403,
                 "Only the system that filed a request posts updates to it.");
         assertError(post("/open311/v2/servicerequestupdates.json", form("service_request_id", UUID.randomUUID().toString(),
@@ -290,9 +289,9 @@ class Open311IT extends ServiceTestSupport {
         web.delete().uri("/api/v1/open311/api-keys/" + mine.get("id")).headers(h -> h.setBearerAuth(admin.token())).exchange()
                 .expectStatus().isNotFound();
 
-        String fresh = issueKey(city);
+        String fresh = systems.apiKey(city, admin.token());
         file("json", filing, fresh).expectStatus().isCreated();
-        publishToTheRegister(new MunicipalSystemRetired(city));
+        systems.publish(new MunicipalSystemRetired(city));
         await().atMost(PATIENCE).untilAsserted(() -> assertError(file("json", filing, fresh), 403));
 
         web.post().uri("/api/v1/open311/api-keys").headers(h -> h.setBearerAuth(admin.token())).contentType(MediaType.APPLICATION_JSON)
@@ -316,22 +315,6 @@ class Open311IT extends ServiceTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("publicDetails", true)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.publicDetails").isEqualTo(true);
         return code;
-    }
-
-    private void register(String clientId) {
-        publishToTheRegister(new MunicipalSystemRegistered(clientId, "City platform " + clientId));
-        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
-                .bind("id", clientId).map(row -> true).one().blockOptional().isPresent());
-    }
-
-    private String issueKey(String clientId) {
-        return (String) web.post().uri("/api/v1/open311/api-keys").headers(h -> h.setBearerAuth(admin.token()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("clientId", clientId)).exchange()
-                .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody().get("apiKey");
-    }
-
-    private void publishToTheRegister(DomainEvent event) {
-        kafka.send(Topics.MEMBER_EVENTS, event.subject(), codec.toStructured(codec.wrap(event, URI.create("/member-service")))).join();
     }
 
     private void publish(DomainEvent event) {

@@ -22,7 +22,6 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import community.dispatch.events.DomainEvent;
 import community.dispatch.events.Topics;
-import community.dispatch.events.member.MunicipalSystemRegistered;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderOffered;
@@ -50,13 +49,8 @@ class Open311PublicReadsIT extends ServiceTestSupport {
 
     @BeforeEach
     void theCityHasAKey() {
-        kafka.send(Topics.MEMBER_EVENTS, city, codec.toStructured(codec.wrap(new MunicipalSystemRegistered(city, "City " + city),
-                URI.create("/member-service")))).join();
-        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
-                .bind("id", city).map(row -> true).one().blockOptional().isPresent());
-        apiKey = web.post().uri("/api/v1/open311/api-keys").headers(h -> h.setBearerAuth(admin.token()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("clientId", city)).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("apiKey").toString();
+        MunicipalSystems systems = new MunicipalSystems(web, kafka, codec, database);
+        apiKey = systems.apiKey(systems.registered(city), admin.token());
     }
 
     @Test

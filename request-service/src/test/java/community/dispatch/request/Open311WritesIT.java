@@ -1,9 +1,7 @@
 package community.dispatch.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -21,8 +19,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
-import community.dispatch.events.Topics;
-import community.dispatch.events.member.MunicipalSystemRegistered;
 import community.dispatch.request.People.Person;
 import community.dispatch.testing.ChunkedFlood;
 import community.dispatch.testing.ServiceIntegrationTest;
@@ -49,10 +45,7 @@ class Open311WritesIT extends ServiceTestSupport {
 
     @BeforeEach
     void theCityHasAKey() {
-        kafka.send(Topics.MEMBER_EVENTS, city, codec.toStructured(codec.wrap(new MunicipalSystemRegistered(city, "City " + city),
-                URI.create("/member-service")))).join();
-        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM municipal_system WHERE client_id = :id")
-                .bind("id", city).map(row -> true).one().blockOptional().isPresent());
+        new MunicipalSystems(web, kafka, codec, database).registered(city);
         apiKey = issue(UUID.randomUUID().toString()).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("apiKey").toString();
     }

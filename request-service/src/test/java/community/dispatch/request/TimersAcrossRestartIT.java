@@ -73,7 +73,7 @@ class TimersAcrossRestartIT {
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(RequestServiceApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", MovableClockConfiguration.CLOCK))
                 .run(Stream.concat(Arrays.stream(arguments),
-                        Stream.of("--server.port=0", "--dispatch.requests.timer-interval=500ms"))
+                        Stream.of("--server.port=0", "--management.server.port=0", "--dispatch.requests.timer-interval=500ms"))
                         .toArray(String[]::new))) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(id)).isEqualTo("ESCALATED"));
         }

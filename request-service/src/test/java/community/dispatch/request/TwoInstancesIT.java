@@ -91,7 +91,7 @@ class TwoInstancesIT {
                         Stream.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password", "spring.flyway.url",
                                         "spring.flyway.user", "spring.flyway.password", "spring.kafka.bootstrap-servers")
                                 .map(name -> "--" + name + "=" + environment.getProperty(name)),
-                        Stream.of("--server.port=0", "--" + TIMER))
+                        Stream.of("--server.port=0", "--management.server.port=0", "--" + TIMER))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(RequestServiceApplication.class, TestTokensConfiguration.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", MovableClockConfiguration.CLOCK))

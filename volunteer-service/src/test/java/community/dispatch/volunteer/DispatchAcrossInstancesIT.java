@@ -97,7 +97,7 @@ class DispatchAcrossInstancesIT extends ServiceTestSupport {
                         Stream.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password", "spring.flyway.url",
                                         "spring.flyway.user", "spring.flyway.password", "spring.kafka.bootstrap-servers")
                                 .map(name -> "--" + name + "=" + environment.getProperty(name)),
-                        Stream.of("--server.port=0", "--dispatch.dispatching.timer-interval=300ms"))
+                        Stream.of("--server.port=0", "--management.server.port=0", "--dispatch.dispatching.timer-interval=300ms"))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(VolunteerServiceApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", MovableClockConfiguration.CLOCK))

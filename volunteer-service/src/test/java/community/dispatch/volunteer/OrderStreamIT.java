@@ -193,7 +193,7 @@ class OrderStreamIT extends DispatchingTestSupport {
                                         "spring.flyway.user", "spring.flyway.password", "spring.kafka.bootstrap-servers",
                                         "spring.security.oauth2.resourceserver.jwt.issuer-uri")
                                 .map(name -> "--" + name + "=" + environment.getProperty(name)),
-                        Stream.of("--server.port=0"))
+                        Stream.of("--server.port=0", "--management.server.port=0"))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(VolunteerServiceApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testJwtDecoder",

@@ -1,8 +1,6 @@
 package community.dispatch.gateway.streams;
 
 import java.security.Principal;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -14,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
+import community.dispatch.web.limits.StreamQuota;
 import community.dispatch.web.problem.Problems;
 import reactor.core.publisher.Mono;
 
@@ -28,47 +27,28 @@ class OpenStreamsGatewayFilterFactory extends AbstractGatewayFilterFactory<Objec
 
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    private final int perCaller;
-    private final int perInstance;
-    private final Map<String, Integer> openByCaller = new HashMap<>();
-    private int openInAll;
+    private final StreamQuota quota;
 
     OpenStreamsGatewayFilterFactory(@Value("${dispatch.gateway.streams.per-caller:3}") int perCaller,
             @Value("${dispatch.gateway.streams.per-instance:5000}") int perInstance) {
         super(Object.class);
-        this.perCaller = perCaller;
-        this.perInstance = perInstance;
+        this.quota = new StreamQuota(perCaller, perInstance);
     }
 
     /** Around the filter that writes the service's answer to the client: a stream is open until that write ends. */
     @Override
     public GatewayFilter apply(Object config) {
         GatewayFilter filter = (exchange, chain) -> exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("anonymous")
-                .flatMap(caller -> admitted(caller)
-                        ? chain.filter(exchange).doFinally(signal -> closed(caller))
+                .flatMap(caller -> quota.open(caller)
+                        ? chain.filter(exchange).doFinally(signal -> quota.close(caller))
                         : Mono.error(tooMany()));
         return new OrderedGatewayFilter(filter, NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 2);
     }
 
     private ErrorResponseException tooMany() {
         ErrorResponseException refused = Problems.error(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "You have "
-                + perCaller + " live streams open already (or the gateway is full); close one, or try again shortly.");
+                + quota.perCaller() + " live streams open already (or the gateway is full); close one, or try again shortly.");
         refused.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return refused;
-    }
-
-    private synchronized boolean admitted(String caller) {
-        int mine = openByCaller.getOrDefault(caller, 0);
-        if (mine >= perCaller || openInAll >= perInstance) {
-            return false;
-        }
-        openByCaller.put(caller, mine + 1);
-        openInAll++;
-        return true;
-    }
-
-    private synchronized void closed(String caller) {
-        openByCaller.computeIfPresent(caller, (who, open) -> open > 1 ? open - 1 : null);
-        openInAll--;
     }
 }

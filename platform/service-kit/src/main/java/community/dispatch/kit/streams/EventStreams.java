@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +15,12 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 
 import community.dispatch.errors.Throttled;
 import community.dispatch.events.CloudEvent;
+import community.dispatch.web.limits.StreamQuota;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
-import lombok.RequiredArgsConstructor;
 
 /**
  * Opens Server-Sent Event streams of a service's own events. A stream starts with a {@code retry:} line,
@@ -33,7 +32,6 @@ import lombok.RequiredArgsConstructor;
  * at most {@code dispatch.streams.per-caller} streams open on an instance, and the instance at most
  * {@code per-instance} in all: beyond them a stream is refused (429 {@code too-many-streams}, Retry-After).
  */
-@RequiredArgsConstructor
 public class EventStreams {
 
     private static final int REMEMBERED_IDS = 1024;
@@ -42,8 +40,15 @@ public class EventStreams {
     private final StreamStore store;
     private final StreamProperties properties;
     private final Clock clock;
-    private final Map<String, Integer> openByCaller = new HashMap<>();
-    private int openInAll;
+    private final StreamQuota quota;
+
+    public EventStreams(LiveEvents live, StreamStore store, StreamProperties properties, Clock clock) {
+        this.live = live;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+        this.quota = new StreamQuota(properties.perCaller(), properties.perInstance());
+    }
 
     /**
      * How one kind of stream shows events: {@code frame} gives the data for an event of interest (empty:
@@ -61,26 +66,11 @@ public class EventStreams {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication() == null ? null : context.getAuthentication().getName())
                 .defaultIfEmpty("anonymous")
-                .flatMapMany(caller -> admitted(caller)
-                        ? stream(interest, lastEventId, until, framing).doFinally(signal -> closed(caller))
+                .flatMapMany(caller -> quota.open(caller)
+                        ? stream(interest, lastEventId, until, framing).doFinally(signal -> quota.close(caller))
                         : Flux.error(new Throttled("too-many-streams", "You have " + properties.perCaller()
                                 + " live streams open already (or this server is full); close one, or try again shortly.",
                                 properties.reconnectDelay())));
-    }
-
-    private synchronized boolean admitted(String caller) {
-        int mine = openByCaller.getOrDefault(caller, 0);
-        if (mine >= properties.perCaller() || openInAll >= properties.perInstance()) {
-            return false;
-        }
-        openByCaller.put(caller, mine + 1);
-        openInAll++;
-        return true;
-    }
-
-    private synchronized void closed(String caller) {
-        openByCaller.computeIfPresent(caller, (who, open) -> open > 1 ? open - 1 : null);
-        openInAll--;
     }
 
     private <T> Flux<ServerSentEvent<T>> stream(Interest interest, String lastEventId, Instant until, Framing<T> framing) {
