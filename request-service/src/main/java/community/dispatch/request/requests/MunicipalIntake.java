@@ -45,9 +45,12 @@ class MunicipalIntake {
         }).rejectingOthers("only ticket-created events belong on the intake topics");
     }
 
-    /** Every system's intake topic; a new system's is found within seconds of its creation. */
+    /**
+     * Every system's intake topic; a new system's is found within {@code dispatch.intake.discovery-interval-ms}
+     * (10 s) of its creation.
+     */
     @KafkaListener(id = CONSUMER, topicPattern = Topics.INTAKE_PATTERN, groupId = "request-service",
-            properties = "metadata.max.age.ms=10000")
+            properties = "metadata.max.age.ms=${dispatch.intake.discovery-interval-ms:10000}")
     void on(ConsumerRecord<String, byte[]> record) {
         String system = Topics.systemOfIntake(record.topic())
                 .orElseThrow(() -> new MalformedEventException(record.topic() + " is not an intake topic"));
