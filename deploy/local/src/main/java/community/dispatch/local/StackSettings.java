@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -90,7 +91,7 @@ record StackSettings(
         }
         Path root = Path.of(env.getOrDefault("DISPATCH_ROOT", ".")).toAbsolutePath().normalize();
         Path data = env.containsKey("DISPATCH_DATA_DIR") ? Path.of(env.get("DISPATCH_DATA_DIR")) : root.resolve(".data");
-        return new StackSettings(root, data.toAbsolutePath().normalize(), reset, cluster,
+        StackSettings settings = new StackSettings(root, data.toAbsolutePath().normalize(), reset, cluster,
                 port(env, "DISPATCH_POSTGRES_PORT", 15432),
                 port(env, "DISPATCH_KAFKA_PORT", 19092),
                 port(env, "DISPATCH_GATEWAY_PORT", 8080),
@@ -104,6 +105,13 @@ record StackSettings(
                 Duration.ofSeconds(positive(env, "DISPATCH_START_TIMEOUT", 300)),
                 !"false".equalsIgnoreCase(env.getOrDefault("DISPATCH_DEMO_DATA", "true").trim()),
                 cluster, kafkaUser);
+        List<Integer> twice = settings.ports().stream().filter(port -> Collections.frequency(settings.ports(), port) > 1)
+                .distinct().toList();
+        if (!twice.isEmpty()) {
+            throw new IllegalArgumentException("the ports overlap at " + twice + ": each process, its actuator (port + 1000), "
+                    + "each broker and its controller (port + 1) need a port of their own");
+        }
+        return settings;
     }
 
     /** How many instances of each service: two in cluster mode, the second on the first's port + 10. */

@@ -76,4 +76,14 @@ class StackSettingsTest {
         assertThatThrownBy(() -> StackSettings.from(Map.of(), List.of("--fast")))
                 .hasMessageContaining("--fast");
     }
+
+    @Test
+    void portsThatOverlapAreRefusedBeforeAnythingStarts() {
+        assertThatThrownBy(() -> StackSettings.from(Map.of("DISPATCH_MEMBER_SERVICE_PORT", "28083", "DISPATCH_KAFKA_PORT", "29092"),
+                List.of("--cluster")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("29093");
+        assertThatThrownBy(() -> StackSettings.from(Map.of("DISPATCH_GATEWAY_PORT", "9081"), List.of()))
+                .hasMessageContaining("9081");
+    }
 }
