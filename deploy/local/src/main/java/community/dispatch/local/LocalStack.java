@@ -100,7 +100,7 @@ public final class LocalStack {
 
         Console.say("starting PostgreSQL on port %d", settings.postgresPort());
         LocalPostgres database = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort(),
-                logs.resolve("postgres.log"));
+                logs.resolve("postgres.log"), settings.statementStatistics());
         synchronized (this) {
             postgres = database;
             abortIfStopping();

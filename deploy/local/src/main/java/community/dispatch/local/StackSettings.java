@@ -30,7 +30,8 @@ record StackSettings(
         Duration startTimeout,
         boolean demoData,
         boolean kafkaSecured,
-        String kafkaUser) {
+        String kafkaUser,
+        boolean statementStatistics) {
 
     static final String USAGE = """
             Usage: ./run.sh [--cluster] [--reset] [--build]
@@ -61,6 +62,7 @@ record StackSettings(
               DISPATCH_START_TIMEOUT           seconds to wait for everything to be healthy [300]
               DISPATCH_DEMO_DATA               load the demo community into member-service on first start [true]
               DISPATCH_ADMIN_PASSWORD          the first admin's password [generated, shown once, kept in <data>/admin-password]
+              DISPATCH_POSTGRES_STATEMENTS     true: PostgreSQL counts every statement (pg_stat_statements), for bench/ [false]
               DISPATCH_LOG_FORMAT              the services' log files: json (one ECS object a line, with trace ids) or text [json]
             """;
 
@@ -104,7 +106,8 @@ record StackSettings(
                         .toList(),
                 Duration.ofSeconds(positive(env, "DISPATCH_START_TIMEOUT", 300)),
                 !"false".equalsIgnoreCase(env.getOrDefault("DISPATCH_DEMO_DATA", "true").trim()),
-                cluster, kafkaUser);
+                cluster, kafkaUser,
+                "true".equalsIgnoreCase(env.getOrDefault("DISPATCH_POSTGRES_STATEMENTS", "false").trim()));
         List<Integer> twice = settings.ports().stream().filter(port -> Collections.frequency(settings.ports(), port) > 1)
                 .distinct().toList();
         if (!twice.isEmpty()) {

@@ -58,7 +58,7 @@ class KafkaAclsIT {
     static void aSecuredBrokerWithTheServicesUsersAndACity() throws Exception {
         int kafkaPort = freePair();
         settings = new StackSettings(Path.of(System.getProperty("user.dir")).resolve("../..").normalize(), data, false, false,
-                0, kafkaPort, 0, 0, 0, 0, 0, List.of(), Duration.ofSeconds(120), false, true, null);
+                0, kafkaPort, 0, 0, 0, 0, 0, List.of(), Duration.ofSeconds(120), false, true, null, false);
         broker = LocalKafka.start(settings, 1);
         LocalKafka.awaitReady(List.of(broker), settings, Duration.ofSeconds(120));
         LocalKafka.secure(settings);

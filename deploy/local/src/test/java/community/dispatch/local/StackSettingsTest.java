@@ -30,6 +30,7 @@ class StackSettingsTest {
         assertThat(settings.javaOptions()).containsExactly("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.demoData()).isTrue();
+        assertThat(settings.statementStatistics()).isFalse();
     }
 
     @Test
@@ -41,7 +42,8 @@ class StackSettingsTest {
                 "DISPATCH_KAFKA_PORT", "29092",
                 "DISPATCH_JAVA_OPTS", "  -Xmx256m   -XX:+UseParallelGC ",
                 "DISPATCH_START_TIMEOUT", "60",
-                "DISPATCH_DEMO_DATA", "false"), List.of("--reset"));
+                "DISPATCH_DEMO_DATA", "false",
+                "DISPATCH_POSTGRES_STATEMENTS", "true"), List.of("--reset"));
 
         assertThat(settings.reset()).isTrue();
         assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/dispatch"));
@@ -50,6 +52,7 @@ class StackSettingsTest {
         assertThat(settings.javaOptions()).containsExactly("-Xmx256m", "-XX:+UseParallelGC");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.demoData()).isFalse();
+        assertThat(settings.statementStatistics()).isTrue();
     }
 
     @Test
