@@ -9,11 +9,12 @@
 # Settings (defaults in brackets): BENCH_WARMUP seconds per scenario of the unrecorded pass [10],
 # BENCH_DURATION seconds per closed-loop run [15], BENCH_CONNECTIONS [64], BENCH_PACED_DURATION
 # seconds per paced run [10], BENCH_RATES [50 100 200], BENCH_TEAMS volunteer counts [400 3000],
-# BENCH_ONLY [all] (throughput | dispatch). Needs wrk, curl and psql
+# BENCH_ONLY [all] (throughput | dispatch), BENCH_IDLE seconds the idle stack is measured [20]. Needs wrk, curl and psql
 # (Debian: apt-get install wrk curl postgresql-client). It adds 16 bench residents, their requests
 # and synthetic volunteers of the Weaver team to the stack's data: bench a stack you can reset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export LC_ALL=C # join and sort agree on the order
 
 gateway="http://localhost:${DISPATCH_GATEWAY_PORT:-8080}"
 request_service="http://localhost:${DISPATCH_REQUEST_SERVICE_PORT:-8081}"
@@ -102,17 +103,37 @@ fresh_tokens
 
 # CPU time (ms) each process of the stack has used so far: gateway request volunteer member kafka postgres.
 tick=$(getconf CLK_TCK)
-cpu_of() {
-  local total=0 pid
-  for pid in $(pgrep "$@" || true); do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
-  done
-  echo $((total * 1000 / tick))
+processes=(gateway request volunteer member kafka postgres)
+pids_of() { # <process> → its pids
+  case $1 in
+    kafka) pgrep -f 'kafka.Kafka' || true ;;
+    postgres) pgrep -x postgres || true ;;
+    *) pgrep -f "$1-service/target/$1-service.jar|$1/target/$1.jar" || true ;;
+  esac
 }
-cpu_now() {
-  echo "$(cpu_of -f 'gateway/target/gateway.jar') $(cpu_of -f 'request-service/target/request-service.jar')" \
-    "$(cpu_of -f 'volunteer-service/target/volunteer-service.jar') $(cpu_of -f 'member-service/target/member-service.jar')" \
-    "$(cpu_of -f 'kafka.Kafka') $(cpu_of -x postgres)"
+# One line per process and thread kind: "<process> <kind> <user ms> <system ms>". A JVM's threads are told
+# apart by name: the JIT's compilers, GC and VM (Serial GC collects in the VM Thread), and the rest — the
+# application's event loops, Kafka clients and timers. PostgreSQL's backends are one kind.
+cpu_snapshot() {
+  local process pid
+  for process in "${processes[@]}"; do
+    for pid in $(pids_of "$process"); do
+      cat /proc/"$pid"/task/*/stat 2>/dev/null | awk -v p="$process" -v tick="$tick" '
+        { name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
+          split(substr($0, index($0, ") ") + 2), f, " ")
+          kind = p == "postgres" ? "all" : name ~ /Compiler/ ? "compiler" : name ~ /GC|VM Thread|VM Periodic/ ? "gc" : "app"
+          user[kind] += f[12]; sys[kind] += f[13] }
+        END { for (k in user) printf "%s %s %d %d\n", p, k, user[k] * 1000 / tick, sys[k] * 1000 / tick }'
+    done
+  done | awk '{ u[$1 " " $2] += $3; s[$1 " " $2] += $4 } END { for (k in u) print k, u[k], s[k] }' | sort
+}
+cpu_now() { # each process's user + system ms, in the order of $processes
+  local snapshot
+  snapshot=$(cpu_snapshot)
+  for process in "${processes[@]}"; do
+    awk -v p="$process" '$1 == p { t += $3 + $4 } END { printf "%d ", t }' <<< "$snapshot"
+  done
+  echo
 }
 
 # Waits until the stack has worked off what the last run left (dispatching, relaying): below 25 % of a core.
@@ -127,22 +148,53 @@ settle() {
   echo "bench: the stack is still busy; measuring anyway" >&2
 }
 
+# What the idle stack spends per second (timers, pollers, heartbeats), by process and thread kind: measured
+# once, settled, and taken off each run's CPU, so a slow scenario is not charged for the clock ticking.
+idle="$work/idle"
+: > "$idle" # nothing taken off until measured (the unrecorded pass)
+measure_idle() {
+  local seconds=${BENCH_IDLE:-20}
+  settle
+  cpu_snapshot > "$idle.before"
+  sleep "$seconds"
+  cpu_snapshot > "$idle.after"
+  join <(awk '{ print $1 "/" $2, $3, $4 }' "$idle.before" | sort) <(awk '{ print $1 "/" $2, $3, $4 }' "$idle.after" | sort) \
+    | awk -v s="$seconds" '{ printf "%s %.3f %.3f\n", $1, ($4 - $2) / s, ($5 - $3) / s }' > "$idle"
+}
+# cpu_per_call <before snapshot> <after snapshot> <seconds> <calls> → "<process/kind> <user ms> <system ms>" per
+# call, idle taken off
+cpu_per_call() {
+  join <(awk '{ print $1 "/" $2, $3, $4 }' "$1" | sort) <(awk '{ print $1 "/" $2, $3, $4 }' "$2" | sort) | join -a1 - "$idle" \
+    | awk -v s="$3" -v n="$4" '{ u = $4 - $2 - s * ($6 + 0); x = $5 - $3 - s * ($7 + 0)
+        printf "%s %.2f %.2f\n", $1, n ? (u > 0 ? u : 0) / n : 0, n ? (x > 0 ? x : 0) / n : 0 }'
+}
+
 results="$work/results.md"
 {
   echo "| scenario | via | calls/s | p50 ms | p99 ms | non-2xx | CPU ms per call: gateway / request / volunteer / member / kafka / postgres |"
   echo "| --- | --- | ---: | ---: | ---: | ---: | --- |"
 } > "$results"
 
+details="$work/cpu-details.md"
+details_header() {
+  echo "| scenario | via | calls/s | user / system ms per call, by process | JVM threads ms per call: application / GC and VM / JIT | wrk ms per call |"
+  echo "| --- | --- | ---: | --- | --- | ---: |"
+}
+
 # load <label> <via> <base url> <kind> <file> <connections> <calls/s per thread, 0 = closed loop> <seconds> [tag]
+# → one row of the results table (CPU per call by process, the idle stack's share taken off); one row of the
+# details table goes to $details.
 load() {
   local label=$1 via=$2 url=$3 kind=$4 file=$5 conns=$6 rate=$7 seconds=$8 tag=${9:-}
-  local before after result
+  local result wrk_cpu
   settle
   [ -z "$(find "$work/tokens-at" -mmin +5)" ] || fresh_tokens
-  read -r -a before <<< "$(cpu_now)"
-  result=$(wrk -t2 -c"$conns" -d"${seconds}s" --timeout 10s -s "$script" "$url" -- \
-    "$kind" "$file" "$rate" sewing-mending "$tag" | grep '^RESULT')
-  read -r -a after <<< "$(cpu_now)"
+  cpu_snapshot > "$work/before"
+  # The load generator's own CPU (user and system seconds): it shares the two cores with the stack.
+  wrk_cpu=$( { TIMEFORMAT='%U %S'; time wrk -t2 -c"$conns" -d"${seconds}s" --timeout 10s -s "$script" "$url" -- \
+    "$kind" "$file" "$rate" sewing-mending "$tag" > "$work/wrk.out"; } 2>&1 )
+  cpu_snapshot > "$work/after"
+  result=$(grep '^RESULT' "$work/wrk.out")
   local calls seconds_taken non2xx p50 p99 errors
   calls=$(sed 's/.*calls=\([0-9]*\).*/\1/' <<< "$result")
   seconds_taken=$(sed 's/.*seconds=\([0-9.]*\).*/\1/' <<< "$result")
@@ -150,14 +202,21 @@ load() {
   errors=$(sed 's/.*socket_errors=\([0-9]*\).*timeouts=\([0-9]*\).*/\1+\2/' <<< "$result")
   p50=$(sed 's/.*p50_ms=\([0-9.]*\).*/\1/' <<< "$result")
   p99=$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<< "$result")
-  local cpu="" i
-  for i in 0 1 2 3 4 5; do
-    cpu+="$(awk -v a="${after[$i]}" -v b="${before[$i]}" -v n="$calls" 'BEGIN { printf "%.2f", n ? (a - b) / n : 0 }')"
-    [ "$i" -lt 5 ] && cpu+=" / "
+  cpu_per_call "$work/before" "$work/after" "$seconds_taken" "$calls" > "$work/per-call"
+  local cpu="" split="" threads="" process
+  for process in "${processes[@]}"; do
+    cpu+="$(awk -v p="$process" 'index($1, p "/") == 1 { t += $2 + $3 } END { printf "%.2f", t }' "$work/per-call") / "
+    split+="$process $(awk -v p="$process" 'index($1, p "/") == 1 { u += $2; s += $3 } END { printf "%.2f/%.2f", u, s }' "$work/per-call"), "
+    [ "$process" = postgres ] || threads+="$process $(awk -v p="$process" '
+      $1 == p "/app" { a = $2 + $3 } $1 == p "/gc" { g = $2 + $3 } $1 == p "/compiler" { c = $2 + $3 }
+      END { printf "%.2f/%.2f/%.2f", a, g, c }' "$work/per-call"), "
   done
   [ "$errors" = "0+0" ] || non2xx="$non2xx (+$errors socket)"
-  printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "$label" "$via" "$(awk -v c="$calls" -v s="$seconds_taken" 'BEGIN { print c / s }')" \
-    "$p50" "$p99" "$non2xx" "$cpu"
+  local per_second
+  per_second=$(awk -v c="$calls" -v s="$seconds_taken" 'BEGIN { printf "%.0f", c / s }')
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$via" "$per_second" "${split%, }" "${threads%, }" \
+    "$(awk -v t="$wrk_cpu" -v n="$calls" 'BEGIN { split(t, x, " "); printf "%.2f", n ? (x[1] + x[2]) * 1000 / n : 0 }')" >> "$details"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$via" "$per_second" "$p50" "$p99" "$non2xx" "${cpu% / }"
 }
 
 # A freshly started stack runs interpreted code at first, and its compilers compete for the same two
@@ -173,6 +232,8 @@ throughput() { # <seconds> → table rows
   done
 }
 [ "$warmup" -gt 0 ] && throughput "$warmup" > /dev/null
+measure_idle
+details_header > "$details" # the measured pass only
 
 if [ "$only" = all ] || [ "$only" = throughput ]; then
   throughput "$duration" | tee -a "$results"
@@ -231,5 +292,9 @@ if [ "$only" = all ] || [ "$only" = dispatch ]; then
 fi
 
 echo
-echo "$(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1); table in $results:"
+echo "$(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1); tables in $results and $details:"
+echo "JVM options of the services: $(tr '\0' ' ' < "/proc/$(pids_of request | head -1)/cmdline" | grep -o -- '-X[^ ]*' | tr '\n' ' ')"
+echo "idle stack, CPU ms per second: $(awk '{ t[substr($1, 1, index($1, "/") - 1)] += $2 + $3 } END { for (p in t) printf "%s %.1f  ", p, t[p] }' "$idle")"
 cat "$results"
+echo
+cat "$details"
