@@ -148,16 +148,33 @@ settle() {
   echo "bench: the stack is still busy; measuring anyway" >&2
 }
 
+# The database's counters so far: "<statements> <commits> <WAL bytes>" — statements only where the stack counts them
+# (DISPATCH_POSTGRES_STATEMENTS=true ./run.sh; otherwise 0), commits of the services' three databases.
+db_counters() {
+  "${psql[@]}" -d postgres -F' ' -c "
+    SELECT (SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
+              WHERE EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements')),
+           (SELECT sum(xact_commit) FROM pg_stat_database WHERE datname IN ('request', 'volunteer', 'member')),
+           (SELECT wal_bytes FROM pg_stat_wal)" 2>/dev/null \
+  || "${psql[@]}" -d postgres -F' ' -c "
+    SELECT 0, (SELECT sum(xact_commit) FROM pg_stat_database WHERE datname IN ('request', 'volunteer', 'member')),
+           (SELECT wal_bytes FROM pg_stat_wal)"
+}
+
 # What the idle stack spends per second (timers, pollers, heartbeats), by process and thread kind: measured
 # once, settled, and taken off each run's CPU, so a slow scenario is not charged for the clock ticking.
 idle="$work/idle"
 : > "$idle" # nothing taken off until measured (the unrecorded pass)
+echo "0 0 0" > "$idle.db"
 measure_idle() {
   local seconds=${BENCH_IDLE:-20}
   settle
   cpu_snapshot > "$idle.before"
+  db_counters > "$idle.db-before"
   sleep "$seconds"
   cpu_snapshot > "$idle.after"
+  db_counters > "$idle.db-after"
+  paste -d' ' "$idle.db-before" "$idle.db-after" | awk -v s="$seconds" '{ printf "%.3f %.3f %.1f\n", ($4 - $1) / s, ($5 - $2) / s, ($6 - $3) / s }' > "$idle.db"
   join <(awk '{ print $1 "/" $2, $3, $4 }' "$idle.before" | sort) <(awk '{ print $1 "/" $2, $3, $4 }' "$idle.after" | sort) \
     | awk -v s="$seconds" '{ printf "%s %.3f %.3f\n", $1, ($4 - $2) / s, ($5 - $3) / s }' > "$idle"
 }
@@ -177,8 +194,8 @@ results="$work/results.md"
 
 details="$work/cpu-details.md"
 details_header() {
-  echo "| scenario | via | calls/s | user / system ms per call, by process | JVM threads ms per call: application / GC and VM / JIT | wrk ms per call |"
-  echo "| --- | --- | ---: | --- | --- | ---: |"
+  echo "| scenario | via | calls/s | user / system ms per call, by process | JVM threads ms per call: application / GC and VM / JIT | wrk ms per call | statements / commits / WAL kB per call |"
+  echo "| --- | --- | ---: | --- | --- | ---: | --- |"
 }
 
 # load <label> <via> <base url> <kind> <file> <connections> <calls/s per thread, 0 = closed loop> <seconds> [tag]
@@ -190,10 +207,12 @@ load() {
   settle
   [ -z "$(find "$work/tokens-at" -mmin +5)" ] || fresh_tokens
   cpu_snapshot > "$work/before"
+  db_counters > "$work/db-before"
   # The load generator's own CPU (user and system seconds): it shares the two cores with the stack.
   wrk_cpu=$( { TIMEFORMAT='%U %S'; time wrk -t2 -c"$conns" -d"${seconds}s" --timeout 10s -s "$script" "$url" -- \
     "$kind" "$file" "$rate" sewing-mending "$tag" > "$work/wrk.out"; } 2>&1 )
   cpu_snapshot > "$work/after"
+  db_counters > "$work/db-after"
   result=$(grep '^RESULT' "$work/wrk.out")
   local calls seconds_taken non2xx p50 p99 errors
   calls=$(sed 's/.*calls=\([0-9]*\).*/\1/' <<< "$result")
@@ -214,8 +233,12 @@ load() {
   [ "$errors" = "0+0" ] || non2xx="$non2xx (+$errors socket)"
   local per_second
   per_second=$(awk -v c="$calls" -v s="$seconds_taken" 'BEGIN { printf "%.0f", c / s }')
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$via" "$per_second" "${split%, }" "${threads%, }" \
-    "$(awk -v t="$wrk_cpu" -v n="$calls" 'BEGIN { split(t, x, " "); printf "%.2f", n ? (x[1] + x[2]) * 1000 / n : 0 }')" >> "$details"
+  local database
+  database=$(paste -d' ' "$work/db-before" "$work/db-after" "$idle.db" | awk -v s="$seconds_taken" -v n="$calls" '
+    { printf "%.1f / %.2f / %.1f", n ? ($4 - $1 - s * $7) / n : 0, n ? ($5 - $2 - s * $8) / n : 0, n ? ($6 - $3 - s * $9) / n / 1024 : 0 }')
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$via" "$per_second" "${split%, }" "${threads%, }" \
+    "$(awk -v t="$wrk_cpu" -v n="$calls" 'BEGIN { split(t, x, " "); printf "%.2f", n ? (x[1] + x[2]) * 1000 / n : 0 }')" \
+    "$database" >> "$details"
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$via" "$per_second" "$p50" "$p99" "$non2xx" "${cpu% / }"
 }
 
