@@ -74,8 +74,8 @@ public final class LocalStack {
         String clientId = settings.kafkaUser();
         try (var admin = LocalKafka.admin(settings)) {
             KafkaAccess access = KafkaAccess.municipalSystem(clientId);
-            String password = LocalKafka.password(settings, clientId);
-            LocalKafka.grant(admin, access, password);
+            String password = KafkaUsers.password(settings, clientId);
+            KafkaUsers.grant(admin, access, password);
             System.out.printf("""
                     Kafka user %s may write %s and nothing else (SASL_PLAINTEXT, SCRAM-SHA-512, bootstrap %s).
                     Password (kept in %s): %s
@@ -125,7 +125,7 @@ public final class LocalStack {
         LocalKafka.awaitReady(brokers, settings, Duration.ofSeconds(120));
         if (settings.kafkaSecured()) {
             Console.say("giving the services their Kafka users and ACLs");
-            LocalKafka.secure(settings);
+            KafkaUsers.secure(settings);
         }
 
         boolean hadAdminPassword = Files.exists(settings.adminPasswordFile());

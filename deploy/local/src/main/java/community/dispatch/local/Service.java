@@ -29,9 +29,9 @@ record Service(String name, String label, int port, Map<String, String> variable
                 "DISPATCH_ISSUER_URI", "http://localhost:" + settings.gatewayPort(),
                 "DISPATCH_JWK_SET_URI", jwkSetUri(settings)));
         if (settings.kafkaSecured()) {
-            // The service's own Kafka user: it may do only what its ACLs allow (LocalKafka.secure).
+            // The service's own Kafka user: it may do only what its ACLs allow (KafkaUsers.secure).
             variables.put("DISPATCH_KAFKA_USERNAME", name);
-            variables.put("DISPATCH_KAFKA_PASSWORD", LocalKafka.password(settings, name));
+            variables.put("DISPATCH_KAFKA_PASSWORD", KafkaUsers.password(settings, name));
         }
         if (name.equals("member-service") || name.equals("volunteer-service")) {
             // member-service loads the demo community; volunteer-service puts its volunteers in their teams.

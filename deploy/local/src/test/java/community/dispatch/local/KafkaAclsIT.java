@@ -61,11 +61,11 @@ class KafkaAclsIT {
                 0, kafkaPort, 0, 0, 0, 0, 0, List.of(), Duration.ofSeconds(120), false, true, null, false);
         broker = LocalKafka.start(settings, 1);
         LocalKafka.awaitReady(List.of(broker), settings, Duration.ofSeconds(120));
-        LocalKafka.secure(settings);
+        KafkaUsers.secure(settings);
         try (Admin admin = LocalKafka.admin(settings)) {
             admin.createTopics(List.of(new NewTopic(Topics.intakeOf(CITY), 1, (short) 1),
                     new NewTopic(Topics.intakeOf(OTHER_CITY), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            LocalKafka.grant(admin, KafkaAccess.municipalSystem(CITY), "city-password-1");
+            KafkaUsers.grant(admin, KafkaAccess.municipalSystem(CITY), "city-password-1");
         }
     }
 
@@ -150,7 +150,7 @@ class KafkaAclsIT {
     }
 
     private static Map<String, Object> as(String service) {
-        return login(service, LocalKafka.password(settings, service));
+        return login(service, KafkaUsers.password(settings, service));
     }
 
     private static Map<String, Object> login(String user, String password) {
