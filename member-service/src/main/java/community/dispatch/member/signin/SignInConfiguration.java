@@ -65,6 +65,13 @@ class SignInConfiguration {
                 signIn::codeQueuedAfter, wakeUps, clock);
     }
 
+    /** An address an account has not signed in from for {@code known-address-for} is forgotten, once an hour. */
+    @Bean
+    DatabaseTimer knownAddressPurge(KnownAddressStore store, SignInProperties properties, Clock clock) {
+        return DatabaseTimer.every("known address purge", Duration.ofHours(1), 1000,
+                (now, limit) -> store.forgetBefore(now.minus(properties.knownAddressFor())), clock);
+    }
+
     /** The sandbox keeps messages for admins to read, for an hour; only where asked for. */
     @Bean
     @ConditionalOnProperty(name = "dispatch.sms.sandbox", havingValue = "true")
