@@ -6,7 +6,8 @@
 #   DISPATCH_RATE_LIMIT=100000000 DISPATCH_SIGN_IN_RATE_LIMIT=100000 ./run.sh   # limits raised for a load test
 #   DISPATCH_ADMIN_PASSWORD=… bench/run.sh          # the admin password after its first change
 #
-# Settings (defaults in brackets): BENCH_WARMUP seconds per scenario of the unrecorded pass [10],
+# Settings (defaults in brackets): BENCH_WARMUP seconds per window of the unrecorded warm-up [10],
+# BENCH_WARMUP_ROUNDS at most this many windows of submissions until two agree within 5 % [8],
 # BENCH_DURATION seconds per closed-loop run [15], BENCH_CONNECTIONS [64], BENCH_PACED_DURATION
 # seconds per paced run [10], BENCH_RATES [50 100 200], BENCH_TEAMS volunteer counts [400 3000],
 # BENCH_ONLY [all] (throughput | dispatch), BENCH_IDLE seconds the idle stack is measured [20]. Needs wrk, curl and psql
@@ -254,7 +255,19 @@ throughput() { # <seconds> → table rows
     load "read an own request" "$via" "$url" get "$reads" "$connections" 0 "$1"
   done
 }
-[ "$warmup" -gt 0 ] && throughput "$warmup" > /dev/null
+# Warm until two consecutive windows of the heaviest call (submitting through the gateway) agree within 5 %
+# (at most BENCH_WARMUP_ROUNDS windows), then once through every scenario.
+warm() {
+  local previous=0 now round
+  for round in $(seq 1 "${BENCH_WARMUP_ROUNDS:-8}"); do
+    now=$(load "submit a request" gateway "$gateway" submit "$tokens" "$connections" 0 "$warmup" "w$(date +%s)" | cut -d'|' -f4 | tr -d ' ')
+    echo "bench: warm-up window $round: $now submissions/s" >&2
+    awk -v a="$previous" -v b="$now" 'BEGIN { exit !(a > 0 && (b - a) / a <= 0.05 && (a - b) / a <= 0.05) }' && break
+    previous=$now
+  done
+  throughput "$warmup" > /dev/null
+}
+[ "$warmup" -gt 0 ] && warm
 measure_idle
 details_header > "$details" # the measured pass only
 
@@ -296,19 +309,32 @@ offer_latency() { # <tag> → "offered/submitted p50 p95 p99 max" once offers st
 if [ "$only" = all ] || [ "$only" = dispatch ]; then
   {
     echo
-    echo "| submission → first offer | team | target/s | achieved/s | offered | p50 ms | p95 ms | p99 ms | max ms |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| submission → first offer | team | target/s | achieved/s | offered | p50 ms | p95 ms | p99 ms | max ms | CPU ms per submission until offered (by process) | statements | commits |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"
   } >> "$results"
   for team in "${teams[@]}"; do
     for rate in "${rates[@]}"; do
       bench_volunteers "$team"
       tag="d$(date +%s)r$rate"
+      # Everything the submissions cause until their offers are made — the load's own window and the dispatch
+      # that follows it — counted from before the load until offers stop coming, the idle stack's share taken off.
+      settle
+      cpu_snapshot > "$work/until-before"; db_counters > "$work/until-db-before"; started=$(date +%s.%N)
       row=$(load "paced submissions" gateway "$gateway" submit "$tokens" "$(( rate / 10 > 4 ? rate / 10 : 4 ))" \
         "$(( rate / 2 ))" "$paced_duration" "$tag")
       achieved=$(cut -d'|' -f4 <<< "$row" | tr -d ' ')
       read -r offered p50 p95 p99 max <<< "$(offer_latency "$tag")"
-      printf '| via gateway | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$team" "$rate" "$achieved" "$offered" \
-        "$p50" "$p95" "$p99" "$max" | tee -a "$results"
+      cpu_snapshot > "$work/until-after"; db_counters > "$work/until-db-after"
+      elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+      submitted=${offered#*/}
+      cpu_per_call "$work/until-before" "$work/until-after" "$elapsed" "$submitted" > "$work/until-per-call"
+      until_cpu=$(awk '{ t[substr($1, 1, index($1, "/") - 1)] += $2 + $3; all += $2 + $3 }
+        END { printf "%.1f (g %.1f r %.1f v %.1f m %.1f k %.1f p %.1f)", all, t["gateway"], t["request"], t["volunteer"],
+              t["member"], t["kafka"], t["postgres"] }' "$work/until-per-call")
+      until_db=$(paste -d' ' "$work/until-db-before" "$work/until-db-after" "$idle.db" | awk -v s="$elapsed" -v n="$submitted" '
+        { printf "%.1f | %.1f", n ? ($4 - $1 - s * $7) / n : 0, n ? ($5 - $2 - s * $8) / n : 0 }')
+      printf '| via gateway | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$team" "$rate" "$achieved" "$offered" \
+        "$p50" "$p95" "$p99" "$max" "$until_cpu" "$until_db" | tee -a "$results"
     done
   done
   bench_volunteers 0

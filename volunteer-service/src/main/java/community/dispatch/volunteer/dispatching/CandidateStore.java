@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
+import community.dispatch.volunteer.dispatching.DispatchStore.Dispatch;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
 import community.dispatch.volunteer.dispatching.domain.Scoring;
 import community.dispatch.volunteer.teams.Availability;
@@ -24,8 +25,8 @@ import lombok.RequiredArgsConstructor;
 
 /**
  * The SQL that finds who could take a request: active volunteers of the rule's teams with room for
- * another order, with their load, recent hours and ratings, leaving out those already tried in this
- * round and those who did the request before (a request reopened after a low rating goes to someone else, and
+ * another order, with their load, recent hours and ratings, ranked where the rows are, leaving out those already
+ * tried in this round and those who did the request before (a request reopened after a low rating goes to someone else, and
  * is never paid twice). Only open orders and recent hours are aggregated, so old orders cost nothing.
  */
 @Component
@@ -36,18 +37,39 @@ class CandidateStore {
     static final Duration RECENT = Duration.ofDays(30);
     private static final TypeReference<Map<String, Integer>> SKILLS = new TypeReference<>() { };
 
-    /** A volunteer as scoring sees them, with when they can be asked. */
-    record Candidate(Scoring.Volunteer volunteer, Availability availability) {
+    /** A volunteer as scoring sees them, with when they can be asked and the score the database ranked them by. */
+    record Candidate(Scoring.Volunteer volunteer, Availability availability, double score) {
     }
 
     private final DatabaseClient database;
     private final JsonMapper json;
 
-    /** Volunteers of the teams not yet tried for the request, leaving out its requester and who entered it for them. */
-    Flux<Candidate> untried(UUID requestId, UUID requesterId, UUID submittedBy, List<String> teams, Instant now) {
-        if (teams.isEmpty()) {
+    /**
+     * One page of the volunteers of the need's teams not yet tried for the request, leaving out its requester and
+     * who entered it for them: those with every required skill and room for another order, best first by
+     * {@link Scoring}'s formula — computed here, where the rows are, so a team of thousands costs one page of rows,
+     * not the whole team. Ties go to the lower member id, as in {@link Scoring#rank}.
+     */
+    Flux<Candidate> best(Dispatch dispatch, Scoring.Need need, Scoring.Weights weights, Instant now, int limit, int offset) {
+        if (need.teams().isEmpty()) {
             return Flux.empty();
         }
+        Scoring.Place wanted = need.place();
+        Map<String, Object> values = new HashMap<>(Map.of("teams", need.teams().toArray(String[]::new),
+                "request", dispatch.requestId(), "open", OrderStatus.names(OrderStatus.OPEN),
+                "tried", OrderStatus.names(OrderStatus.NOT_AGAIN), "completed", OrderStatus.COMPLETED.name(),
+                "recentSince", now.minus(RECENT), "required", Json.of(json.writeValueAsString(need.requiredSkills())),
+                "limit", limit, "offset", offset));
+        values.putAll(Map.of("requester", Parameter.fromOrEmpty(dispatch.requesterId(), UUID.class),
+                "submitter", Parameter.fromOrEmpty(dispatch.submittedBy(), UUID.class),
+                "building", Parameter.fromOrEmpty(wanted.building(), String.class),
+                "latitude", Parameter.fromOrEmpty(wanted.latitude(), Double.class),
+                "longitude", Parameter.fromOrEmpty(wanted.longitude(), Double.class),
+                "compound", Parameter.fromOrEmpty(need.compoundCode(), String.class),
+                "grid", Parameter.fromOrEmpty(need.gridCode(), String.class)));
+        values.putAll(Map.of("wTeam", weights.team(), "wSkill", weights.skill(), "wProximity", weights.proximity(),
+                "wLoad", weights.load(), "wFairness", weights.fairness(), "wRating", weights.rating(),
+                "reach", Scoring.REACH_METRES, "busy", Scoring.BUSY_HOURS, "earth", Scoring.EARTH_RADIUS_METRES));
         return database.sql("""
                         WITH load AS (
                             SELECT o.volunteer_id,
@@ -57,22 +79,47 @@ class CandidateStore {
                             FROM order_offer o JOIN volunteer v ON v.member_id = o.volunteer_id
                             WHERE v.active AND v.teams && :teams
                               AND (o.status = ANY(:open) OR (o.status = :completed AND o.completed_at > :recentSince))
-                            GROUP BY o.volunteer_id)
-                        SELECT v.member_id, v.teams, v.skills, v.compound_code, v.grid_code, v.max_concurrent, v.availability,
-                               v.rating_sum, v.rating_count, v.home_building, home.latitude, home.longitude,
-                               coalesce(l.open_orders, 0) AS open_orders, coalesce(l.recent_hours, 0) AS recent_hours
-                        FROM volunteer v LEFT JOIN load l ON l.volunteer_id = v.member_id
-                             LEFT JOIN building_place home ON home.building = v.home_building
-                        WHERE v.active AND v.teams && :teams AND v.member_id IS DISTINCT FROM :requester
-                          AND v.member_id IS DISTINCT FROM :submitter
-                          AND coalesce(l.open_orders, 0) < v.max_concurrent
-                          AND NOT EXISTS (SELECT 1 FROM order_offer tried WHERE tried.request_id = :request
-                                            AND tried.volunteer_id = v.member_id AND tried.status = ANY(:tried))""")
-                .bindValues(Map.of("teams", teams.toArray(String[]::new), "request", requestId,
-                        "open", OrderStatus.names(OrderStatus.OPEN), "tried", OrderStatus.names(OrderStatus.NOT_AGAIN),
-                        "completed", OrderStatus.COMPLETED.name(), "recentSince", now.minus(RECENT),
-                        "requester", Parameter.fromOrEmpty(requesterId, UUID.class),
-                        "submitter", Parameter.fromOrEmpty(submittedBy, UUID.class)))
+                            GROUP BY o.volunteer_id),
+                        candidate AS (
+                            SELECT v.member_id, v.teams, v.skills, v.compound_code, v.grid_code, v.max_concurrent, v.availability,
+                                   v.rating_sum, v.rating_count, v.home_building, home.latitude, home.longitude,
+                                   coalesce(l.open_orders, 0) AS open_orders, coalesce(l.recent_hours, 0) AS recent_hours,
+                                   (SELECT min(array_position(CAST(:teams AS text[]), t)) FROM unnest(v.teams) t) AS team_position,
+                                   CASE WHEN CAST(:latitude AS float8) IS NOT NULL AND home.latitude IS NOT NULL
+                                             AND home.longitude IS NOT NULL
+                                        THEN 2 * :earth * asin(least(1, sqrt(
+                                                 power(sin(radians(home.latitude - :latitude) / 2), 2)
+                                                 + cos(radians(:latitude)) * cos(radians(home.latitude))
+                                                   * power(sin(radians(home.longitude - :longitude) / 2), 2)))) END AS metres
+                            FROM volunteer v LEFT JOIN load l ON l.volunteer_id = v.member_id
+                                 LEFT JOIN building_place home ON home.building = v.home_building
+                            WHERE v.active AND v.teams && :teams AND v.member_id IS DISTINCT FROM :requester
+                              AND v.member_id IS DISTINCT FROM :submitter
+                              AND coalesce(l.open_orders, 0) < v.max_concurrent
+                              AND NOT EXISTS (SELECT 1 FROM jsonb_each_text(:required) r
+                                                WHERE coalesce((v.skills ->> r.key)::int, 0) < r.value::int)
+                              AND NOT EXISTS (SELECT 1 FROM order_offer tried WHERE tried.request_id = :request
+                                                AND tried.volunteer_id = v.member_id AND tried.status = ANY(:tried)))
+                        SELECT c.*, floor((
+                                   :wTeam * CASE WHEN cardinality(CAST(:teams AS text[])) <= 1 THEN 1
+                                                 ELSE 1 - (c.team_position - 1)::float8 / (cardinality(CAST(:teams AS text[])) - 1) END
+                                 + :wSkill * coalesce((SELECT avg(least(1, coalesce((c.skills ->> r.key)::int, 0) / 5.0::float8))
+                                                       FROM jsonb_each_text(:required) r), 1)
+                                 + :wProximity * CASE
+                                       WHEN CAST(:building AS text) IS NOT NULL AND c.home_building = :building THEN 1
+                                       WHEN c.metres IS NOT NULL THEN 0.95 * greatest(0, 1 - c.metres / :reach)
+                                       WHEN CAST(:compound AS text) IS NOT NULL AND c.compound_code = :compound THEN 0.8
+                                       WHEN CAST(:grid AS text) IS NOT NULL AND c.grid_code = :grid THEN 0.4
+                                       ELSE 0 END
+                                 + :wLoad * (1 - c.open_orders::float8 / c.max_concurrent)
+                                 + :wFairness * (1 - least(c.recent_hours::float8, :busy) / :busy)
+                                 + :wRating * CASE WHEN c.rating_count = 0 THEN 0.5
+                                                   ELSE (c.rating_sum::float8 / c.rating_count - 1) / 4 END
+                               ) * 1000 + 0.5) / 1000 AS score
+                        FROM candidate c
+                        ORDER BY score DESC, c.member_id
+                        LIMIT :limit OFFSET :offset""")
+                .bindValues(values)
                 .map(row -> new Candidate(new Scoring.Volunteer(row.get("member_id", UUID.class),
                         Arrays.asList(row.get("teams", String[].class)),
                         json.readValue(row.get("skills", Json.class).asString(), SKILLS),
@@ -83,7 +130,8 @@ class CandidateStore {
                                 : (double) row.get("rating_sum", Integer.class) / row.get("rating_count", Integer.class),
                         new Scoring.Place(row.get("home_building", String.class), row.get("latitude", Double.class),
                                 row.get("longitude", Double.class))),
-                        json.readValue(row.get("availability", Json.class).asString(), Availability.class)))
+                        json.readValue(row.get("availability", Json.class).asString(), Availability.class),
+                        row.get("score", Double.class)))
                 .all();
     }
 

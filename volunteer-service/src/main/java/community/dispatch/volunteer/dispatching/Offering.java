@@ -127,9 +127,9 @@ public class Offering {
         if (mode.exhausted(dispatch.offersMade(), rule.maxOffers())) {
             return unassignable(dispatch.requestId(), rule, "no one accepted after " + dispatch.offersMade() + " offers");
         }
-        return candidates.ranked(dispatch, rule).flatMap(ranked -> ranked.isEmpty()
+        return candidates.ranked(dispatch, rule, mode.offersAtOnce(), team -> true).flatMap(ranked -> ranked.isEmpty()
                 ? unassignable(dispatch.requestId(), rule, "no eligible volunteer is free")
-                : Flux.fromIterable(mode.choose(ranked))
+                : Flux.fromIterable(ranked)
                         .concatMap(chosen -> offer(dispatch.requestId(), chosen, rule.timeoutFor(dispatch.urgency())))
                         .then());
     }

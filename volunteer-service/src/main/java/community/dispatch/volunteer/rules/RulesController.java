@@ -114,16 +114,16 @@ class RulesController {
         }
         int limit = body.limit() == null ? 20 : body.limit();
         return teams.scopeOf(caller).flatMap(scope -> candidates
-                .preview(body.requestId(), body.categoryCode(), body.urgency(), body.compoundCode(), body.gridCode())
+                .preview(body.requestId(), body.categoryCode(), body.urgency(), body.compoundCode(), body.gridCode(), limit,
+                        team -> scope.staff() || scope.covers(team))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("rule-not-found", "No rule or no such request to preview.")))
                 .flatMap(preview -> {
                     if (!scope.coversAnyOf(preview.rule().teams())) {
                         return Mono.error(DomainException.forbidden("Team leaders preview only the rules of teams they lead."));
                     }
                     return Mono.just(preview.ranked().stream()
-                            .filter(scored -> scope.staff() || scope.covers(scored.teamKey()))
                             .map(scored -> scope.staff() ? scored : scored.forLeader())
-                            .limit(limit).toList());
+                            .toList());
                 }));
     }
 

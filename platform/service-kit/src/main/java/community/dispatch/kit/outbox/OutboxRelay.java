@@ -47,21 +47,35 @@ public class OutboxRelay extends BackgroundWork {
     /** The last backlog read, which the gauges show; every instance reads the same table. */
     private final AtomicReference<OutboxStore.Backlog> backlog = new AtomicReference<>(new OutboxStore.Backlog(0, 0));
 
-    /** Relays until nothing is due; completes with the number of events sent. */
+    /**
+     * Relays until nothing is due; completes with the number of events sent. A round that did not fill its batch
+     * and freed no later event of a key ends it: an empty round is never run just to find that out (an event
+     * recorded meanwhile wakes the relay again).
+     */
     public Mono<Long> drain() {
-        return relayBatch()
-                .expand(sent -> sent > 0 ? relayBatch() : Mono.empty())
-                .reduce(0L, Long::sum);
+        return round()
+                .expand(round -> round.more() ? round() : Mono.empty())
+                .reduce(0L, (sent, round) -> sent + round.sent());
     }
 
     /** One round: claim, send, mark; completes with the number of events published. */
     public Mono<Long> relayBatch() {
+        return round().map(Round::sent);
+    }
+
+    private Mono<Round> round() {
         return transactions.transactional(store.claim(properties.batchSize())
                 .flatMapSequential(event -> publisher.publish(event)
                         .then(Mono.just(Outcome.sent(event)))
                         .onErrorResume(error -> Mono.just(Outcome.failed(event, error))))
                 .collectList()
-                .flatMap(this::record));
+                .flatMap(outcomes -> record(outcomes).map(sent -> new Round(sent,
+                        outcomes.size() >= properties.batchSize()
+                                || outcomes.stream().anyMatch(outcome -> outcome.error() == null && outcome.event().followed())))));
+    }
+
+    /** What a round did: events published (or put back), and whether more may be due at once. */
+    private record Round(long sent, boolean more) {
     }
 
     private Mono<Long> record(List<Outcome> outcomes) {

@@ -34,12 +34,17 @@ public class OutboxStore {
     /**
      * Locks up to {@code limit} events that are due, skipping rows other relays hold. Only the
      * oldest pending event of each key is eligible, so a key's events leave in the order they were
-     * recorded even when several relays run at once.
+     * recorded even when several relays run at once; each says whether a later one of its key waits.
      */
     public Flux<PendingEvent> claim(int limit) {
         return database.sql("""
                         SELECT e.id, e.topic, e.message_key, e.event_type, e.payload, e.attempts,
-                               e.payload->>'traceparent' AS traceparent, e.payload->>'tracestate' AS tracestate
+                               e.payload->>'traceparent' AS traceparent, e.payload->>'tracestate' AS tracestate,
+                               EXISTS (SELECT 1 FROM outbox_event later
+                                       WHERE later.published_at IS NULL
+                                         AND later.topic = e.topic
+                                         AND later.message_key = e.message_key
+                                         AND later.seq > e.seq) AS followed
                         FROM outbox_event e
                         WHERE e.published_at IS NULL
                           AND e.next_attempt_at <= now()
@@ -55,7 +60,8 @@ public class OutboxStore {
                 .map((row, meta) -> new PendingEvent(row.get("id", UUID.class), row.get("topic", String.class),
                         row.get("message_key", String.class), row.get("event_type", String.class),
                         row.get("payload", Json.class).asArray(), row.get("attempts", Integer.class),
-                        row.get("traceparent", String.class), row.get("tracestate", String.class)))
+                        row.get("traceparent", String.class), row.get("tracestate", String.class),
+                        row.get("followed", Boolean.class)))
                 .all();
     }
 

@@ -16,8 +16,9 @@ import lombok.RequiredArgsConstructor;
  * each round claims its rows with {@code FOR UPDATE SKIP LOCKED}: a restart loses nothing, and several
  * instances share the work without doing any of it twice. After a round the timer reads when the
  * next item falls due and sleeps until then; a due time written meanwhile (by any instance) wakes it
- * early ({@link WakeUps}). It never sleeps longer than {@code longestSleep}, a safety net for a
- * lost wake-up. A round that fills its batch is followed at once by another.
+ * early ({@link WakeUps}) when it falls due within the wake-ups' horizon. It never sleeps longer than
+ * {@code longestSleep} (nor, listening to wake-ups, than their horizon), a safety net for a lost wake-up.
+ * A round that fills its batch is followed at once by another.
  */
 @RequiredArgsConstructor
 public class DatabaseTimer extends BackgroundWork {
@@ -64,14 +65,19 @@ public class DatabaseTimer extends BackgroundWork {
                 .expand(done -> done >= batch ? round.run(clock.instant(), batch) : Mono.empty())
                 .then(nextDue.after(now))
                 .map(due -> Duration.between(clock.instant(), due))
-                .map(untilDue -> untilDue.isNegative() ? Duration.ZERO : min(untilDue, longestSleep))
-                .defaultIfEmpty(longestSleep)
+                .map(untilDue -> untilDue.isNegative() ? Duration.ZERO : min(untilDue, longest()))
+                .defaultIfEmpty(longest())
                 .flatMap(sleep -> wakeUps == null || sleep.isZero() ? Mono.delay(sleep).then()
                         : Mono.firstWithSignal(Mono.delay(sleep).then(), wakeUps.after(WakeUps.Channel.TIMERS, seen)))
                 .onErrorResume(error -> {
                     log.warn("{} failed; trying again in {}: {}", name, PAUSE_AFTER_FAILURE, error.toString());
                     return Mono.delay(PAUSE_AFTER_FAILURE).then();
                 });
+    }
+
+    /** Only due times within the wake-ups' horizon wake a timer, so one that listens never sleeps past it. */
+    private Duration longest() {
+        return wakeUps == null ? longestSleep : min(longestSleep, WakeUps.HORIZON);
     }
 
     private static Duration min(Duration one, Duration other) {

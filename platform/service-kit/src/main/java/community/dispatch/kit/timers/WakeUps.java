@@ -22,8 +22,8 @@ import reactor.util.retry.Retry;
 /**
  * Wakes the service's background work at once when there is something for it, in this instance or any
  * other: PostgreSQL triggers ({@code dispatch_wake(channel)}, from the kit's migrations) notify a
- * {@link Channel} when a due time or an outbox event is written, and this listens on a connection of
- * its own. A lost connection is made again; every (re)connection wakes everyone too, since a
+ * {@link Channel} when a due time within the {@link #HORIZON} or an outbox event is written, and this listens
+ * on a connection of its own. A lost connection is made again; every (re)connection wakes everyone too, since a
  * notification may have been missed.
  */
 public class WakeUps extends BackgroundWork {
@@ -41,6 +41,12 @@ public class WakeUps extends BackgroundWork {
             this.name = name;
         }
     }
+
+    /**
+     * How far ahead a written due time wakes the timers: the services' triggers notify only due times within it
+     * (their {@code WHEN} says 30 seconds too), so a timer that listens never sleeps longer than this.
+     */
+    public static final Duration HORIZON = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(WakeUps.class);
 

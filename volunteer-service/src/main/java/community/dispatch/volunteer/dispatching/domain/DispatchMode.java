@@ -1,7 +1,5 @@
 package community.dispatch.volunteer.dispatching.domain;
 
-import java.util.List;
-
 /**
  * How a rule offers its requests. DIRECT: to the best-ranked candidate, one at a time, until the rule's
  * offer limit. POOL (搶單): to every eligible candidate at once; the first to accept wins, and there is
@@ -10,9 +8,9 @@ import java.util.List;
 public enum DispatchMode {
     DIRECT, POOL;
 
-    /** Who gets an offer now, from the candidates best first. */
-    public <T> List<T> choose(List<T> ranked) {
-        return this == POOL || ranked.isEmpty() ? ranked : ranked.subList(0, 1);
+    /** How many of the best candidates get an offer at once: one, or all of them. */
+    public int offersAtOnce() {
+        return this == POOL ? Integer.MAX_VALUE : 1;
     }
 
     /** Whether no more offers may be made after {@code offersMade} of at most {@code maxOffers}. */

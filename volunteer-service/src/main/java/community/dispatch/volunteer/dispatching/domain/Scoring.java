@@ -77,9 +77,9 @@ public final class Scoring {
     }
 
     /** How far proximity reaches: at this distance and beyond it counts nothing. */
-    static final double REACH_METRES = 3000;
+    public static final double REACH_METRES = 3000;
 
-    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
+    public static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
     /** The great-circle distance between two points (WGS 84 degrees), in metres: the haversine formula. */
     public static double metres(double latitude1, double longitude1, double latitude2, double longitude2) {
@@ -91,7 +91,7 @@ public final class Scoring {
     }
 
     /** Hours served in 30 days at which fairness counts nothing more. */
-    static final double BUSY_HOURS = 40;
+    public static final double BUSY_HOURS = 40;
 
     /** Whether the volunteer may be offered the request at all: a team of the rule, every required skill, room for one more. */
     public static boolean eligible(Need need, Volunteer volunteer) {
@@ -126,12 +126,21 @@ public final class Scoring {
                 distance == null ? null : (int) Math.round(distance));
     }
 
+    /**
+     * Member ids in the order of their text form — PostgreSQL's order of {@code uuid}, where candidates are ranked
+     * first — which {@link UUID#compareTo} (signed) is not.
+     */
+    static int byText(UUID one, UUID other) {
+        int most = Long.compareUnsigned(one.getMostSignificantBits(), other.getMostSignificantBits());
+        return most != 0 ? most : Long.compareUnsigned(one.getLeastSignificantBits(), other.getLeastSignificantBits());
+    }
+
     /** The eligible volunteers, best first. */
     public static List<Scored> rank(Need need, List<Volunteer> volunteers, Weights weights) {
         return volunteers.stream()
                 .filter(volunteer -> eligible(need, volunteer))
                 .map(volunteer -> score(need, volunteer, weights))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::volunteerId))
+                .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::volunteerId, Scoring::byText))
                 .toList();
     }
 }

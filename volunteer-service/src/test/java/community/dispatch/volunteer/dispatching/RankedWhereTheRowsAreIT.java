@@ -1,0 +1,184 @@
+package community.dispatch.volunteer.dispatching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.Parameter;
+
+import community.dispatch.testing.ServiceIntegrationTest;
+import community.dispatch.testing.ServiceTestSupport;
+import community.dispatch.testing.TestTokensConfiguration;
+import community.dispatch.volunteer.dispatching.DispatchStore.Dispatch;
+import community.dispatch.volunteer.dispatching.domain.Rule;
+import community.dispatch.volunteer.dispatching.domain.Scoring;
+
+/**
+ * A big team is ranked by the database, a page at a time, by {@link Scoring}'s formula: a varied team of 400 (two
+ * teams of the rule, skills, homes on and off the map, load, hours lately, ratings, most on leave when help is
+ * wanted) and a request with a place, wanted in three days (so nobody has been offered it yet).
+ */
+@ServiceIntegrationTest
+@Import(TestTokensConfiguration.class)
+class RankedWhereTheRowsAreIT extends ServiceTestSupport {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+    private static final ZoneId COMMUNITY = ZoneId.of("Asia/Shanghai");
+
+    private final String admin = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "ADMIN");
+
+    @Autowired
+    private CandidateStore store;
+    @Autowired
+    private DispatchStore dispatches;
+    @Autowired
+    private RuleStore rules;
+    @Autowired
+    private ScoringWeights weights;
+
+    private final UUID request = UUID.randomUUID();
+    private String category;
+    /** Who has every required skill and room for another order; and of them, who is not on leave then. */
+    private final List<UUID> able = new ArrayList<>();
+    private final List<UUID> free = new ArrayList<>();
+
+    @BeforeEach
+    void aVariedTeamAndARequestWantedLater() {
+        String run = Long.toString(System.nanoTime(), 36);
+        category = "ranked-" + run;
+        String first = "rank-a-" + run;
+        String second = "rank-b-" + run;
+        Instant wantedFrom = Instant.now().plus(Duration.ofDays(3));
+        LocalDate wantedOn = wantedFrom.atZone(COMMUNITY).toLocalDate();
+        database.sql("""
+                INSERT INTO dispatch_rule (category_code, teams, required_skills, timeout_emergency, timeout_urgent, timeout_normal,
+                                           max_offers, mode, notify, version, updated_at)
+                VALUES (:category, :teams, '{"stitch": 2}', 120, 600, 3600, 5, 'DIRECT', '{}', 1, now())""")
+                .bind("category", category).bind("teams", new String[] { first, second }).fetch().rowsUpdated().block();
+        for (int building = 0; building < 4; building++) {
+            database.sql("INSERT INTO building_place (building, latitude, longitude) VALUES (:building, :latitude, :longitude)")
+                    .bind("building", run + "/" + building).bind("latitude", 33.95 + building * 0.004)
+                    .bind("longitude", 116.78 + building * 0.006).fetch().rowsUpdated().block();
+        }
+        Random random = new Random(28);
+        for (int n = 0; n < 400; n++) {
+            UUID member = UUID.randomUUID();
+            int stitch = random.nextInt(6);
+            int maxConcurrent = 1 + random.nextInt(4);
+            int openOrders = random.nextInt(3);
+            boolean onLeave = random.nextInt(100) < 85;
+            String[] teams = switch (random.nextInt(3)) {
+                case 0 -> new String[] { first };
+                case 1 -> new String[] { second };
+                default -> new String[] { second, first };
+            };
+            // Six buildings, the first four on the map; some volunteers' homes are not known at all.
+            String home = random.nextInt(5) == 0 ? null : run + "/" + random.nextInt(6);
+            int ratings = random.nextInt(4);
+            database.sql("""
+                    INSERT INTO volunteer (member_id, compound_code, grid_code, teams, skills, max_concurrent, availability,
+                                           rating_sum, rating_count, home_building)
+                    VALUES (:member, :compound, :grid, :teams, CAST(:skills AS jsonb), :max, CAST(:availability AS jsonb),
+                            :ratingSum, :ratings, :home)""")
+                    .bind("member", member).bind("compound", "C0" + (1 + random.nextInt(4)))
+                    .bind("grid", "G0" + (1 + random.nextInt(3))).bind("teams", teams)
+                    .bind("skills", "{\"stitch\": " + stitch + ", \"knit\": " + random.nextInt(6) + "}").bind("max", maxConcurrent)
+                    .bind("availability", onLeave ? "{\"weekly\": [], \"leave\": [{\"from\": \"" + wantedOn.minusDays(1)
+                            + "\", \"to\": \"" + wantedOn.plusDays(1) + "\"}]}" : "{\"weekly\": [], \"leave\": []}")
+                    .bind("ratingSum", ratings * (1 + random.nextInt(5))).bind("ratings", ratings)
+                    .bind("home", Parameter.fromOrEmpty(home, String.class)).fetch().rowsUpdated().block();
+            for (int order = 0; order < openOrders; order++) {
+                ordered(member, "ACCEPTED", null);
+            }
+            if (random.nextBoolean()) {
+                ordered(member, "COMPLETED", 1 + random.nextInt(30));
+            }
+            if (stitch >= 2 && openOrders < maxConcurrent) {
+                able.add(member);
+                if (!onLeave) {
+                    free.add(member);
+                }
+            }
+        }
+        // As a submission wanted in three days opens it: its first offer is not due yet.
+        database.sql("""
+                INSERT INTO dispatch (request_id, category_code, urgency, status, compound_code, grid_code, requester_id,
+                                      wanted_from, wanted_to, offer_after, building, latitude, longitude)
+                VALUES (:request, :category, 'NORMAL', 'OPEN', 'C02', 'G02', gen_random_uuid(), :from, :to, :from, :building,
+                        33.955, 116.787)""")
+                .bind("request", request).bind("category", category).bind("from", wantedFrom)
+                .bind("to", wantedFrom.plus(Duration.ofHours(2))).bind("building", run + "/1").fetch().rowsUpdated().block();
+    }
+
+    @Test
+    void theDatabaseScoresEveryoneAsScoringDoesBestFirst() {
+        Dispatch dispatch = dispatches.find(request).block();
+        Rule rule = rules.find(category).block();
+        Scoring.Place place = store.located(dispatch.place()).block();
+        Scoring.Need need = new Scoring.Need(rule.teams(), rule.requiredSkills(), dispatch.compoundCode(), dispatch.gridCode(), place);
+
+        List<CandidateStore.Candidate> ranked = store.best(dispatch, need, weights.weights(), Instant.now(), 1000, 0).collectList().block();
+
+        assertThat(ranked).as("everyone with the skill and room, on leave or not")
+                .extracting(candidate -> candidate.volunteer().id()).containsExactlyInAnyOrderElementsOf(able);
+        assertThat(ranked).allSatisfy(candidate -> assertThat(candidate.score()).as("the database's score of %s", candidate.volunteer())
+                .isEqualTo(Scoring.score(need, candidate.volunteer(), weights.weights()).score()));
+        assertThat(ranked).as("best first, ties to the lower id")
+                .isSortedAccordingTo(Comparator.comparingDouble(CandidateStore.Candidate::score).reversed()
+                        .thenComparing(candidate -> candidate.volunteer().id().toString()));
+        assertThat(ranked).as("some at a distance, some by compound or grid only")
+                .anySatisfy(candidate -> assertThat(candidate.volunteer().home().latitude()).isNotNull())
+                .anySatisfy(candidate -> assertThat(candidate.volunteer().home().latitude()).isNull());
+        assertThat(store.best(dispatch, need, weights.weights(), Instant.now(), 10, 20).collectList().block())
+                .as("a later page").isEqualTo(ranked.subList(20, 30));
+    }
+
+    @Test
+    void aShortPreviewIsTheHeadOfTheFullRankingOfWhoIsFree() {
+        List<Map<String, Object>> everyone = preview(500);
+
+        assertThat(free).as("enough of a team for pages to matter").hasSizeGreaterThan(30);
+        assertThat(everyone).as("every free volunteer with the skill and room, and no one else")
+                .extracting(candidate -> UUID.fromString((String) candidate.get("volunteerId")))
+                .containsExactlyInAnyOrderElementsOf(free);
+        for (int limit : new int[] { 1, 3, 7, 12, 30 }) {
+            assertThat(preview(limit)).as("the best %d", limit).isEqualTo(everyone.subList(0, limit));
+        }
+    }
+
+    private List<Map<String, Object>> preview(int limit) {
+        return web.post().uri("/api/v1/dispatch-rules/preview").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("requestId", request.toString(), "limit", limit))
+                .exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
+    }
+
+    /** An order of the volunteer's for a request of its own: open (accepted) or completed lately with its hours. */
+    private void ordered(UUID volunteer, String status, Integer hours) {
+        UUID other = UUID.randomUUID();
+        database.sql("INSERT INTO dispatch (request_id, category_code, urgency, status) VALUES (:request, :category, 'NORMAL', 'ASSIGNED')")
+                .bind("request", other).bind("category", category).fetch().rowsUpdated().block();
+        database.sql("""
+                INSERT INTO order_offer (id, request_id, volunteer_id, team_key, status, offered_at, expires_at, completed_at, hours)
+                VALUES (gen_random_uuid(), :request, :volunteer, 'rank', :status, now() - interval '2 days', now() - interval '2 days',
+                        CASE WHEN :status = 'COMPLETED' THEN now() - interval '1 day' END, :hours)""")
+                .bind("request", other).bind("volunteer", volunteer).bind("status", status)
+                .bind("hours", hours == null ? BigDecimal.ZERO : BigDecimal.valueOf(hours))
+                .fetch().rowsUpdated().block();
+    }
+}
