@@ -3,8 +3,10 @@ package community.dispatch.volunteer.dispatching;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,8 +60,7 @@ class CandidateStore {
         Map<String, Object> values = new HashMap<>(Map.of("teams", need.teams().toArray(String[]::new),
                 "request", dispatch.requestId(), "open", OrderStatus.names(OrderStatus.OPEN),
                 "tried", OrderStatus.names(OrderStatus.NOT_AGAIN), "completed", OrderStatus.COMPLETED.name(),
-                "recentSince", now.minus(RECENT), "required", Json.of(json.writeValueAsString(need.requiredSkills())),
-                "limit", limit, "offset", offset));
+                "recentSince", now.minus(RECENT), "limit", limit, "offset", offset));
         values.putAll(Map.of("requester", Parameter.fromOrEmpty(dispatch.requesterId(), UUID.class),
                 "submitter", Parameter.fromOrEmpty(dispatch.submittedBy(), UUID.class),
                 "building", Parameter.fromOrEmpty(wanted.building(), String.class),
@@ -70,6 +71,24 @@ class CandidateStore {
         values.putAll(Map.of("wTeam", weights.team(), "wSkill", weights.skill(), "wProximity", weights.proximity(),
                 "wLoad", weights.load(), "wFairness", weights.fairness(), "wRating", weights.rating(),
                 "reach", Scoring.REACH_METRES, "busy", Scoring.BUSY_HOURS, "earth", Scoring.EARTH_RADIUS_METRES));
+        // The rule's teams and skills are a handful: spelled out as terms, so no row runs a subquery of its own.
+        List<String> teamTerms = new ArrayList<>();
+        for (int n = 0; n < need.teams().size(); n++) {
+            teamTerms.add("WHEN :team%d = ANY(v.teams) THEN %d".formatted(n, n));
+            values.put("team" + n, need.teams().get(n));
+        }
+        List<String> skillChecks = new ArrayList<>();
+        List<String> skillFits = new ArrayList<>();
+        int skillNo = 0;
+        for (Map.Entry<String, Integer> required : need.requiredSkills().entrySet()) {
+            skillChecks.add("AND coalesce((v.skills ->> :skill%1$d)::int, 0) >= :level%1$d".formatted(skillNo));
+            skillFits.add("least(1, coalesce((c.skills ->> :skill%d)::int, 0) / 5.0::float8)".formatted(skillNo));
+            values.put("skill" + skillNo, required.getKey());
+            values.put("level" + skillNo, required.getValue());
+            skillNo++;
+        }
+        String teamFit = need.teams().size() <= 1 ? "1" : "1 - c.team_index::float8 / %d".formatted(need.teams().size() - 1);
+        String skillFit = skillFits.isEmpty() ? "1" : "(%s) / %d".formatted(String.join(" + ", skillFits), skillFits.size());
         return database.sql("""
                         WITH load AS (
                             SELECT o.volunteer_id,
@@ -84,7 +103,7 @@ class CandidateStore {
                             SELECT v.member_id, v.teams, v.skills, v.compound_code, v.grid_code, v.max_concurrent, v.availability,
                                    v.rating_sum, v.rating_count, v.home_building, home.latitude, home.longitude,
                                    coalesce(l.open_orders, 0) AS open_orders, coalesce(l.recent_hours, 0) AS recent_hours,
-                                   (SELECT min(array_position(CAST(:teams AS text[]), t)) FROM unnest(v.teams) t) AS team_position,
+                                   CASE %1$s END AS team_index,
                                    CASE WHEN CAST(:latitude AS float8) IS NOT NULL AND home.latitude IS NOT NULL
                                              AND home.longitude IS NOT NULL
                                         THEN 2 * :earth * asin(least(1, sqrt(
@@ -95,16 +114,12 @@ class CandidateStore {
                                  LEFT JOIN building_place home ON home.building = v.home_building
                             WHERE v.active AND v.teams && :teams AND v.member_id IS DISTINCT FROM :requester
                               AND v.member_id IS DISTINCT FROM :submitter
-                              AND coalesce(l.open_orders, 0) < v.max_concurrent
-                              AND NOT EXISTS (SELECT 1 FROM jsonb_each_text(:required) r
-                                                WHERE coalesce((v.skills ->> r.key)::int, 0) < r.value::int)
-                              AND NOT EXISTS (SELECT 1 FROM order_offer tried WHERE tried.request_id = :request
-                                                AND tried.volunteer_id = v.member_id AND tried.status = ANY(:tried)))
+                              AND coalesce(l.open_orders, 0) < v.max_concurrent %2$s
+                              AND NOT v.member_id = ANY(ARRAY(SELECT tried.volunteer_id FROM order_offer tried
+                                                              WHERE tried.request_id = :request AND tried.status = ANY(:tried))))
                         SELECT c.*, floor((
-                                   :wTeam * CASE WHEN cardinality(CAST(:teams AS text[])) <= 1 THEN 1
-                                                 ELSE 1 - (c.team_position - 1)::float8 / (cardinality(CAST(:teams AS text[])) - 1) END
-                                 + :wSkill * coalesce((SELECT avg(least(1, coalesce((c.skills ->> r.key)::int, 0) / 5.0::float8))
-                                                       FROM jsonb_each_text(:required) r), 1)
+                                   :wTeam * (%3$s)
+                                 + :wSkill * (%4$s)
                                  + :wProximity * CASE
                                        WHEN CAST(:building AS text) IS NOT NULL AND c.home_building = :building THEN 1
                                        WHEN c.metres IS NOT NULL THEN 0.95 * greatest(0, 1 - c.metres / :reach)
@@ -118,7 +133,8 @@ class CandidateStore {
                                ) * 1000 + 0.5) / 1000 AS score
                         FROM candidate c
                         ORDER BY score DESC, c.member_id
-                        LIMIT :limit OFFSET :offset""")
+                        LIMIT :limit OFFSET :offset""".formatted(String.join(" ", teamTerms), String.join(" ", skillChecks),
+                        teamFit, skillFit))
                 .bindValues(values)
                 .map(row -> new Candidate(new Scoring.Volunteer(row.get("member_id", UUID.class),
                         Arrays.asList(row.get("teams", String[].class)),
