@@ -92,6 +92,24 @@ class OutboxIT {
         assertThat(sent.source()).hasToString("/kit-test");
         assertThat(codec.data(sent)).isEqualTo(submitted);
         assertThat(pendingCount(submitted)).isZero();
+        assertThat(rowCount(submitted)).as("kept in the log, for stream replay").isOne();
+    }
+
+    @Test
+    void purgingTakesPublishedEventsOutOfTheLogButNeverOneStillToPublish() {
+        RequestSubmitted published = submitted();
+        commit(published);
+        relay(store, publisher).drain().block();
+        RequestSubmitted waiting = submitted();
+        transactions.transactional(outbox.record(waiting)
+                .then(database.sql("UPDATE outbox_pending SET next_attempt_at = now() + interval '1 day' WHERE message_key = :key")
+                        .bind("key", waiting.requestId().toString()).fetch().rowsUpdated())).block();
+
+        store.purgePublishedBefore(Duration.ZERO).block();
+
+        assertThat(rowCount(published)).as("published, then purged").isZero();
+        assertThat(rowCount(waiting)).as("still to publish (backing off)").isOne();
+        assertThat(pendingCount(waiting)).isOne();
     }
 
     @Test
@@ -180,7 +198,7 @@ class OutboxIT {
         assertThat(stepsPublishedFor(requestId)).isEmpty();
         Map<String, Object> failed = database.sql("""
                         SELECT attempts, last_error, next_attempt_at > now() AS backing_off
-                        FROM outbox_event WHERE message_key = :key ORDER BY seq LIMIT 1""")
+                        FROM outbox_pending WHERE message_key = :key ORDER BY seq LIMIT 1""")
                 .bind("key", requestId.toString())
                 .fetch().one().block();
         assertThat(failed).containsEntry("attempts", 1).containsEntry("backing_off", true);
@@ -303,7 +321,7 @@ class OutboxIT {
     }
 
     private long pendingCount(RequestSubmitted submitted) {
-        return database.sql("SELECT count(*) AS n FROM outbox_event WHERE message_key = :key AND published_at IS NULL")
+        return database.sql("SELECT count(*) AS n FROM outbox_pending WHERE message_key = :key")
                 .bind("key", submitted.requestId().toString())
                 .map(row -> row.get("n", Long.class)).one().block();
     }

@@ -11,17 +11,25 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
-/** The SQL over {@code outbox_event}: appending for the outbox, claiming and marking for the relay. Each method runs in the caller's transaction. */
+/**
+ * The SQL over the outbox: {@code outbox_event}, every event recorded (the log stream replay reads), and
+ * {@code outbox_pending}, those still to publish (the relay's queue: claimed, then deleted once published). Each
+ * method runs in the caller's transaction.
+ */
 @RequiredArgsConstructor
 public class OutboxStore {
 
     private final DatabaseClient database;
 
-    /** Adds an event to the outbox, in the caller's transaction. */
+    /** Adds an event to the outbox — its log and its queue — in the caller's transaction. */
     public Mono<Long> append(UUID id, String topic, String key, String type, byte[] payload) {
         return database.sql("""
-                        INSERT INTO outbox_event (id, topic, message_key, event_type, payload)
-                        VALUES (:id, :topic, :key, :type, :payload)""")
+                        WITH event AS (
+                            INSERT INTO outbox_event (id, topic, message_key, event_type, payload)
+                            VALUES (:id, :topic, :key, :type, :payload)
+                            RETURNING id, seq, topic, message_key)
+                        INSERT INTO outbox_pending (id, seq, topic, message_key)
+                        SELECT id, seq, topic, message_key FROM event""")
                 .bind("id", id)
                 .bind("topic", topic)
                 .bind("key", key)
@@ -38,24 +46,21 @@ public class OutboxStore {
      */
     public Flux<PendingEvent> claim(int limit) {
         return database.sql("""
-                        SELECT e.id, e.topic, e.message_key, e.event_type, e.payload, e.attempts,
+                        SELECT p.id, p.topic, p.message_key, e.event_type, e.payload, p.attempts,
                                e.payload->>'traceparent' AS traceparent, e.payload->>'tracestate' AS tracestate,
-                               EXISTS (SELECT 1 FROM outbox_event later
-                                       WHERE later.published_at IS NULL
-                                         AND later.topic = e.topic
-                                         AND later.message_key = e.message_key
-                                         AND later.seq > e.seq) AS followed
-                        FROM outbox_event e
-                        WHERE e.published_at IS NULL
-                          AND e.next_attempt_at <= now()
-                          AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
-                                          WHERE earlier.published_at IS NULL
-                                            AND earlier.topic = e.topic
-                                            AND earlier.message_key = e.message_key
-                                            AND earlier.seq < e.seq)
-                        ORDER BY e.seq
+                               EXISTS (SELECT 1 FROM outbox_pending later
+                                       WHERE later.topic = p.topic
+                                         AND later.message_key = p.message_key
+                                         AND later.seq > p.seq) AS followed
+                        FROM outbox_pending p JOIN outbox_event e ON e.id = p.id
+                        WHERE p.next_attempt_at <= now()
+                          AND NOT EXISTS (SELECT 1 FROM outbox_pending earlier
+                                          WHERE earlier.topic = p.topic
+                                            AND earlier.message_key = p.message_key
+                                            AND earlier.seq < p.seq)
+                        ORDER BY p.seq
                         LIMIT :limit
-                        FOR UPDATE OF e SKIP LOCKED""")
+                        FOR UPDATE OF p SKIP LOCKED""")
                 .bind("limit", limit)
                 .map((row, meta) -> new PendingEvent(row.get("id", UUID.class), row.get("topic", String.class),
                         row.get("message_key", String.class), row.get("event_type", String.class),
@@ -69,9 +74,8 @@ public class OutboxStore {
     public Mono<Backlog> backlog() {
         return database.sql("""
                         SELECT count(*) AS pending,
-                               COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
-                        FROM outbox_event
-                        WHERE published_at IS NULL""")
+                               COALESCE(EXTRACT(EPOCH FROM now() - min(e.created_at)), 0)::float8 AS oldest
+                        FROM outbox_pending p JOIN outbox_event e ON e.id = p.id""")
                 .map((row, meta) -> new Backlog(row.get("pending", Long.class), row.get("oldest", Double.class)))
                 .one();
     }
@@ -80,14 +84,12 @@ public class OutboxStore {
     public record Backlog(long pending, double oldestSeconds) {
     }
 
+    /** Takes published events off the queue; the log keeps them. */
     public Mono<Long> markPublished(List<UUID> ids) {
         if (ids.isEmpty()) {
             return Mono.just(0L);
         }
-        return database.sql("""
-                        UPDATE outbox_event
-                        SET published_at = now(), attempts = attempts + 1, last_error = NULL
-                        WHERE id = ANY(:ids)""")
+        return database.sql("DELETE FROM outbox_pending WHERE id = ANY(:ids)")
                 .bind("ids", ids.toArray(UUID[]::new))
                 .fetch()
                 .rowsUpdated();
@@ -97,7 +99,7 @@ public class OutboxStore {
     public Mono<Long> markFailed(PendingEvent event, String error, Duration initial, Duration max) {
         long backoffMillis = Math.min(max.toMillis(), initial.toMillis() << Math.min(event.attempts(), 30));
         return database.sql("""
-                        UPDATE outbox_event
+                        UPDATE outbox_pending
                         SET attempts = attempts + 1,
                             last_error = :error,
                             next_attempt_at = now() + make_interval(secs => :backoff / 1000.0)
@@ -109,11 +111,12 @@ public class OutboxStore {
                 .rowsUpdated();
     }
 
+    /** Deletes published events recorded longer than {@code age} ago from the log. */
     public Mono<Long> purgePublishedBefore(Duration age) {
         return database.sql("""
-                        DELETE FROM outbox_event
-                        WHERE published_at IS NOT NULL
-                          AND published_at < now() - make_interval(secs => :seconds)""")
+                        DELETE FROM outbox_event e
+                        WHERE e.created_at < now() - make_interval(secs => :seconds)
+                          AND NOT EXISTS (SELECT 1 FROM outbox_pending p WHERE p.id = e.id)""")
                 .bind("seconds", age.toSeconds())
                 .fetch()
                 .rowsUpdated();
