@@ -2,6 +2,8 @@ package community.dispatch.member.notifications;
 
 import java.util.UUID;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -56,8 +58,8 @@ class NotificationEvents {
                         .then(Mono.empty()));
     }
 
-    @KafkaListener(id = CONSUMER, topics = { Topics.ORDER_EVENTS, Topics.REQUEST_EVENTS }, groupId = "member-service")
-    void on(ConsumerRecord<String, byte[]> record) {
-        handlers.consume(record);
+    @KafkaListener(id = CONSUMER, topics = { Topics.ORDER_EVENTS, Topics.REQUEST_EVENTS }, groupId = "member-service", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        handlers.consumeAll(records);
     }
 }

@@ -33,9 +33,11 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -124,7 +126,7 @@ public class EventingAutoConfiguration {
 
     /**
      * Consumers read keys as text and values as bytes for the inbox to decode; new groups start at the
-     * beginning. A consumer that dies without leaving (a {@code kill -9}, a lost node) gives its
+     * beginning; a poll brings at most 100 records (a batch listener handles them in one transaction). A consumer that dies without leaving (a {@code kill -9}, a lost node) gives its
      * partitions up after 6 s (the broker's shortest session) rather than Kafka's 45 s, so its
      * restarted self or a sibling takes over at once; {@code spring.kafka.consumer.properties} may say
      * otherwise.
@@ -135,7 +137,8 @@ public class EventingAutoConfiguration {
             Map<String, Object> defaults = new HashMap<>(Map.of(
                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
             Map<String, Object> configured = factory.getConfigurationProperties();
             if (!configured.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
                 defaults.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
@@ -167,12 +170,25 @@ public class EventingAutoConfiguration {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
                 (record, error) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
         DefaultErrorHandler handler = new DefaultErrorHandler((record, error) -> {
-            deadLetters.accept(record, error);
+            deadLetters.accept(record, asFromARecordListener(error));
             deadLettered.apply(record.topic()).increment();
         }, new FixedBackOff(inbox.retryInterval().toMillis(), inbox.retries()));
         handler.addNotRetryableExceptions(MalformedEventException.class);
         handler.setRetryListeners((record, error, attempt) -> failed.apply(record.topic()).increment());
         return handler;
+    }
+
+    /**
+     * A batch listener names its failing record in a {@link BatchListenerFailedException}: the dead letter's headers
+     * say what a record listener's would (the listener's failure, caused by what went wrong), not that wrapper.
+     */
+    static Exception asFromARecordListener(Exception error) {
+        Throwable cause = error;
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause == error ? error : new ListenerExecutionFailedException(error.getMessage(), cause);
     }
 
     @Bean

@@ -2,9 +2,11 @@ package community.dispatch.kit;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -128,7 +130,8 @@ public class KitTestApplication {
     @org.springframework.stereotype.Component
     static class EffectLog {
 
-        final Map<String, AtomicInteger> deliveriesByKey = new ConcurrentHashMap<>();
+        /** Deliveries of each record (by its offset), by key. */
+        final Map<String, ConcurrentSkipListMap<Long, AtomicInteger>> deliveriesByKey = new ConcurrentHashMap<>();
         private final EventInbox inbox;
         private final DatabaseClient database;
 
@@ -137,26 +140,41 @@ public class KitTestApplication {
             this.database = database;
         }
 
-        @KafkaListener(id = "kit-test-listener", topics = INBOX_TOPIC, groupId = "kit-test")
-        void on(ConsumerRecord<String, byte[]> record) {
-            deliveriesByKey.computeIfAbsent(String.valueOf(record.key()), key -> new AtomicInteger()).incrementAndGet();
-            inbox.process(CONSUMER, record, this::apply);
+        /** A batch listener, as the services' are: a poll's records in one transaction, one by one when that fails. */
+        @KafkaListener(id = "kit-test-listener", topics = INBOX_TOPIC, groupId = "kit-test", batch = "true")
+        void on(List<ConsumerRecord<String, byte[]>> records) {
+            records.forEach(record -> deliveriesByKey.computeIfAbsent(String.valueOf(record.key()), key -> new ConcurrentSkipListMap<>())
+                    .computeIfAbsent(record.offset(), offset -> new AtomicInteger()).incrementAndGet());
+            inbox.processAll(CONSUMER, records, event -> false, this::apply);
         }
 
         private Mono<Void> apply(CloudEvent event) {
-            return database.sql("INSERT INTO effect_log (event_id, subject) VALUES (:id, :subject)")
-                    .bind("id", event.id())
-                    .bind("subject", event.subject())
-                    .fetch()
-                    .rowsUpdated()
+            return record(event.id(), event.subject())
                     .then(event.data() != null && event.data().path("fail").asBoolean(false)
                             ? Mono.error(new IllegalStateException("this event always fails"))
                             : Mono.empty());
         }
 
+        /** An effect: a row, in the caller's transaction. */
+        Mono<Void> record(String eventId, String subject) {
+            return database.sql("INSERT INTO effect_log (event_id, subject) VALUES (:id, :subject)")
+                    .bind("id", eventId)
+                    .bind("subject", subject)
+                    .fetch()
+                    .rowsUpdated()
+                    .then();
+        }
+
+        /** Deliveries of the key's records, all together. */
         int deliveriesOf(String key) {
-            AtomicInteger count = deliveriesByKey.get(key);
-            return count == null ? 0 : count.get();
+            ConcurrentSkipListMap<Long, AtomicInteger> byOffset = deliveriesByKey.get(key);
+            return byOffset == null ? 0 : byOffset.values().stream().mapToInt(AtomicInteger::get).sum();
+        }
+
+        /** Deliveries of the first record sent with the key (a poll may bring later ones along each time). */
+        int deliveriesOfFirst(String key) {
+            ConcurrentSkipListMap<Long, AtomicInteger> byOffset = deliveriesByKey.get(key);
+            return byOffset == null ? 0 : byOffset.firstEntry().getValue().get();
         }
 
         Mono<Long> effectsOf(String eventId) {

@@ -1,5 +1,7 @@
 package community.dispatch.request.requests;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -46,9 +48,9 @@ class OrderEvents {
                         "no volunteer found: " + unassignable.reason()));
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.ORDER_EVENTS, groupId = "request-service")
-    void on(ConsumerRecord<String, byte[]> record) {
-        handlers.consume(record);
+    @KafkaListener(id = CONSUMER, topics = Topics.ORDER_EVENTS, groupId = "request-service", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        handlers.consumeAll(records);
     }
 
     private static String volunteer(Object id) {

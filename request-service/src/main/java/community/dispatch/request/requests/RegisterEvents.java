@@ -2,6 +2,8 @@ package community.dispatch.request.requests;
 
 import java.time.Clock;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -38,8 +40,8 @@ class RegisterEvents {
                 .on(MemberDeactivated.class, deactivated -> store.deactivated(deactivated.memberId()));
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.MEMBER_EVENTS, groupId = "request-service")
-    void on(ConsumerRecord<String, byte[]> record) {
-        handlers.consume(record);
+    @KafkaListener(id = CONSUMER, topics = Topics.MEMBER_EVENTS, groupId = "request-service", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        handlers.consumeAll(records);
     }
 }

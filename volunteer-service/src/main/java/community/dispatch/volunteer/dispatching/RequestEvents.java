@@ -1,5 +1,7 @@
 package community.dispatch.volunteer.dispatching;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -35,8 +37,8 @@ class RequestEvents {
                 .on(RequestEvaluated.class, evaluated -> offering.requestRated(evaluated.requestId(), evaluated.rating()));
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.REQUEST_EVENTS, groupId = "volunteer-service")
-    void on(ConsumerRecord<String, byte[]> record) {
-        handlers.consume(record);
+    @KafkaListener(id = CONSUMER, topics = Topics.REQUEST_EVENTS, groupId = "volunteer-service", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        handlers.consumeAll(records);
     }
 }

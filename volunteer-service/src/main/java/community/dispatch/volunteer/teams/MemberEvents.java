@@ -1,5 +1,7 @@
 package community.dispatch.volunteer.teams;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -39,8 +41,8 @@ class MemberEvents {
                 : volunteers.buildingPlaced(building, latitude, longitude);
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.MEMBER_EVENTS, groupId = "volunteer-service")
-    void on(ConsumerRecord<String, byte[]> record) {
-        handlers.consume(record);
+    @KafkaListener(id = CONSUMER, topics = Topics.MEMBER_EVENTS, groupId = "volunteer-service", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        handlers.consumeAll(records);
     }
 }

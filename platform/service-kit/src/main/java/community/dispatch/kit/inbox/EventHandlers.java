@@ -1,6 +1,7 @@
 package community.dispatch.kit.inbox;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -59,6 +60,14 @@ public final class EventHandlers {
     public boolean consume(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = codec.read(EventInbox.headers(record), record.value());
         return !passesOver(event) && inbox.process(consumer, event, this::handle);
+    }
+
+    /**
+     * For a batch {@code @KafkaListener} method: the records of one poll, in one transaction where they can be (see
+     * {@link EventInbox#processAll}); returns once their effects have committed.
+     */
+    public void consumeAll(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.processAll(consumer, records, this::passesOver, this::handle);
     }
 
     /** The handling of one decoded event, without Kafka: what a test of the consumer's contract calls. */

@@ -1,19 +1,25 @@
 package community.dispatch.kit.inbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.EventCodec;
+import community.dispatch.events.MalformedEventException;
 import community.dispatch.kit.tracing.EventTracing;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -62,9 +68,69 @@ public class EventInbox {
         return Boolean.TRUE.equals(applied);
     }
 
+    /**
+     * The records of one poll, in order, each acting once per consumer and event id — all in one transaction, so a
+     * poll of many events costs one commit ({@code passesOver} names the events with no effect here, which cost
+     * nothing). When that transaction fails, the records go one by one, each in its own, so one that keeps failing
+     * is told apart: a {@link BatchListenerFailedException} names it once those before it have committed, and the
+     * error handler retries, then dead-letters, that record alone. A record that is not a CloudEvent is named the
+     * same way, and goes to the dead-letter topic at once.
+     */
+    public void processAll(String consumer, List<ConsumerRecord<String, byte[]>> records, Predicate<CloudEvent> passesOver,
+            Function<CloudEvent, Mono<Void>> effect) {
+        List<CloudEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(codec.read(headers(record), record.value()));
+            }
+            catch (MalformedEventException malformed) {
+                applyAll(consumer, records, events, passesOver, effect);
+                throw new BatchListenerFailedException(malformed.getMessage(), malformed, record);
+            }
+        }
+        applyAll(consumer, records, events, passesOver, effect);
+    }
+
+    /** The decoded events (the first of the records), together; or one by one once together failed. */
+    private void applyAll(String consumer, List<ConsumerRecord<String, byte[]>> records, List<CloudEvent> events,
+            Predicate<CloudEvent> passesOver, Function<CloudEvent, Mono<Void>> effect) {
+        List<CloudEvent> guarded = events.stream().filter(passesOver.negate()).toList();
+        if (guarded.size() > 1) {
+            try {
+                transactions.transactional(Flux.fromIterable(guarded)
+                                .concatMap(event -> tracing.observed(consumer, event, once(consumer, event, effect)))
+                                .then())
+                        .block(effectTimeout);
+                return;
+            }
+            catch (RuntimeException together) {
+                log.info("Consumer {} failed on a poll of {} events together ({}); handling them one by one", consumer,
+                        guarded.size(), together.toString());
+            }
+        }
+        for (int n = 0; n < events.size(); n++) {
+            CloudEvent event = events.get(n);
+            if (passesOver.test(event)) {
+                continue;
+            }
+            try {
+                process(consumer, event, effect);
+            }
+            catch (RuntimeException failed) {
+                throw new BatchListenerFailedException("Consumer " + consumer + " failed on event " + event.id(), failed,
+                        records.get(n));
+            }
+        }
+    }
+
     /** The reactive core: first time for (consumer, event id) → effect; otherwise nothing. */
     public Mono<Boolean> processOnce(String consumer, CloudEvent event, Function<CloudEvent, Mono<Void>> effect) {
-        return transactions.transactional(store.markProcessed(consumer, event.id(), event.type())
+        return transactions.transactional(once(consumer, event, effect));
+    }
+
+    /** {@link #processOnce} in the caller's transaction. */
+    private Mono<Boolean> once(String consumer, CloudEvent event, Function<CloudEvent, Mono<Void>> effect) {
+        return store.markProcessed(consumer, event.id(), event.type())
                 .flatMap(first -> {
                     if (!first) {
                         log.info("Consumer {} already processed event {} ({}); skipping", consumer, event.id(),
@@ -72,7 +138,7 @@ public class EventInbox {
                         return Mono.just(false);
                     }
                     return effect.apply(event).thenReturn(true);
-                }));
+                });
     }
 
     /** A record's headers by name, as the codec reads them (binary-mode CloudEvents carry their attributes there). */

@@ -73,14 +73,22 @@ public class EventTracing {
      * lines it logs belong to the same trace.
      */
     public <T> T consuming(String consumer, CloudEvent event, Mono<T> work, Duration timeout) {
-        Observation observation = Observation.createNotStarted(CONSUME,
-                        () -> continuing(event.traceparent(), event.tracestate()), observations)
-                .contextualName("consume " + event.type())
-                .lowCardinalityKeyValue("consumer", consumer)
-                .lowCardinalityKeyValue("event.type", event.type());
-        return observation.observe(() -> work
-                .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation))
-                .block(timeout));
+        return observed(consumer, event, work).block(timeout);
+    }
+
+    /** A consumer's handling of one event (of a poll's several, say), observed in the event's trace. */
+    public <T> Mono<T> observed(String consumer, CloudEvent event, Mono<T> work) {
+        return Mono.defer(() -> {
+            Observation observation = Observation.createNotStarted(CONSUME,
+                            () -> continuing(event.traceparent(), event.tracestate()), observations)
+                    .contextualName("consume " + event.type())
+                    .lowCardinalityKeyValue("consumer", consumer)
+                    .lowCardinalityKeyValue("event.type", event.type())
+                    .start();
+            return work.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation))
+                    .doOnError(observation::error)
+                    .doFinally(signal -> observation.stop());
+        });
     }
 
     private static ReceiverContext<String[]> continuing(String traceparent, String tracestate) {
