@@ -23,7 +23,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * badly on request: a path ending in {@code /slow} answers after three seconds, one ending in
  * {@code /busy} after half a second (counting how many such calls it holds at once; or, told to gather
  * them, once that many are held at once, at most three seconds), one ending in
- * {@code /flaky} answers 503 to the first attempt of each caller-chosen {@code X-Attempt-Key}, one ending in
+ * {@code /flaky} answers 503 to the first attempt of each caller-chosen {@code X-Attempt-Key} (and to a later one
+ * with the body it received), one ending in
  * {@code /stream} is an event stream that sends a comment every half second and never ends.
  * It answers the gateway's readiness checks apart, and can be stopped and started again on the same port.
  */
@@ -157,6 +158,10 @@ final class StandInService {
                 return response.status(HttpResponseStatus.SERVICE_UNAVAILABLE)
                         .sendString(body.map(text -> "unavailable: " + text)).then();
             }
+            // A repeat says what body reached it, so a test sees the body was sent again whole.
+            return response.sendString(request.receive().aggregate().asString().defaultIfEmpty("")
+                    .map(sent -> name + " " + request.method().name() + " " + request.uri() + (sent.isEmpty() ? "" : " " + sent)))
+                    .then();
         }
         return response.sendString(body).then();
     }

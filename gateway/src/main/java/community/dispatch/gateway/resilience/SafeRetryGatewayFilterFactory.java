@@ -2,6 +2,7 @@ package community.dispatch.gateway.resilience;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,25 @@ public class SafeRetryGatewayFilterFactory extends RetryGatewayFilterFactory {
     public GatewayFilter apply(RetryConfig config) {
         config.setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST);
         GatewayFilter retrying = super.apply(config);
-        return (exchange, chain) -> isSafeToRepeat(exchange.getRequest())
-                ? retrying.filter(exchange, chain)
-                : chain.filter(exchange);
+        return (exchange, chain) -> {
+            ServerHttpRequest request = exchange.getRequest();
+            if (!isSafeToRepeat(request)) {
+                return chain.filter(exchange);
+            }
+            // Only a POST that may be repeated keeps its body to send again; reads have none.
+            return HttpMethod.POST.equals(request.getMethod())
+                    ? ServerWebExchangeUtils.cacheRequestBody(exchange,
+                            cached -> retrying.filter(exchange.mutate().request(cached).build(), chain))
+                    : retrying.filter(exchange, chain);
+        };
+    }
+
+    /**
+     * {@code Retry} would have every body of the route buffered (every call, whether it may be repeated or not):
+     * bodies are kept here instead, only for the calls that are.
+     */
+    @Override
+    protected void enableBodyCaching(String routeId) {
     }
 
     @Override
