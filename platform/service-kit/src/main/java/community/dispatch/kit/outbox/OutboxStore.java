@@ -45,21 +45,24 @@ public class OutboxStore {
      * recorded even when several relays run at once; each says whether a later one of its key waits.
      */
     public Flux<PendingEvent> claim(int limit) {
+        // One pass over the queue finds each key's oldest event; only those rows are then locked, by key lookup. A
+        // correlated "no earlier one of the key" check per row was planned for the near-empty table the statistics
+        // usually see, and became a scan of the queue per row once thousands waited.
         return database.sql("""
+                        WITH head AS (
+                            SELECT id, seq, followed FROM (
+                                SELECT DISTINCT ON (topic, message_key) id, seq, next_attempt_at,
+                                       count(*) OVER (PARTITION BY topic, message_key) > 1 AS followed
+                                FROM outbox_pending
+                                ORDER BY topic, message_key, seq) oldest
+                            WHERE next_attempt_at <= now()
+                            ORDER BY seq
+                            LIMIT :limit)
                         SELECT p.id, p.topic, p.message_key, e.event_type, e.payload, p.attempts,
-                               e.payload->>'traceparent' AS traceparent, e.payload->>'tracestate' AS tracestate,
-                               EXISTS (SELECT 1 FROM outbox_pending later
-                                       WHERE later.topic = p.topic
-                                         AND later.message_key = p.message_key
-                                         AND later.seq > p.seq) AS followed
-                        FROM outbox_pending p JOIN outbox_event e ON e.id = p.id
-                        WHERE p.next_attempt_at <= now()
-                          AND NOT EXISTS (SELECT 1 FROM outbox_pending earlier
-                                          WHERE earlier.topic = p.topic
-                                            AND earlier.message_key = p.message_key
-                                            AND earlier.seq < p.seq)
+                               e.payload->>'traceparent' AS traceparent, e.payload->>'tracestate' AS tracestate, head.followed
+                        FROM outbox_pending p JOIN head ON head.id = p.id JOIN outbox_event e ON e.id = p.id
+                        WHERE p.id = ANY(ARRAY(SELECT id FROM head))
                         ORDER BY p.seq
-                        LIMIT :limit
                         FOR UPDATE OF p SKIP LOCKED""")
                 .bind("limit", limit)
                 .map((row, meta) -> new PendingEvent(row.get("id", UUID.class), row.get("topic", String.class),
