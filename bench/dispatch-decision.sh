@@ -14,20 +14,21 @@ psql=(psql -h localhost -p "${DISPATCH_POSTGRES_PORT:-15432}" -U postgres -d vol
 token=$(curl -sf "$gateway/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$DISPATCH_ADMIN_PASSWORD\"}" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 
-cleanup() { "${psql[@]}" -c "DELETE FROM volunteer WHERE compound_code LIKE 'BENCH-%'" >/dev/null; }
+cleanup() { "${psql[@]}" -c "DELETE FROM volunteer WHERE compound_code LIKE 'DECIDE-%'" >/dev/null; }
 trap cleanup EXIT
 "${psql[@]}" -c "
   INSERT INTO volunteer (member_id, compound_code, grid_code, teams, skills, max_concurrent)
-  SELECT gen_random_uuid(), 'BENCH-' || (n % 12), 'G0' || (n % 6 + 1), '{angel}',
+  SELECT gen_random_uuid(), 'DECIDE-' || (n % 12), 'G0' || (n % 6 + 1), '{angel}',
          jsonb_build_object('nursing', n % 5 + 1), 2
-  FROM generate_series(1, $volunteers) AS n;" >/dev/null
+  FROM generate_series(1, $volunteers) AS n;
+  ANALYZE volunteer;" >/dev/null
 echo "volunteers in team angel: $("${psql[@]}" -c "SELECT count(*) FROM volunteer WHERE 'angel' = ANY(teams) AND active")"
 
 times=()
 for _ in $(seq 1 "$calls"); do
   times+=("$(curl -sf -o /dev/null -w '%{time_total}' "$gateway/api/v1/dispatch-rules/preview" \
     -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d '{"categoryCode":"free-clinic","urgency":"URGENT","compoundCode":"BENCH-3","gridCode":"G04"}')")
+    -d '{"categoryCode":"free-clinic","urgency":"URGENT","compoundCode":"DECIDE-3","gridCode":"G04"}')")
 done
 printf '%s\n' "${times[@]}" | sort -n | awk -v n="$calls" '
   { t[NR] = $1 * 1000 }
