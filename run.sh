@@ -39,7 +39,9 @@ for artifact in "${artifacts[@]}"; do
 done
 if [ "$build" = true ]; then
   echo "run.sh: building the services (tests are run by ./mvnw verify)"
-  ./mvnw -B -q -DskipTests package
+  # Jars re-made even when a module's own classes did not change: a service's jar must carry the platform
+  # libraries just built, not the ones of its last build.
+  ./mvnw -B -q -DskipTests -Dmaven.jar.forceCreation=true package
 fi
 
 export DISPATCH_ROOT="$root"
