@@ -126,7 +126,8 @@ public class EventingAutoConfiguration {
 
     /**
      * Consumers read keys as text and values as bytes for the inbox to decode; new groups start at the
-     * beginning; a poll brings at most 100 records (a batch listener handles them in one transaction). A consumer that dies without leaving (a {@code kill -9}, a lost node) gives its
+     * beginning; a poll brings at most 100 records (a batch listener handles them in one transaction). A
+     * consumer that dies without leaving (a {@code kill -9}, a lost node) gives its
      * partitions up after 6 s (the broker's shortest session) rather than Kafka's 45 s, so its
      * restarted self or a sibling takes over at once; {@code spring.kafka.consumer.properties} may say
      * otherwise.

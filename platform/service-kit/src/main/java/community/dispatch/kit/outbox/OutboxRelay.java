@@ -69,9 +69,13 @@ public class OutboxRelay extends BackgroundWork {
                         .then(Mono.just(Outcome.sent(event)))
                         .onErrorResume(error -> Mono.just(Outcome.failed(event, error))))
                 .collectList()
-                .flatMap(outcomes -> record(outcomes).map(sent -> new Round(sent,
-                        outcomes.size() >= properties.batchSize()
-                                || outcomes.stream().anyMatch(outcome -> outcome.error() == null && outcome.event().followed())))));
+                .flatMap(outcomes -> record(outcomes).map(sent -> new Round(sent, mayHaveLeftMore(outcomes)))));
+    }
+
+    /** A full batch may have left events behind; a sent event may have freed the next one of its key. */
+    private boolean mayHaveLeftMore(List<Outcome> outcomes) {
+        return outcomes.size() >= properties.batchSize()
+                || outcomes.stream().anyMatch(outcome -> outcome.error() == null && outcome.event().followed());
     }
 
     /** What a round did: events published (or put back), and whether more may be due at once. */
