@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,7 +47,6 @@ public class Offering {
 
     private final DispatchStore dispatches;
     private final OrderStore orders;
-    private final RuleStore rules;
     private final Candidates candidates;
     private final Volunteers volunteers;
     private final Outbox outbox;
@@ -109,10 +107,10 @@ public class Offering {
         return dispatches.lock(requestId)
                 .filter(dispatch -> dispatch.status() == DispatchStatus.OPEN
                         && (dispatch.offerAfter() == null || !clock.instant().isBefore(dispatch.offerAfter())))
-                .flatMap(dispatch -> orders.countOffered(requestId).flatMap(stillOpen -> stillOpen > 0 ? Mono.<Void>empty()
-                        : rules.find(dispatch.categoryCode()).map(Optional::of).defaultIfEmpty(Optional.empty())
-                                .flatMap(rule -> rule.isPresent() ? offerUnder(dispatch, rule.get())
-                                        : unassignable(requestId, null, "no eligible volunteer is free"))));
+                .flatMap(candidates::lookAt)
+                .flatMap(moment -> moment.offeredNow() ? Mono.<Void>empty()
+                        : candidates.rule(moment).map(rule -> offerUnder(moment, rule))
+                                .orElseGet(() -> unassignable(requestId, null, "no eligible volunteer is free")));
     }
 
     /** Records a move of an order and its event. */
@@ -122,16 +120,17 @@ public class Offering {
                 .flatMap(order -> metrics.moved(order.status()).thenReturn(order));
     }
 
-    private Mono<Void> offerUnder(Dispatch dispatch, Rule rule) {
+    private Mono<Void> offerUnder(Candidates.Moment moment, Rule rule) {
+        Dispatch dispatch = moment.dispatch();
         DispatchMode mode = rule.dispatchMode();
         if (mode.exhausted(dispatch.offersMade(), rule.maxOffers())) {
             return unassignable(dispatch.requestId(), rule, "no one accepted after " + dispatch.offersMade() + " offers");
         }
-        return candidates.ranked(dispatch, rule, mode.offersAtOnce(), team -> true).flatMap(ranked -> ranked.isEmpty()
-                ? unassignable(dispatch.requestId(), rule, "no eligible volunteer is free")
+        List<Scoring.Scored> ranked = candidates.ranked(moment, rule, mode.offersAtOnce(), team -> true);
+        return ranked.isEmpty() ? unassignable(dispatch.requestId(), rule, "no eligible volunteer is free")
                 : Flux.fromIterable(ranked)
                         .concatMap(chosen -> offer(dispatch.requestId(), chosen, rule.timeoutFor(dispatch.urgency())))
-                        .then());
+                        .then();
     }
 
     private Mono<Void> offer(UUID requestId, Scoring.Scored chosen, Duration timeout) {

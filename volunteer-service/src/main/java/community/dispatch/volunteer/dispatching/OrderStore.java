@@ -114,12 +114,6 @@ class OrderStore {
                 .collectList().flatMapIterable(orders -> orders);
     }
 
-    Mono<Long> countOffered(UUID requestId) {
-        return database.sql("SELECT count(*) AS n FROM order_offer WHERE request_id = :id AND status = :offered")
-                .bind("id", requestId).bind("offered", OrderStatus.OFFERED.name())
-                .map(row -> row.get("n", Long.class)).one();
-    }
-
     /** Open offers whose time is up at {@code now}, oldest first, locked so another instance skips them; read whole. */
     Flux<Order> claimExpired(Instant now, int limit) {
         return database.sql("""

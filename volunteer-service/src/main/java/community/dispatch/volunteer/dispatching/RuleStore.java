@@ -1,6 +1,7 @@
 package community.dispatch.volunteer.dispatching;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,22 @@ public class RuleStore {
     public Mono<Rule> find(String categoryCode) {
         return database.sql("SELECT * FROM dispatch_rule WHERE category_code = :code").bind("code", categoryCode)
                 .map(this::read).one();
+    }
+
+    /** A rule with its change number (from the {@code dispatch_change} sequence), as {@link DispatchMemory} keeps it. */
+    record Numbered(Rule rule, long change) {
+    }
+
+    /** Every rule numbered after {@code change} (after 0: all of them). */
+    Flux<Numbered> since(long change) {
+        return database.sql("SELECT * FROM dispatch_rule WHERE change > :change").bind("change", change)
+                .map(row -> new Numbered(read(row), row.get("change", Long.class))).all();
+    }
+
+    Flux<Numbered> of(Collection<String> categoryCodes) {
+        return database.sql("SELECT * FROM dispatch_rule WHERE category_code = ANY(:codes)")
+                .bind("codes", categoryCodes.toArray(String[]::new))
+                .map(row -> new Numbered(read(row), row.get("change", Long.class))).all();
     }
 
     /** The rule, locked for the rest of the caller's transaction. */

@@ -24,7 +24,8 @@ import reactor.util.retry.Retry;
  * other: PostgreSQL triggers ({@code dispatch_wake(channel)}, from the kit's migrations) notify a
  * {@link Channel} when a due time within the {@link #HORIZON} or an outbox event is written, and this listens
  * on a connection of its own. A lost connection is made again; every (re)connection wakes everyone too, since a
- * notification may have been missed.
+ * notification may have been missed. A service that keeps rows in memory hears of their changes on
+ * {@link Channel#CHANGES} ({@link #changes}).
  */
 public class WakeUps extends BackgroundWork {
 
@@ -33,7 +34,9 @@ public class WakeUps extends BackgroundWork {
         /** A due time was written: {@link DatabaseTimer}s look again. */
         TIMERS("dispatch_timers"),
         /** An event was recorded: the outbox relay sends it. */
-        OUTBOX("dispatch_outbox");
+        OUTBOX("dispatch_outbox"),
+        /** A row a service keeps in memory changed: the notification's payload says which ({@link #changes}). */
+        CHANGES("dispatch_changes");
 
         private final String name;
 
@@ -48,11 +51,15 @@ public class WakeUps extends BackgroundWork {
      */
     public static final Duration HORIZON = Duration.ofSeconds(30);
 
+    /** What {@link #changes} tells on each (re)connection: changes may have been missed, anything may have changed. */
+    public static final String ANYTHING = "*";
+
     private static final Logger log = LoggerFactory.getLogger(WakeUps.class);
 
     private final ConnectionFactory connections;
     private final Map<Channel, AtomicLong> counts = new EnumMap<>(Channel.class);
     private final Map<Channel, Sinks.Many<Long>> latest = new EnumMap<>(Channel.class);
+    private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
 
     /** Listens through the given factory's own connections (outside its pool, if it is one). */
     public WakeUps(ConnectionFactory connections) {
@@ -74,6 +81,14 @@ public class WakeUps extends BackgroundWork {
         return latest.get(channel).asFlux().filter(count -> count != seen).next().then();
     }
 
+    /**
+     * The payloads of {@link Channel#CHANGES}' notifications as they come, and {@link #ANYTHING} at each (re)connection.
+     * Nothing is kept for a subscriber that is not ready: subscribe before start, request without bound and never block.
+     */
+    public Flux<String> changes() {
+        return changes.asFlux();
+    }
+
     @Override
     protected Disposable begin() {
         return Flux.usingWhen(connections.create(), this::listen, Connection::close)
@@ -89,7 +104,10 @@ public class WakeUps extends BackgroundWork {
         return Flux.fromArray(Channel.values())
                 .concatMap(channel -> postgres.createStatement("LISTEN " + channel.name).execute()
                         .flatMap(PostgresqlResult::getRowsUpdated))
-                .then(Mono.fromRunnable(() -> counts.keySet().forEach(this::wake)))
+                .then(Mono.fromRunnable(() -> {
+                    counts.keySet().forEach(this::wake);
+                    tell(ANYTHING);
+                }))
                 .thenMany(postgres.getNotifications()
                         .doOnNext(notification -> {
                             for (Channel channel : Channel.values()) {
@@ -97,8 +115,15 @@ public class WakeUps extends BackgroundWork {
                                     wake(channel);
                                 }
                             }
+                            if (Channel.CHANGES.name.equals(notification.getName()) && notification.getParameter() != null) {
+                                tell(notification.getParameter());
+                            }
                         })
                         .cast(Object.class));
+    }
+
+    private void tell(String change) {
+        changes.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
     }
 
     private void wake(Channel channel) {

@@ -1,6 +1,7 @@
 package community.dispatch.volunteer.dispatching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -25,18 +26,21 @@ import org.springframework.r2dbc.core.Parameter;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.TestTokensConfiguration;
-import community.dispatch.volunteer.dispatching.DispatchStore.Dispatch;
-import community.dispatch.volunteer.dispatching.domain.Rule;
-import community.dispatch.volunteer.dispatching.domain.Scoring;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Result;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * A big team is ranked by the database, a page at a time, by {@link Scoring}'s formula: a varied team of 400 (two
- * teams of the rule, skills, homes on and off the map, load, hours lately, ratings, most on leave when help is
- * wanted) and a request with a place, wanted in three days (so nobody has been offered it yet).
+ * Dispatch ranks from what it keeps in memory ({@link DispatchMemory}) and the load it reads at each decision, and
+ * sees every change committed before it: a varied team of 400 (two teams of the rule, skills, homes on and off the
+ * map, load, hours lately, ratings, most on leave when help is wanted), written straight into the tables as
+ * another instance would, and a request with a place, wanted in three days (so nobody has been offered it yet).
  */
 @ServiceIntegrationTest
 @Import(TestTokensConfiguration.class)
-class RankedWhereTheRowsAreIT extends ServiceTestSupport {
+class DispatchMemoryIT extends ServiceTestSupport {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
     private static final ZoneId COMMUNITY = ZoneId.of("Asia/Shanghai");
@@ -44,16 +48,11 @@ class RankedWhereTheRowsAreIT extends ServiceTestSupport {
     private final String admin = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "ADMIN");
 
     @Autowired
-    private CandidateStore store;
-    @Autowired
-    private DispatchStore dispatches;
-    @Autowired
-    private RuleStore rules;
-    @Autowired
-    private ScoringWeights weights;
+    private ConnectionFactory connections;
 
     private final UUID request = UUID.randomUUID();
     private String category;
+    private String teamOne;
     /** Who has every required skill and room for another order; and of them, who is not on leave then. */
     private final List<UUID> able = new ArrayList<>();
     private final List<UUID> free = new ArrayList<>();
@@ -63,6 +62,7 @@ class RankedWhereTheRowsAreIT extends ServiceTestSupport {
         String run = Long.toString(System.nanoTime(), 36);
         category = "ranked-" + run;
         String first = "rank-a-" + run;
+        teamOne = first;
         String second = "rank-b-" + run;
         Instant wantedFrom = Instant.now().plus(Duration.ofDays(3));
         LocalDate wantedOn = wantedFrom.atZone(COMMUNITY).toLocalDate();
@@ -127,29 +127,6 @@ class RankedWhereTheRowsAreIT extends ServiceTestSupport {
     }
 
     @Test
-    void theDatabaseScoresEveryoneAsScoringDoesBestFirst() {
-        Dispatch dispatch = dispatches.find(request).block();
-        Rule rule = rules.find(category).block();
-        Scoring.Place place = store.located(dispatch.place()).block();
-        Scoring.Need need = new Scoring.Need(rule.teams(), rule.requiredSkills(), dispatch.compoundCode(), dispatch.gridCode(), place);
-
-        List<CandidateStore.Candidate> ranked = store.best(dispatch, need, weights.weights(), Instant.now(), 1000, 0).collectList().block();
-
-        assertThat(ranked).as("everyone with the skill and room, on leave or not")
-                .extracting(candidate -> candidate.volunteer().id()).containsExactlyInAnyOrderElementsOf(able);
-        assertThat(ranked).allSatisfy(candidate -> assertThat(candidate.score()).as("the database's score of %s", candidate.volunteer())
-                .isEqualTo(Scoring.score(need, candidate.volunteer(), weights.weights()).score()));
-        assertThat(ranked).as("best first, ties to the lower id")
-                .isSortedAccordingTo(Comparator.comparingDouble(CandidateStore.Candidate::score).reversed()
-                        .thenComparing(candidate -> candidate.volunteer().id().toString()));
-        assertThat(ranked).as("some at a distance, some by compound or grid only")
-                .anySatisfy(candidate -> assertThat(candidate.volunteer().home().latitude()).isNotNull())
-                .anySatisfy(candidate -> assertThat(candidate.volunteer().home().latitude()).isNull());
-        assertThat(store.best(dispatch, need, weights.weights(), Instant.now(), 10, 20).collectList().block())
-                .as("a later page").isEqualTo(ranked.subList(20, 30));
-    }
-
-    @Test
     void aShortPreviewIsTheHeadOfTheFullRankingOfWhoIsFree() {
         List<Map<String, Object>> everyone = preview(500);
 
@@ -157,9 +134,69 @@ class RankedWhereTheRowsAreIT extends ServiceTestSupport {
         assertThat(everyone).as("every free volunteer with the skill and room, and no one else")
                 .extracting(candidate -> UUID.fromString((String) candidate.get("volunteerId")))
                 .containsExactlyInAnyOrderElementsOf(free);
+        assertThat(everyone).as("best first, ties to the lower id")
+                .isSortedAccordingTo(Comparator.<Map<String, Object>>comparingDouble(candidate -> ((Number) candidate.get("score")).doubleValue())
+                        .reversed().thenComparing(candidate -> (String) candidate.get("volunteerId")));
+        assertThat(everyone).as("some at a distance, some by compound or grid only")
+                .anySatisfy(candidate -> assertThat(candidate.get("distanceMetres")).isNotNull())
+                .anySatisfy(candidate -> assertThat(candidate.get("distanceMetres")).isNull());
         for (int limit : new int[] { 1, 3, 7, 12, 30 }) {
             assertThat(preview(limit)).as("the best %d", limit).isEqualTo(everyone.subList(0, limit));
         }
+    }
+
+    @Test
+    void aChangeCommittedBeforeADecisionIsSeenByIt() {
+        List<UUID> best = ids(preview(3));
+
+        database.sql("UPDATE volunteer SET active = false WHERE member_id = :member").bind("member", best.get(0))
+                .fetch().rowsUpdated().block();
+        database.sql("UPDATE volunteer SET skills = '{\"stitch\": 1}' WHERE member_id = :member").bind("member", best.get(1))
+                .fetch().rowsUpdated().block();
+
+        assertThat(ids(preview(500))).as("neither the deactivated nor the one whose skill fell below the rule's")
+                .doesNotContain(best.get(0), best.get(1)).contains(best.get(2)).hasSize(free.size() - 2);
+    }
+
+    @Test
+    void aChangeNumberedEarlierButCommittedLaterIsHeard() {
+        UUID first = ids(preview(1)).get(0);
+        UUID another = free.stream().filter(member -> !member.equals(first)).findFirst().orElseThrow();
+        Connection slow = Mono.from(connections.create()).block();
+        try {
+            Mono.from(slow.beginTransaction()).block();
+            Flux.from(slow.createStatement("UPDATE volunteer SET active = false WHERE member_id = $1").bind("$1", first).execute())
+                    .flatMap(Result::getRowsUpdated).blockLast();
+            // A later number, committed first: the next decision reads memory up to it, without the slow change.
+            database.sql("UPDATE volunteer SET max_concurrent = 10 WHERE member_id = :member").bind("member", another)
+                    .fetch().rowsUpdated().block();
+            assertThat(ids(preview(500))).as("the slow change is not committed yet").contains(first);
+
+            Mono.from(slow.commitTransaction()).block();
+        }
+        finally {
+            Mono.from(slow.close()).block();
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ids(preview(500))).doesNotContain(first));
+    }
+
+    @Test
+    void aDeletedVolunteerIsForgotten() {
+        UUID newcomer = UUID.randomUUID();
+        database.sql("""
+                INSERT INTO volunteer (member_id, compound_code, teams, skills, availability)
+                VALUES (:member, 'C02', :teams, '{"stitch": 5}', '{"weekly": [], "leave": []}')""")
+                .bind("member", newcomer).bind("teams", new String[] { teamOne }).fetch().rowsUpdated().block();
+        assertThat(ids(preview(500))).as("a new volunteer is ranked at once").contains(newcomer);
+
+        database.sql("DELETE FROM volunteer WHERE member_id = :member").bind("member", newcomer).fetch().rowsUpdated().block();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ids(preview(500))).doesNotContain(newcomer));
+    }
+
+    private static List<UUID> ids(List<Map<String, Object>> ranked) {
+        return ranked.stream().map(candidate -> UUID.fromString((String) candidate.get("volunteerId"))).toList();
     }
 
     private List<Map<String, Object>> preview(int limit) {
