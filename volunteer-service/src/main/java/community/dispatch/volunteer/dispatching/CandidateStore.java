@@ -26,8 +26,8 @@ import lombok.RequiredArgsConstructor;
 
 /**
  * The SQL behind a decision of who could take a request: the volunteers' profiles and the buildings on the map, which
- * {@link DispatchMemory} keeps (each row with its change number, from the {@code dispatch_change} sequence), and, read at
- * every decision, everyone's load — open orders and hours served lately — and who was tried for the request already.
+ * {@link DispatchMemory} keeps (each row with its change number, from the {@code dispatch_change} sequence), and
+ * volunteers' loads — open orders and hours served lately; and, at every decision, who was tried for the request.
  */
 @Component
 @RequiredArgsConstructor
@@ -47,23 +47,17 @@ class CandidateStore {
     record Building(String name, double latitude, double longitude, long change) {
     }
 
-    /** What a volunteer is doing now: open orders, hours served lately, and whether they were tried for the request. */
-    record Load(int openOrders, double recentHours, boolean tried, boolean offeredNow) {
+    /** What a volunteer is doing now: open orders, and hours served lately. */
+    record Load(int openOrders, double recentHours) {
 
-        static final Load NONE = new Load(0, 0, false, false);
+        static final Load NONE = new Load(0, 0);
     }
 
-    /** Everyone's load with a request in view, and the last change number given when it was read. */
-    record Loads(Map<UUID, Load> byVolunteer, long latestChange) {
-
-        Load of(UUID volunteer) {
-            return byVolunteer.getOrDefault(volunteer, Load.NONE);
-        }
-
-        /** Whether an offer of the request is open now. */
-        boolean offeredNow() {
-            return byVolunteer.values().stream().anyMatch(Load::offeredNow);
-        }
+    /**
+     * A request's orders as a decision sees them: who was tried for it already (and is not asked again), whether an
+     * offer of it is open now; and the last change number given when they were read.
+     */
+    record Tried(Set<UUID> volunteers, boolean offeredNow, long latestChange) {
     }
 
     private final DatabaseClient database;
@@ -95,43 +89,49 @@ class CandidateStore {
     }
 
     /**
-     * Everyone with an open order, hours completed since {@link #RECENT} or an order of the request, and the last
-     * change number — in one statement, in the caller's transaction (so it counts the offers it made). What it reads
-     * grows with the community's open and recent orders, not with the size of a team. The statuses are spelled out
-     * so the partial indexes over them serve a generic plan too.
+     * The request's orders and the last change number, in one statement, in the caller's transaction (so it counts
+     * the offers it made).
      */
-    Mono<Loads> loads(UUID requestId, Instant now) {
+    Mono<Tried> tried(UUID requestId) {
+        return database.sql("""
+                        SELECT volunteer_id, status, NULL::bigint AS latest_change FROM order_offer WHERE request_id = :request
+                        UNION ALL
+                        SELECT NULL, NULL, last_value FROM dispatch_change""")
+                .bind("request", requestId)
+                .map(row -> new TriedRow(row.get("volunteer_id", UUID.class), row.get("status", String.class),
+                        row.get("latest_change", Long.class)))
+                .all()
+                .collectList()
+                .map(rows -> new Tried(rows.stream()
+                        .filter(row -> row.volunteer() != null && OrderStatus.NOT_AGAIN.contains(OrderStatus.valueOf(row.status())))
+                        .map(TriedRow::volunteer).collect(Collectors.toUnmodifiableSet()),
+                        rows.stream().anyMatch(row -> OrderStatus.OFFERED.name().equals(row.status())),
+                        rows.stream().filter(row -> row.volunteer() == null).mapToLong(TriedRow::latest).max().orElse(0)));
+    }
+
+    private record TriedRow(UUID volunteer, String status, Long latest) {
+    }
+
+    /**
+     * The loads of the given volunteers — in the caller's transaction, so they count the offers it made — or of
+     * everyone with an open order or hours lately (null). Volunteers with neither are left out.
+     */
+    Mono<Map<UUID, Load>> loads(Collection<UUID> volunteers, Instant now) {
         return database.sql("""
                         SELECT o.volunteer_id,
                                count(*) FILTER (WHERE o.status IN (%1$s)) AS open_orders,
-                               coalesce(sum(o.hours) FILTER (WHERE o.status = '%3$s' AND o.completed_at > :recentSince), 0)
-                                   AS recent_hours,
-                               bool_or(o.request_id = :request AND o.status IN (%2$s)) AS tried,
-                               bool_or(o.request_id = :request AND o.status = '%4$s') AS offered_now,
-                               NULL::bigint AS latest_change
+                               coalesce(sum(o.hours) FILTER (WHERE o.status = '%2$s' AND o.completed_at > :recentSince), 0)
+                                   AS recent_hours
                         FROM order_offer o
-                        WHERE o.status IN (%1$s) OR (o.status = '%3$s' AND o.completed_at > :recentSince) OR o.request_id = :request
-                        GROUP BY o.volunteer_id
-                        UNION ALL
-                        SELECT NULL, NULL, NULL, NULL, NULL, last_value FROM dispatch_change""".formatted(
-                        literals(OrderStatus.OPEN), literals(OrderStatus.NOT_AGAIN), OrderStatus.COMPLETED.name(),
-                        OrderStatus.OFFERED.name()))
-                .bind("request", requestId).bind("recentSince", now.minus(RECENT))
-                .map(row -> {
-                    UUID volunteer = row.get("volunteer_id", UUID.class);
-                    return volunteer == null ? new LoadRow(null, null, row.get("latest_change", Long.class))
-                            : new LoadRow(volunteer, new Load(row.get("open_orders", Long.class).intValue(),
-                                    row.get("recent_hours", BigDecimal.class).doubleValue(), row.get("tried", Boolean.class),
-                                    row.get("offered_now", Boolean.class)), null);
-                })
+                        WHERE (o.status IN (%1$s) OR (o.status = '%2$s' AND o.completed_at > :recentSince)) %3$s
+                        GROUP BY o.volunteer_id""".formatted(literals(OrderStatus.OPEN), OrderStatus.COMPLETED.name(),
+                        volunteers == null ? "" : "AND o.volunteer_id = ANY(:volunteers)"))
+                .bindValues(volunteers == null ? Map.of("recentSince", now.minus(RECENT))
+                        : Map.of("recentSince", now.minus(RECENT), "volunteers", volunteers.toArray(UUID[]::new)))
+                .map(row -> Map.entry(row.get("volunteer_id", UUID.class), new Load(row.get("open_orders", Long.class).intValue(),
+                        row.get("recent_hours", BigDecimal.class).doubleValue())))
                 .all()
-                .collectList()
-                .map(rows -> new Loads(rows.stream().filter(row -> row.volunteer() != null)
-                        .collect(Collectors.toUnmodifiableMap(LoadRow::volunteer, LoadRow::load)),
-                        rows.stream().filter(row -> row.volunteer() == null).mapToLong(LoadRow::latest).max().orElse(0)));
-    }
-
-    private record LoadRow(UUID volunteer, Load load, Long latest) {
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private static String literals(Set<OrderStatus> statuses) {

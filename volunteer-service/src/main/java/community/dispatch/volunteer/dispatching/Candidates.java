@@ -3,6 +3,7 @@ package community.dispatch.volunteer.dispatching;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,12 +22,17 @@ import reactor.core.publisher.Mono;
 /**
  * Ranks who could take a request now — eligible, available in the community's zone at this moment (or, for
  * a request with a preferred window, at some moment of that window), not yet tried, and neither the requester
- * nor who entered it on their behalf — with {@link Scoring}; and previews that ranking for administrators. A decision
- * reads only everyone's load ({@link #lookAt}); the profiles, places and rules it ranks by are in {@link DispatchMemory}.
+ * nor who entered it on their behalf — with {@link Scoring}; and previews that ranking for administrators. The
+ * profiles, places and rules it ranks by are in {@link DispatchMemory}; a decision reads the request's orders and the
+ * loads of those it would choose.
  */
 @Component
 @EnableConfigurationProperties(ScoringWeights.class)
 public class Candidates {
+
+    /** Candidates confirmed beyond those wanted in the first page; no page is larger than the last. */
+    private static final int FIRST_PAGE = 16;
+    private static final int MAX_PAGE = 5_000;
 
     private final CandidateStore store;
     private final DispatchMemory memory;
@@ -45,19 +51,26 @@ public class Candidates {
         this.clock = clock;
     }
 
-    /** What a decision about a request sees: its dispatch, and everyone's load with the request in view. */
-    record Moment(Dispatch dispatch, CandidateStore.Loads loads) {
+    /** What a decision about a request sees: its dispatch, and the request's orders. */
+    record Moment(Dispatch dispatch, CandidateStore.Tried tried) {
 
         /** Whether an offer of the request is open now. */
         boolean offeredNow() {
-            return loads.offeredNow();
+            return tried.offeredNow();
         }
     }
 
-    /** Reads everyone's load with the request in view, in the caller's transaction, with memory brought up to date. */
+    /** A volunteer who could be asked, and the score their load as last told gives them. */
+    private record Estimate(CandidateStore.Profile profile, double points) {
+    }
+
+    private static final Comparator<Estimate> ESTIMATES_BEST_FIRST = Comparator.comparingDouble(Estimate::points).reversed()
+            .thenComparing(estimate -> estimate.profile().id(), Scoring::byText);
+
+    /** Reads the request's orders in the caller's transaction, with memory brought up to date. */
     Mono<Moment> lookAt(Dispatch dispatch) {
-        return store.loads(dispatch.requestId(), clock.instant())
-                .flatMap(loads -> memory.upTo(loads.latestChange()).thenReturn(new Moment(dispatch, loads)));
+        return store.tried(dispatch.requestId())
+                .flatMap(tried -> memory.upTo(tried.latestChange()).thenReturn(new Moment(dispatch, tried)));
     }
 
     /** The rule of the request's category, if there is one. */
@@ -67,37 +80,69 @@ public class Candidates {
 
     /**
      * The first {@code wanted} candidates for the request under its rule whose team key {@code shown} accepts, best
-     * first: every eligible volunteer is scored, and the best are checked in turn for who can be asked now
-     * (availability is weekly windows and leave).
+     * first. Everyone who could be asked is ranked in memory by their load as last told; then, a page at a time from
+     * the top, their loads are read as they are now (in the caller's transaction) and they are scored again, and
+     * checked for who can be asked now (availability is weekly windows and leave) — until the {@code wanted}-th best
+     * so found is ahead of the next one's estimate. A load only grows between being told and being read, except
+     * where an order closed in the last moments, so no one further down would rank higher.
      */
-    List<Scoring.Scored> ranked(Moment moment, Rule rule, int wanted, Predicate<String> shown) {
-        Instant now = clock.instant();
+    Mono<List<Scoring.Scored>> ranked(Moment moment, Rule rule, int wanted, Predicate<String> shown) {
         Dispatch dispatch = moment.dispatch();
         Scoring.Need need = new Scoring.Need(rule.teams(), rule.requiredSkills(), dispatch.compoundCode(),
                 dispatch.gridCode(), memory.located(dispatch.place()));
-        List<Scoring.Volunteer> able = memory.volunteers().stream()
-                .filter(profile -> profile.active() && !profile.id().equals(dispatch.requesterId())
-                        && !profile.id().equals(dispatch.submittedBy())
-                        && profile.teams().stream().anyMatch(need.teams()::contains)
-                        && !moment.loads().of(profile.id()).tried())
-                .map(profile -> {
-                    CandidateStore.Load load = moment.loads().of(profile.id());
-                    return new Scoring.Volunteer(profile.id(), profile.teams(), profile.skills(), profile.compoundCode(),
-                            profile.gridCode(), load.openOrders(), profile.maxConcurrent(), load.recentHours(),
-                            profile.averageRating(), memory.home(profile));
-                })
-                .toList();
-        List<Scoring.Scored> chosen = new ArrayList<>();
-        for (Scoring.Scored scored : Scoring.rank(need, able, weights)) {
-            if (chosen.size() == wanted) {
-                break;
-            }
-            if (shown.test(scored.teamKey()) && memory.volunteer(scored.volunteerId())
-                    .filter(profile -> askable(profile.availability(), dispatch, now)).isPresent()) {
-                chosen.add(scored);
+        List<Estimate> estimates = new ArrayList<>();
+        for (CandidateStore.Profile profile : memory.volunteers()) {
+            if (profile.active() && !profile.id().equals(dispatch.requesterId()) && !profile.id().equals(dispatch.submittedBy())
+                    && !moment.tried().volunteers().contains(profile.id())) {
+                Scoring.Volunteer guess = volunteer(profile, memory.load(profile.id()));
+                if (Scoring.eligible(need, guess)) {
+                    estimates.add(new Estimate(profile, Scoring.points(need, guess, weights)));
+                }
             }
         }
-        return List.copyOf(chosen);
+        estimates.sort(ESTIMATES_BEST_FIRST);
+        return confirmed(dispatch, need, estimates, 0, wanted, shown, clock.instant(), new ArrayList<>());
+    }
+
+    private Mono<List<Scoring.Scored>> confirmed(Dispatch dispatch, Scoring.Need need, List<Estimate> estimates, int from,
+            int wanted, Predicate<String> shown, Instant now, List<Scoring.Scored> chosen) {
+        if (from >= estimates.size()) {
+            return Mono.just(best(chosen, wanted));
+        }
+        int page = (int) Math.min(MAX_PAGE, from == 0 ? (long) wanted + FIRST_PAGE : from);
+        List<Estimate> slice = estimates.subList(from, Math.min(estimates.size(), from + page));
+        return store.loads(slice.stream().map(estimate -> estimate.profile().id()).toList(), now).flatMap(loads -> {
+            for (Estimate estimate : slice) {
+                CandidateStore.Profile profile = estimate.profile();
+                Scoring.Volunteer volunteer = volunteer(profile, loads.getOrDefault(profile.id(), CandidateStore.Load.NONE));
+                if (Scoring.eligible(need, volunteer) && askable(profile.availability(), dispatch, now)) {
+                    Scoring.Scored scored = Scoring.score(need, volunteer, weights);
+                    if (shown.test(scored.teamKey())) {
+                        chosen.add(scored);
+                    }
+                }
+            }
+            chosen.sort(Scoring.BEST_FIRST);
+            int next = from + slice.size();
+            boolean settled = next >= estimates.size() || chosen.size() >= wanted && ahead(chosen.get(wanted - 1), estimates.get(next));
+            return settled ? Mono.just(best(chosen, wanted))
+                    : confirmed(dispatch, need, estimates, next, wanted, shown, now, chosen);
+        });
+    }
+
+    private static boolean ahead(Scoring.Scored scored, Estimate estimate) {
+        return scored.score() > estimate.points()
+                || scored.score() == estimate.points() && Scoring.byText(scored.volunteerId(), estimate.profile().id()) < 0;
+    }
+
+    private static List<Scoring.Scored> best(List<Scoring.Scored> chosen, int wanted) {
+        return List.copyOf(chosen.size() > wanted ? chosen.subList(0, wanted) : chosen);
+    }
+
+    private Scoring.Volunteer volunteer(CandidateStore.Profile profile, CandidateStore.Load load) {
+        return new Scoring.Volunteer(profile.id(), profile.teams(), profile.skills(), profile.compoundCode(),
+                profile.gridCode(), load.openOrders(), profile.maxConcurrent(), load.recentHours(), profile.averageRating(),
+                memory.home(profile));
     }
 
     private boolean askable(Availability availability, Dispatch dispatch, Instant now) {
@@ -117,8 +162,8 @@ public class Candidates {
                 ? Mono.just(new Dispatch(UUID.randomUUID(), categoryCode, urgency == null ? "NORMAL" : urgency, null, 0,
                         compoundCode, gridCode, null))
                 : dispatches.find(requestId);
-        return dispatch.flatMap(this::lookAt).flatMap(moment -> Mono.justOrEmpty(rule(moment)
-                .map(rule -> new Preview(rule, ranked(moment, rule, limit, shown)))));
+        return dispatch.flatMap(this::lookAt).flatMap(moment -> Mono.justOrEmpty(rule(moment))
+                .flatMap(rule -> ranked(moment, rule, limit, shown).map(ranked -> new Preview(rule, ranked))));
     }
 
     /** A preview: the rule it ranked by, and the ranking. */

@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.dispatching;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -42,23 +43,28 @@ class DispatchMemory extends BackgroundWork {
     private static final String VOLUNTEER = "volunteer";
     private static final String BUILDING = "building_place";
     private static final String RULE = "dispatch_rule";
+    private static final String LOAD = "load:";
 
     private final CandidateStore store;
     private final RuleStore rules;
     private final WakeUps wakeUps;
+    private final Clock clock;
 
     private final Map<UUID, Profile> volunteers = new ConcurrentHashMap<>();
     private final Map<String, Building> buildings = new ConcurrentHashMap<>();
     private final Map<String, RuleStore.Numbered> ruleBook = new ConcurrentHashMap<>();
+    /** Loads as last told: a guide for ranking, not the truth of the moment (a decision reads that for whom it chooses). */
+    private final Map<UUID, CandidateStore.Load> loads = new ConcurrentHashMap<>();
     /** Volunteers deleted: a row read before its delete never comes back. */
     private final Set<UUID> gone = ConcurrentHashMap.newKeySet();
     /** Every change numbered up to this is here, or will be told when it commits; below 0 nothing was read yet. */
     private volatile long known = -1;
 
-    DispatchMemory(CandidateStore store, RuleStore rules, WakeUps wakeUps) {
+    DispatchMemory(CandidateStore store, RuleStore rules, WakeUps wakeUps, Clock clock) {
         this.store = store;
         this.rules = rules;
         this.wakeUps = wakeUps;
+        this.clock = clock;
     }
 
     /**
@@ -86,6 +92,11 @@ class DispatchMemory extends BackgroundWork {
 
     Optional<Profile> volunteer(UUID id) {
         return Optional.ofNullable(volunteers.get(id));
+    }
+
+    /** The volunteer's load as last told: open orders may since have been made (or closed) by any instance. */
+    CandidateStore.Load load(UUID volunteer) {
+        return loads.getOrDefault(volunteer, CandidateStore.Load.NONE);
     }
 
     Optional<Rule> rule(String categoryCode) {
@@ -127,7 +138,12 @@ class DispatchMemory extends BackgroundWork {
         Set<UUID> volunteersChanged = new HashSet<>();
         Set<String> buildingsChanged = new HashSet<>();
         Set<String> rulesChanged = new HashSet<>();
+        Set<UUID> loadsChanged = new HashSet<>();
         for (String change : told) {
+            if (change.startsWith(LOAD)) {
+                loadsChanged.add(UUID.fromString(change.substring(LOAD.length())));
+                continue;
+            }
             int table = change.indexOf(':');
             int number = change.lastIndexOf(':');
             if (table < 0 || number <= table) {
@@ -170,7 +186,17 @@ class DispatchMemory extends BackgroundWork {
                 .doOnNext(this::keep)
                 .thenMany(rulesChanged.isEmpty() ? Flux.<RuleStore.Numbered>empty() : rules.of(rulesChanged))
                 .doOnNext(this::keep)
-                .then();
+                .then(loadsChanged.isEmpty() ? Mono.<Void>empty() : store.loads(loadsChanged, clock.instant()).doOnNext(read ->
+                        loadsChanged.forEach(volunteer -> keepLoad(volunteer, read.get(volunteer)))).then());
+    }
+
+    private void keepLoad(UUID volunteer, CandidateStore.Load load) {
+        if (load == null) {
+            loads.remove(volunteer);
+        }
+        else {
+            loads.put(volunteer, load);
+        }
     }
 
     private static <T> boolean behind(T kept, ToLongFunction<T> change, String told) {
@@ -189,6 +215,11 @@ class DispatchMemory extends BackgroundWork {
             return store.profilesSince(0).doOnNext(profile -> readVolunteers.add(profile.id())).doOnNext(this::keep)
                     .thenMany(store.buildingsSince(0)).doOnNext(building -> readBuildings.add(building.name())).doOnNext(this::keep)
                     .thenMany(rules.since(0)).doOnNext(rule -> readRules.add(rule.rule().categoryCode())).doOnNext(this::keep)
+                    .then(store.loads(null, clock.instant()))
+                    .doOnNext(read -> {
+                        loads.keySet().retainAll(read.keySet());
+                        loads.putAll(read);
+                    })
                     .then(Mono.fromRunnable(() -> {
                         volunteers.values().removeIf(kept -> kept.change() <= latest && !readVolunteers.contains(kept.id()));
                         buildings.values().removeIf(kept -> kept.change() <= latest && !readBuildings.contains(kept.name()));

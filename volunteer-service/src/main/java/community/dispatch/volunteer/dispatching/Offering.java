@@ -126,11 +126,11 @@ public class Offering {
         if (mode.exhausted(dispatch.offersMade(), rule.maxOffers())) {
             return unassignable(dispatch.requestId(), rule, "no one accepted after " + dispatch.offersMade() + " offers");
         }
-        List<Scoring.Scored> ranked = candidates.ranked(moment, rule, mode.offersAtOnce(), team -> true);
-        return ranked.isEmpty() ? unassignable(dispatch.requestId(), rule, "no eligible volunteer is free")
+        return candidates.ranked(moment, rule, mode.offersAtOnce(), team -> true).flatMap(ranked -> ranked.isEmpty()
+                ? unassignable(dispatch.requestId(), rule, "no eligible volunteer is free")
                 : Flux.fromIterable(ranked)
                         .concatMap(chosen -> offer(dispatch.requestId(), chosen, rule.timeoutFor(dispatch.urgency())))
-                        .then();
+                        .then());
     }
 
     private Mono<Void> offer(UUID requestId, Scoring.Scored chosen, Duration timeout) {

@@ -159,6 +159,21 @@ class DispatchMemoryIT extends ServiceTestSupport {
     }
 
     @Test
+    void aVolunteerFilledUpJustNowIsNotChosen() {
+        UUID first = ids(preview(1)).get(0);
+        int room = database.sql("SELECT max_concurrent FROM volunteer WHERE member_id = :member").bind("member", first)
+                .map(row -> row.get("max_concurrent", Integer.class)).one().block();
+        int open = database.sql("SELECT count(*) AS n FROM order_offer WHERE volunteer_id = :member AND status = 'ACCEPTED'")
+                .bind("member", first).map(row -> row.get("n", Long.class)).one().block().intValue();
+        for (int order = open; order < room; order++) {
+            ordered(first, "ACCEPTED", null);
+        }
+
+        assertThat(ids(preview(3))).as("whatever memory was told so far, the load is read for whom a decision chooses")
+                .doesNotContain(first).hasSize(3);
+    }
+
+    @Test
     void aChangeNumberedEarlierButCommittedLaterIsHeard() {
         UUID first = ids(preview(1)).get(0);
         UUID another = free.stream().filter(member -> !member.equals(first)).findFirst().orElseThrow();

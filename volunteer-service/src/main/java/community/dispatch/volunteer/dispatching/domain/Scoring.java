@@ -95,17 +95,66 @@ public final class Scoring {
 
     /** Whether the volunteer may be offered the request at all: a team of the rule, every required skill, room for one more. */
     public static boolean eligible(Need need, Volunteer volunteer) {
-        return volunteer.teams().stream().anyMatch(need.teams()::contains)
-                && need.requiredSkills().entrySet().stream()
-                        .allMatch(required -> volunteer.skills().getOrDefault(required.getKey(), 0) >= required.getValue())
-                && volunteer.openOrders() < volunteer.maxConcurrent();
+        if (volunteer.openOrders() >= volunteer.maxConcurrent() || team(need, volunteer) == null) {
+            return false;
+        }
+        for (Map.Entry<String, Integer> required : need.requiredSkills().entrySet()) {
+            if (volunteer.skills().getOrDefault(required.getKey(), 0) < required.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Scored score(Need need, Volunteer volunteer, Weights weights) {
-        String team = need.teams().stream().filter(volunteer.teams()::contains).findFirst().orElseThrow();
+        Parts parts = parts(need, volunteer);
+        return new Scored(volunteer.id(), parts.team(), parts.total(weights),
+                Map.of("team", parts.teamFit(), "skill", parts.skill(), "proximity", parts.proximity(), "load", parts.load(),
+                        "fairness", parts.fairness(), "rating", parts.rating()),
+                parts.sameBuilding(), parts.distance() == null ? null : (int) Math.round(parts.distance()));
+    }
+
+    /** The volunteer's score alone — {@link #score}'s, without its parts: what ranking thousands needs. */
+    public static double points(Need need, Volunteer volunteer, Weights weights) {
+        return parts(need, volunteer).total(weights);
+    }
+
+    /** The components of a volunteer's score for a need, each between 0 and 1. */
+    private record Parts(String team, double teamFit, double skill, double proximity, double load, double fairness,
+            double rating, boolean sameBuilding, Double distance) {
+
+        /** The weighted sum, to three decimals. */
+        double total(Weights weights) {
+            double score = weights.team() * teamFit + weights.skill() * skill + weights.proximity() * proximity
+                    + weights.load() * load + weights.fairness() * fairness + weights.rating() * rating;
+            return Math.round(score * 1000) / 1000.0;
+        }
+    }
+
+    /** The rule's first team the volunteer is in; null when in none. */
+    private static String team(Need need, Volunteer volunteer) {
+        for (String team : need.teams()) {
+            if (volunteer.teams().contains(team)) {
+                return team;
+            }
+        }
+        return null;
+    }
+
+    private static Parts parts(Need need, Volunteer volunteer) {
+        String team = team(need, volunteer);
+        if (team == null) {
+            throw new IllegalArgumentException("Volunteer " + volunteer.id() + " is in none of the teams " + need.teams());
+        }
         double teamFit = need.teams().size() <= 1 ? 1 : 1 - (double) need.teams().indexOf(team) / (need.teams().size() - 1);
-        double skill = need.requiredSkills().isEmpty() ? 1 : need.requiredSkills().keySet().stream()
-                .mapToDouble(name -> Math.min(1, volunteer.skills().getOrDefault(name, 0) / 5.0)).average().orElse(1);
+        double skill = 1;
+        if (!need.requiredSkills().isEmpty()) {
+            double sum = 0;
+            for (String name : need.requiredSkills().keySet()) {
+                sum += Math.min(1, volunteer.skills().getOrDefault(name, 0) / 5.0);
+            }
+            skill = sum / need.requiredSkills().size();
+        }
         Place wanted = need.place();
         Place home = volunteer.home();
         boolean sameBuilding = wanted.building() != null && wanted.building().equals(home.building());
@@ -118,29 +167,19 @@ public final class Scoring {
         double load = 1 - (double) volunteer.openOrders() / volunteer.maxConcurrent();
         double fairness = 1 - Math.min(volunteer.recentHours(), BUSY_HOURS) / BUSY_HOURS;
         double rating = volunteer.averageRating() == null ? 0.5 : (volunteer.averageRating() - 1) / 4;
-        Map<String, Double> parts = Map.of("team", teamFit, "skill", skill, "proximity", proximity, "load", load,
-                "fairness", fairness, "rating", rating);
-        double score = weights.team() * teamFit + weights.skill() * skill + weights.proximity() * proximity
-                + weights.load() * load + weights.fairness() * fairness + weights.rating() * rating;
-        return new Scored(volunteer.id(), team, Math.round(score * 1000) / 1000.0, parts, sameBuilding,
-                distance == null ? null : (int) Math.round(distance));
+        return new Parts(team, teamFit, skill, proximity, load, fairness, rating, sameBuilding, distance);
     }
+
+    /** Best first: the higher score, and between equal scores the lower member id (as text, see {@link #byText}). */
+    public static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparing(Scored::volunteerId, Scoring::byText);
 
     /**
      * Member ids in the order of their text form — PostgreSQL's order of {@code uuid}, where candidates are ranked
      * first — which {@link UUID#compareTo} (signed) is not.
      */
-    static int byText(UUID one, UUID other) {
+    public static int byText(UUID one, UUID other) {
         int most = Long.compareUnsigned(one.getMostSignificantBits(), other.getMostSignificantBits());
         return most != 0 ? most : Long.compareUnsigned(one.getLeastSignificantBits(), other.getLeastSignificantBits());
-    }
-
-    /** The eligible volunteers, best first. */
-    public static List<Scored> rank(Need need, List<Volunteer> volunteers, Weights weights) {
-        return volunteers.stream()
-                .filter(volunteer -> eligible(need, volunteer))
-                .map(volunteer -> score(need, volunteer, weights))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::volunteerId, Scoring::byText))
-                .toList();
     }
 }

@@ -55,7 +55,7 @@ class ScoringTest {
             "better ratings win,                   rating,   5.0,   2.0" })
     void eachComponentPullsTheRightWay(String why, String component, String better, String worse) {
         // The worse one has the lower id, so only the component can put the better one first.
-        List<Scored> ranked = Scoring.rank(NURSING_IN_C01, List.of(with(A, component, worse), with(B, component, better)),
+        List<Scored> ranked = rank(NURSING_IN_C01, List.of(with(A, component, worse), with(B, component, better)),
                 WEIGHTS);
 
         assertThat(ranked).extracting(Scored::volunteerId).as(why).containsExactly(B, A);
@@ -80,9 +80,10 @@ class ScoringTest {
         assertThat(scored.components()).containsEntry("team", 1.0).containsEntry("skill", 0.6)
                 .containsEntry("proximity", 0.8).containsEntry("load", 1.0).containsEntry("fairness", 1.0)
                 .containsEntry("rating", 0.5);
-        assertThat(scored.score()).isEqualTo(2.0 + 0.6 + 1.2 + 1.0 + 1.0 + 0.25);
+        assertThat(scored.score()).isEqualTo(2.0 + 0.6 + 1.2 + 1.0 + 1.0 + 0.25)
+                .as("the score alone, as thousands are ranked").isEqualTo(Scoring.points(NURSING_IN_C01, base(A), WEIGHTS));
         assertThat(scored.distanceMetres()).as("neither place is on the map").isNull();
-        assertThat(Scoring.rank(NURSING_IN_C01, List.of(base(B), base(A)), WEIGHTS))
+        assertThat(rank(NURSING_IN_C01, List.of(base(B), base(A)), WEIGHTS))
                 .extracting(Scored::volunteerId).containsExactly(A, B);
     }
 
@@ -97,7 +98,7 @@ class ScoringTest {
             String worseHome, Double worseLatitude, Double worseLongitude) {
         Need help = new Need(List.of("angel"), Map.of("nursing", 3), "C01", "G01", new Place("C01/2", 33.9564, 116.7900));
         // The farther one has the lower id, so only where they live can put the nearer one first.
-        List<Scored> ranked = Scoring.rank(help, List.of(livingIn(A, worseHome, worseLatitude, worseLongitude),
+        List<Scored> ranked = rank(help, List.of(livingIn(A, worseHome, worseLatitude, worseLongitude),
                 livingIn(B, betterHome, betterLatitude, betterLongitude)), WEIGHTS);
 
         assertThat(ranked).extracting(Scored::volunteerId).as(why).containsExactly(B, A);
@@ -130,5 +131,11 @@ class ScoringTest {
     private static Volunteer livingIn(UUID id, String building, Double latitude, Double longitude) {
         return new Volunteer(id, List.of("angel"), Map.of("nursing", 3), "C01", "G01", 0, 2, 0, null,
                 new Place(building, latitude, longitude));
+    }
+
+    /** The eligible volunteers, best first, as dispatch ranks them. */
+    private static List<Scored> rank(Scoring.Need need, List<Scoring.Volunteer> volunteers, Scoring.Weights weights) {
+        return volunteers.stream().filter(volunteer -> Scoring.eligible(need, volunteer))
+                .map(volunteer -> Scoring.score(need, volunteer, weights)).sorted(Scoring.BEST_FIRST).toList();
     }
 }
