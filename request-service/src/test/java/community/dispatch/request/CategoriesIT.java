@@ -1,5 +1,8 @@
 package community.dispatch.request;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.testing.ServiceIntegrationTest;
@@ -19,6 +23,8 @@ class CategoriesIT {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    DatabaseClient database;
 
     @Test
     void anyoneReadsTheSeededCatalogueInTheirLanguage() {
@@ -48,6 +54,27 @@ class CategoriesIT {
                 .jsonPath("$.attributes[0].datatype").isEqualTo("number");
         web.get().uri("/api/v1/categories/nothing").exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("category-not-found");
+    }
+
+    @Test
+    void aCategoryChangedByAnotherInstanceIsReadWithinMoments() {
+        String before = description("other");
+        try {
+            database.sql("UPDATE category SET description = 'Anything else (changed elsewhere)', version = version + 1 WHERE code = 'other'")
+                    .fetch().rowsUpdated().block();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> description("other"), "Anything else (changed elsewhere)"::equals);
+        }
+        finally {
+            database.sql("UPDATE category SET description = :before, version = version + 1 WHERE code = 'other'")
+                    .bind("before", before).fetch().rowsUpdated().block();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> description("other"), before::equals);
+    }
+
+    private String description(String code) {
+        return (String) web.get().uri("/api/v1/categories/" + code).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("description");
     }
 
     @Test

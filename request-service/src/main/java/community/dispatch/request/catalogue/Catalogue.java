@@ -14,21 +14,22 @@ import reactor.core.publisher.Mono;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
-/** The categories of need; admins change them, everyone reads them. */
+/** The categories of need; admins change them, everyone reads them (from memory: {@link CatalogueCopy}). */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Catalogue {
 
     private final CategoryStore store;
+    private final CatalogueCopy copy;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
 
     public Flux<Category> all(boolean includeInactive) {
-        return store.all(includeInactive);
+        return copy.categories().flatMapIterable(Map::values).filter(category -> includeInactive || category.active());
     }
 
     public Mono<Category> find(String code) {
-        return store.find(code);
+        return copy.categories().mapNotNull(categories -> categories.get(code));
     }
 
     /** The category a new request may use: it must exist and be active. */
@@ -42,12 +43,14 @@ public class Catalogue {
         return find(category.code())
                 .flatMap(existing -> Mono.<Category>error(DomainException.conflict("category-exists",
                         "Category '" + category.code() + "' exists already.")))
-                .switchIfEmpty(Mono.defer(() -> store.insert(category).then(find(category.code()))));
+                .switchIfEmpty(Mono.defer(() -> store.insert(category).doOnSuccess(written -> copy.forget())
+                        .then(find(category.code()))));
     }
 
     /** Replaces a category if it still has {@code expectedVersion} (when given). */
     public Mono<Category> replace(Category category, Long expectedVersion) {
         return store.replace(category, expectedVersion)
+                .doOnSuccess(written -> copy.forget())
                 .flatMap(updated -> updated == 1 ? find(category.code()) : find(category.code())
                         .flatMap(existing -> Mono.<Category>error(DomainException.stale("stale-category",
                                 "Category '" + category.code() + "' changed since you read it.")))
@@ -64,6 +67,7 @@ public class Catalogue {
         return transactions.transactional(store.publish(code, publicDetails)
                         .flatMap(found -> found ? audit.done(caller, "category.publication", code, null, after).thenReturn(true)
                                 : Mono.just(false)))
+                .doOnSuccess(written -> copy.forget())
                 .flatMap(found -> found ? find(code) : Mono.error(notFound(code)));
     }
 

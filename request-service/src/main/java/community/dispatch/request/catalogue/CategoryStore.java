@@ -27,13 +27,9 @@ class CategoryStore {
     private final DatabaseClient database;
     private final JsonMapper json;
 
-    Flux<Category> all(boolean includeInactive) {
-        return database.sql("SELECT * FROM category WHERE active OR :inactiveToo ORDER BY group_code, code")
-                .bind("inactiveToo", includeInactive).map(this::read).all();
-    }
-
-    Mono<Category> find(String code) {
-        return database.sql("SELECT * FROM category WHERE code = :code").bind("code", code).map(this::read).one();
+    /** Every category, active or not, in the catalogue's order. */
+    Flux<Category> all() {
+        return database.sql("SELECT * FROM category ORDER BY group_code, code").map(this::read).all();
     }
 
     Mono<Long> insert(Category category) {
