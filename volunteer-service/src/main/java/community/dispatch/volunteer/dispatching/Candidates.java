@@ -3,9 +3,9 @@ package community.dispatch.volunteer.dispatching;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -60,12 +60,15 @@ public class Candidates {
         }
     }
 
-    /** A volunteer who could be asked, and the score their load as last told gives them. */
-    private record Estimate(CandidateStore.Profile profile, double points) {
-    }
+    /** A volunteer who could be asked, and the score their load as last told gives them; the best come first. */
+    private record Estimate(CandidateStore.Profile profile, double points) implements Comparable<Estimate> {
 
-    private static final Comparator<Estimate> ESTIMATES_BEST_FIRST = Comparator.comparingDouble(Estimate::points).reversed()
-            .thenComparing(estimate -> estimate.profile().id(), Scoring::byText);
+        @Override
+        public int compareTo(Estimate other) {
+            int byPoints = Double.compare(other.points, points);
+            return byPoints != 0 ? byPoints : Scoring.byText(profile.id(), other.profile.id());
+        }
+    }
 
     /** Reads the request's orders in the caller's transaction, with memory brought up to date. */
     Mono<Moment> lookAt(Dispatch dispatch) {
@@ -100,17 +103,20 @@ public class Candidates {
                 }
             }
         }
-        estimates.sort(ESTIMATES_BEST_FIRST);
-        return confirmed(dispatch, need, estimates, 0, wanted, shown, clock.instant(), new ArrayList<>());
+        // A heap, not a sort: a decision takes the best few of thousands.
+        return confirmed(dispatch, need, new PriorityQueue<>(estimates), 0, wanted, shown, clock.instant(), new ArrayList<>());
     }
 
-    private Mono<List<Scoring.Scored>> confirmed(Dispatch dispatch, Scoring.Need need, List<Estimate> estimates, int from,
-            int wanted, Predicate<String> shown, Instant now, List<Scoring.Scored> chosen) {
-        if (from >= estimates.size()) {
+    private Mono<List<Scoring.Scored>> confirmed(Dispatch dispatch, Scoring.Need need, PriorityQueue<Estimate> estimates,
+            int taken, int wanted, Predicate<String> shown, Instant now, List<Scoring.Scored> chosen) {
+        if (estimates.isEmpty()) {
             return Mono.just(best(chosen, wanted));
         }
-        int page = (int) Math.min(MAX_PAGE, from == 0 ? (long) wanted + FIRST_PAGE : from);
-        List<Estimate> slice = estimates.subList(from, Math.min(estimates.size(), from + page));
+        int page = (int) Math.min(MAX_PAGE, taken == 0 ? (long) wanted + FIRST_PAGE : taken);
+        List<Estimate> slice = new ArrayList<>(Math.min(page, estimates.size()));
+        while (slice.size() < page && !estimates.isEmpty()) {
+            slice.add(estimates.poll());
+        }
         return store.loads(slice.stream().map(estimate -> estimate.profile().id()).toList(), now).flatMap(loads -> {
             for (Estimate estimate : slice) {
                 CandidateStore.Profile profile = estimate.profile();
@@ -123,10 +129,9 @@ public class Candidates {
                 }
             }
             chosen.sort(Scoring.BEST_FIRST);
-            int next = from + slice.size();
-            boolean settled = next >= estimates.size() || chosen.size() >= wanted && ahead(chosen.get(wanted - 1), estimates.get(next));
+            boolean settled = estimates.isEmpty() || chosen.size() >= wanted && ahead(chosen.get(wanted - 1), estimates.peek());
             return settled ? Mono.just(best(chosen, wanted))
-                    : confirmed(dispatch, need, estimates, next, wanted, shown, now, chosen);
+                    : confirmed(dispatch, need, estimates, taken + slice.size(), wanted, shown, now, chosen);
         });
     }
 
