@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -74,6 +75,14 @@ public class Candidates {
     Mono<Moment> lookAt(Dispatch dispatch) {
         return store.tried(dispatch.requestId())
                 .flatMap(tried -> memory.upTo(tried.latestChange()).thenReturn(new Moment(dispatch, tried)));
+    }
+
+    /**
+     * A request opened in the caller's transaction a moment ago, when the last change number was {@code latestChange}:
+     * nobody was tried for it and no row of it needs reading again.
+     */
+    Mono<Moment> lookAtNew(Dispatch dispatch, long latestChange) {
+        return memory.upTo(latestChange).thenReturn(new Moment(dispatch, new CandidateStore.Tried(Set.of(), false, latestChange)));
     }
 
     /** The rule of the request's category, if there is one. */

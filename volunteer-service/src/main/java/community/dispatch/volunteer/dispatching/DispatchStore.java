@@ -46,8 +46,11 @@ class DispatchStore {
 
     private final DatabaseClient database;
 
-    /** Starts dispatching a request; false when it was already known (a repeated event). */
-    Mono<Boolean> open(Dispatch dispatch) {
+    /**
+     * Starts dispatching a request, answering the last change number given (for {@link DispatchMemory}); empty when
+     * the request was already known (a repeated event).
+     */
+    Mono<Long> open(Dispatch dispatch) {
         Map<String, Object> values = new HashMap<>(Map.of("id", dispatch.requestId(), "category", dispatch.categoryCode(),
                 "urgency", dispatch.urgency(), "status", DispatchStatus.OPEN.name(),
                 "compound", Parameter.fromOrEmpty(dispatch.compoundCode(), String.class),
@@ -65,9 +68,10 @@ class DispatchStore {
                                               wanted_from, wanted_to, offer_after, building, latitude, longitude, submitted_by)
                         VALUES (:id, :category, :urgency, :status, :compound, :grid, :requester, :wantedFrom, :wantedTo, :offerAfter,
                                 :building, :latitude, :longitude, :submittedBy)
-                        ON CONFLICT (request_id) DO NOTHING""")
+                        ON CONFLICT (request_id) DO NOTHING
+                        RETURNING (SELECT last_value FROM dispatch_change) AS latest_change""")
                 .bindValues(values)
-                .fetch().rowsUpdated().map(inserted -> inserted == 1);
+                .map(row -> row.get("latest_change", Long.class)).one();
     }
 
     /** Requests wanted later whose first offer is due: claimed (skipping those another instance holds) and no longer deferred. */

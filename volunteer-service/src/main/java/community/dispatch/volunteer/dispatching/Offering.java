@@ -63,13 +63,15 @@ public class Offering {
     Mono<Void> requestSubmitted(RequestSubmitted submitted) {
         Instant firstOffer = submitted.preferredFrom() == null ? null : submitted.preferredFrom().minus(windowLead);
         Instant offerAfter = firstOffer != null && firstOffer.isAfter(clock.instant()) ? firstOffer : null;
-        return dispatches.open(new Dispatch(submitted.requestId(),
-                        submitted.categoryCode() == null ? DEFAULT_CATEGORY : submitted.categoryCode(),
-                        submitted.urgency() == null ? DEFAULT_URGENCY : submitted.urgency(), DispatchStatus.OPEN, 0,
-                        submitted.compoundCode(), submitted.gridCode(), submitted.requesterId(), submitted.preferredFrom(),
-                        submitted.preferredTo(), offerAfter,
-                        new Scoring.Place(submitted.building(), submitted.latitude(), submitted.longitude()), submitted.submittedBy()))
-                .flatMap(opened -> !opened ? Mono.<Void>empty() : offerAfter == null ? offerNext(submitted.requestId())
+        Dispatch opening = new Dispatch(submitted.requestId(),
+                submitted.categoryCode() == null ? DEFAULT_CATEGORY : submitted.categoryCode(),
+                submitted.urgency() == null ? DEFAULT_URGENCY : submitted.urgency(), DispatchStatus.OPEN, 0,
+                submitted.compoundCode(), submitted.gridCode(), submitted.requesterId(), submitted.preferredFrom(),
+                submitted.preferredTo(), offerAfter,
+                new Scoring.Place(submitted.building(), submitted.latitude(), submitted.longitude()), submitted.submittedBy());
+        // Opened in this transaction, the dispatch row is this decision's alone: it is neither locked nor read again.
+        return dispatches.open(opening)
+                .flatMap(latestChange -> offerAfter == null ? candidates.lookAtNew(opening, latestChange).flatMap(this::offerAt)
                         : Mono.<Void>fromRunnable(() -> log.info("Request {} is wanted from {}: first offer at {}",
                                 submitted.requestId(), submitted.preferredFrom(), offerAfter)));
     }
@@ -108,9 +110,13 @@ public class Offering {
                 .filter(dispatch -> dispatch.status() == DispatchStatus.OPEN
                         && (dispatch.offerAfter() == null || !clock.instant().isBefore(dispatch.offerAfter())))
                 .flatMap(candidates::lookAt)
-                .flatMap(moment -> moment.offeredNow() ? Mono.<Void>empty()
-                        : candidates.rule(moment).map(rule -> offerUnder(moment, rule))
-                                .orElseGet(() -> unassignable(requestId, null, "no eligible volunteer is free")));
+                .flatMap(this::offerAt);
+    }
+
+    private Mono<Void> offerAt(Candidates.Moment moment) {
+        return moment.offeredNow() ? Mono.<Void>empty()
+                : candidates.rule(moment).map(rule -> offerUnder(moment, rule))
+                        .orElseGet(() -> unassignable(moment.dispatch().requestId(), null, "no eligible volunteer is free"));
     }
 
     /** Records a move of an order and its event. */
