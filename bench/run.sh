@@ -10,7 +10,8 @@
 # BENCH_WARMUP_ROUNDS at most this many windows of submissions until two agree within 5 % [8],
 # BENCH_DURATION seconds per closed-loop run [15], BENCH_CONNECTIONS [64], BENCH_PACED_DURATION
 # seconds per paced run [10], BENCH_RATES [50 100 200], BENCH_TEAMS volunteer counts [400 3000],
-# BENCH_ONLY [all] (throughput | dispatch), BENCH_IDLE seconds the idle stack is measured [20]. Needs wrk, curl and psql
+# BENCH_ONLY [all] (throughput | dispatch | surge), BENCH_SURGE_BASE the surge's steady rate [20], BENCH_IDLE seconds
+# the idle stack is measured [20]. Needs wrk, curl and psql
 # (Debian: apt-get install wrk curl postgresql-client). It adds 16 bench residents, their requests
 # and synthetic volunteers of the Weaver team to the stack's data: bench a stack you can reset.
 set -euo pipefail
@@ -340,6 +341,51 @@ if [ "$only" = all ] || [ "$only" = dispatch ]; then
         "$p50" "$p95" "$p99" "$max" "$until_cpu" "$until_db" | tee -a "$results"
     done
   done
+  bench_volunteers 0
+fi
+
+# Surge: a steady rate for 30 s, ten times it for a minute (a flood, a lockdown: every household asking at once),
+# then the steady rate again for a minute — one schedule, no pause between the phases. For each phase: the calls
+# refused and submission → first offer; and how long after the surge ended offers came within a second again (the
+# last submission of the after-phase whose offer took a second or more, counted from the surge's end).
+if [ "$only" = all ] || [ "$only" = surge ]; then
+  steady="${BENCH_SURGE_BASE:-20}"
+  bench_volunteers "${teams[${#teams[@]}-1]}"
+  settle
+  [ -z "$(find "$work/tokens-at" -mmin +3)" ] || fresh_tokens
+  tag="s$(date +%s)"
+  surge_phase() { # <phase> <calls/s> <seconds>
+    wrk -t2 -c"$(( $2 / 10 > 4 ? $2 / 10 : 4 ))" -d"$3s" --timeout 10s -s "$script" "$gateway" -- \
+      submit "$tokens" "$(( $2 / 2 ))" sewing-mending "$tag-$1" > "$work/surge-$1.out"
+  }
+  surge_phase before "$steady" 30
+  surge_phase surge "$(( steady * 10 ))" 60
+  surge_end=$(date +%s.%N)
+  surge_phase after "$steady" 60
+  {
+    echo
+    echo "| surge (team ${teams[${#teams[@]}-1]}) | target/s | achieved/s | refused | offered | p50 ms | p95 ms | p99 ms | max ms |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  } >> "$results"
+  for phase in before surge after; do
+    result=$(grep '^RESULT' "$work/surge-$phase.out")
+    calls=$(sed 's/.*calls=\([0-9]*\).*/\1/' <<< "$result")
+    seconds_taken=$(sed 's/.*seconds=\([0-9.]*\).*/\1/' <<< "$result")
+    refused=$(sed 's/.*non2xx=\([0-9]*\).*socket_errors=\([0-9]*\).*timeouts=\([0-9]*\).*/\1 + \2 + \3/' <<< "$result")
+    target=$steady; [ "$phase" = surge ] && target=$(( steady * 10 ))
+    read -r offered p50 p95 p99 max <<< "$(offer_latency "$tag-$phase")"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$phase" "$target" \
+      "$(awk -v c="$calls" -v s="$seconds_taken" 'BEGIN { printf "%.0f", c / s }')" "$(( refused ))" "$offered" \
+      "$p50" "$p95" "$p99" "$max" | tee -a "$results"
+  done
+  "${psql[@]}" -d request -c "\\copy (SELECT id, created_at FROM service_request WHERE details->>'description' LIKE 'bench $tag-after %') TO '$PWD/$work/submitted.csv' CSV"
+  drained=$("${psql[@]}" -d volunteer -c "CREATE TEMP TABLE s (id uuid, at timestamptz)" \
+    -c "\\copy s FROM '$PWD/$work/submitted.csv' CSV" \
+    -c "WITH firsts AS (SELECT s.at, min(o.offered_at) - s.at AS took FROM s LEFT JOIN order_offer o ON o.request_id = s.id
+                       GROUP BY s.id, s.at)
+        SELECT round(greatest(0, coalesce(extract(epoch FROM max(at) FILTER (WHERE took IS NULL OR took >= interval '1 second')),
+                                          $surge_end) - $surge_end)::numeric, 1) FROM firsts")
+  echo "offers within a second again ${drained} s after the surge ended" | tee -a "$results"
   bench_volunteers 0
 fi
 
