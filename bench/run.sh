@@ -15,6 +15,8 @@
 # (Debian: apt-get install wrk curl postgresql-client). It adds 16 bench residents, their requests
 # and synthetic volunteers of the Weaver team to the stack's data: bench a stack you can reset.
 set -euo pipefail
+# A step that fails stops the bench: say so, and what failed (an unrecorded pass sends its output to /dev/null).
+trap 'status=$?; [ "$status" -eq 0 ] || echo "bench: stopped (status $status) at: $BASH_COMMAND" >&2' EXIT
 cd "$(dirname "$0")/.."
 export LC_ALL=C # join and sort agree on the order
 
