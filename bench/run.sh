@@ -10,7 +10,8 @@
 # BENCH_WARMUP_ROUNDS at most this many windows of submissions until two agree within 5 % [8],
 # BENCH_DURATION seconds per closed-loop run [15], BENCH_CONNECTIONS [64], BENCH_PACED_DURATION
 # seconds per paced run [10], BENCH_RATES [50 100 200], BENCH_TEAMS volunteer counts [400 3000],
-# BENCH_ONLY [all] (throughput | dispatch | surge), BENCH_SURGE_BASE the surge's steady rate [20], BENCH_IDLE seconds
+# BENCH_READ_RATE the paced read through the gateway and direct [500], BENCH_ONLY [all] (throughput | dispatch | surge),
+# BENCH_SURGE_BASE the surge's steady rate [20], BENCH_IDLE seconds
 # the idle stack is measured [20]. Needs wrk, curl and psql
 # (Debian: apt-get install wrk curl postgresql-client). It adds 16 bench residents, their requests
 # and synthetic volunteers of the Weaver team to the stack's data: bench a stack you can reset.
@@ -25,6 +26,7 @@ request_service="http://localhost:${DISPATCH_REQUEST_SERVICE_PORT:-8081}"
 duration="${BENCH_DURATION:-15}"
 paced_duration="${BENCH_PACED_DURATION:-10}"
 connections="${BENCH_CONNECTIONS:-64}"
+read_rate="${BENCH_READ_RATE:-500}"
 read -r -a rates <<< "${BENCH_RATES:-50 100 200}"
 read -r -a teams <<< "${BENCH_TEAMS:-400 3000}"
 only="${BENCH_ONLY:-all}"
@@ -256,6 +258,8 @@ throughput() { # <seconds> → table rows
     load "submit a request" "$via" "$url" submit "$tokens" "$connections" 0 "$1" "t$(date +%s)"
     load "read the catalogue" "$via" "$url" get "$work/catalogue" "$connections" 0 "$1"
     load "read an own request" "$via" "$url" get "$reads" "$connections" 0 "$1"
+    # The same read at one paced rate through both: CPU per call compared where fixed costs per second weigh the same.
+    load "read an own request at ${read_rate}/s" "$via" "$url" get "$reads" 16 "$(( read_rate / 2 ))" "$1"
   done
 }
 # Warm until two consecutive windows of the heaviest call (submitting through the gateway) agree within 5 %

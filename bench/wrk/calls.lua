@@ -1,7 +1,7 @@
 -- wrk script for every bench scenario (bench/run.sh passes the arguments after "--"):
 --   1 kind       submit | get
 --   2 file       one line per caller: "<token>" (submit) or "<token> <path>" (get)
---   3 rate       calls per second per connection; 0 = as fast as the answers come (closed loop)
+--   3 rate       calls per second per wrk thread (run.sh runs two); 0 = as fast as the answers come (closed loop)
 --   4 category   category code of submissions
 --   5 tag        marks this run's submissions in their description
 -- Paced connections keep a schedule (call n at start + n / rate), so a slow answer does not lower
