@@ -112,11 +112,19 @@ class CandidateStore {
     private record TriedRow(UUID volunteer, String status, Long latest) {
     }
 
-    /**
-     * The loads of the given volunteers — in the caller's transaction, so they count the offers it made — or of
-     * everyone with an open order or hours lately (null). Volunteers with neither are left out.
-     */
-    Mono<Map<UUID, Load>> loads(Collection<UUID> volunteers, Instant now) {
+    /** The loads of the given volunteers, in the caller's transaction (so they count the offers it made). */
+    Mono<Map<UUID, Load>> loadsOf(Collection<UUID> volunteers, Instant now) {
+        return loads("AND o.volunteer_id = ANY(:volunteers)",
+                Map.of("recentSince", now.minus(RECENT), "volunteers", volunteers.toArray(UUID[]::new)));
+    }
+
+    /** The loads of everyone with an open order or hours lately. */
+    Mono<Map<UUID, Load>> allLoads(Instant now) {
+        return loads("", Map.of("recentSince", now.minus(RECENT)));
+    }
+
+    /** Volunteers' loads where {@code which} (a condition on the orders) says; those with none are left out. */
+    private Mono<Map<UUID, Load>> loads(String which, Map<String, Object> values) {
         return database.sql("""
                         SELECT o.volunteer_id,
                                count(*) FILTER (WHERE o.status IN (%1$s)) AS open_orders,
@@ -124,10 +132,8 @@ class CandidateStore {
                                    AS recent_hours
                         FROM order_offer o
                         WHERE (o.status IN (%1$s) OR (o.status = '%2$s' AND o.completed_at > :recentSince)) %3$s
-                        GROUP BY o.volunteer_id""".formatted(literals(OrderStatus.OPEN), OrderStatus.COMPLETED.name(),
-                        volunteers == null ? "" : "AND o.volunteer_id = ANY(:volunteers)"))
-                .bindValues(volunteers == null ? Map.of("recentSince", now.minus(RECENT))
-                        : Map.of("recentSince", now.minus(RECENT), "volunteers", volunteers.toArray(UUID[]::new)))
+                        GROUP BY o.volunteer_id""".formatted(literals(OrderStatus.OPEN), OrderStatus.COMPLETED.name(), which))
+                .bindValues(values)
                 .map(row -> Map.entry(row.get("volunteer_id", UUID.class), new Load(row.get("open_orders", Long.class).intValue(),
                         row.get("recent_hours", BigDecimal.class).doubleValue())))
                 .all()

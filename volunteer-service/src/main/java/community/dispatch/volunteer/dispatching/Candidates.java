@@ -126,7 +126,7 @@ public class Candidates {
         while (slice.size() < page && !estimates.isEmpty()) {
             slice.add(estimates.poll());
         }
-        return store.loads(slice.stream().map(estimate -> estimate.profile().id()).toList(), now).flatMap(loads -> {
+        return store.loadsOf(slice.stream().map(estimate -> estimate.profile().id()).toList(), now).flatMap(loads -> {
             for (Estimate estimate : slice) {
                 CandidateStore.Profile profile = estimate.profile();
                 Scoring.Volunteer volunteer = volunteer(profile, loads.getOrDefault(profile.id(), CandidateStore.Load.NONE));

@@ -26,17 +26,20 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import lombok.RequiredArgsConstructor;
 
 /**
- * What dispatch decides from, kept in memory so that a decision reads only who is busy: every volunteer's profile,
- * the buildings on the map and the dispatch rules. Each of their rows carries a change number from one sequence. A
- * decision reads the last number given with the load ({@link CandidateStore#loads}) and, when this copy is behind,
- * first reads the rows changed since ({@link #upTo}) — so a decision sees every change committed before it began.
- * A change numbered before another can commit after it, and a delete leaves no row: both are told on
- * {@link WakeUps.Channel#CHANGES} after their commit, and read here as they come. A lost listening connection means
- * changes may have been missed: everything is read again.
+ * What dispatch decides from, kept in memory so that a decision reads only a few rows: every volunteer's profile,
+ * the buildings on the map and the dispatch rules, exactly; and everyone's load, as a guide. Each profile, building and
+ * rule row carries a change number from one sequence. A decision reads the last number given with the request's
+ * orders ({@link CandidateStore#tried}) and, when this copy is behind, first reads the rows changed since
+ * ({@link #upTo}) — so a decision sees every change committed before it began. A change numbered before another can
+ * commit after it, and a delete leaves no row: both are told on {@link WakeUps.Channel#CHANGES} after their commit, and
+ * read here as they come — as is every change of a volunteer's orders ("load:&lt;volunteer&gt;"), whose load is then
+ * read again. A lost listening connection means changes may have been missed: everything is read again.
  */
 @Component
+@RequiredArgsConstructor
 class DispatchMemory extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchMemory.class);
@@ -60,24 +63,17 @@ class DispatchMemory extends BackgroundWork {
     /** Every change numbered up to this is here, or will be told when it commits; below 0 nothing was read yet. */
     private volatile long known = -1;
 
-    DispatchMemory(CandidateStore store, RuleStore rules, WakeUps wakeUps, Clock clock) {
-        this.store = store;
-        this.rules = rules;
-        this.wakeUps = wakeUps;
-        this.clock = clock;
-    }
-
     /**
      * Completes when every change numbered up to {@code latest} — read in the caller's transaction — is here. Reads, in
      * that transaction, only the rows changed since this copy's number (everything, the first time).
      */
     Mono<Void> upTo(long latest) {
         long seen = known;
-        if (seen >= 0 && seen >= latest) {
-            return Mono.empty();
-        }
         if (seen < 0) {
             return everything();
+        }
+        if (seen >= latest) {
+            return Mono.empty();
         }
         return store.profilesSince(seen).doOnNext(this::keep)
                 .thenMany(store.buildingsSince(seen).doOnNext(this::keep))
@@ -186,7 +182,7 @@ class DispatchMemory extends BackgroundWork {
                 .doOnNext(this::keep)
                 .thenMany(rulesChanged.isEmpty() ? Flux.<RuleStore.Numbered>empty() : rules.of(rulesChanged))
                 .doOnNext(this::keep)
-                .then(loadsChanged.isEmpty() ? Mono.<Void>empty() : store.loads(loadsChanged, clock.instant()).doOnNext(read ->
+                .then(loadsChanged.isEmpty() ? Mono.<Void>empty() : store.loadsOf(loadsChanged, clock.instant()).doOnNext(read ->
                         loadsChanged.forEach(volunteer -> keepLoad(volunteer, read.get(volunteer)))).then());
     }
 
@@ -215,7 +211,7 @@ class DispatchMemory extends BackgroundWork {
             return store.profilesSince(0).doOnNext(profile -> readVolunteers.add(profile.id())).doOnNext(this::keep)
                     .thenMany(store.buildingsSince(0)).doOnNext(building -> readBuildings.add(building.name())).doOnNext(this::keep)
                     .thenMany(rules.since(0)).doOnNext(rule -> readRules.add(rule.rule().categoryCode())).doOnNext(this::keep)
-                    .then(store.loads(null, clock.instant()))
+                    .then(store.allLoads(clock.instant()))
                     .doOnNext(read -> {
                         loads.keySet().retainAll(read.keySet());
                         loads.putAll(read);

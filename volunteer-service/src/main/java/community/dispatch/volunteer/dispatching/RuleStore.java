@@ -44,13 +44,16 @@ public class RuleStore {
     /** Every rule numbered after {@code change} (after 0: all of them). */
     Flux<Numbered> since(long change) {
         return database.sql("SELECT * FROM dispatch_rule WHERE change > :change").bind("change", change)
-                .map(row -> new Numbered(read(row), row.get("change", Long.class))).all();
+                .map(this::numbered).all();
     }
 
     Flux<Numbered> of(Collection<String> categoryCodes) {
         return database.sql("SELECT * FROM dispatch_rule WHERE category_code = ANY(:codes)")
-                .bind("codes", categoryCodes.toArray(String[]::new))
-                .map(row -> new Numbered(read(row), row.get("change", Long.class))).all();
+                .bind("codes", categoryCodes.toArray(String[]::new)).map(this::numbered).all();
+    }
+
+    private Numbered numbered(Readable row) {
+        return new Numbered(read(row), row.get("change", Long.class));
     }
 
     /** The rule, locked for the rest of the caller's transaction. */
