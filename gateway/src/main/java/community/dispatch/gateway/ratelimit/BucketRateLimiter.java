@@ -18,6 +18,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 
 /**
@@ -58,11 +59,11 @@ public class BucketRateLimiter extends AbstractRateLimiter<BucketRateLimiter.Con
         Config config = configOf(routeId);
         return consume(buckets, routeId, callerKey, config).onErrorResume(error -> {
             if (config.isStrict()) {
-                log.warn("Rate-limit buckets unreachable; counting {} in this instance's own: {}", routeId, error.toString());
-                return consume(local, routeId, callerKey, config);
+                return Logged.line(() -> log.warn("Rate-limit buckets unreachable; counting {} in this instance's own: {}",
+                        routeId, error.toString())).then(consume(local, routeId, callerKey, config));
             }
-            log.warn("Rate-limit buckets unreachable; letting the call through: {}", error.toString());
-            return Mono.just(new Response(true, Map.of()));
+            return Logged.line(() -> log.warn("Rate-limit buckets unreachable; letting the call through: {}", error.toString()))
+                    .thenReturn(new Response(true, Map.of()));
         });
     }
 

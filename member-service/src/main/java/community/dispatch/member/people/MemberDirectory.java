@@ -22,6 +22,7 @@ import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.member.people.MemberStore.MemberFilter;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -98,7 +99,7 @@ public class MemberDirectory {
                 .then(Mono.defer(() -> store.findById(id)))
                 .flatMap(member -> outbox.record(registered(member))
                         .thenReturn(member))
-                .doOnNext(member -> log.debug("Registered member {} with roles {}", member.id(), member.roles()));
+                .doOnEach(Logged.onNext(member -> log.debug("Registered member {} with roles {}", member.id(), member.roles())));
     }
 
     /** Applies a change; a member may change their own name and home, staff anything. */

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,7 +40,7 @@ public class HttpSmsSender implements SmsSender {
                 .bodyValue(Map.of("to", phone, "text", text))
                 .retrieve().toBodilessEntity()
                 .timeout(properties.timeout())
-                .doOnError(error -> log.warn("The SMS provider did not take a message: {}", error.toString()))
+                .doOnEach(Logged.onError(error -> log.warn("The SMS provider did not take a message: {}", error.toString())))
                 .onErrorResume(error -> Mono.empty())
                 .then();
     }

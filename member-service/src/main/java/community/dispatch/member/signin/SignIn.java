@@ -24,6 +24,7 @@ import community.dispatch.member.people.Member;
 import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.Role;
 import community.dispatch.web.language.Language;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 
 /**
@@ -231,8 +232,8 @@ public class SignIn {
         return transactions.transactional(store.lockRefresh(hash, now)
                         .flatMap(stored -> {
                             if (stored.spent()) {
-                                log.warn("Refresh token reused; revoking its family {}", stored.familyId());
-                                return store.revokeFamily(stored.familyId(), now)
+                                return Logged.line(() -> log.warn("Refresh token reused; revoking its family {}", stored.familyId()))
+                                        .then(store.revokeFamily(stored.familyId(), now))
                                         .thenReturn(Optional.<TokenResponse>empty());
                             }
                             if (stored.expired()) {

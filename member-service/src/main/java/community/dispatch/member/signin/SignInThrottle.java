@@ -14,6 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.Throttled;
 import community.dispatch.kit.audit.AuditTrail;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 
 /**
@@ -133,10 +134,10 @@ public class SignInThrottle {
 
     /** The account just passed its ceiling: audited, logged, and every admin told. */
     private Mono<Void> alarm(String username, long failures) {
-        log.warn("Sign-in to account {} failed {} times within {}; attempts from new addresses are slowed", username,
-                failures, properties.accountWindow());
         AccountAlarm alarm = alarms.getIfAvailable();
-        return audit.done(null, "signin.account-ceiling", username, null, Map.of("failures", failures))
+        return Logged.line(() -> log.warn("Sign-in to account {} failed {} times within {}; attempts from new addresses are slowed",
+                        username, failures, properties.accountWindow()))
+                .then(audit.done(null, "signin.account-ceiling", username, null, Map.of("failures", failures)))
                 .then(alarm == null ? Mono.empty() : alarm.raise(username, clock.instant()));
     }
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -51,7 +52,7 @@ class ApiKeys {
                 .flatMap(name -> store.insert(id, clientId, hash(key), key.substring(key.length() - 4), clock.instant(),
                         admin.subject()))
                 .then(store.find(id))
-                .doOnNext(issued -> log.info("Open311 api_key {} issued to {} by {}", id, clientId, admin.subject()))
+                .doOnEach(Logged.onNext(issued -> log.info("Open311 api_key {} issued to {} by {}", id, clientId, admin.subject())))
                 .map(issued -> new NewKey(key, issued));
     }
 
@@ -63,7 +64,7 @@ class ApiKeys {
         return store.revoke(id, clock.instant())
                 .flatMap(revoked -> revoked ? Mono.<Void>empty()
                         : Mono.error(DomainException.notFound("api-key-not-found", "There is no live api_key " + id + ".")))
-                .doOnSuccess(done -> log.info("Open311 api_key {} revoked by {}", id, admin.subject()));
+                .then(Logged.line(() -> log.info("Open311 api_key {} revoked by {}", id, admin.subject())));
     }
 
     /** The municipal system a key belongs to, or empty for a key that is unknown, revoked or of a retired system. */

@@ -20,6 +20,7 @@ import community.dispatch.request.requests.RequestStore.Stored;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
 import community.dispatch.request.requests.domain.Step;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -110,7 +111,7 @@ public class DisputeLadder {
                                     "deliberation: " + next + " (" + next.nameZh() + "): " + why, now)))
                             .then(outbox.record(new RequestUpdated(id, List.of("deliberation:" + next)), dispute.externalRef()))
                             .then(metrics.deliberationStep(next))
-                            .doOnSuccess(event -> log.info("Dispute {} climbs to {}", id, next))
+                            .then(Logged.line(() -> log.info("Dispute {} climbs to {}", id, next)))
                             .thenReturn(dispute))
                     .orElseGet(() -> deliberations.stopClock(id)
                             .then(changes.persist(dispute, dispute.request().moveTo(Status.ESCALATED, actor,

@@ -17,6 +17,7 @@ import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.request.requests.RequestStore.Stored;
 import community.dispatch.request.requests.domain.ServiceRequest;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
@@ -44,8 +45,8 @@ class RequestChanges {
                         after.gridCode(), after.compoundCode(), after.deadlines(), after.dueAt(), after.rating(),
                         after.submittedAt(), after.version() + 1), before.details(), before.externalRef(), before.sourceSystem(),
                         before.duplicateOf())))
-                .doOnNext(stored -> changed.moves().forEach(move -> log.info("Request {}: {} → {} ({})", after.id(),
-                        move.from(), move.to(), move.actor())));
+                .doOnEach(Logged.onNext(stored -> changed.moves().forEach(move -> log.info("Request {}: {} → {} ({})",
+                        after.id(), move.from(), move.to(), move.actor()))));
     }
 
     static DomainEvent eventFor(UUID id, ServiceRequest.Move move) {

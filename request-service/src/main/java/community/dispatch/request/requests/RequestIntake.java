@@ -23,6 +23,7 @@ import community.dispatch.request.requests.RequestStore.Stored;
 import community.dispatch.request.requests.domain.Channel;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import lombok.AccessLevel;
@@ -189,7 +190,7 @@ public class RequestIntake {
                         window == null ? null : window.to().toInstant(), place.building(), place.latitude(), place.longitude(),
                         submitter(request)), stored.externalRef()))
                 .then(metrics.submitted(request))
-                .doOnSuccess(event -> log.info("Request {} {} ({}, {})", request.id(), how, category.code(), request.urgency()))
+                .then(Logged.line(() -> log.info("Request {} {} ({}, {})", request.id(), how, category.code(), request.urgency())))
                 .thenReturn(stored)
                 .flatMap(entered -> category.route() == Category.Route.DELIBERATION ? ladder.start(entered) : Mono.just(entered));
     }

@@ -10,6 +10,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -33,8 +34,8 @@ class VolunteerProgress {
             ServiceRequest.Changed changed = stored.request().advanceTo(target, actor, reason, clock.instant(),
                     properties.evaluationWindow());
             if (!changed.changed()) {
-                log.info("Request {} is {}; an order event for {} changes nothing", id, stored.request().status(), target);
-                return Mono.empty();
+                return Logged.line(() -> log.info("Request {} is {}; an order event for {} changes nothing", id,
+                        stored.request().status(), target));
             }
             return changes.persist(stored, changed).then();
         }));

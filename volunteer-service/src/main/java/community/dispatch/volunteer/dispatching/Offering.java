@@ -24,6 +24,7 @@ import community.dispatch.volunteer.dispatching.domain.OrderStatus;
 import community.dispatch.volunteer.dispatching.domain.Rule;
 import community.dispatch.volunteer.dispatching.domain.Scoring;
 import community.dispatch.volunteer.teams.Volunteers;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.AccessLevel;
@@ -72,7 +73,7 @@ public class Offering {
         // Opened in this transaction, the dispatch row is this decision's alone: it is neither locked nor read again.
         return dispatches.open(opening)
                 .flatMap(latestChange -> offerAfter == null ? candidates.lookAtNew(opening, latestChange).flatMap(this::offerAt)
-                        : Mono.<Void>fromRunnable(() -> log.info("Request {} is wanted from {}: first offer at {}",
+                        : Logged.line(() -> log.info("Request {} is wanted from {}: first offer at {}",
                                 submitted.requestId(), submitted.preferredFrom(), offerAfter)));
     }
 
@@ -145,9 +146,8 @@ public class Offering {
                 .then(dispatches.countOffer(requestId))
                 .then(outbox.record(offered.event().orElseThrow()))
                 .then(metrics.offered())
-                .doOnSuccess(event -> log.info("Request {} offered to volunteer {} ({}, score {}) until {}", requestId,
-                        chosen.volunteerId(), chosen.teamKey(), chosen.score(), offered.order().expiresAt()))
-                .then();
+                .then(Logged.line(() -> log.info("Request {} offered to volunteer {} ({}, score {}) until {}", requestId,
+                        chosen.volunteerId(), chosen.teamKey(), chosen.score(), offered.order().expiresAt())));
     }
 
     /** Nobody takes the request: who its rule (null: none) names is told — its teams' leaders by name — and staff. */
@@ -159,7 +159,6 @@ public class Offering {
                 .flatMap(told -> outbox.record(new OrderUnassignable(requestId, reason, rule == null ? null : rule.teams(),
                         rule == null ? null : rule.notifyRoles(), told)))
                 .then(metrics.unassignable())
-                .doOnSuccess(event -> log.info("Request {} is unassignable: {}", requestId, reason))
-                .then();
+                .then(Logged.line(() -> log.info("Request {} is unassignable: {}", requestId, reason)));
     }
 }

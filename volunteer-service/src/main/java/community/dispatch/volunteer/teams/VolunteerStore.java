@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import io.r2dbc.postgresql.codec.Json;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -49,7 +50,7 @@ class VolunteerStore {
                 .bind("building", Parameter.fromOrEmpty(building, String.class))
                 .bind("active", active)
                 .fetch().rowsUpdated()
-                .doOnNext(rows -> log.info("Volunteer profile {} {}", memberId, active ? "active" : "suspended"))
+                .doOnEach(Logged.onNext(rows -> log.info("Volunteer profile {} {}", memberId, active ? "active" : "suspended")))
                 .then();
     }
 

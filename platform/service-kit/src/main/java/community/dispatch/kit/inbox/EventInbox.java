@@ -19,6 +19,7 @@ import community.dispatch.events.CloudEvent;
 import community.dispatch.events.EventCodec;
 import community.dispatch.events.MalformedEventException;
 import community.dispatch.kit.tracing.EventTracing;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
@@ -133,9 +134,8 @@ public class EventInbox {
         return store.markProcessed(consumer, event.id(), event.type())
                 .flatMap(first -> {
                     if (!first) {
-                        log.info("Consumer {} already processed event {} ({}); skipping", consumer, event.id(),
-                                event.type());
-                        return Mono.just(false);
+                        return Logged.line(() -> log.info("Consumer {} already processed event {} ({}); skipping", consumer,
+                                event.id(), event.type())).thenReturn(false);
                     }
                     return effect.apply(event).thenReturn(true);
                 });

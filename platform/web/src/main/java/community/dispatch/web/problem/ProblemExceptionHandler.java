@@ -22,6 +22,7 @@ import community.dispatch.errors.DomainException;
 import community.dispatch.errors.Throttled;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import lombok.RequiredArgsConstructor;
@@ -49,7 +50,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        ProblemDetail problem = capped(toProblem(error, exchange));
+        ProblemDetail problem = capped(toProblem(error));
         if (error instanceof ErrorResponse errorResponse) {
             copyAdvisoryHeaders(errorResponse.getHeaders(), exchange.getResponse().getHeaders());
         }
@@ -62,10 +63,14 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
                     Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
         }
-        return responses.write(exchange, problem);
+        Mono<Void> logged = problem.getStatus() == HttpStatus.INTERNAL_SERVER_ERROR.value()
+                ? Logged.line(() -> log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), error))
+                : Mono.empty();
+        return logged.then(responses.write(exchange, problem));
     }
 
-    private ProblemDetail toProblem(Throwable error, ServerWebExchange exchange) {
+    private ProblemDetail toProblem(Throwable error) {
         if (error instanceof DomainException domain) {
             ProblemDetail problem = Problems.of(statusOf(domain.kind()), domain.code(), domain.getMessage());
             domain.properties().forEach(problem::setProperty);
@@ -106,7 +111,6 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             String detail = body.getDetail() != null ? body.getDetail() : HttpStatus.valueOf(body.getStatus()).getReasonPhrase();
             return Problems.of(response.getStatusCode(), Problems.codeOf(response.getStatusCode()), detail);
         }
-        log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; it has been logged.");
     }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -15,7 +16,8 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.micrometer.context.ContextRegistry;
-import reactor.core.publisher.Hooks;
+
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,10 +26,13 @@ import reactor.core.publisher.Mono;
  * The id is the caller's {@value #HEADER} when it is a plain token of at most 64 characters, a new
  * UUID otherwise. It travels on with the request (the gateway passes it to the services), goes back
  * to the caller on the response, and sits in the Reactor context under {@value #CONTEXT_KEY}, from
- * where it reaches the logging MDC of every log line written while the call is handled.
+ * where {@link Logged} puts it into the logging MDC of the lines written while the call is handled.
  * <p>
- * The access line (logger {@value #ACCESS_LOGGER}) holds method, path without query string, status
- * and duration: no client address, no token, no query parameters, nothing about the person.
+ * The access line (logger {@value #ACCESS_LOGGER}, with the call's request id and trace id) holds method,
+ * path without query string, status and duration: no client address, no token, no query parameters,
+ * nothing about the person. The gateway writes it at INFO; the services at DEBUG
+ * ({@code dispatch.access-log.level}), since every call they answer came through the gateway, which wrote
+ * it already.
  */
 public class RequestIdFilter implements WebFilter, Ordered {
 
@@ -43,15 +48,21 @@ public class RequestIdFilter implements WebFilter, Ordered {
 
     private static final AtomicBoolean bridged = new AtomicBoolean();
 
+    private final Level accessLevel;
+
+    /** @param accessLevel the level of the access lines: INFO at the gateway, DEBUG in the services */
+    public RequestIdFilter(Level accessLevel) {
+        this.accessLevel = accessLevel;
+    }
+
     /**
-     * Makes Reactor restore the {@value #CONTEXT_KEY} of the call into the logging MDC wherever the call
-     * continues, on any thread. Once per JVM; later calls do nothing.
+     * Lets {@link Logged} restore the {@value #CONTEXT_KEY} of a call into the logging MDC. Once per JVM;
+     * later calls do nothing.
      */
     public static void bridgeToLoggingContext() {
         if (bridged.compareAndSet(false, true)) {
             ContextRegistry.getInstance().registerThreadLocalAccessor(CONTEXT_KEY,
                     () -> MDC.get(CONTEXT_KEY), id -> MDC.put(CONTEXT_KEY, id), () -> MDC.remove(CONTEXT_KEY));
-            Hooks.enableAutomaticContextPropagation();
         }
     }
 
@@ -70,8 +81,8 @@ public class RequestIdFilter implements WebFilter, Ordered {
             return Mono.empty();
         });
         long started = System.nanoTime();
-        return chain.filter(tagged)
-                .doFinally(signal -> logAccess(tagged, started))
+        return Mono.deferContextual(context -> chain.filter(tagged)
+                        .doFinally(signal -> Logged.in(context, () -> logAccess(tagged, started))))
                 .contextWrite(context -> context.put(CONTEXT_KEY, id));
     }
 
@@ -79,12 +90,13 @@ public class RequestIdFilter implements WebFilter, Ordered {
         return candidate != null && ACCEPTABLE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
     }
 
-    private static void logAccess(ServerWebExchange exchange, long started) {
-        if (!access.isInfoEnabled()) {
+    private void logAccess(ServerWebExchange exchange, long started) {
+        if (!access.isEnabledForLevel(accessLevel)) {
             return;
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();
-        access.info("{} {} {} {}ms", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-                status == null ? "-" : status.value(), (System.nanoTime() - started) / 1_000_000);
+        access.atLevel(accessLevel).log("{} {} {} {}ms", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(), status == null ? "-" : status.value(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 }
