@@ -21,7 +21,7 @@ done
 if [[ $what =~ ^[0-9]+$ ]]; then
   pid=$what
 else
-  pid=$(pgrep -f "$what/target/$what.jar" | head -1 || true)
+  pid=$(pgrep -f "$what/target/app/$what.jar" | head -1 || true)
 fi
 [ -n "${pid:-}" ] && [ -d "/proc/$pid" ] || { echo "profile: no running $what" >&2; exit 1; }
 

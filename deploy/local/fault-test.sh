@@ -133,9 +133,10 @@ kill_and_await() { # <name> <pattern> <readiness port, or none for a broker>
   pid=$(pid_of "$pattern" "${port#none}") || fail "no process for $name"
   say "kill -9 $name (pid $pid) after $(wc -l < "$acked") acknowledged submissions"
   kill -9 "$pid"
+  local killed_at=$SECONDS
   for _ in $(seq 1 150); do
     if grep -q "$name started again" "$data/stack.out" && { [ "$port" = none ] || ready "$port"; }; then
-      say "$name is back"
+      say "$name is back after $((SECONDS - killed_at)) s"
       return
     fi
     sleep 1
@@ -143,14 +144,14 @@ kill_and_await() { # <name> <pattern> <readiness port, or none for a broker>
   fail "$name was not started again and ready within 150 s"
 }
 if $cluster; then
-  kill_and_await volunteer-service-1 'volunteer-service/target/volunteer-service.jar' 28082
-  kill_and_await request-service-2 'request-service/target/request-service.jar' 28091
-  kill_and_await member-service-1 'member-service/target/member-service.jar' 28083
+  kill_and_await volunteer-service-1 'volunteer-service/target/app/volunteer-service.jar' 28082
+  kill_and_await request-service-2 'request-service/target/app/request-service.jar' 28091
+  kill_and_await member-service-1 'member-service/target/app/member-service.jar' 28083
   kill_and_await kafka-2 'kafka.Kafka .*broker-2/' none
 else
-  kill_and_await volunteer-service 'volunteer-service/target/volunteer-service.jar' 28082
-  kill_and_await request-service 'request-service/target/request-service.jar' 28081
-  kill_and_await member-service 'member-service/target/member-service.jar' 28083
+  kill_and_await volunteer-service 'volunteer-service/target/app/volunteer-service.jar' 28082
+  kill_and_await request-service 'request-service/target/app/request-service.jar' 28081
+  kill_and_await member-service 'member-service/target/app/member-service.jar' 28083
   kill_and_await kafka 'kafka.Kafka' none
 fi
 sleep 10

@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A process of the stack, its output appended to its own log file. It can be started again with the
- * same command and environment (see {@link Supervisor}); its methods act on the current run.
+ * same environment and its command made anew (see {@link Supervisor}); its methods act on the current run.
  */
 final class ChildProcess {
 
@@ -19,38 +20,45 @@ final class ChildProcess {
 
     private final String name;
     private final ProcessBuilder builder;
+    private final Supplier<List<String>> command;
     private final Path log;
     private volatile Process process;
 
-    private ChildProcess(String name, ProcessBuilder builder, Path log) {
+    private ChildProcess(String name, ProcessBuilder builder, Supplier<List<String>> command, Path log) {
         this.name = name;
         this.builder = builder;
+        this.command = command;
         this.log = log;
         this.process = launch();
     }
 
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
+        return start(name, () -> command, environment, log);
+    }
+
+    /** A process whose command is made again at each start (a service's options change once its class archive exists). */
+    static ChildProcess start(String name, Supplier<List<String>> command, Map<String, String> environment, Path log) {
         try {
             Files.createDirectories(log.getParent());
         }
         catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder()
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return new ChildProcess(name, builder, log);
+        return new ChildProcess(name, builder, command, log);
     }
 
-    /** Starts the same command again, after the previous run ended. */
+    /** Starts the command again, after the previous run ended. */
     void startAgain() {
         process = launch();
     }
 
     private Process launch() {
         try {
-            return builder.start();
+            return builder.command(command.get()).start();
         }
         catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);

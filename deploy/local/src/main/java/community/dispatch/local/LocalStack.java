@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import community.dispatch.events.KafkaAccess;
@@ -97,6 +98,9 @@ public final class LocalStack {
             Console.say("reset: deleted %s", settings.dataDir());
         }
         Path logs = settings.logs();
+        // While the database and the brokers start: the services' jars extracted for class-data sharing.
+        CompletableFuture<Void> extracted = CompletableFuture.runAsync(() -> SharedClasses.extractAll(settings.root(),
+                services().stream().map(Service::name).distinct().toList()));
 
         Console.say("starting PostgreSQL on port %d", settings.postgresPort());
         LocalPostgres database = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort(),
@@ -130,17 +134,21 @@ public final class LocalStack {
 
         boolean hadAdminPassword = Files.exists(settings.adminPasswordFile());
         Map<ChildProcess, Integer> healthPorts = new LinkedHashMap<>();
+        Map<String, ChildProcess> firstInstances = new LinkedHashMap<>();
+        extracted.join();
         for (Service service : services()) {
             Console.say("starting %s on port %d", service.label(), service.port());
             synchronized (this) {
                 abortIfStopping();
-                ChildProcess process = ChildProcess.start(service.label(), service.command(settings),
+                ChildProcess process = ChildProcess.start(service.label(), () -> service.command(settings),
                         service.environment(settings), logs.resolve(service.label() + ".log"));
                 services.add(process);
                 healthPorts.put(process, service.port());
+                firstInstances.putIfAbsent(service.name(), process);
             }
         }
         awaitHealthy(healthPorts, System.nanoTime() + settings.startTimeout().toNanos());
+        SharedClasses.archiveAll(settings.root(), firstInstances);
         synchronized (this) {
             abortIfStopping();
             brokers.forEach(supervisor::watch);

@@ -96,10 +96,9 @@ record Service(String name, String label, int port, Map<String, String> variable
                 : "http://localhost:" + settings.memberServicePort() + "/oauth2/jwks";
     }
 
+    /** Made anew at each start: a restart maps the class archive written since the first ({@link SharedClasses}). */
     List<String> command(StackSettings settings) {
-        List<String> command = ChildProcess.java(settings.javaOptions());
-        command.addAll(List.of("-jar", settings.root().resolve(name).resolve("target").resolve(name + ".jar").toString()));
-        return command;
+        return new SharedClasses(settings.root(), name).launch(settings.javaOptions());
     }
 
     Map<String, String> environment(StackSettings settings) {

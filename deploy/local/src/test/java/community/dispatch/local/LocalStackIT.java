@@ -1,6 +1,7 @@
 package community.dispatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.as;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -42,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,7 +108,10 @@ class LocalStackIT {
         reset.assertNothingLeft(ports);
     }
 
-    /** {@code kill -9} of request-service: the launcher starts it again within 15 s, and it serves again. */
+    /**
+     * {@code kill -9} of request-service: the launcher starts it again within 15 s, mapping the class archive the
+     * first start wrote, and it serves again.
+     */
     private void aKilledServiceIsStartedAgainByItself(Stack stack) throws Exception {
         ProcessHandle requestService = stack.launcher().descendants()
                 .filter(child -> child.info().commandLine().orElse("").contains("request-service.jar"))
@@ -116,6 +121,10 @@ class LocalStackIT {
                 assertThat(stack.output()).anyMatch(line -> line.contains("request-service started again")));
         assertThat(stack.output()).anyMatch(line -> line.contains("request-service (pid " + requestService.pid()
                 + ") exited unexpectedly"));
+        assertThat(stack.launcher().descendants().map(child -> child.info().commandLine().orElse(""))
+                .filter(line -> line.contains("request-service.jar")))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("-XX:SharedArchiveFile=" + ROOT.resolve("request-service/target/app/request-service.jsa"));
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(get("/api/v1/categories").statusCode()).isEqualTo(200));
     }
