@@ -10,7 +10,8 @@
 # BENCH_WARMUP_ROUNDS at most this many windows of submissions until two agree within 5 % [8],
 # BENCH_DURATION seconds per closed-loop run [15], BENCH_CONNECTIONS [64], BENCH_PACED_DURATION
 # seconds per paced run [10], BENCH_RATES [50 100 200], BENCH_TEAMS volunteer counts [400 3000],
-# BENCH_READ_RATE the paced read through the gateway and direct [500], BENCH_ONLY [all] (throughput | dispatch | surge),
+# BENCH_READ_RATE the paced read through the gateway and direct [500], BENCH_DAY_RATE the community day's paced
+# rate [100] (0: none), BENCH_ONLY [all] (throughput | dispatch | surge),
 # BENCH_SURGE_BASE the surge's steady rate [20], BENCH_IDLE seconds
 # the idle stack is measured [20]. Needs wrk, curl and psql
 # (Debian: apt-get install wrk curl postgresql-client). It adds 16 bench residents, their requests
@@ -27,6 +28,7 @@ duration="${BENCH_DURATION:-15}"
 paced_duration="${BENCH_PACED_DURATION:-10}"
 connections="${BENCH_CONNECTIONS:-64}"
 read_rate="${BENCH_READ_RATE:-500}"
+day_rate="${BENCH_DAY_RATE:-100}"
 read -r -a rates <<< "${BENCH_RATES:-50 100 200}"
 read -r -a teams <<< "${BENCH_TEAMS:-400 3000}"
 only="${BENCH_ONLY:-all}"
@@ -114,7 +116,7 @@ pids_of() { # <process> → its pids
   case $1 in
     kafka) pgrep -f 'kafka.Kafka' || true ;;
     postgres) pgrep -x postgres || true ;;
-    *) pgrep -f "$1-service/target/$1-service.jar|$1/target/$1.jar" || true ;;
+    *) pgrep -f "$1-service/target/app/$1-service.jar|$1/target/app/$1.jar" || true ;;
   esac
 }
 # One line per process and thread kind: "<process> <kind> <user ms> <system ms>". A JVM's threads are told
@@ -283,15 +285,20 @@ if [ "$only" = all ] || [ "$only" = throughput ]; then
 fi
 
 # Submission → first offer, from the databases' own clocks (service_request.created_at, order_offer.offered_at).
-bench_volunteers() { # keep exactly $1 synthetic Weaver volunteers active, their earlier offers withdrawn
+# Synthetic volunteers: bench_volunteers <count> keeps exactly that many active in the Weaver team (compounds
+# BENCH-*), their earlier offers withdrawn; bench_volunteers <count> DAY spreads them over the five teams of the
+# community day (compounds DAY-*, able to nurse and sew). 0 deactivates them.
+bench_volunteers() {
+  local prefix=${2:-BENCH} teams="'{weaver}'"
+  [ "$prefix" = DAY ] && teams="ARRAY[(ARRAY['angel', 'weaver', 'dawn', 'red-steward', 'lebei'])[n % 5 + 1]]"
   "${psql[@]}" -d volunteer -c "
     UPDATE order_offer SET status = 'WITHDRAWN' WHERE status = 'OFFERED'
-      AND volunteer_id IN (SELECT member_id FROM volunteer WHERE compound_code LIKE 'BENCH-%');
+      AND volunteer_id IN (SELECT member_id FROM volunteer WHERE compound_code LIKE '$prefix-%');
     INSERT INTO volunteer (member_id, compound_code, grid_code, teams, skills, max_concurrent)
-    SELECT gen_random_uuid(), 'BENCH-' || (n % 12), 'G0' || (n % 6 + 1), '{weaver}', '{\"sewing\": 3}', 10
-    FROM generate_series(1, $1 - (SELECT count(*) FROM volunteer WHERE compound_code LIKE 'BENCH-%')) AS n;
-    UPDATE volunteer SET active = (member_id IN (SELECT member_id FROM volunteer WHERE compound_code LIKE 'BENCH-%'
-      ORDER BY member_id LIMIT $1)) WHERE compound_code LIKE 'BENCH-%';" >/dev/null
+    SELECT gen_random_uuid(), '$prefix-' || (n % 12), 'G0' || (n % 6 + 1), $teams, '{\"sewing\": 3, \"nursing\": 3}', 10
+    FROM generate_series(1, $1 - (SELECT count(*) FROM volunteer WHERE compound_code LIKE '$prefix-%')) AS n;
+    UPDATE volunteer SET active = (member_id IN (SELECT member_id FROM volunteer WHERE compound_code LIKE '$prefix-%'
+      ORDER BY member_id LIMIT $1)) WHERE compound_code LIKE '$prefix-%';" >/dev/null
   # As an operator would after a bulk import: a table that grew from eight rows to thousands in one statement is
   # otherwise planned for eight until autovacuum next looks (the first run measured that, not dispatch).
   "${psql[@]}" -d volunteer -c "ANALYZE volunteer; ANALYZE order_offer" >/dev/null
@@ -322,32 +329,44 @@ if [ "$only" = all ] || [ "$only" = dispatch ]; then
     echo "| submission → first offer | team | target/s | achieved/s | offered | p50 ms | p95 ms | p99 ms | max ms | CPU ms per submission until offered (by process) | statements | commits |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"
   } >> "$results"
+  # paced <label> <team> <rate> <kind> → one row: everything the submissions cause until their offers are made —
+  # the load's own window and the dispatch that follows it — counted from before the load until offers stop
+  # coming, the idle stack's share taken off.
+  paced() {
+    local label=$1 team=$2 rate=$3 kind=$4 tag row achieved offered p50 p95 p99 max started elapsed submitted until_cpu until_db
+    tag="d$(date +%s)r$rate"
+    settle
+    cpu_snapshot > "$work/until-before"; db_counters > "$work/until-db-before"; started=$(date +%s.%N)
+    row=$(load "paced submissions" gateway "$gateway" "$kind" "$tokens" "$(( rate / 10 > 4 ? rate / 10 : 4 ))" \
+      "$(( rate / 2 ))" "$paced_duration" "$tag")
+    achieved=$(cut -d'|' -f4 <<< "$row" | tr -d ' ')
+    read -r offered p50 p95 p99 max <<< "$(offer_latency "$tag")"
+    cpu_snapshot > "$work/until-after"; db_counters > "$work/until-db-after"
+    elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+    submitted=${offered#*/}
+    cpu_per_call "$work/until-before" "$work/until-after" "$elapsed" "$submitted" > "$work/until-per-call"
+    until_cpu=$(awk '{ t[substr($1, 1, index($1, "/") - 1)] += $2 + $3; all += $2 + $3 }
+      END { printf "%.1f (g %.1f r %.1f v %.1f m %.1f k %.1f p %.1f)", all, t["gateway"], t["request"], t["volunteer"],
+            t["member"], t["kafka"], t["postgres"] }' "$work/until-per-call")
+    until_db=$(paste -d' ' "$work/until-db-before" "$work/until-db-after" "$idle.db" | awk -v s="$elapsed" -v n="$submitted" '
+      { printf "%.1f | %.1f", n ? ($4 - $1 - s * $7) / n : 0, n ? ($5 - $2 - s * $8) / n : 0 }')
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$team" "$rate" "$achieved" "$offered" \
+      "$p50" "$p95" "$p99" "$max" "$until_cpu" "$until_db" | tee -a "$results"
+  }
   for team in "${teams[@]}"; do
     for rate in "${rates[@]}"; do
       bench_volunteers "$team"
-      tag="d$(date +%s)r$rate"
-      # Everything the submissions cause until their offers are made — the load's own window and the dispatch
-      # that follows it — counted from before the load until offers stop coming, the idle stack's share taken off.
-      settle
-      cpu_snapshot > "$work/until-before"; db_counters > "$work/until-db-before"; started=$(date +%s.%N)
-      row=$(load "paced submissions" gateway "$gateway" submit "$tokens" "$(( rate / 10 > 4 ? rate / 10 : 4 ))" \
-        "$(( rate / 2 ))" "$paced_duration" "$tag")
-      achieved=$(cut -d'|' -f4 <<< "$row" | tr -d ' ')
-      read -r offered p50 p95 p99 max <<< "$(offer_latency "$tag")"
-      cpu_snapshot > "$work/until-after"; db_counters > "$work/until-db-after"
-      elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
-      submitted=${offered#*/}
-      cpu_per_call "$work/until-before" "$work/until-after" "$elapsed" "$submitted" > "$work/until-per-call"
-      until_cpu=$(awk '{ t[substr($1, 1, index($1, "/") - 1)] += $2 + $3; all += $2 + $3 }
-        END { printf "%.1f (g %.1f r %.1f v %.1f m %.1f k %.1f p %.1f)", all, t["gateway"], t["request"], t["volunteer"],
-              t["member"], t["kafka"], t["postgres"] }' "$work/until-per-call")
-      until_db=$(paste -d' ' "$work/until-db-before" "$work/until-db-after" "$idle.db" | awk -v s="$elapsed" -v n="$submitted" '
-        { printf "%.1f | %.1f", n ? ($4 - $1 - s * $7) / n : 0, n ? ($5 - $2 - s * $8) / n : 0 }')
-      printf '| via gateway | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$team" "$rate" "$achieved" "$offered" \
-        "$p50" "$p95" "$p99" "$max" "$until_cpu" "$until_db" | tee -a "$results"
+      paced "via gateway" "$team" "$rate" submit
     done
   done
   bench_volunteers 0
+  # A community day at one paced rate: several categories and teams, places, keys, a share that escalates.
+  # Disputes go to deliberation and are never offered: "offered" counts the others against all submitted.
+  if [ "$day_rate" -gt 0 ]; then
+    bench_volunteers "${teams[${#teams[@]}-1]}" DAY
+    paced "community day" "${teams[${#teams[@]}-1]} in 5" "$day_rate" day
+    bench_volunteers 0 DAY
+  fi
 fi
 
 # Surge: a steady rate for 30 s, ten times it for a minute (a flood, a lockdown: every household asking at once),

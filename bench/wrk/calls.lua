@@ -1,5 +1,5 @@
 -- wrk script for every bench scenario (bench/run.sh passes the arguments after "--"):
---   1 kind       submit | get
+--   1 kind       submit | day | get   (day: a community day's mix, see below)
 --   2 file       one line per caller: "<token>" (submit) or "<token> <path>" (get)
 --   3 rate       calls per second per wrk thread (run.sh runs two); 0 = as fast as the answers come (closed loop)
 --   4 category   category code of submissions
@@ -18,6 +18,25 @@ local function now_ms()
 end
 
 local threads = {}
+
+-- A community day in twenty submissions (kind "day"), by the teams that take them: household help (Red Steward)
+-- 6, sewing and mending (Weaver) 4, the free clinic (Angel, nursing) 3, childcare (Lebei) 2, study visits
+-- (Dawn, Red Steward) 2, a health talk (Angel) 1, something else (Dawn) 1, and a neighbour dispute 1, which goes
+-- to the deliberation ladder, not to dispatch (it escalates). Patrols and straw burning are left out: they are
+-- offered to every able volunteer at once (a pool), which with thousands of synthetic volunteers measures
+-- the pool's size, not a day. Every other submission names its place (compound and building), every tenth
+-- is urgent, and every second carries an Idempotency-Key, as a phone that may retry does.
+local day = {
+  { "household-help", '"attributes":{"kind":"errand"}' }, { "sewing-mending", nil },
+  { "free-clinic", '"attributes":{"home-visit":"yes"}' }, { "household-help", '"attributes":{"kind":"repair"}' },
+  { "childcare", '"attributes":{"children":2,"when":"2027-03-01T09:00:00+08:00"}' }, { "study-visit", nil },
+  { "sewing-mending", nil }, { "household-help", '"attributes":{"kind":"property"}' },
+  { "free-clinic", '"attributes":{"home-visit":"no"}' }, { "neighbour-dispute", '"attributes":{"other-party":"302"}' },
+  { "household-help", '"attributes":{"kind":"errand"}' }, { "health-talk", '"attributes":{"audience":30}' },
+  { "sewing-mending", nil }, { "household-help", '"attributes":{"kind":"repair"}' },
+  { "childcare", '"attributes":{"children":1,"when":"2027-03-01T14:00:00+08:00"}' }, { "free-clinic", '"attributes":{"home-visit":"yes"}' },
+  { "other", nil }, { "household-help", '"attributes":{"kind":"errand"}' }, { "study-visit", nil }, { "sewing-mending", nil },
+}
 
 function setup(thread)
   thread:set("thread_no", #threads)
@@ -44,6 +63,21 @@ function request()
     local body = string.format('{"categoryCode":"%s","description":"bench %s %d: a seam to mend"}',
       category, tag, counter)
     return wrk.format("POST", "/api/v1/requests", headers, body)
+  end
+  if kind == "day" then
+    headers["Content-Type"] = "application/json"
+    local need = day[(counter % #day) + 1]
+    local fields = { string.format('"categoryCode":"%s","description":"bench %s %d: a community day"', need[1], tag, counter) }
+    if need[2] then table.insert(fields, need[2]) end
+    -- a hash of the counter, so place, key and urgency fall on every category alike
+    local h = (counter * 2654435761) % 4294967296
+    if h % 2 == 0 then
+      table.insert(fields, string.format('"location":{"compoundCode":"C%02d","buildingCode":"%d","unitCode":"%d0%d"}',
+        counter % 12 + 1, counter % 6 + 1, counter % 4 + 1, counter % 2 + 1))
+    end
+    if math.floor(h / 4) % 10 == 0 then table.insert(fields, '"urgency":"URGENT"') end
+    if math.floor(h / 2) % 2 == 0 then headers["Idempotency-Key"] = string.format("bench-%s-%d", tag, counter) end
+    return wrk.format("POST", "/api/v1/requests", headers, "{" .. table.concat(fields, ",") .. "}")
   end
   return wrk.format("GET", caller.path, headers)
 end
