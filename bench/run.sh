@@ -121,17 +121,22 @@ pids_of() { # <process> → its pids
 }
 # One line per process and thread kind: "<process> <kind> <user ms> <system ms>". A JVM's threads are told
 # apart by name: the JIT's compilers, GC and VM (Serial GC collects in the VM Thread), and the rest — the
-# application's event loops, Kafka clients and timers. PostgreSQL's backends are one kind.
+# application's event loops, Kafka clients and timers — counted as the process's whole time less those, so a
+# thread that ended within the window (an idle worker let go) still counts. PostgreSQL's backends are one kind.
 cpu_snapshot() {
   local process pid
   for process in "${processes[@]}"; do
     for pid in $(pids_of "$process"); do
-      cat /proc/"$pid"/task/*/stat 2>/dev/null | awk -v p="$process" -v tick="$tick" '
+      { cat /proc/"$pid"/stat; cat /proc/"$pid"/task/*/stat; } 2>/dev/null | awk -v p="$process" -v tick="$tick" '
         { name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
-          split(substr($0, index($0, ") ") + 2), f, " ")
-          kind = p == "postgres" ? "all" : name ~ /Compiler/ ? "compiler" : name ~ /GC|VM Thread|VM Periodic/ ? "gc" : "app"
-          user[kind] += f[12]; sys[kind] += f[13] }
-        END { for (k in user) printf "%s %s %d %d\n", p, k, user[k] * 1000 / tick, sys[k] * 1000 / tick }'
+          split(substr($0, index($0, ") ") + 2), f, " ") }
+        NR == 1 { total_u = f[12]; total_s = f[13]; next }
+        p != "postgres" && name ~ /Compiler/ { user["compiler"] += f[12]; sys["compiler"] += f[13] }
+        p != "postgres" && name ~ /GC|VM Thread|VM Periodic/ { user["gc"] += f[12]; sys["gc"] += f[13] }
+        END { u = total_u; x = total_s
+              for (k in user) { u -= user[k]; x -= sys[k] }
+              rest = p == "postgres" ? "all" : "app"; user[rest] = u; sys[rest] = x
+              for (k in user) printf "%s %s %d %d\n", p, k, user[k] * 1000 / tick, sys[k] * 1000 / tick }'
     done
   done | awk '{ u[$1 " " $2] += $3; s[$1 " " $2] += $4 } END { for (k in u) print k, u[k], s[k] }' | sort
 }
@@ -333,13 +338,15 @@ if [ "$only" = all ] || [ "$only" = dispatch ]; then
   # the load's own window and the dispatch that follows it — counted from before the load until offers stop
   # coming, the idle stack's share taken off.
   paced() {
-    local label=$1 team=$2 rate=$3 kind=$4 tag row achieved offered p50 p95 p99 max started elapsed submitted until_cpu until_db
+    local label=$1 team=$2 rate=$3 kind=$4 tag row achieved refused offered p50 p95 p99 max started elapsed submitted until_cpu until_db
     tag="d$(date +%s)r$rate"
     settle
     cpu_snapshot > "$work/until-before"; db_counters > "$work/until-db-before"; started=$(date +%s.%N)
     row=$(load "paced submissions" gateway "$gateway" "$kind" "$tokens" "$(( rate / 10 > 4 ? rate / 10 : 4 ))" \
       "$(( rate / 2 ))" "$paced_duration" "$tag")
     achieved=$(cut -d'|' -f4 <<< "$row" | tr -d ' ')
+    refused=$(cut -d'|' -f7 <<< "$row" | tr -d ' ')
+    [ "$refused" = 0 ] || achieved="$achieved ($refused refused)"
     read -r offered p50 p95 p99 max <<< "$(offer_latency "$tag")"
     cpu_snapshot > "$work/until-after"; db_counters > "$work/until-db-after"
     elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
