@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import community.dispatch.kit.retention.RetentionRule;
+import community.dispatch.kit.retention.RetentionRules;
 import community.dispatch.kit.timers.DatabaseTimer;
 
 @Configuration(proxyBeanMethods = false)
@@ -27,10 +29,18 @@ class NotificationConfiguration {
         return new PushSandbox(store, clock);
     }
 
+    /** How long notifications keep each of their tables, and why. */
     @Bean
-    @ConditionalOnProperty(name = "dispatch.notifications.push-sandbox", havingValue = "true")
-    DatabaseTimer pushSandboxPurge(NotificationStore store, NotificationProperties properties, Clock clock) {
-        return DatabaseTimer.every("push sandbox purge", Duration.ofMinutes(1), 1000,
-                (now, limit) -> store.purgePushesBefore(now.minus(properties.pushSandboxKeep())), clock);
+    RetentionRules notificationTables(NotificationProperties properties) {
+        return RetentionRules.of(
+                RetentionRule.notAged("notification_setting", "each member's channels, language and quiet hours; an erased "
+                        + "member's go with them"),
+                RetentionRule.purged("notification", "due_at", Duration.ofDays(90), "what a member was told and whether "
+                        + "it reached them, for staff asking after a missed offer; a quarter is enough, and an occasion "
+                        + "(an offer, a resolution) is long over by then").onlyWhere("status <> 'PENDING'", "once settled"),
+                RetentionRule.notAged("known_request", "who asked for each request, so the right resident is told of it; "
+                        + "one row per request, kept with request-service's history"),
+                RetentionRule.purged("push_sandbox_message", "sent_at", properties.pushSandboxKeep(), "the push sandbox "
+                        + "keeps notifications for admins to read, for an hour (dispatch.notifications.push-sandbox-keep)"));
     }
 }

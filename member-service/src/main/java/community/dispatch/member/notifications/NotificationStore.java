@@ -133,10 +133,6 @@ class NotificationStore {
                 .fetch().rowsUpdated().then();
     }
 
-    Mono<Long> purgePushesBefore(Instant before) {
-        return database.sql("DELETE FROM push_sandbox_message WHERE sent_at < :before").bind("before", before).fetch().rowsUpdated();
-    }
-
     Flux<PushSandbox.Message> pushes(String device, int limit) {
         Map<String, Object> values = new HashMap<>(Map.of("limit", limit));
         values.put("device", Parameter.fromOrEmpty(device, String.class));

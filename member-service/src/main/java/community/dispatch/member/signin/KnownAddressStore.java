@@ -32,10 +32,4 @@ class KnownAddressStore {
                         ON CONFLICT (username, address) DO UPDATE SET last_success_at = excluded.last_success_at""")
                 .bind("username", username).bind("address", address).bind("at", at).fetch().rowsUpdated().then();
     }
-
-    /** Forgets addresses no account has signed in from since {@code before}: they count for nothing any more. */
-    Mono<Long> forgetBefore(Instant before) {
-        return database.sql("DELETE FROM sign_in_known_address WHERE last_success_at <= :before").bind("before", before)
-                .fetch().rowsUpdated();
-    }
 }

@@ -16,10 +16,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import community.dispatch.kit.retention.RetentionRule;
+import community.dispatch.kit.retention.RetentionRules;
 import community.dispatch.kit.timers.DatabaseTimer;
 import community.dispatch.kit.timers.WakeUps;
 import community.dispatch.web.client.ClientAddresses;
-import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SignInProperties.class, SmsProperties.class })
@@ -65,11 +66,28 @@ class SignInConfiguration {
                 signIn::codeQueuedAfter, wakeUps, clock);
     }
 
-    /** An address an account has not signed in from for {@code known-address-for} is forgotten, once an hour. */
+    /** How long sign-in keeps each of its tables, and why. */
     @Bean
-    DatabaseTimer knownAddressPurge(KnownAddressStore store, SignInProperties properties, Clock clock) {
-        return DatabaseTimer.every("known address purge", Duration.ofHours(1), 1000,
-                (now, limit) -> store.forgetBefore(now.minus(properties.knownAddressFor())), clock);
+    RetentionRules signInTables(SignInProperties properties, SmsProperties sms) {
+        return RetentionRules.of(
+                RetentionRule.notAged("signing_key", "one key per rotation; a retired key stays published until every "
+                        + "token it signed has expired, and there are a dozen a year"),
+                RetentionRule.notAged("oauth_client", "the registered clients (municipal systems): reference data admins "
+                        + "maintain"),
+                RetentionRule.purged("refresh_token", "expires_at", Duration.ofDays(7), "a token is of use until it "
+                        + "expires (a reused one revokes its family until then); a week after, it tells nothing"),
+                RetentionRule.purged("login_code", "expires_at", Duration.ofDays(1), "a code is of use for minutes; a day "
+                        + "after it expired it tells nothing"),
+                RetentionRule.purged("code_request", "requested_at", Duration.ofDays(1), "codes asked for count against "
+                        + "the limits on asking (minutes to an hour); a day is more than any of them"),
+                RetentionRule.notAged("code_delivery", "a queue: the sender deletes a row once its code is texted"),
+                RetentionRule.purged("sign_in_failure", "failed_at", Duration.ofDays(30), "failures slow the next "
+                        + "attempts for minutes to an hour; a month lets staff look into an attack on an account"),
+                RetentionRule.purged("sign_in_known_address", "last_success_at", properties.knownAddressFor(),
+                        "an address the owner signed in from is never slowed for as long as it counts "
+                                + "(dispatch.auth.known-address-for)"),
+                RetentionRule.purged("sms_message", "sent_at", sms.sandboxKeep(), "the SMS sandbox keeps messages for "
+                        + "admins to read, for an hour (dispatch.sms.sandbox-keep)"));
     }
 
     /** The sandbox keeps messages for admins to read, for an hour; only where asked for. */
@@ -77,13 +95,6 @@ class SignInConfiguration {
     @ConditionalOnProperty(name = "dispatch.sms.sandbox", havingValue = "true")
     SmsSandbox smsSandbox(SignInRecordStore store, Clock clock) {
         return new SmsSandbox(store, clock);
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "dispatch.sms.sandbox", havingValue = "true")
-    DatabaseTimer smsSandboxPurge(SignInRecordStore store, SmsProperties sms, Clock clock) {
-        return DatabaseTimer.every("SMS sandbox purge", sms.purgeInterval(), 1000,
-                (now, limit) -> store.purgeMessagesBefore(now.minus(sms.sandboxKeep())), clock);
     }
 
     /** Everywhere else messages go to the SMS provider; the service does not start without one. */

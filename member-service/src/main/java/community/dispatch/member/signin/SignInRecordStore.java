@@ -88,11 +88,6 @@ class SignInRecordStore {
                 .fetch().rowsUpdated().then();
     }
 
-    /** Forgets sandbox messages sent before {@code before}; answers how many. */
-    Mono<Long> purgeMessagesBefore(Instant before) {
-        return database.sql("DELETE FROM sms_message WHERE sent_at < :before").bind("before", before).fetch().rowsUpdated();
-    }
-
     /** The newest messages first, optionally for one phone. */
     Flux<SmsSandbox.Message> messages(String phone, int limit) {
         Map<String, Object> values = new HashMap<>(Map.of("limit", limit));

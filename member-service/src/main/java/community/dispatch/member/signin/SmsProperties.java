@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dispatch.sms")
 public record SmsProperties(@DefaultValue("false") boolean sandbox, @DefaultValue("1h") Duration sandboxKeep,
-        @DefaultValue("1m") Duration purgeInterval, URI url, String token, @DefaultValue("5s") Duration timeout) {
+        URI url, String token, @DefaultValue("5s") Duration timeout) {
 
     public SmsProperties {
         url = url == null || url.toString().isBlank() ? null : url;

@@ -62,7 +62,7 @@ class HttpSmsSenderTest {
     }
 
     private static HttpSmsSender senderTo(URI url, String token) {
-        return new HttpSmsSender(WebClient.builder(), new SmsProperties(false, Duration.ofHours(1), Duration.ofMinutes(1), url, token,
+        return new HttpSmsSender(WebClient.builder(), new SmsProperties(false, Duration.ofHours(1), url, token,
                 Duration.ofSeconds(3)));
     }
 }

@@ -9,9 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import community.dispatch.kit.retention.Retention;
 import community.dispatch.member.MemberServiceTest;
 
-/** The addresses an account signed in from are kept only as long as they count ({@code known-address-for}). */
+/** The addresses an account signed in from are kept only as long as they count ({@code known-address-for}): retention purges them. */
 @MemberServiceTest
 class KnownAddressStoreIT {
 
@@ -21,6 +22,9 @@ class KnownAddressStoreIT {
     @Autowired
     SignInProperties properties;
 
+    @Autowired
+    Retention retention;
+
     @Test
     void anAddressNotSignedInFromForLongerThanItCountsIsForgotten() {
         String username = "known-" + UUID.randomUUID();
@@ -29,7 +33,7 @@ class KnownAddressStoreIT {
         store.remember(username, "198.51.100.1", stale).block();
         store.remember(username, "198.51.100.2", now.minus(Duration.ofDays(1))).block();
 
-        store.forgetBefore(now.minus(properties.knownAddressFor())).block();
+        retention.purge(now, 1000).block();
 
         assertThat(store.known(username, "198.51.100.1", stale.minusSeconds(1)).block()).as("forgotten").isFalse();
         assertThat(store.known(username, "198.51.100.2", now.minus(properties.knownAddressFor())).block()).isTrue();

@@ -33,6 +33,9 @@ import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.outbox.OutboxProperties;
 import community.dispatch.kit.outbox.OutboxRelay;
 import community.dispatch.kit.outbox.OutboxStore;
+import community.dispatch.kit.retention.Retention;
+import community.dispatch.kit.retention.RetentionProperties;
+import community.dispatch.kit.retention.RetentionRule;
 import community.dispatch.kit.timers.WakeUps;
 import community.dispatch.kit.tracing.EventTracing;
 import community.dispatch.testing.TopicReader;
@@ -48,6 +51,9 @@ import reactor.test.StepVerifier;
 
 @KitIntegrationTest
 class OutboxIT {
+
+    @Autowired
+    Retention retention;
 
     @Autowired
     Outbox outbox;
@@ -105,7 +111,10 @@ class OutboxIT {
                 .then(database.sql("UPDATE outbox_pending SET next_attempt_at = now() + interval '1 day' WHERE message_key = :key")
                         .bind("key", waiting.requestId().toString()).fetch().rowsUpdated())).block();
 
-        store.purgePublishedBefore(Duration.ZERO).block();
+        // The outbox's own rule alone, a week and a day from now: everything published has aged out.
+        RetentionRule outboxRule = retention.rules().stream().filter(rule -> rule.table().equals("outbox_event")).findFirst().orElseThrow();
+        new Retention(database, new RetentionProperties(Duration.ofMinutes(10), 1000, Map.of()), List.of(outboxRule))
+                .purge(Instant.now().plus(Duration.ofDays(8)), 1000).block();
 
         assertThat(rowCount(published)).as("published, then purged").isZero();
         assertThat(rowCount(waiting)).as("still to publish (backing off)").isOne();

@@ -1,7 +1,5 @@
 package community.dispatch.kit.idempotency;
 
-import java.time.Clock;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
@@ -20,7 +18,6 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 
 import community.dispatch.kit.EventingAutoConfiguration;
 import community.dispatch.kit.time.TimeAutoConfiguration;
-import community.dispatch.kit.timers.DatabaseTimer;
 import community.dispatch.web.limits.BodyLimit;
 import community.dispatch.web.limits.BodyLimitAutoConfiguration;
 
@@ -37,14 +34,6 @@ public class IdempotencyAutoConfiguration {
         long maxBody = bodyLimit.getIfAvailable(() -> new BodyLimit(DataSize.ofMegabytes(1))).maxBytes();
         return new IdempotencyFilter(new IdempotencyStore(database), transactions, properties.excludedPaths(),
                 (int) Math.min(Integer.MAX_VALUE, maxBody));
-    }
-
-    /** First answers are kept for {@code dispatch.idempotency.keep-for}: longer than any client retries a call. */
-    @Bean
-    DatabaseTimer idempotentAnswerPurge(DatabaseClient database, IdempotencyProperties properties, Clock clock) {
-        IdempotencyStore store = new IdempotencyStore(database);
-        return DatabaseTimer.every("idempotent answer purge", properties.purgeInterval(), 1000,
-                (now, limit) -> store.purgeBefore(now.minus(properties.keepFor()), limit), clock);
     }
 
     /** Every POST the filter serves documents the header, so clients know they may (and should) send it. */

@@ -1,6 +1,5 @@
 package community.dispatch.kit.idempotency;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,14 +47,6 @@ public class IdempotencyStore {
                                                        etag = :etag, body = :body
                         WHERE caller = :caller AND key = :key""")
                 .bindValues(values).fetch().rowsUpdated().then();
-    }
-
-    /** Forgets answers given before {@code before}, at most {@code limit} of them; answers how many. */
-    public Mono<Long> purgeBefore(Instant before, int limit) {
-        return database.sql("""
-                        DELETE FROM idempotent_response WHERE ctid IN (
-                            SELECT ctid FROM idempotent_response WHERE created_at < :before LIMIT :limit)""")
-                .bind("before", before).bind("limit", limit).fetch().rowsUpdated();
     }
 
     public Mono<Answer> find(String caller, String key) {

@@ -34,7 +34,6 @@ import lombok.RequiredArgsConstructor;
 public class OutboxRelay extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
     private static final Duration BACKLOG_INTERVAL = Duration.ofSeconds(10);
 
     private final OutboxStore store;
@@ -124,11 +123,6 @@ public class OutboxRelay extends BackgroundWork {
                 })
                 .repeat()
                 .subscribe();
-        Disposable purging = Flux.interval(PURGE_INTERVAL)
-                .onBackpressureDrop()
-                .concatMap(tick -> store.purgePublishedBefore(properties.retention())
-                        .onErrorResume(error -> Mono.empty()), 1)
-                .subscribe(purged -> log.debug("Purged {} published outbox events", purged));
         Gauge.builder("dispatch.outbox.pending", backlog, last -> last.get().pending())
                 .description("Events recorded but not yet published (the service's whole outbox)").baseUnit("events")
                 .register(meters);
@@ -139,7 +133,7 @@ public class OutboxRelay extends BackgroundWork {
                 .onBackpressureDrop()
                 .concatMap(tick -> store.backlog().onErrorResume(error -> Mono.empty()), 1)
                 .subscribe(backlog::set);
-        return Disposables.composite(polling, purging, measuring);
+        return Disposables.composite(polling, measuring);
     }
 
     /** Starts after the rest of the context and stops before the Kafka producer closes. */

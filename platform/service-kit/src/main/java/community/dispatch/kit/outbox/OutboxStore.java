@@ -113,15 +113,4 @@ public class OutboxStore {
                 .fetch()
                 .rowsUpdated();
     }
-
-    /** Deletes published events recorded longer than {@code age} ago from the log. */
-    public Mono<Long> purgePublishedBefore(Duration age) {
-        return database.sql("""
-                        DELETE FROM outbox_event e
-                        WHERE e.created_at < now() - make_interval(secs => :seconds)
-                          AND NOT EXISTS (SELECT 1 FROM outbox_pending p WHERE p.id = e.id)""")
-                .bind("seconds", age.toSeconds())
-                .fetch()
-                .rowsUpdated();
-    }
 }
