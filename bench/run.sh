@@ -11,7 +11,8 @@
 # BENCH_DURATION seconds per closed-loop run [15], BENCH_CONNECTIONS [64], BENCH_PACED_DURATION
 # seconds per paced run [10], BENCH_RATES [50 100 200], BENCH_TEAMS volunteer counts [400 3000],
 # BENCH_READ_RATE the paced read through the gateway and direct [500], BENCH_DAY_RATE the community day's paced
-# rate [100] (0: none), BENCH_ONLY [all] (throughput | dispatch | surge),
+# rate [100] (0: none), BENCH_ONLY [all] (throughput | dispatch | surge | soak: not in all, see below),
+# BENCH_SOAK_RATE [20] and BENCH_SOAK_MINUTES [10],
 # BENCH_SURGE_BASE the surge's steady rate [20], BENCH_IDLE seconds
 # the idle stack is measured [20]. Needs wrk, curl and psql
 # (Debian: apt-get install wrk curl postgresql-client). It adds 16 bench residents, their requests
@@ -419,6 +420,36 @@ if [ "$only" = all ] || [ "$only" = surge ]; then
                                           $surge_end) - $surge_end)::numeric, 1) FROM firsts")
   echo "offers within a second again ${drained} s after the surge ended" | tee -a "$results"
   bench_volunteers 0
+fi
+
+# Soak (BENCH_ONLY=soak only): a community day's mix at BENCH_SOAK_RATE for BENCH_SOAK_MINUTES, a minute at a time,
+# and the rows of the tables that grow after each minute. Start the stack with short keeps, so that a month's
+# retention plays out in minutes:
+#   DISPATCH_RETENTION_INTERVAL=15s \
+#   DISPATCH_RETENTION_KEEP=processed_event=2m,outbox_event=2m,idempotent_response=2m,notification=2m ./run.sh --reset
+# The aged tables level off at about rate × keep; requests and orders, the community's record, grow by design.
+if [ "$only" = soak ]; then
+  soak_rate="${BENCH_SOAK_RATE:-20}"
+  rows() { # <database> <table> → its rows
+    "${psql[@]}" -d "$1" -c "SELECT count(*) FROM $2"
+  }
+  bench_volunteers "${teams[${#teams[@]}-1]}" DAY
+  {
+    echo
+    echo "| soak, ${soak_rate}/s | request: processed / answers / outbox | volunteer: processed / outbox | member: processed / outbox / notifications | requests | orders |"
+    echo "| ---: | --- | --- | --- | ---: | ---: |"
+  } | tee -a "$results"
+  for minute in $(seq 1 "${BENCH_SOAK_MINUTES:-10}"); do
+    [ -z "$(find "$work/tokens-at" -mmin +5)" ] || fresh_tokens
+    wrk -t2 -c"$(( soak_rate / 10 > 4 ? soak_rate / 10 : 4 ))" -d60s --timeout 10s -s "$script" "$gateway" -- \
+      day "$tokens" "$(( soak_rate / 2 ))" - "k$(date +%s)" > "$work/soak.out"
+    printf '| %s min | %s / %s / %s | %s / %s | %s / %s / %s | %s | %s |\n' "$minute" \
+      "$(rows request processed_event)" "$(rows request idempotent_response)" \
+      "$(rows request outbox_event)" "$(rows volunteer processed_event)" "$(rows volunteer outbox_event)" \
+      "$(rows member processed_event)" "$(rows member outbox_event)" "$(rows member notification)" \
+      "$(rows request service_request)" "$(rows volunteer order_offer)" | tee -a "$results"
+  done
+  bench_volunteers 0 DAY
 fi
 
 echo

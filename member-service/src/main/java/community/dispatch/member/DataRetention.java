@@ -3,7 +3,6 @@ package community.dispatch.member;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import community.dispatch.kit.idempotency.IdempotencyProperties;
 import community.dispatch.kit.retention.RetentionRule;
 import community.dispatch.kit.retention.RetentionRules;
 
@@ -15,7 +14,7 @@ import community.dispatch.kit.retention.RetentionRules;
 class DataRetention {
 
     @Bean
-    RetentionRules registerTables(IdempotencyProperties idempotency) {
+    RetentionRules registerTables() {
         String places = "the community's places, from the register: reference data staff maintain";
         return RetentionRules.of(
                 RetentionRule.notAged("compound", places),
@@ -29,9 +28,6 @@ class DataRetention {
                 RetentionRule.notAged("grid_chief", "the chiefs of each grid: reference data staff maintain"),
                 RetentionRule.notAged("register_edition", "which one-off re-tellings of the register were done: a row "
                         + "each, so none is done twice"),
-                RetentionRule.purged("idempotent_request", "created_at", idempotency.keepFor(), "a registration "
-                        + "repeated with the same key is the same member for as long as any other repeated call is "
-                        + "answered the same (dispatch.idempotency.keep-for)"),
                 RetentionRule.notAged("visit", "the chiefs' visits are their record (ten households a week) and a KPI; "
                         + "what a visit heard about a person goes when they are erased"));
     }

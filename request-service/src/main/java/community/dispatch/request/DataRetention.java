@@ -3,7 +3,6 @@ package community.dispatch.request;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import community.dispatch.kit.idempotency.IdempotencyProperties;
 import community.dispatch.kit.retention.RetentionRule;
 import community.dispatch.kit.retention.RetentionRules;
 
@@ -12,16 +11,13 @@ import community.dispatch.kit.retention.RetentionRules;
 class DataRetention {
 
     @Bean
-    RetentionRules requestServiceTables(IdempotencyProperties idempotency) {
+    RetentionRules requestServiceTables() {
         return RetentionRules.of(
                 RetentionRule.notAged("category", "the catalogue: reference data staff maintain"),
                 RetentionRule.notAged("service_request", "the community's record of every need and the source of every "
                         + "KPI; what identifies a person in it goes when they are erased, not by age"),
                 RetentionRule.notAged("request_timeline", "its request's history, which residents, staff, disputes and "
                         + "KPIs read"),
-                RetentionRule.purged("request_idempotency", "created_at", idempotency.keepFor(),
-                        "a submission repeated with the same key is the same request for as long as any other repeated "
-                                + "call is answered the same (dispatch.idempotency.keep-for)"),
                 RetentionRule.notAged("deliberation", "part of its request's history: the dispute's ladder"),
                 RetentionRule.notAged("deliberation_session", "part of its request's history: the meetings held on it"),
                 RetentionRule.notAged("municipal_system", "the municipal systems admins registered: reference data"),

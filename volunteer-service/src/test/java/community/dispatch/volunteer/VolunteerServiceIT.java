@@ -30,6 +30,7 @@ class VolunteerServiceIT extends ServiceContract {
     @Test
     void everyTableHasARetentionRuleAndTheReadmeSaysIt() throws IOException {
         assertThat(retention.tablesWithoutRule().block()).isEmpty();
+        assertThat(retention.rulesWithoutTable().block()).isEmpty();
         assertThat(Files.readString(Path.of("README.md"))).contains(retention.markdown());
     }
 }

@@ -113,7 +113,7 @@ class OutboxIT {
 
         // The outbox's own rule alone, a week and a day from now: everything published has aged out.
         RetentionRule outboxRule = retention.rules().stream().filter(rule -> rule.table().equals("outbox_event")).findFirst().orElseThrow();
-        new Retention(database, new RetentionProperties(Duration.ofMinutes(10), 1000, Map.of()), List.of(outboxRule))
+        new Retention(database, new RetentionProperties(Duration.ofMinutes(10), 1000, List.of()), List.of(outboxRule))
                 .purge(Instant.now().plus(Duration.ofDays(8)), 1000).block();
 
         assertThat(rowCount(published)).as("published, then purged").isZero();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,17 @@ class RetentionIT {
                 .contains("outbox_event", "outbox_pending", "processed_event", "idempotent_response", "audit_entry");
         // The test application's own table was given no rule, as a service's new table might not be.
         assertThat(retention.tablesWithoutRule().block()).containsExactly("effect_log");
+        assertThat(retention.rulesWithoutTable().block()).isEmpty();
     }
 
     @Test
     void rowsOlderThanTheirRuleGoInBatchesAndYoungerOnesStay() {
-        // A rule the running timer does not have (it would race this test): the test application's effect log.
-        Retention effects = new Retention(database, new RetentionProperties(Duration.ofMinutes(10), 1000, Map.of()),
-                List.of(RetentionRule.purged("effect_log", "at", Duration.ofDays(14), "for this test")));
+        // A rule the running timer does not have (it would race this test): the test application's effect log; and
+        // before it, one whose table was dropped, which must not keep the others from being purged.
+        Retention effects = new Retention(database, new RetentionProperties(Duration.ofMinutes(10), 1000, List.of()),
+                List.of(RetentionRule.purged("effect_log", "at", Duration.ofDays(14), "for this test"),
+                        RetentionRule.purged("a_dropped_table", "at", Duration.ofDays(1), "for this test")));
+        assertThat(effects.rulesWithoutTable().block()).containsExactly("a_dropped_table");
         String subject = "retention-it-" + UUID.randomUUID();
         Instant now = Instant.now();
         for (int daysAgo : new int[] { 20, 16, 15, 13 }) {
@@ -57,15 +60,15 @@ class RetentionIT {
     void aSettingChangesHowLongATableIsKeptOneForATableNotAgedIsRefusedAndAnotherServicesIsLeftAlone() {
         List<RetentionRule> rules = retention.rules();
         Retention shorter = new Retention(database, new RetentionProperties(Duration.ofMinutes(10), 1000,
-                Map.of("processed-event", Duration.ofDays(1))), rules);
+                List.of("processed_event=1d")), rules);
         assertThat(shorter.rules()).filteredOn(rule -> rule.table().equals("processed_event"))
                 .singleElement().extracting(RetentionRule::keep).isEqualTo(Duration.ofDays(1));
 
         assertThatThrownBy(() -> new Retention(database, new RetentionProperties(Duration.ofMinutes(10), 1000,
-                Map.of("outbox_pending", Duration.ofDays(1))), rules))
-                .hasMessageContaining("dispatch.retention.keep.outbox_pending");
+                List.of("outbox_pending=1d")), rules))
+                .hasMessageContaining("dispatch.retention.keep: outbox_pending is not aged out");
         assertThat(new Retention(database, new RetentionProperties(Duration.ofMinutes(10), 1000,
-                Map.of("sign_in_failure", Duration.ofDays(1))), rules).rules())
+                List.of("sign_in_failure=1d")), rules).rules())
                 .as("a table of another service is left to it").isEqualTo(rules);
     }
 

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,12 +20,15 @@ import reactor.core.publisher.Mono;
  * What a service keeps and for how long: every table of its schema has a {@link RetentionRule} (in
  * {@link RetentionRules} beans: the kit's tables', the service's), and the rows that have aged out are deleted in batches by a timer on
  * every instance ({@code dispatch.retention.interval}). A table without a rule would grow for ever unnoticed:
- * {@link #tablesWithoutRule()} names them, and each service's tests ask it.
+ * {@link #tablesWithoutRule()} names them ({@link #rulesWithoutTable()} the other way round), and each
+ * service's tests ask both.
  */
 public class Retention {
 
     /** The migration tool's own history. */
     private static final Set<String> NOT_DATA = Set.of("flyway_schema_history");
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     private final DatabaseClient database;
     private final RetentionProperties properties;
@@ -35,16 +41,14 @@ public class Retention {
                 throw new IllegalStateException("two retention rules for " + table + ": " + same);
             }
         });
-        if (properties.keep() != null) {
-            // A keep for a table of another service is that service's (one setting may reach every service).
-            properties.keep().keySet().forEach(name -> rules.stream()
-                    .filter(rule -> !rule.purges() && RetentionProperties.normal(name).equals(rule.table()))
-                    .findFirst()
-                    .ifPresent(rule -> {
-                        throw new IllegalStateException("dispatch.retention.keep." + name + ": " + rule.table()
-                                + " is not aged out (" + rule.why() + ")");
-                    }));
-        }
+        // A keep for a table of another service is that service's (one setting may reach every service).
+        properties.tables().forEach(table -> rules.stream()
+                .filter(rule -> !rule.purges() && rule.table().equals(table))
+                .findFirst()
+                .ifPresent(rule -> {
+                    throw new IllegalStateException("dispatch.retention.keep: " + table + " is not aged out ("
+                            + rule.why() + ")");
+                }));
         this.database = database;
         this.properties = properties;
         this.rules = rules.stream().sorted(Comparator.comparing(RetentionRule::table)).toList();
@@ -72,7 +76,10 @@ public class Retention {
                                         rule.condition() == null ? "" : " AND (" + rule.condition() + ")"))
                         .bind("before", now.minus(rule.keep()))
                         .bind("limit", limit)
-                        .fetch().rowsUpdated())
+                        .fetch().rowsUpdated()
+                        // One table's failure (a lock timeout, a table dropped by hand) leaves the others to be purged.
+                        .onErrorResume(error -> Logged.line(() -> log.warn("Purging {} failed; trying again at the next "
+                                + "round: {}", rule.table(), error.toString())).thenReturn(0L)))
                 .reduce(0L, Math::max);
     }
 
@@ -107,13 +114,22 @@ public class Retention {
     /** The tables of the service's schema that no rule speaks of, by name. */
     public Mono<List<String>> tablesWithoutRule() {
         Set<String> ruled = rules.stream().map(RetentionRule::table).collect(Collectors.toSet());
+        return tables().map(tables -> tables.stream().filter(table -> !ruled.contains(table) && !NOT_DATA.contains(table))
+                .sorted().toList());
+    }
+
+    /** The rules whose table the schema does not have (dropped, or misspelt), by table. */
+    public Mono<List<String>> rulesWithoutTable() {
+        return tables().map(tables -> rules.stream().map(RetentionRule::table).filter(table -> !tables.contains(table))
+                .sorted().toList());
+    }
+
+    private Mono<Set<String>> tables() {
         return database.sql("""
                         SELECT table_name FROM information_schema.tables
                         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'""")
                 .map(row -> row.get("table_name", String.class))
                 .all()
-                .filter(table -> !ruled.contains(table) && !NOT_DATA.contains(table))
-                .sort()
-                .collectList();
+                .collect(Collectors.toSet());
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param table the table
  * @param column the time its rows are aged by; null for a table whose rows are not aged out
- * @param keep how long a row is kept by default; {@code dispatch.retention.keep.<table>} overrides it
+ * @param keep how long a row is kept by default; an entry {@code <table>=<duration>} of {@code dispatch.retention.keep} overrides it
  * @param condition SQL that must also hold for a row to go (e.g. an outbox row already published); null for none
  * @param conditionSaid the condition in words, for the README ("once published")
  * @param why why that long, for the README's data section and the next engineer
