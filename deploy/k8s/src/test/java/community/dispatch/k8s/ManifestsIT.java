@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -22,6 +24,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import community.dispatch.events.KafkaAccess;
@@ -42,7 +45,7 @@ class ManifestsIT {
     static final int MANAGEMENT_PORT = 9090;
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "restore" })
     void eachDeployableListensAndIsProbedWhereItsConfigurationSays(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         assertThat(rendered.all(Deployment.class)).extracting(deployment -> deployment.getMetadata().getName())
@@ -86,7 +89,7 @@ class ManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "restore" })
     void everyVariableSetIsReadAndEveryOneWithoutAClusterDefaultIsSet(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         for (String name : DEPLOYABLES) {
@@ -103,7 +106,7 @@ class ManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "restore" })
     void secretsAreOnlyReferencedEachMadeByAnOperatorOrDocumented(String overlay) throws IOException {
         Rendered rendered = Rendered.of(overlay);
         String guide = Files.readString(Rendered.ROOT.resolve("deploy/README.md"));
@@ -125,7 +128,7 @@ class ManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "restore" })
     void theTopicsAreTheCataloguesEachWithItsDeadLetters(String overlay) throws IOException {
         Rendered rendered = Rendered.of(overlay);
         JsonNode catalogue = YAMLMapper.builder().build()
@@ -163,7 +166,7 @@ class ManifestsIT {
      * cluster authorizes, each service has a KafkaUser with exactly its ACLs, and signs in as it.
      */
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "restore" })
     void eachServiceSignsInToKafkaAndMayDoOnlyWhatKafkaAccessSays(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         JsonNode kafka = rendered.custom("Kafka").get(0);
@@ -188,7 +191,7 @@ class ManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "restore" })
     void eachServiceReachesItsOwnDatabaseAndTheGatewayReachesEachService(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         for (String service : List.of("request", "volunteer", "member")) {
@@ -196,7 +199,10 @@ class ManifestsIT {
             JsonNode database = rendered.custom("Cluster").stream()
                     .filter(cluster -> set.get("DISPATCH_DB_HOST").equals(cluster.at("/metadata/name").asString() + "-rw"))
                     .findFirst().orElseThrow(() -> new AssertionError(service + "-service's database is not a Cluster here"));
-            assertThat(database.at("/spec/bootstrap/initdb/database").asString()).isEqualTo(set.get("DISPATCH_DB_NAME"));
+            // Made empty (initdb) or recovered from a backup (the restore overlay): the same database either way.
+            JsonNode bootstrap = database.at("/spec/bootstrap/initdb").isMissingNode() ? database.at("/spec/bootstrap/recovery")
+                    : database.at("/spec/bootstrap/initdb");
+            assertThat(bootstrap.path("database").asString()).isEqualTo(set.get("DISPATCH_DB_NAME"));
             assertThat(set.get("DISPATCH_DB_PASSWORD")).isEqualTo("secret:" + database.at("/metadata/name").asString() + "-app/password");
             String uri = environment(rendered, container(rendered.named(Deployment.class, "gateway")))
                     .get("DISPATCH_" + service.toUpperCase() + "_SERVICE_URI");
@@ -206,7 +212,7 @@ class ManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "restore" })
     void onlyTheGatewayCanBeReachedFromOutside(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         assertThat(rendered.all(NetworkPolicy.class)).anySatisfy(policy -> {
@@ -240,6 +246,62 @@ class ManifestsIT {
 
     private static Container container(Deployment deployment) {
         return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    /**
+     * Production archives every database continuously (WAL) and takes a base backup each night, to an object store
+     * whose keys are a documented Secret; the restore overlay makes each database from exactly that archive and
+     * archives the restored one elsewhere; and no topic keeps an event longer than a consumer remembers having
+     * handled one (the kit's processed_event, 14 days), so a redelivered event is always recognised.
+     */
+    @Test
+    void productionIsBackedUpTheRestoreOverlayRecoversFromItAndTopicsKeepNoLongerThanConsumersRemember() throws IOException {
+        String guide = Files.readString(Rendered.ROOT.resolve("deploy/README.md"));
+        Rendered prod = Rendered.of("prod");
+        Map<String, JsonNode> archives = new HashMap<>();
+        for (JsonNode cluster : prod.custom("Cluster")) {
+            String name = cluster.at("/metadata/name").asString();
+            JsonNode store = cluster.at("/spec/backup/barmanObjectStore");
+            assertThat(store.path("destinationPath").asString()).as("%s archives to an object store", name).startsWith("s3://");
+            assertThat(store.at("/wal/compression").asString()).as("%s archives its WAL", name).isNotEmpty();
+            assertThat(cluster.at("/spec/backup/retentionPolicy").asString()).as(name).matches("\\d+[dwm]");
+            for (String key : List.of("accessKeyId", "secretAccessKey")) {
+                String secret = store.at("/s3Credentials/" + key + "/name").asString();
+                assertThat(guide).as("the store's Secret %s is explained in deploy/README.md", secret).contains("`" + secret + "`");
+            }
+            archives.put(name, store);
+            assertThat(prod.custom("ScheduledBackup")).as("%s has a nightly base backup", name)
+                    .anySatisfy(backup -> {
+                        assertThat(backup.at("/spec/cluster/name").asString()).isEqualTo(name);
+                        assertThat(backup.at("/spec/schedule").asString().split(" ")).hasSize(6);
+                    });
+        }
+        assertThat(archives).containsOnlyKeys("request-db", "volunteer-db", "member-db");
+
+        Rendered restore = Rendered.of("restore");
+        for (JsonNode cluster : restore.custom("Cluster")) {
+            String name = cluster.at("/metadata/name").asString();
+            assertThat(cluster.at("/spec/bootstrap/initdb").isMissingNode()).as("%s is not made empty", name).isTrue();
+            String source = cluster.at("/spec/bootstrap/recovery/source").asString();
+            JsonNode external = StreamSupport.stream(cluster.at("/spec/externalClusters").spliterator(), false)
+                    .filter(candidate -> candidate.path("name").asString().equals(source)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " recovers from " + source + ", which it does not list"));
+            JsonNode archive = external.path("barmanObjectStore");
+            assertThat(archive.path("destinationPath").asString()).as(name).isEqualTo(archives.get(name).path("destinationPath").asString());
+            assertThat(archive.path("serverName").asString()).as("%s reads what production wrote", name).isEqualTo(name);
+            assertThat(archive.path("s3Credentials")).isEqualTo(archives.get(name).path("s3Credentials"));
+            assertThat(cluster.at("/spec/backup/barmanObjectStore/serverName").asString())
+                    .as("%s, restored, archives apart from the archive it came from", name).isNotEqualTo(name);
+        }
+
+        for (JsonNode topic : prod.custom("KafkaTopic")) {
+            String name = topic.at("/spec/topicName").asString();
+            long retention = Long.parseLong(topic.at("/spec/config/retention.ms").asString());
+            if (!name.endsWith("-dlt")) {
+                assertThat(Duration.ofMillis(retention)).as("%s keeps events no longer than consumers remember them", name)
+                        .isLessThanOrEqualTo(Duration.ofDays(14));
+            }
+        }
     }
 
     private static void assertProbe(Probe probe, String path) {

@@ -46,7 +46,7 @@ record Rendered(String overlay, List<HasMetadata> objects, List<JsonNode> custom
             "networking.k8s.io/v1/Ingress", Ingress.class);
     private static final List<String> OPERATED = List.of("kafka.strimzi.io/v1beta2/Kafka",
             "kafka.strimzi.io/v1beta2/KafkaNodePool", "kafka.strimzi.io/v1beta2/KafkaTopic", "kafka.strimzi.io/v1beta2/KafkaUser",
-            "postgresql.cnpg.io/v1/Cluster");
+            "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup");
 
     static Rendered of(String overlay) {
         String text = kustomize(ROOT.resolve("deploy/k8s/overlays").resolve(overlay));
