@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -171,6 +172,23 @@ public abstract class ServiceContract {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count",
                 "dispatch_outbox_pending_events");
+    }
+
+    /**
+     * Every table has a retention rule and every rule a table (a table added without one would grow for ever
+     * unnoticed), and the service's README says what the rules say ({@code kit.retention}, in {@code /actuator/info}).
+     */
+    @Test
+    public void keepsEveryTableAsLongAsARuleSaysAndItsReadmeSaysIt() throws IOException {
+        Map<String, Object> retention = management().get().uri("/actuator/info").exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Map<String, Object>>>() { })
+                .returnResult().getResponseBody().get("retention");
+        assertThat(retention).as("retention in /actuator/info").isNotNull();
+        assertThat((List<?>) retention.get("tablesWithoutRule")).as("tables without a retention rule").isEmpty();
+        assertThat((List<?>) retention.get("rulesWithoutTable")).as("retention rules naming no table").isEmpty();
+        assertThat(Files.readString(Path.of("README.md"))).as("the README's \"Data kept\"")
+                .contains((String) retention.get("readme"));
     }
 
     @Test

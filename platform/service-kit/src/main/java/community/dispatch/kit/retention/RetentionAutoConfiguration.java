@@ -2,8 +2,10 @@ package community.dispatch.kit.retention;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,6 +37,18 @@ public class RetentionAutoConfiguration {
     @Bean
     Retention retention(DatabaseClient database, RetentionProperties properties, ObjectProvider<RetentionRules> rules) {
         return new Retention(database, properties, rules.orderedStream().flatMap(part -> part.rules().stream()).toList());
+    }
+
+    /**
+     * What the service keeps, in {@code /actuator/info} on the management port: the README's table, and any table
+     * without a rule or rule without a table (the service contract's tests hold both empty and the README to it).
+     */
+    @Bean
+    InfoContributor retentionInfo(Retention retention) {
+        return info -> info.withDetail("retention", Map.of(
+                "readme", retention.markdown(),
+                "tablesWithoutRule", retention.tablesWithoutRule().block(Duration.ofSeconds(10)),
+                "rulesWithoutTable", retention.rulesWithoutTable().block(Duration.ofSeconds(10))));
     }
 
     @Bean
