@@ -26,6 +26,7 @@ import community.dispatch.testing.ServiceIntegrationTest;
         "dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
         "dispatch.edge.secret=" + FromTheGateway.SECRET,
         "dispatch.sms.sandbox=true",
+        "dispatch.retention.interval=300ms",
         "dispatch.notifications.push-sandbox=true",
         "dispatch.notifications.send-interval=200ms" })
 public @interface MemberServiceTest {
