@@ -49,8 +49,9 @@ final class SharedClasses {
         return target.resolve("app").resolve(name + ".jar");
     }
 
+    /** The archive for this JDK: one made by another cannot be mapped (the JVM says so and starts without it). */
     Path archive() {
-        return target.resolve("app").resolve(name + ".jsa");
+        return target.resolve("app").resolve(name + "-jdk" + System.getProperty("java.version") + ".jsa");
     }
 
     /** Extracts the services' built jars, side by side. */
@@ -104,7 +105,7 @@ final class SharedClasses {
         if (Files.exists(archive())) {
             return true;
         }
-        Path partial = archive().resolveSibling(name + ".jsa.partial");
+        Path partial = archive().resolveSibling(archive().getFileName() + ".partial");
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
             Files.deleteIfExists(partial);

@@ -124,7 +124,8 @@ class LocalStackIT {
         assertThat(stack.launcher().descendants().map(child -> child.info().commandLine().orElse(""))
                 .filter(line -> line.contains("request-service.jar")))
                 .singleElement(as(InstanceOfAssertFactories.STRING))
-                .contains("-XX:SharedArchiveFile=" + ROOT.resolve("request-service/target/app/request-service.jsa"));
+                .contains("-XX:SharedArchiveFile=" + ROOT.resolve("request-service/target/app/request-service-jdk"
+                        + System.getProperty("java.version") + ".jsa"));
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(get("/api/v1/categories").statusCode()).isEqualTo(200));
     }
