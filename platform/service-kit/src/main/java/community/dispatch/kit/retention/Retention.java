@@ -31,7 +31,7 @@ public class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     private final DatabaseClient database;
-    private final RetentionProperties properties;
+    /** Each with the keep in force here, worked out once: the setting's, or the rule's own. */
     private final List<RetentionRule> rules;
 
     public Retention(DatabaseClient database, RetentionProperties properties, List<RetentionRule> rules) {
@@ -50,16 +50,16 @@ public class Retention {
                             + rule.why() + ")");
                 }));
         this.database = database;
-        this.properties = properties;
-        this.rules = rules.stream().sorted(Comparator.comparing(RetentionRule::table)).toList();
+        this.rules = rules.stream()
+                .map(rule -> rule.purges() ? new RetentionRule(rule.table(), rule.column(), properties.keepOf(rule),
+                        rule.condition(), rule.conditionSaid(), rule.why()) : rule)
+                .sorted(Comparator.comparing(RetentionRule::table))
+                .toList();
     }
 
     /** The rules, each with the keep in force here (the setting's, or the rule's own). */
     public List<RetentionRule> rules() {
-        return rules.stream().map(rule -> rule.purges()
-                ? new RetentionRule(rule.table(), rule.column(), properties.keepOf(rule), rule.condition(), rule.conditionSaid(),
-                        rule.why())
-                : rule).toList();
+        return rules;
     }
 
     /**
@@ -67,7 +67,7 @@ public class Retention {
      * table lost, so a timer goes on at once while any table still has a full batch to delete.
      */
     public Mono<Long> purge(Instant now, int limit) {
-        return Flux.fromIterable(rules())
+        return Flux.fromIterable(rules)
                 .filter(RetentionRule::purges)
                 .concatMap(rule -> database.sql("""
                                 DELETE FROM %1$s WHERE ctid IN (
