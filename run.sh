@@ -5,8 +5,11 @@
 #   ./run.sh --cluster  cluster mode: 3 Kafka brokers, 2 instances of each service, Redis (deploy/README.md)
 #   ./run.sh --reset    start from empty
 #   ./run.sh --build    rebuild the services first (otherwise only what is missing is built)
+#   ./run.sh --backup [FILE]   with the stack running: write a backup (README.md, "Data")
+#   ./run.sh --restore FILE    start from a backup, on an empty data directory
 #   ./run.sh --help     list the options and environment variables
 set -euo pipefail
+caller="$PWD"
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
 
@@ -23,12 +26,18 @@ fi
 
 build=false
 args=()
+previous=
 for arg in "$@"; do
+  case "$previous:$arg" in
+    --backup:-*) ;;
+    --backup:*|--restore:*) arg="$(cd "$caller" && realpath -m -- "$arg")" ;;
+  esac
   case "$arg" in
     --build) build=true ;;
     -h|--help) args+=("--help") ;;
     *) args+=("$arg") ;;
   esac
+  previous="$arg"
 done
 
 artifacts=(gateway/target/gateway.jar request-service/target/request-service.jar

@@ -1,9 +1,15 @@
 package community.dispatch.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -37,7 +43,8 @@ final class KafkaUsers {
     /**
      * Makes the cluster ready for the services: every topic of theirs (and its dead-letter twin), and a user for
      * each service with the ACLs {@link KafkaAccess} gives it (their passwords kept beside the brokers, readable
-     * only by their owner, the same at every start). Each step may be repeated.
+     * only by their owner, the same at every start), and again each municipal system's user. Each step may be
+     * repeated.
      */
     static void secure(StackSettings settings) {
         try (Admin admin = LocalKafka.admin(settings)) {
@@ -48,6 +55,25 @@ final class KafkaUsers {
             for (KafkaAccess access : KafkaAccess.SERVICES) {
                 grant(admin, access, password(settings, access.principal()));
             }
+            // Municipal systems given a user before (--kafka-user) keep it, on new brokers too (after --restore).
+            for (String system : municipalSystems(settings)) {
+                grant(admin, KafkaAccess.municipalSystem(system), password(settings, system));
+            }
+        }
+    }
+
+    /** The municipal systems whose passwords are kept beside the brokers. */
+    private static List<String> municipalSystems(StackSettings settings) {
+        Set<String> services = KafkaAccess.SERVICES.stream().map(KafkaAccess::principal).collect(Collectors.toSet());
+        Path users = settings.kafkaDir().resolve("users");
+        if (!Files.isDirectory(users)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(users)) {
+            return files.map(file -> file.getFileName().toString()).filter(user -> !services.contains(user)).sorted().toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not list " + users, e);
         }
     }
 

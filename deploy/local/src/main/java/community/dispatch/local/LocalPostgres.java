@@ -80,6 +80,17 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Runs one statement in the database; the number of rows it changed. */
+    int update(String database, String sql) {
+        try (Connection connection = server.getDatabase("postgres", database).getConnection();
+                Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("database " + database + " refused: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean exists(Connection connection, String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             query.setString(1, name);

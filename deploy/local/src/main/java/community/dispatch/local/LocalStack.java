@@ -57,6 +57,10 @@ public final class LocalStack {
             System.exit(grantKafkaUser(settings));
             return;
         }
+        if (settings.backupTo() != null) {
+            System.exit(backUp(settings));
+            return;
+        }
         LocalStack stack = new LocalStack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
         try {
@@ -90,12 +94,26 @@ public final class LocalStack {
         }
     }
 
+    private static int backUp(StackSettings settings) {
+        try {
+            Backup.take(settings);
+            return 0;
+        }
+        catch (RuntimeException e) {
+            System.err.println("run.sh: " + e.getMessage());
+            return 1;
+        }
+    }
+
     void start() {
         long started = System.nanoTime();
         settings.ports().forEach(Host::requireFree);
         if (settings.reset()) {
             Host.deleteRecursively(settings.dataDir());
             Console.say("reset: deleted %s", settings.dataDir());
+        }
+        if (settings.restoreFrom() != null) {
+            Restore.unpack(settings);
         }
         Path logs = settings.logs();
         // While the database and the brokers start: the services' jars extracted for class-data sharing.
@@ -109,7 +127,11 @@ public final class LocalStack {
             postgres = database;
             abortIfStopping();
         }
-        postgres.ensureDatabases(List.of("request", "volunteer", "member"));
+        List<String> databases = List.of("request", "volunteer", "member");
+        postgres.ensureDatabases(databases);
+        if (settings.restoreFrom() != null) {
+            Restore.republish(postgres, databases);
+        }
 
         if (settings.cluster()) {
             Console.say("starting Redis on port %d", settings.redisPort());

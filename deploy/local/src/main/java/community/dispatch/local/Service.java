@@ -44,7 +44,7 @@ record Service(String name, String label, int port, Map<String, String> variable
             variables.put("DISPATCH_ADMIN_PASSWORD_FILE", settings.adminPasswordFile().toString());
             // Signing keys are stored encrypted with this; it is made once and kept readable by its owner only.
             if (System.getenv("DISPATCH_SIGNING_KEY_SECRET") == null) {
-                variables.put("DISPATCH_SIGNING_KEY_SECRET", Host.ownerOnlySecret(settings.dataDir().resolve("signing-key-secret")));
+                variables.put("DISPATCH_SIGNING_KEY_SECRET", Host.ownerOnlySecret(settings.signingKeySecret()));
             }
             edgeSecret(settings, variables);
         }
@@ -77,7 +77,7 @@ record Service(String name, String label, int port, Map<String, String> variable
      */
     private static void edgeSecret(StackSettings settings, Map<String, String> variables) {
         if (System.getenv("DISPATCH_EDGE_SECRET") == null) {
-            variables.put("DISPATCH_EDGE_SECRET", Host.ownerOnlySecret(settings.dataDir().resolve("edge-secret")));
+            variables.put("DISPATCH_EDGE_SECRET", Host.ownerOnlySecret(settings.edgeSecret()));
         }
     }
 

@@ -1,5 +1,8 @@
 package community.dispatch.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * What the single-node stack is told through the environment and the command line. Every port and
@@ -31,10 +35,13 @@ record StackSettings(
         boolean demoData,
         boolean kafkaSecured,
         String kafkaUser,
-        boolean statementStatistics) {
+        boolean statementStatistics,
+        Path backupTo,
+        Path restoreFrom) {
 
     static final String USAGE = """
-            Usage: ./run.sh [--cluster] [--reset] [--build]
+            Usage: ./run.sh [--cluster] [--reset] [--build] [--restore <file>]
+                   ./run.sh --backup [<file or folder>]
                    ./run.sh --cluster --kafka-user <client id>
               --cluster  cluster mode: three Kafka brokers (replication 3, min.insync.replicas 2) whose
                          clients sign in (SASL/SCRAM) and may do only what their ACLs allow, two
@@ -42,6 +49,12 @@ record StackSettings(
                          gateways' shared rate limits
               --reset    start from empty: delete the stack's data (databases, Kafka logs) first
               --build    rebuild the services before starting (otherwise only missing jars are built)
+              --backup [<file or folder>]
+                         with the stack running: write one file that --restore brings back (the three
+                         databases at one instant, and the stack's secrets) [backups/community-dispatch-<UTC time>.zip]
+              --restore <file>
+                         start from a backup: into an empty data directory (with --reset, this one emptied
+                         first); every event the outboxes keep is published again to the new Kafka
               --kafka-user <client id>
                          with the cluster running: give a registered municipal system its Kafka user,
                          which may write its own intake topic (dispatch.intake.<client id>) and nothing
@@ -73,6 +86,8 @@ record StackSettings(
         boolean reset = false;
         boolean cluster = false;
         String kafkaUser = null;
+        Path backupTo = null;
+        Path restoreFrom = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--reset")) {
@@ -84,6 +99,12 @@ record StackSettings(
             else if (arg.equals("--kafka-user") && i + 1 < args.size()) {
                 kafkaUser = args.get(++i);
             }
+            else if (arg.equals("--backup")) {
+                backupTo = i + 1 < args.size() && !args.get(i + 1).startsWith("--") ? Path.of(args.get(++i)) : Path.of("backups");
+            }
+            else if (arg.equals("--restore") && i + 1 < args.size()) {
+                restoreFrom = Path.of(args.get(++i));
+            }
             else {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -92,8 +113,22 @@ record StackSettings(
             throw new IllegalArgumentException("--kafka-user is for the cluster (--cluster): the single node's broker signs nobody in");
         }
         Path root = Path.of(env.getOrDefault("DISPATCH_ROOT", ".")).toAbsolutePath().normalize();
-        Path data = env.containsKey("DISPATCH_DATA_DIR") ? Path.of(env.get("DISPATCH_DATA_DIR")) : root.resolve(".data");
-        StackSettings settings = new StackSettings(root, data.toAbsolutePath().normalize(), reset, cluster,
+        Path data = (env.containsKey("DISPATCH_DATA_DIR") ? Path.of(env.get("DISPATCH_DATA_DIR")) : root.resolve(".data"))
+                .toAbsolutePath().normalize();
+        // run.sh makes the user's paths absolute; a relative one given to the launcher itself is from the repository.
+        backupTo = backupTo == null ? null : root.resolve(backupTo).normalize();
+        restoreFrom = restoreFrom == null ? null : root.resolve(restoreFrom).normalize();
+        if (backupTo != null && (reset || restoreFrom != null)) {
+            throw new IllegalArgumentException("--backup is taken of the running stack: it goes with no other option");
+        }
+        if (restoreFrom != null && reset && restoreFrom.startsWith(data)) {
+            throw new IllegalArgumentException("--reset would delete the backup to restore, " + restoreFrom
+                    + ": move it out of " + data + " first");
+        }
+        if (restoreFrom != null && !Files.isRegularFile(restoreFrom)) {
+            throw new IllegalArgumentException("no backup file at " + restoreFrom);
+        }
+        StackSettings settings = new StackSettings(root, data, reset, cluster,
                 port(env, "DISPATCH_POSTGRES_PORT", 15432),
                 port(env, "DISPATCH_KAFKA_PORT", 19092),
                 port(env, "DISPATCH_GATEWAY_PORT", 8080),
@@ -107,7 +142,8 @@ record StackSettings(
                 Duration.ofSeconds(positive(env, "DISPATCH_START_TIMEOUT", 300)),
                 !"false".equalsIgnoreCase(env.getOrDefault("DISPATCH_DEMO_DATA", "true").trim()),
                 cluster, kafkaUser,
-                "true".equalsIgnoreCase(env.getOrDefault("DISPATCH_POSTGRES_STATEMENTS", "false").trim()));
+                "true".equalsIgnoreCase(env.getOrDefault("DISPATCH_POSTGRES_STATEMENTS", "false").trim()),
+                backupTo, restoreFrom);
         List<Integer> twice = settings.ports().stream().filter(port -> Collections.frequency(settings.ports(), port) > 1)
                 .distinct().toList();
         if (!twice.isEmpty()) {
@@ -175,6 +211,33 @@ record StackSettings(
 
     Path logs() {
         return dataDir.resolve("logs");
+    }
+
+    /** The secret that signs the members' tokens (member-service) and checks them (the others). */
+    Path signingKeySecret() {
+        return dataDir.resolve("signing-key-secret");
+    }
+
+    /** The secret the gateway signs its calls to the services with. */
+    Path edgeSecret() {
+        return dataDir.resolve("edge-secret");
+    }
+
+    /** The stack's secrets: a backup keeps them, so that tokens and Kafka passwords stay valid after a restore. */
+    List<Path> secrets() {
+        List<Path> secrets = new ArrayList<>(List.of(signingKeySecret(), edgeSecret(), adminPasswordFile()));
+        for (String kafka : List.of("kafka", "kafka-cluster")) {
+            Path users = dataDir.resolve(kafka).resolve("users");
+            if (Files.isDirectory(users)) {
+                try (Stream<Path> files = Files.list(users)) {
+                    files.filter(Files::isRegularFile).sorted().forEach(secrets::add);
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException("could not list " + users, e);
+                }
+            }
+        }
+        return secrets.stream().filter(Files::isRegularFile).toList();
     }
 
     /** Where member-service hands over a generated first admin password: readable only by its owner. */

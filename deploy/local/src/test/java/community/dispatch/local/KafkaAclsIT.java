@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ import community.dispatch.events.Topics;
  * {@link KafkaAccess}: a client without credentials can neither produce nor consume, a wrong password is refused,
  * each service writes its own topic and not another's (no forged order.completed, no forged registration), and a
  * municipal system writes its own intake topic and nothing else — not another system's, not any topic of ours,
- * and it reads nothing.
+ * and it reads nothing. A system's user is given again at every start from its kept password (so after a restore).
  */
 class KafkaAclsIT {
 
@@ -58,14 +59,16 @@ class KafkaAclsIT {
     static void aSecuredBrokerWithTheServicesUsersAndACity() throws Exception {
         int kafkaPort = freePair();
         settings = new StackSettings(Path.of(System.getProperty("user.dir")).resolve("../..").normalize(), data, false, false,
-                0, kafkaPort, 0, 0, 0, 0, 0, List.of(), Duration.ofSeconds(120), false, true, null, false);
+                0, kafkaPort, 0, 0, 0, 0, 0, List.of(), Duration.ofSeconds(120), false, true, null, false, null, null);
+        // The city was given its user before (--kafka-user): its password is kept, the new broker has never seen it,
+        // as after a restore; the launcher gives it again at start.
+        Files.writeString(Files.createDirectories(settings.kafkaDir().resolve("users")).resolve(CITY), "city-password-1");
         broker = LocalKafka.start(settings, 1);
         LocalKafka.awaitReady(List.of(broker), settings, Duration.ofSeconds(120));
         KafkaUsers.secure(settings);
         try (Admin admin = LocalKafka.admin(settings)) {
             admin.createTopics(List.of(new NewTopic(Topics.intakeOf(CITY), 1, (short) 1),
                     new NewTopic(Topics.intakeOf(OTHER_CITY), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            KafkaUsers.grant(admin, KafkaAccess.municipalSystem(CITY), "city-password-1");
         }
     }
 

@@ -3,12 +3,14 @@ package community.dispatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StackSettingsTest {
 
@@ -88,5 +90,31 @@ class StackSettingsTest {
                 .hasMessageContaining("29093");
         assertThatThrownBy(() -> StackSettings.from(Map.of("DISPATCH_GATEWAY_PORT", "9081"), List.of()))
                 .hasMessageContaining("9081");
+    }
+
+    @Test
+    void aBackupGoesToTheBackupsFolderUnlessAFileIsNamedAndStandsAlone() {
+        assertThat(StackSettings.from(Map.of("DISPATCH_ROOT", "/srv/dispatch"), List.of("--backup")).backupTo())
+                .isEqualTo(Path.of("/srv/dispatch/backups"));
+        assertThat(StackSettings.from(Map.of("DISPATCH_ROOT", "/srv/dispatch"), List.of("--backup", "/mnt/nas/monday.zip"))
+                .backupTo()).isEqualTo(Path.of("/mnt/nas/monday.zip"));
+        assertThat(StackSettings.from(Map.of("DISPATCH_ROOT", "/srv/dispatch"), List.of("--cluster", "--backup")).backupTo())
+                .isEqualTo(Path.of("/srv/dispatch/backups"));
+        assertThatThrownBy(() -> StackSettings.from(Map.of(), List.of("--backup", "--reset")))
+                .hasMessageContaining("--backup");
+    }
+
+    @Test
+    void aRestoreNeedsItsFileAndNeverDeletesIt(@TempDir Path folder) throws Exception {
+        Path backup = Files.writeString(folder.resolve("backup.zip"), "a backup");
+        Path kept = Files.writeString(Files.createDirectories(folder.resolve("data")).resolve("backup.zip"), "a backup");
+
+        assertThat(StackSettings.from(Map.of("DISPATCH_DATA_DIR", folder.resolve("data").toString()),
+                List.of("--reset", "--restore", backup.toString())).restoreFrom()).isEqualTo(backup);
+        assertThatThrownBy(() -> StackSettings.from(Map.of(), List.of("--restore", folder.resolve("none.zip").toString())))
+                .hasMessageContaining("no backup file at");
+        assertThatThrownBy(() -> StackSettings.from(Map.of("DISPATCH_DATA_DIR", folder.resolve("data").toString()),
+                List.of("--reset", "--restore", kept.toString())))
+                .hasMessageContaining("--reset would delete the backup");
     }
 }
