@@ -4,6 +4,9 @@
 # machine: empty Kafka, no database) and checked. Every submission acknowledged before the backup began must be
 # there and dispatched, nothing offered or decided twice, and an order served before the backup must still be
 # served, with the volunteer's time-bank statement exactly as it was. Tokens issued before the backup still work.
+# Then, on the restored stack, a person's data: the resident's export has every service's part, and once the office
+# erased them no row of any service nor any event recorded since names them or says where they live, and the
+# month's KPIs are unchanged.
 # Needs the built jars (./mvnw package, or after verify), curl and psql; takes three to five minutes.
 #   deploy/local/backup-test.sh [--cluster]
 set -euo pipefail
@@ -87,6 +90,55 @@ say "acknowledged before the backup $before, stored $stored ($((before - stored)
 [ "$events_twice" = 0 ] || fail "a dispatch decision was published twice"
 [ "$served" = COMPLETED ] && [ "$resolved" = RESOLVED ] || fail "the order served before the backup is $served, its request $resolved"
 [ "$hours_after" = "$hours_before" ] || fail "the time bank changed: before $hours_before, after $hours_after"
+
+# A person's data, on the restored stack: the resident's export holds every service's part; then the office erases
+# them, each service confirms, and no row of any service and no event recorded since says who they were or where they
+# live, while the month's KPIs stay as they were.
+as_admin=(-H "Authorization: Bearer $admin" -H 'Content-Type: application/json')
+document=$(curl -sf "$gateway/api/v1/members/$resident_id/export" -H "Authorization: Bearer $resident") \
+  || fail "the resident's export was refused"
+exported=$(grep -o '"categoryCode"' <<< "$document" | wc -l)
+theirs=$("${psql[@]}" -d request -c "SELECT count(*) FROM service_request WHERE requester_id = '$resident_id'")
+grep -q "\"phone\":\"$resident_phone\"" <<< "$document" && grep -q '"volunteering":{"memberId"' <<< "$document" \
+  && [ "$exported" = "$theirs" ] || fail "the export has $exported of the $theirs requests stored, or lacks a part: ${document:0:300}"
+# traces <since, ms>: rows of any table of any service naming the resident, and events recorded since then saying
+# where they live.
+traces() {
+  local found=0 rows
+  for database in request volunteer member; do
+    for table in $("${psql[@]}" -d "$database" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"); do
+      rows=$("${psql[@]}" -d "$database" -c "SELECT count(*) FROM \"$table\" t
+        WHERE t::text LIKE '%$resident_phone%' OR t::text LIKE '%$resident_name%'")
+      found=$((found + rows))
+    done
+    rows=$("${psql[@]}" -d "$database" -c "SELECT count(*) FROM outbox_event WHERE created_at >= to_timestamp($1 / 1000.0)
+      AND payload::text LIKE '%$resident_id%' AND (payload->'data' ?| array['building', 'latitude', 'phone', 'name'])")
+    found=$((found + rows))
+  done
+  echo "$found"
+}
+kpis_before=$(curl -sf "$gateway/api/v1/requests/kpis?groupBy=GRID" "${as_admin[@]}")
+traces_before=$(traces 0)
+[ "$traces_before" -gt 0 ] || fail "no row named the resident even before the erasure: the search finds nothing"
+erased_at=$(date +%s%3N)
+curl -sf -o /dev/null "$gateway/api/v1/members/$resident_id/erasure" "${as_admin[@]}" -d '{"reason":"backup test: the resident asked"}' \
+  || fail "the erasure was refused"
+for _ in $(seq 1 60); do
+  curl -sf "$gateway/api/v1/members/$resident_id/erasure" "${as_admin[@]}" | grep -q '"complete":true' && break
+  sleep 1
+done
+curl -sf "$gateway/api/v1/members/$resident_id/erasure" "${as_admin[@]}" | grep -q '"complete":true' \
+  || fail "not every service confirmed the erasure within a minute"
+[ "$(curl -sf "$gateway/api/v1/requests/kpis?groupBy=GRID" "${as_admin[@]}")" = "$kpis_before" ] || fail "the month's KPIs changed"
+curl -sf -G "$gateway/api/v1/members" --data-urlencode "name=$resident_name" "${as_admin[@]}" | grep -q '"total":0' \
+  || fail "the register still finds them by name"
+traces=$(traces "$erased_at")
+homes=$(( $("${psql[@]}" -d member -c "SELECT count(*) FROM member WHERE id = '$resident_id' AND unit_id IS NOT NULL") \
+  + $("${psql[@]}" -d volunteer -c "SELECT count(*) FROM dispatch WHERE requester_id = '$resident_id' AND building IS NOT NULL") \
+  + $("${psql[@]}" -d request -c "SELECT count(*) FROM service_request WHERE requester_id = '$resident_id'
+      AND details->'location'->>'buildingCode' IS NOT NULL") ))
+say "export of $exported requests with every part; erased, confirmed by all three services, KPIs unchanged; $traces rows or events name them (before: $traces_before), $homes say where they live"
+[ "$traces" = 0 ] && [ "$homes" = 0 ] || fail "the erased resident can still be found"
 say "passed"
 stop
 trap - EXIT

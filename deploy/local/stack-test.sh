@@ -77,12 +77,17 @@ sign_in_by_phone() {
     -d "{\"phone\":\"$phone\",\"code\":\"$code\"}" | field access_token
 }
 
-# Registers the test's resident and signs them in: sets $resident.
+# Registers the test's resident, living in the first household of compound C01, and signs them in: sets
+# $resident (their token), $resident_id, $resident_phone and $resident_name.
+resident_phone=19955500001
+resident_name="测试居民$$"
 sign_in_resident() {
-  local phone=19955500001
-  curl -sf -o /dev/null "$gateway/api/v1/members" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"故障测试居民\",\"phone\":\"$phone\",\"roles\":[\"RESIDENT\"]}"
-  resident=$(sign_in_by_phone "$phone")
+  local unit
+  unit=$(curl -sf "$gateway/api/v1/places/compounds/C01/units" -H "Authorization: Bearer $admin" | field id)
+  resident_id=$(curl -sf "$gateway/api/v1/members" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$resident_name\",\"phone\":\"$resident_phone\",\"roles\":[\"RESIDENT\"],\"unitId\":\"$unit\"}" | field id)
+  [ -n "$resident_id" ] || fail "the resident could not be registered"
+  resident=$(sign_in_by_phone "$resident_phone")
   [ -n "$resident" ] || fail "the resident could not sign in"
 }
 

@@ -29,6 +29,9 @@ class DataRetention {
                 RetentionRule.notAged("register_edition", "which one-off re-tellings of the register were done: a row "
                         + "each, so none is done twice"),
                 RetentionRule.notAged("visit", "the chiefs' visits are their record (ten households a week) and a KPI; "
-                        + "what a visit heard about a person goes when they are erased"));
+                        + "what a visit heard at a person's home goes when they are erased"),
+                RetentionRule.notAged("erasure", "the proof that a person's erasure was asked for, by whom and why: "
+                        + "it names no one but staff"),
+                RetentionRule.notAged("erasure_step", "each service's confirmation that it erased the person"));
     }
 }

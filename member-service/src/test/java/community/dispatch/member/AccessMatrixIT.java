@@ -151,6 +151,16 @@ class AccessMatrixIT extends MemberServiceTestSupport {
         matrix.operation("POST /api/v1/members/{id}/deactivation")
                 .call(caller -> Call.post("/api/v1/members/" + accounts.register("居民", Accounts.newPhone(), "RESIDENT") + "/deactivation", null))
                 .expect(401, 403, 403, 403, 403, 403, 200, 200);
+        matrix.operation("POST /api/v1/members/{id}/erasure").call(caller -> Call.post("/api/v1/members/"
+                        + accounts.register("居民", Accounts.newPhone(), "RESIDENT") + "/erasure", Map.of("reason", "asked in person")))
+                .expect(401, 403, 403, 403, 403, 403, 200, 200);
+        UUID erased = accounts.register("居民", Accounts.newPhone(), "RESIDENT");
+        web.post().uri("/api/v1/members/" + erased + "/erasure").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "asked in person")).exchange().expectStatus().isOk();
+        matrix.operation("GET /api/v1/members/{id}/export").call(Call.get("/api/v1/members/" + residentA.id() + "/export"))
+                .expect(401, 200, 403, 403, 403, 403, 200, 200);
+        matrix.operation("GET /api/v1/members/{id}/erasure").call(Call.get("/api/v1/members/" + erased + "/erasure"))
+                .expect(401, 403, 403, 403, 403, 403, 200, 200);
 
         matrix.verify(web, tokens);
     }

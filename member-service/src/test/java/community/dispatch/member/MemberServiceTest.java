@@ -13,19 +13,20 @@ import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.ServiceIntegrationTest;
 
 /**
- * member-service against real PostgreSQL and Kafka with a known admin password and a clock tests move;
- * one shared context.
+ * member-service against real PostgreSQL and Kafka with a known admin password and a clock tests move, and
+ * request- and volunteer-service's parts of an export ({@link OtherServices}); one shared context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ServiceIntegrationTest
-@Import(MovableClockConfiguration.class)
+@Import({ MovableClockConfiguration.class, OtherServices.class })
 @TestPropertySource(properties = {
         "dispatch.auth.admin-password=" + Accounts.ADMIN_PASSWORD,
         "dispatch.auth.issuer=" + Accounts.ISSUER,
         "dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
         "dispatch.edge.secret=" + FromTheGateway.SECRET,
         "dispatch.sms.sandbox=true",
+        "dispatch.export.gateway-uri=${dispatch.test.other-services}",
         "dispatch.retention.interval=300ms",
         "dispatch.notifications.push-sandbox=true",
         "dispatch.notifications.send-interval=200ms" })

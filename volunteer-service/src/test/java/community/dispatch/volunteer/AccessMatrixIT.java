@@ -90,6 +90,8 @@ class AccessMatrixIT extends DispatchingTestSupport {
                 // No windows and no leave: free any time, as the later rows need.
                 .call(Call.put("/api/v1/volunteers/" + volunteer + "/availability", Map.of("weekly", List.of(), "leave", List.of())))
                 .expect(401, 404, 404, 200, 404, 404, 200, 200);
+        matrix.operation("GET /api/v1/volunteers/{memberId}/export").call(Call.get("/api/v1/volunteers/" + volunteer + "/export"))
+                .expect(401, 403, 403, 200, 403, 403, 200, 200);
         matrix.operation("GET /api/v1/volunteers/{memberId}/hours").call(Call.get("/api/v1/volunteers/" + volunteer + "/hours"))
                 .expect(401, 404, 404, 200, 404, 404, 200, 200);
         matrix.operation("POST /api/v1/volunteers/{memberId}/honour-hours")

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -27,6 +28,8 @@ import org.springframework.test.context.TestPropertySource;
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.Topics;
 import community.dispatch.events.member.MemberDeactivated;
+import community.dispatch.events.member.MemberErased;
+import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestEvaluated;
@@ -117,6 +120,54 @@ class DispatchIT extends DispatchingTestSupport {
         web.get().uri("/api/v1/teams/lebei/hours").headers(h -> h.setBearerAuth(staff)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.volunteers[?(@.volunteerId == '" + volunteer + "')].honourHours").isEqualTo(2.0);
+    }
+
+    @Test
+    void erasingTheRequesterAndTheVolunteerLeavesTheHoursAndNothingThatSaysWhoOrWhere() {
+        UUID volunteer = volunteerIn("lebei", "00000000-0000-0000-0009");
+        publish(Topics.MEMBER_EVENTS, volunteer, new MemberUpdated(volunteer, Set.of("RESIDENT", "VOLUNTEER"), "C01", true,
+                "C01/7", 33.956, 116.79));
+        UUID requester = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        publish(Topics.REQUEST_EVENTS, request, new RequestSubmitted(request, "childcare", "NORMAL", "APP", requester, Instant.now(),
+                "DISPATCH", "C01", "G01", null, null, "C01/8", 33.957, 116.791));
+        UUID order = awaitOffer(request, volunteer);
+        post(volunteer, "/api/v1/orders/" + order + "/acceptance", Map.of()).expectStatus().isOk();
+        post(volunteer, "/api/v1/orders/" + order + "/check-in", Map.of()).expectStatus().isOk();
+        post(volunteer, "/api/v1/orders/" + order + "/check-out", Map.of("note", "李阿姨家的孩子很開心")).expectStatus().isOk();
+        String staff = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "STAFF");
+        Map<String, Object> statement = hours("/api/v1/volunteers/" + volunteer + "/hours", staff);
+        Map<String, Object> team = hours("/api/v1/teams/lebei/hours", staff);
+        await().atMost(PATIENCE).until(() -> rows("SELECT count(*) FROM outbox_event WHERE payload::text LIKE '%李阿姨%'") == 1);
+        Map<String, Object> export = hours("/api/v1/volunteers/" + volunteer + "/export", token(volunteer));
+        assertThat(export.toString()).contains("homeBuilding=C01/7");
+        assertThat(export.toString()).contains("李阿姨家的孩子很開心").contains(order.toString()).contains("lebei");
+
+        publish(Topics.MEMBER_EVENTS, requester, new MemberErased(requester, Instant.now()));
+        publish(Topics.MEMBER_EVENTS, volunteer, new MemberErased(volunteer, Instant.now()));
+
+        await().atMost(PATIENCE).until(() -> rows("SELECT count(*) FROM outbox_event WHERE event_type = "
+                + "'community.dispatch.order.member-erased.v1' AND message_key IN ('" + requester + "', '" + volunteer + "')"
+                + " AND payload->'data'->>'orders' = '1'") == 2);
+        assertThat(hours("/api/v1/volunteers/" + volunteer + "/hours", staff)).as("the volunteer's statement").isEqualTo(statement);
+        assertThat(hours("/api/v1/teams/lebei/hours", staff)).as("the team's hours").isEqualTo(team);
+        assertThat(rows("SELECT count(*) FROM volunteer WHERE member_id = '" + volunteer + "' AND (home_building IS NOT NULL OR active)"))
+                .as("no home, no more offers").isZero();
+        assertThat(rows("SELECT count(*) FROM dispatch WHERE request_id = '" + request + "' AND (building IS NOT NULL OR latitude IS NOT NULL)"))
+                .as("where the requester lives").isZero();
+        assertThat(rows("SELECT count(*) FROM order_offer WHERE note IS NOT NULL AND id = '" + order + "'")
+                + rows("SELECT count(*) FROM outbox_event WHERE payload::text LIKE '%李阿姨%'")).as("the note, kept or in events").isZero();
+        assertThat(hours("/api/v1/volunteers/" + volunteer + "/export", staff).toString()).doesNotContain("李阿姨").doesNotContain("C01/7")
+                .contains(order.toString());
+    }
+
+    private Map<String, Object> hours(String path, String token) {
+        return web.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+    }
+
+    private long rows(String sql) {
+        return database.sql(sql).map(row -> row.get(0, Long.class)).one().block();
     }
 
     @Test

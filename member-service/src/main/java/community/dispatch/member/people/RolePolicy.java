@@ -13,7 +13,7 @@ import community.dispatch.kit.security.Caller;
  * grant neither STAFF nor ADMIN; nobody else changes roles. An admin does not take ADMIN from themself, so
  * the community is never left without one by accident.
  */
-final class RolePolicy {
+public final class RolePolicy {
 
     /** Roles only admins grant, and members only admins manage. */
     static final Set<Role> PRIVILEGED = EnumSet.of(Role.STAFF, Role.ADMIN);
@@ -22,7 +22,7 @@ final class RolePolicy {
     }
 
     /** Why the caller may not manage a member who has {@code roles} (change, deactivate); empty when they may. */
-    static Optional<String> mayManage(Caller caller, Set<Role> roles) {
+    public static Optional<String> mayManage(Caller caller, Set<Role> roles) {
         if (caller.hasRole(Caller.ADMIN)) {
             return Optional.empty();
         }

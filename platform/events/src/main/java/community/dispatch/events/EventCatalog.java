@@ -8,10 +8,12 @@ import java.util.stream.Collectors;
 
 import community.dispatch.events.intake.TicketCreated;
 import community.dispatch.events.member.MemberDeactivated;
+import community.dispatch.events.member.MemberErased;
 import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.member.MunicipalSystemRegistered;
 import community.dispatch.events.member.MunicipalSystemRetired;
 import community.dispatch.events.member.MemberUpdated;
+import community.dispatch.events.order.MemberErasedFromOrders;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderDeclined;
@@ -21,6 +23,7 @@ import community.dispatch.events.order.OrderReleased;
 import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.order.OrderWithdrawn;
+import community.dispatch.events.request.MemberErasedFromRequests;
 import community.dispatch.events.request.RequestCancelled;
 import community.dispatch.events.request.RequestClosed;
 import community.dispatch.events.request.RequestEscalated;
@@ -47,6 +50,7 @@ public final class EventCatalog {
             type("request.reopened.v1", Topics.REQUEST_EVENTS, RequestReopened.class),
             type("request.escalated.v1", Topics.REQUEST_EVENTS, RequestEscalated.class),
             type("request.closed.v1", Topics.REQUEST_EVENTS, RequestClosed.class),
+            type("request.member-erased.v1", Topics.REQUEST_EVENTS, MemberErasedFromRequests.class),
             type("order.offered.v1", Topics.ORDER_EVENTS, OrderOffered.class),
             type("order.accepted.v1", Topics.ORDER_EVENTS, OrderAccepted.class),
             type("order.declined.v1", Topics.ORDER_EVENTS, OrderDeclined.class),
@@ -56,9 +60,11 @@ public final class EventCatalog {
             type("order.unassignable.v1", Topics.ORDER_EVENTS, OrderUnassignable.class),
             type("order.released.v1", Topics.ORDER_EVENTS, OrderReleased.class),
             type("order.withdrawn.v1", Topics.ORDER_EVENTS, OrderWithdrawn.class),
+            type("order.member-erased.v1", Topics.ORDER_EVENTS, MemberErasedFromOrders.class),
             type("member.registered.v1", Topics.MEMBER_EVENTS, MemberRegistered.class),
             type("member.updated.v1", Topics.MEMBER_EVENTS, MemberUpdated.class),
             type("member.deactivated.v1", Topics.MEMBER_EVENTS, MemberDeactivated.class),
+            type("member.erased.v1", Topics.MEMBER_EVENTS, MemberErased.class),
             type("member.municipal-system-registered.v1", Topics.MEMBER_EVENTS, MunicipalSystemRegistered.class),
             type("member.municipal-system-retired.v1", Topics.MEMBER_EVENTS, MunicipalSystemRetired.class),
             type("intake.ticket-created.v1", Topics.INTAKE_CHANNEL, TicketCreated.class));

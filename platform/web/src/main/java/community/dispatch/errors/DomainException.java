@@ -27,7 +27,9 @@ public class DomainException extends RuntimeException {
         /** The caller acted on a version that has changed since they read it. */
         STALE,
         /** Too many attempts; try again later. */
-        THROTTLED
+        THROTTLED,
+        /** Another service this needs did not answer; try again later. Nothing was changed. */
+        UNAVAILABLE
     }
 
     /** The generic code for input that fails validation, as bean validation reports it. */

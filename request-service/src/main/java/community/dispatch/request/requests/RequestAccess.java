@@ -2,6 +2,8 @@ package community.dispatch.request.requests;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,6 +58,31 @@ public class RequestAccess {
         Instant now = clock.instant();
         return Mono.zip(store.page(filter, now, page, size).collectList(), store.count(filter, now))
                 .map(found -> new Page(found.getT1(), page, size, found.getT2()));
+    }
+
+    /** The most requests an export lists: more than a resident makes in a lifetime. */
+    static final int MOST_EXPORTED = 10_000;
+
+    /**
+     * Everything about the person's requests — what they wrote, the timelines — for their export: the person and staff
+     * only (a grid worker serving them is not the person). Oldest first.
+     */
+    public Flux<WithTimeline> ofPerson(UUID member, Caller caller) {
+        if (!caller.isStaff() && !caller.is(member)) {
+            return Flux.error(DomainException.forbidden("Only the person and staff export a person's data."));
+        }
+        return store.newestOf(member.toString(), MOST_EXPORTED).concatMap(store::find).collectList()
+                .flatMapMany(found -> {
+                    List<Stored> oldestFirst = new ArrayList<>(found);
+                    Collections.reverse(oldestFirst);
+                    return Flux.fromIterable(oldestFirst);
+                })
+                .concatMap(stored -> store.timeline(stored.request().id()).collectList()
+                        .map(timeline -> new WithTimeline(stored, timeline)));
+    }
+
+    /** A request with every move it made. */
+    public record WithTimeline(Stored stored, List<RequestStore.TimelineEntry> timeline) {
     }
 
     public record Page(List<Stored> items, int page, int size, long total) {

@@ -8,13 +8,18 @@ import org.springframework.stereotype.Component;
 
 import community.dispatch.events.Topics;
 import community.dispatch.events.member.MemberDeactivated;
+import community.dispatch.events.member.MemberErased;
 import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.kit.inbox.EventHandlers;
 import community.dispatch.kit.inbox.EventInbox;
+import community.dispatch.volunteer.privacy.VolunteerErasure;
 import reactor.core.publisher.Mono;
 
-/** Keeps volunteer profiles and where buildings are in step with member-service's register, each event once. */
+/**
+ * Keeps volunteer profiles and where buildings are in step with member-service's register, each event once, and
+ * erases whom it erases ({@link VolunteerErasure}).
+ */
 @Component
 class MemberEvents {
 
@@ -22,7 +27,7 @@ class MemberEvents {
 
     private final EventHandlers handlers;
 
-    MemberEvents(EventInbox inbox, VolunteerStore volunteers, DemoTeams demo) {
+    MemberEvents(EventInbox inbox, VolunteerStore volunteers, DemoTeams demo, VolunteerErasure erasure) {
         this.handlers = inbox.consumer(CONSUMER)
                 .on(MemberRegistered.class, registered -> placed(volunteers, registered.building(), registered.latitude(),
                                 registered.longitude())
@@ -32,7 +37,8 @@ class MemberEvents {
                 .on(MemberUpdated.class, updated -> placed(volunteers, updated.building(), updated.latitude(), updated.longitude())
                         .then(volunteers.memberChanged(updated.memberId(), updated.roles(), updated.compoundCode(), updated.building(),
                                 updated.active())))
-                .on(MemberDeactivated.class, deactivated -> volunteers.suspend(deactivated.memberId()));
+                .on(MemberDeactivated.class, deactivated -> volunteers.suspend(deactivated.memberId()))
+                .on(MemberErased.class, erasure::erase);
     }
 
     /** Every member's home tells where its building is, once an admin placed it: dispatch measures from there. */
