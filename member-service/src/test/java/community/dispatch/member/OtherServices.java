@@ -34,7 +34,7 @@ public class OtherServices {
     static {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/v1/requests/people/", exchange -> answer(exchange, id -> """
+            server.createContext("/api/v1/requests/export", exchange -> answer(exchange, id -> """
                     {"memberId": "%s", "requests": [{"request": {"details": {"description": "request-service's part"}}, "timeline": []}]}"""
                     .formatted(id)));
             server.createContext("/api/v1/volunteers/", exchange -> answer(exchange, id -> DOWN_FOR.contains(id) ? null : """
@@ -54,9 +54,9 @@ public class OtherServices {
     }
 
     private static void answer(HttpExchange exchange, Function<String, String> part) throws IOException {
-        String path = exchange.getRequestURI().getPath();
+        String path = exchange.getRequestURI().toString();
         TOKENS.put(path, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-        String id = path.replaceAll(".*/([0-9a-f-]{36})(/export)?$", "$1");
+        String id = path.replaceAll(".*([0-9a-f-]{36}).*", "$1");
         String body = part.apply(id);
         byte[] bytes = (body == null ? "{\"title\":\"down\"}" : body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -115,7 +115,7 @@ class PersonalDataIT extends MemberServiceTestSupport {
                 .jsonPath("$.requests.requests[0].request.details.description").isEqualTo("request-service's part")
                 .jsonPath("$.volunteering.note").isEqualTo("volunteer-service's part");
         assertThat(OtherServices.TOKENS).as("each part asked with the caller's own token")
-                .containsEntry("/api/v1/requests/people/" + id, "Bearer " + token)
+                .containsEntry("/api/v1/requests/export?memberId=" + id, "Bearer " + token)
                 .containsEntry("/api/v1/volunteers/" + id + "/export", "Bearer " + token);
         web.get().uri("/api/v1/members/" + id + "/export").headers(h -> h.setBearerAuth(other)).exchange().expectStatus().isForbidden();
         String admin = accounts.admin();

@@ -61,7 +61,7 @@ class AccessMatrixIT extends ServiceTestSupport {
                 .expect(401, 200, 200, 200, 200, 200, 200, 200);
         matrix.operation("GET /api/v1/requests/board/stream").call(Call.get("/api/v1/requests/board/stream?grid=G01"))
                 .expect(401, 403, 403, 403, 403, 403, 200, 200);
-        matrix.operation("GET /api/v1/requests/people/{memberId}").call(Call.get("/api/v1/requests/people/" + residentA))
+        matrix.operation("GET /api/v1/requests/export").call(Call.get("/api/v1/requests/export?memberId=" + residentA))
                 .expect(401, 200, 403, 403, 403, 403, 200, 200);
         matrix.operation("GET /api/v1/requests/{id}").call(Call.get("/api/v1/requests/" + request))
                 .expect(401, 200, 404, 404, 404, 404, 200, 200);

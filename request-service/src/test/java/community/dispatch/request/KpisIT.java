@@ -143,7 +143,7 @@ class KpisIT extends ServiceTestSupport {
     }
 
     private Map<String, Object> exportOf(Person person, String token) {
-        return web.get().uri("/api/v1/requests/people/" + person.id()).headers(h -> h.setBearerAuth(token)).exchange()
+        return web.get().uri("/api/v1/requests/export?memberId=" + person.id()).headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
     }
 

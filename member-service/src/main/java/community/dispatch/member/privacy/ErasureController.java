@@ -48,7 +48,9 @@ class ErasureController {
     }
 
     @GetMapping("/api/v1/members/{id}/erasure")
-    @Operation(summary = "A person's erasure and each service's confirmation (staff)")
+    @Operation(summary = "A person's erasure and each service's confirmation (staff)",
+            description = "Who asked for it, why and when, and `steps`: member-, request- and volunteer-service each confirm "
+                    + "within seconds; `complete` once all three have.")
     @ApiResponse(responseCode = "200", description = "The erasure, with the confirmations so far")
     @ApiResponse(responseCode = "404", description = "The member was not erased")
     Mono<Erasure> find(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {

@@ -54,7 +54,7 @@ class PersonalDataExport {
         }
         return members.findById(id)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("member-not-found", "There is no member " + id + ".")))
-                .flatMap(member -> Mono.zip(ownPart(member), part("/api/v1/requests/people/" + id, token, "request-service"),
+                .flatMap(member -> Mono.zip(ownPart(member), part("/api/v1/requests/export?memberId=" + id, token, "request-service"),
                                 part("/api/v1/volunteers/" + id + "/export", token, "volunteer-service"))
                         .map(parts -> parts.getT1().with(parts.getT2(), parts.getT3())))
                 .map(data -> new PersonalData(clock.instant(), caller.subject(), data.profile(), data.notificationSettings(),

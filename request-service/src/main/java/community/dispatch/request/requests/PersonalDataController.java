@@ -6,12 +6,13 @@ import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.kit.security.Caller;
 import community.dispatch.request.requests.RequestsController.RequestResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,13 +37,14 @@ class PersonalDataController {
     record RequestWithTimeline(RequestResponse request, List<RequestStore.TimelineEntry> timeline) {
     }
 
-    @GetMapping("/api/v1/requests/people/{memberId}")
+    @GetMapping("/api/v1/requests/export")
     @Operation(summary = "Everything about a person's requests, for their export (the person, staff)",
             description = "The requests they made with what they wrote, their ratings and each timeline. member-service's "
                     + "GET /api/v1/members/{id}/export includes it.")
     @ApiResponse(responseCode = "200", description = "Their part of the export", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "403", description = "Neither the person nor staff")
-    Mono<PersonsRequests> ofPerson(@PathVariable UUID memberId, @AuthenticationPrincipal Jwt jwt) {
+    Mono<PersonsRequests> ofPerson(@RequestParam @Parameter(description = "whose requests") UUID memberId,
+            @AuthenticationPrincipal Jwt jwt) {
         return access.ofPerson(memberId, Caller.of(jwt))
                 .map(found -> new RequestWithTimeline(RequestResponse.of(found.stored(), json), found.timeline()))
                 .collectList()
