@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import community.dispatch.events.KafkaAccess;
 import lombok.RequiredArgsConstructor;
 
 /**
@@ -54,11 +53,11 @@ public final class LocalStack {
             return;
         }
         if (settings.kafkaUser() != null) {
-            System.exit(grantKafkaUser(settings));
+            System.exit(StackCommands.grantKafkaUser(settings));
             return;
         }
         if (settings.backupTo() != null) {
-            System.exit(backUp(settings));
+            System.exit(StackCommands.backUp(settings));
             return;
         }
         LocalStack stack = new LocalStack(settings);
@@ -72,37 +71,6 @@ public final class LocalStack {
             System.exit(1);
         }
         stack.awaitStop();
-    }
-
-    /** Gives a municipal system its Kafka user on the running cluster (write its intake topic only); 0 when done. */
-    private static int grantKafkaUser(StackSettings settings) {
-        String clientId = settings.kafkaUser();
-        try (var admin = LocalKafka.admin(settings)) {
-            KafkaAccess access = KafkaAccess.municipalSystem(clientId);
-            String password = KafkaUsers.password(settings, clientId);
-            KafkaUsers.grant(admin, access, password);
-            System.out.printf("""
-                    Kafka user %s may write %s and nothing else (SASL_PLAINTEXT, SCRAM-SHA-512, bootstrap %s).
-                    Password (kept in %s): %s
-                    %n""", clientId, access.writes().get(0), settings.kafkaBootstrapServers(),
-                    settings.kafkaDir().resolve("users").resolve(clientId), password);
-            return 0;
-        }
-        catch (RuntimeException e) {
-            System.err.println("run.sh: could not give " + clientId + " a Kafka user (is the cluster running?): " + e.getMessage());
-            return 1;
-        }
-    }
-
-    private static int backUp(StackSettings settings) {
-        try {
-            Backup.take(settings);
-            return 0;
-        }
-        catch (RuntimeException e) {
-            System.err.println("run.sh: " + e.getMessage());
-            return 1;
-        }
     }
 
     void start() {
