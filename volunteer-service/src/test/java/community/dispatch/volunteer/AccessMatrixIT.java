@@ -70,6 +70,9 @@ class AccessMatrixIT extends DispatchingTestSupport {
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
         matrix.operation("GET /api/v1/teams/audit").call(Call.get("/api/v1/teams/audit"))
                 .expect(401, 403, 403, 403, 403, 403, 403, 200);
+        // The leader of dawn reads dawn's leaders, no other team's (TeamsIT).
+        matrix.operation("GET /api/v1/teams/leaders").call(Call.get("/api/v1/teams/leaders"))
+                .expect(401, 403, 403, 403, 200, 403, 200, 200);
         matrix.operation("PUT /api/v1/teams/{key}/leaders/{memberId}").call(Call.put("/api/v1/teams/angel/leaders/" + candidate, null))
                 .expect(401, 403, 403, 403, 403, 403, 200, 200);
         matrix.operation("DELETE /api/v1/teams/{key}/leaders/{memberId}").call(caller -> {

@@ -56,6 +56,11 @@ class TeamScopeIT extends DispatchingTestSupport {
         web.get().uri("/api/v1/teams/red-steward/hours").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
         web.get().uri("/api/v1/teams/dawn/orders").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isForbidden();
         web.get().uri("/api/v1/teams/red-steward/orders").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+        // Leadership as the console reads it: the leader sees the one team they lead; staff every team.
+        web.get().uri("/api/v1/teams/leaders").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$.red-steward").isEqualTo(List.of(leader.toString()));
+        web.get().uri("/api/v1/teams/leaders").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(ALL_TEAMS.size());
     }
 
     @Test

@@ -72,6 +72,15 @@ class TeamsController {
         return audit.read(target, page, size, Caller.of(jwt));
     }
 
+    @GetMapping("/api/v1/teams/leaders")
+    @Operation(summary = "Each team's leaders (staff: every team; a team leader: the teams they lead)",
+            description = "Team key → the member ids of its leaders, in the teams' order. A team leader learns here which teams they lead.")
+    @ApiResponse(responseCode = "200", description = "Team key → its leaders' member ids", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "Neither staff nor a team leader")
+    Mono<Map<String, List<UUID>>> leadership(@AuthenticationPrincipal Jwt jwt) {
+        return volunteers.leadership(Caller.of(jwt));
+    }
+
     @PutMapping("/api/v1/teams/{key}/leaders/{memberId}")
     @Operation(summary = "Appoint a team leader (staff)", description = "The volunteer must be in the team. Answers the team's leaders.")
     Mono<List<UUID>> appointLeader(@PathVariable String key, @PathVariable UUID memberId, @AuthenticationPrincipal Jwt jwt) {

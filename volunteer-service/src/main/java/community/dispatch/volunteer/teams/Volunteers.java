@@ -1,5 +1,6 @@
 package community.dispatch.volunteer.teams;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,12 +172,22 @@ public class Volunteers {
                                 "Member " + memberId + " does not lead team " + team + ".")));
     }
 
-    /** A resident's rating of work the volunteer did counts towards their average. */
     /** The members leading any of the teams, each once. */
     public Mono<List<UUID>> leadersOf(List<String> teams) {
         return Flux.fromIterable(teams).concatMap(store::leadersOf).distinct().collectList();
     }
 
+    /** Each team the caller looks after, with its leaders: staff every team, a team leader the teams they lead. */
+    Mono<Map<String, List<UUID>>> leadership(Caller caller) {
+        if (!caller.isStaff() && !caller.hasRole(TEAM_LEADER)) {
+            return Mono.error(DomainException.forbidden("Only staff and team leaders read the teams' leaders."));
+        }
+        return scopeOf(caller).flatMapMany(scope -> store.teams().map(Team::key).filter(scope::covers))
+                .concatMap(team -> store.leadersOf(team).collectList().map(leaders -> Map.entry(team, leaders)))
+                .collect(LinkedHashMap::new, (teams, entry) -> teams.put(entry.getKey(), entry.getValue()));
+    }
+
+    /** A resident's rating of work the volunteer did counts towards their average. */
     public Mono<Void> addRating(UUID memberId, int rating) {
         return store.addRating(memberId, rating);
     }
