@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.List;
 
 import io.netty.handler.codec.http.HttpHeaders;
@@ -43,6 +44,9 @@ final class StandInService {
     private final AtomicInteger busyNow = new AtomicInteger();
 
     private final AtomicInteger busiest = new AtomicInteger();
+
+    /** The token response this service answers sign-ins and refreshes with, when it stands in for the issuer. */
+    private volatile Supplier<String> issuer;
 
     /** How many {@code /busy} calls to hold until they are all in at once (0: each half a second). */
     private volatile int gather;
@@ -104,6 +108,11 @@ final class StandInService {
         gather = calls;
     }
 
+    /** Answers {@code POST /api/v1/auth/login} and {@code /oauth2/token} with this token response (a body naming "wrong", or the refresh token "revoked", is refused). */
+    void issue(Supplier<String> tokenResponse) {
+        issuer = tokenResponse;
+    }
+
     void stop() {
         server.disposeNow();
     }
@@ -126,6 +135,15 @@ final class StandInService {
         callsByPath.computeIfAbsent(path, any -> new AtomicInteger()).incrementAndGet();
         if (path.equals("/oauth2/jwks")) {
             return response.header("Content-Type", "application/json").sendString(Mono.just(jwkSet)).then();
+        }
+        if (issuer != null && (path.equals("/api/v1/auth/login") || path.equals("/oauth2/token"))) {
+            return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(sent -> {
+                if (sent.contains("wrong") || sent.contains("refresh_token=revoked")) {
+                    return response.status(path.equals("/oauth2/token") ? 400 : 401).header("Content-Type", "application/problem+json")
+                            .sendString(Mono.just("{\"status\":401,\"code\":\"invalid-credentials\"}")).then();
+                }
+                return response.header("Content-Type", "application/json").sendString(Mono.just(issuer.get())).then();
+            });
         }
         Mono<String> body = request.receive().aggregate().asString().defaultIfEmpty("")
                 .map(ignored -> name + " " + request.method().name() + " " + request.uri());
