@@ -239,7 +239,8 @@ class ManifestsIT {
         assertThat(rendered.all(Ingress.class)).flatExtracting(ingress -> ingress.getSpec().getRules().stream()
                         .flatMap(rule -> rule.getHttp().getPaths().stream()).map(path -> path.getPath()).toList())
                 .as("the gateway's actuator (health, metrics) is not published").isNotEmpty()
-                .noneMatch(path -> "/actuator/prometheus".startsWith(path));
+                .noneMatch(path -> "/actuator/prometheus".startsWith(path))
+                .as("the API, Open311 and the office console are").contains("/api", "/open311", "/console");
         assertThat(rendered.all(Service.class)).allSatisfy(service ->
                 assertThat(service.getSpec().getType()).as(service.getMetadata().getName()).isNull());
     }

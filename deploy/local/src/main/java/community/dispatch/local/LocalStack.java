@@ -151,6 +151,7 @@ public final class LocalStack {
 
                 community-dispatch is up in %.1f s%s
                   gateway            %s
+                  office console     %s/console/ (staff, team leaders, grid workers; sign in as admin first)
                   API documents      %s/v3/api-docs/{request-service|volunteer-service|member-service}
                   Swagger UI         %s/swagger-ui.html (every service; Authorize with admin)
                   PostgreSQL         localhost:%d (databases request, volunteer, member; user postgres)
@@ -158,7 +159,7 @@ public final class LocalStack {
                   logs               %s
                   data               %s
                 %sPress Ctrl-C to stop.
-                %n""", seconds, settings.cluster() ? clusterNotice() : "", gateway, gateway, gateway, settings.postgresPort(),
+                %n""", seconds, settings.cluster() ? clusterNotice() : "", gateway, gateway, gateway, gateway, settings.postgresPort(),
                 settings.kafkaBootstrapServers(), logs, settings.dataDir(),
                 Host.firstAdminNotice(settings.adminPasswordFile(), hadAdminPassword));
         System.out.flush();

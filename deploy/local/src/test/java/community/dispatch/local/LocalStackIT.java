@@ -51,7 +51,8 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * The stack as ./run.sh starts it, on ports of its own: all four services become healthy and reachable
- * through the gateway, where an admin registers a resident who signs in with a code from the SMS
+ * through the gateway, whose office console works in a real browser ({@link OfficeConsole}), where an admin
+ * registers a resident who signs in with a code from the SMS
  * sandbox and whose request goes round the loop, measured and traced; a killed service is started again
  * by itself; SIGTERM leaves no process and no listening port; a second start keeps the data; --reset
  * starts from empty.
@@ -80,6 +81,10 @@ class LocalStackIT {
             assertThat(unauthenticated.statusCode()).isEqualTo(401);
             assertThat(unauthenticated.headers().firstValue("content-type")).hasValue("application/problem+json");
             anAdminRegistersAResidentWhoSignsInWithACodeFromTheSandbox();
+            // After the loop above, whose metrics count its one request.
+            new OfficeConsole(gateway("/"), JsonPath.read(post("/api/v1/auth/login", null,
+                    "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", 200), "$.access_token"),
+                    ROOT.resolve("deploy/local/target/console-screenshots")).check();
             aKilledServiceIsStartedAgainByItself(first);
             sql("request", "CREATE TABLE stack_it_marker (note text); INSERT INTO stack_it_marker VALUES ('kept')");
         }
