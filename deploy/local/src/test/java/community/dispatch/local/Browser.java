@@ -16,6 +16,7 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -98,12 +99,17 @@ final class Browser implements AutoCloseable {
         return wait.until(driver -> find(css).getAttribute(name));
     }
 
-    /** Presses Enter on the element the selector finds: how a keyboard user opens a card or uses a button. */
+    /**
+     * Presses Enter on the element the selector finds: how a keyboard user opens a card or uses a button. A card
+     * is redrawn whenever its request moves; one taken out in the middle of the key press is found again.
+     */
     void press(String css) {
-        wait.until(driver -> {
-            find(css).sendKeys(Keys.ENTER);
-            return true;
-        });
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class)
+                .until(driver -> {
+                    driver.findElement(By.cssSelector(css)).sendKeys(Keys.ENTER);
+                    return true;
+                });
     }
 
     /** The attribute of every element the selector finds, read at one instant. */
