@@ -156,6 +156,8 @@ function changePassword() {
 
 document.getElementById('sign-out').addEventListener('click', async () => {
   await call('/console/session', { method: 'DELETE' }).catch(() => {});
+  // Whoever signs in next on this screen starts on the board, not on the page the last one left open.
+  history.replaceState(null, '', location.pathname);
   signInForm(t('signedOut'));
 });
 window.addEventListener('hashchange', route);

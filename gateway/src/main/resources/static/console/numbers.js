@@ -53,8 +53,9 @@ async function drawNumbers(body, weeks, session, staff) {
   const from = weeks[0].from;
   const to = weeks.at(-1).to;
   show(body, h('p', { class: 'muted' }, t('loading')));
+  const leads = staff || session.roles.includes('TEAM_LEADER');
   const [teamList, leadership] = await Promise.all([teams().catch(() => []),
-    api('/v1/teams/leaders').catch(() => ({}))]);
+    leads ? api('/v1/teams/leaders').catch(() => ({})) : Promise.resolve({})]);
   const sections = [];
   if (staff) {
     sections.push(rates('by-team', t('numbers.byTeam'), `/v1/requests/kpis?from=${from}&to=${to}&groupBy=TEAM`,

@@ -100,6 +100,10 @@ final class OfficeConsole {
         assertThat(browser.attributes("#team option", "value")).containsExactly(TEAM);
         assertThat(browser.all("#grid")).isEmpty();
         pageIsClean(browser, "leader-board");
+        browser.find("#nav-numbers").click();
+        browser.find("#time-bank-panel svg");
+        assertThat(browser.all("#by-team-panel, #visits-panel")).as("staff's KPIs, grid workers' visits").isEmpty();
+        pageIsClean(browser, "leader-numbers");
         signOut(browser);
         browser.script("localStorage.removeItem('console.language')");
         browser.driver.navigate().refresh();
@@ -116,6 +120,13 @@ final class OfficeConsole {
                 .asList().doesNotContain(elsewhere);
         assertThat(browser.all("#nav a")).extracting(WebElement::getText).doesNotContain("规则与人员");
         pageIsClean(browser, "grid-worker-board");
+        browser.find("#nav-numbers").click();
+        browser.find("#visits-panel");
+        assertThat(browser.all("#by-team-panel, #time-bank-panel")).isEmpty();
+        pageIsClean(browser, "grid-worker-numbers");
+        browser.find("#nav-map").click();
+        browser.find("#community-map circle[data-request='" + request + "']");
+        pageIsClean(browser, "grid-worker-map");
     }
 
     /** Staff watch the grid's board; a resident submits; the card appears, is assigned from the preview, and moves. */
