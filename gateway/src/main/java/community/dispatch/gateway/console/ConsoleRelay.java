@@ -1,5 +1,6 @@
 package community.dispatch.gateway.console;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -94,13 +96,30 @@ class ConsoleRelay implements WebFilter, Ordered {
             };
         }
         if (!path.startsWith(API)) {
-            return chain.filter(exchange);
+            return page(exchange, chain, path);
         }
         String target = path.substring(PREFIX.length());
         if (OPEN_PATHS.contains(target)) {
             return chain.filter(relayed(exchange, target, null));
         }
         return withSession(exchange, session -> chain.filter(relayed(exchange, target, session.accessToken())));
+    }
+
+    /**
+     * The console's files, served as static resources; {@code /console} is sent to {@code /console/}, which is the
+     * one page, asked for afresh each time so that a new version is picked up.
+     */
+    private static Mono<Void> page(ServerWebExchange exchange, WebFilterChain chain, String path) {
+        if (path.equals(PREFIX)) {
+            exchange.getResponse().setStatusCode(HttpStatus.PERMANENT_REDIRECT);
+            exchange.getResponse().getHeaders().setLocation(URI.create(PREFIX + "/"));
+            return exchange.getResponse().setComplete();
+        }
+        if (path.equals(PREFIX + "/")) {
+            exchange.getResponse().getHeaders().setCacheControl(CacheControl.noCache());
+            return chain.filter(exchange.mutate().request(request -> request.path(PREFIX + "/index.html")).build());
+        }
+        return chain.filter(exchange);
     }
 
     private static boolean fromTheConsole(ServerWebExchange exchange) {
