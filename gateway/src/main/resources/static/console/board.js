@@ -3,16 +3,15 @@
 import { api, follow, ApiError } from './api.js';
 import { h, show, announce } from './dom.js';
 import { t, when } from './i18n.js';
-import { grids, teams, nameOf, categoryName } from './lookups.js';
+import { grids, teams, nameOf, categoryName, OPEN, isStaff } from './lookups.js';
 import { openRequest } from './request-dialog.js';
 
-const OPEN = ['SUBMITTED', 'DISPATCHING', 'ASSIGNED', 'IN_PROGRESS', 'ESCALATED', 'REOPENED'];
 const WAITING = ['SUBMITTED', 'DISPATCHING', 'REOPENED'];
 const REQUEST_NEWS = ['submitted', 'moved', 'updated', 'deliberation', 'evaluated', 'reset'];
 const BOARD_NEWS = ['offered', 'accepted', 'declined', 'expired', 'started', 'completed', 'released', 'withdrawn', 'unassignable', 'reset'];
 
 export async function board(section, session) {
-  const staff = session.roles.includes('STAFF') || session.roles.includes('ADMIN');
+  const staff = isStaff(session);
   const [gridList, teamList, leadership] = await Promise.all([
     grids().catch(() => []),
     teams().catch(() => []),
@@ -20,7 +19,6 @@ export async function board(section, session) {
   ]);
   const myGrids = staff ? gridList : gridList.filter(grid => session.grids.includes(grid.code));
   const myTeams = teamList.filter(team => Object.hasOwn(leadership, team.key));
-  const stops = [];
   const requestsPanel = h('section', { class: 'panel', 'aria-labelledby': 'requests-title' });
   const teamPanel = h('section', { class: 'panel', 'aria-labelledby': 'team-title' });
   const toolbar = h('div', { class: 'toolbar' });
@@ -45,8 +43,7 @@ export async function board(section, session) {
     toolbar.append(h('div', {}, h('label', { for: 'team' }, t('board.team')), picker));
     stopTeam = teamBoard(teamPanel, picker.value, session);
   }
-  stops.push(() => stopGrid(), () => stopTeam());
-  return () => stops.forEach(stopIt => stopIt());
+  return () => { stopGrid(); stopTeam(); };
 }
 
 /** A grid's open requests, newest first, kept current by the grid's live stream. */

@@ -1,8 +1,18 @@
 // What the pages name by code (categories, grids, teams) and people by id, read once per sign-in.
 import { api } from './api.js';
-import { language } from './i18n.js';
+import { language, t } from './i18n.js';
 
 const cache = new Map();
+
+/** A request's statuses while it is still to be done: what the board and the map show. */
+export const OPEN = ['SUBMITTED', 'DISPATCHING', 'ASSIGNED', 'IN_PROGRESS', 'ESCALATED', 'REOPENED'];
+
+/** Staff and admins: the office's own (the services decide what each may do; this only chooses what to show). */
+export const isStaff = session => session.roles.includes('STAFF') || session.roles.includes('ADMIN');
+
+/** Why dispatch ranks a candidate as it does: the parts of its score, in words. */
+export const reasons = candidate => Object.entries(candidate.components || {})
+  .map(([part, value]) => `${t('score.' + part)} ${Number(value).toFixed(2)}`).join(', ');
 
 function once(key, load) {
   if (!cache.has(key)) cache.set(key, load().catch(error => { cache.delete(key); throw error; }));

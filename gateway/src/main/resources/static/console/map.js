@@ -3,15 +3,14 @@
 import { api } from './api.js';
 import { h, svg } from './dom.js';
 import { t } from './i18n.js';
-import { grids, grid, nameOf } from './lookups.js';
+import { grids, grid, nameOf, OPEN, isStaff } from './lookups.js';
 
-const OPEN = ['SUBMITTED', 'DISPATCHING', 'ASSIGNED', 'IN_PROGRESS', 'ESCALATED', 'REOPENED'];
 const WIDTH = 900;
 const HEIGHT = 640;
 const MARGIN = 40;
 
 export async function map(section, session) {
-  const staff = session.roles.includes('STAFF') || session.roles.includes('ADMIN');
+  const staff = isStaff(session);
   const status = h('p', { class: 'muted' }, t('loading'));
   section.append(status);
   const gridList = (await grids()).filter(found => staff || session.grids.includes(found.code));

@@ -4,7 +4,7 @@ import { api, ApiError } from './api.js';
 import { h, show, downloadCsv } from './dom.js';
 import { t } from './i18n.js';
 import { groupedBars, percent, hours } from './charts.js';
-import { teams, nameOf } from './lookups.js';
+import { teams, nameOf, isStaff } from './lookups.js';
 
 const DAY = 86_400_000;
 const ZONE_OFFSET = 8 * 3_600_000; // the community's zone, Asia/Shanghai, has no daylight saving
@@ -38,7 +38,7 @@ export function weeksOf(period, now = Date.now()) {
 }
 
 export async function numbers(section, session) {
-  const staff = session.roles.includes('STAFF') || session.roles.includes('ADMIN');
+  const staff = isStaff(session);
   const picker = h('select', { id: 'period' }, ['thisWeek', 'lastWeek', 'last4', 'last12']
     .map(period => h('option', { value: period }, t('period.' + period))));
   picker.value = 'last4';

@@ -3,7 +3,7 @@
 import { api, ApiError } from './api.js';
 import { h, show } from './dom.js';
 import { t } from './i18n.js';
-import { teams, grids, categoryName, personName, nameOf } from './lookups.js';
+import { teams, grids, categoryName, personName, nameOf, reasons } from './lookups.js';
 
 const ROLES = ['RESIDENT', 'VOLUNTEER', 'TEAM_LEADER', 'GRID_WORKER', 'STAFF', 'ADMIN'];
 const URGENCIES = ['EMERGENCY', 'URGENT', 'NORMAL', 'COMPLEX'];
@@ -53,7 +53,7 @@ function previewPanel(rules, names, gridList, compounds) {
           personName(candidate.volunteerId).then(found => { name.textContent = found; });
           return h('tr', {}, h('td', {}, String(index + 1)), name, h('td', {}, candidate.teamKey),
             h('td', {}, Number(candidate.score).toFixed(2)),
-            h('td', {}, Object.entries(candidate.components || {}).map(([part, value]) => `${t('score.' + part)} ${Number(value).toFixed(2)}`).join(', ')));
+            h('td', {}, reasons(candidate)));
         }))) : h('p', { class: 'muted' }, t('request.nobody')));
     } catch (error) {
       show(result, h('p', { class: 'error' }, error instanceof ApiError ? error.message : t('failed')));

@@ -4,12 +4,12 @@
 import { api, ApiError } from './api.js';
 import { h, show, announce } from './dom.js';
 import { t, when } from './i18n.js';
-import { categoryName, personName, teams, nameOf } from './lookups.js';
+import { categoryName, personName, teams, nameOf, isStaff, reasons } from './lookups.js';
 
 const dialog = () => document.getElementById('dialog');
 
 export async function openRequest(id, session, changed) {
-  const staff = session.roles.includes('STAFF') || session.roles.includes('ADMIN');
+  const staff = isStaff(session);
   const box = dialog();
   const body = h('div', {}, h('p', { class: 'muted' }, t('loading')));
   show(box,
@@ -67,8 +67,7 @@ async function preview(id, into, changed) {
   const rows = ranked.map((candidate, index) => {
     const name = h('span', {}, candidate.volunteerId.slice(0, 8));
     personName(candidate.volunteerId).then(found => { name.textContent = found; });
-    const why = Object.entries(candidate.components || {})
-      .map(([part, value]) => `${t('score.' + part)} ${Number(value).toFixed(2)}`).join(', ');
+    const why = reasons(candidate);
     const team = teamList.find(found => found.key === candidate.teamKey);
     return h('tr', {},
       h('td', {}, String(index + 1)), h('td', {}, name), h('td', {}, team ? nameOf(team) : candidate.teamKey),

@@ -2,6 +2,7 @@ package community.dispatch.gateway.console;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -26,7 +28,6 @@ import community.dispatch.web.problem.ProblemResponses;
 import community.dispatch.web.problem.Problems;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,12 +61,15 @@ class ConsoleRelay implements WebFilter, Ordered {
     private final SessionCookie cookie;
     private final IssuerCalls issuer;
     private final ProblemResponses problems;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ReactiveJwtDecoder tokens;
+    private final JsonMapper json;
 
-    ConsoleRelay(SessionCookie cookie, IssuerCalls issuer, ProblemResponses problems) {
+    ConsoleRelay(SessionCookie cookie, IssuerCalls issuer, ProblemResponses problems, ReactiveJwtDecoder tokens, JsonMapper json) {
         this.cookie = cookie;
         this.issuer = issuer;
         this.problems = problems;
+        this.tokens = tokens;
+        this.json = json;
     }
 
     /** After the request id and bare-error filters, before Spring Security, which sees the relayed call. */
@@ -131,7 +135,7 @@ class ConsoleRelay implements WebFilter, Ordered {
     /** Who is signed in — nobody is an answer too, not an error: the page asks before anyone has signed in. */
     private Mono<Void> whoIsSignedIn(ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().setCacheControl("no-store");
-        return withSession(exchange, session -> write(exchange.getResponse(), HttpStatus.OK, session.summary()),
+        return withSession(exchange, session -> summary(session).flatMap(summary -> write(exchange.getResponse(), HttpStatus.OK, summary)),
                 () -> write(exchange.getResponse(), HttpStatus.OK, Map.of("signedIn", false)));
     }
 
@@ -155,7 +159,7 @@ class ConsoleRelay implements WebFilter, Ordered {
                     ConsoleSession session = issuer.sessionOf(json.readTree(bytes));
                     getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
                     addCookie(cookie.of(session, exchange));
-                    return write(getDelegate(), HttpStatus.OK, session.summary());
+                    return summary(session).flatMap(summary -> write(getDelegate(), HttpStatus.OK, summary));
                 });
             }
         };
@@ -201,6 +205,24 @@ class ConsoleRelay implements WebFilter, Ordered {
                     return signedOut.get().thenReturn(false);
                 }))
                 .then();
+    }
+
+    /**
+     * What the console's pages may know of the signed-in member, from the access token's claims (checked as the
+     * edge checks every token): who, with which roles, serving which grids, until when. Enough to choose what to
+     * show; every service still decides what the member may read and do.
+     */
+    private Mono<Map<String, Object>> summary(ConsoleSession session) {
+        return tokens.decode(session.accessToken()).map(token -> Map.of(
+                "signedIn", true,
+                "memberId", token.getSubject(),
+                "roles", listOrEmpty(token.getClaimAsStringList("roles")),
+                "grids", listOrEmpty(token.getClaimAsStringList("grids")),
+                "expiresAt", session.accessExpiresAt().toString()));
+    }
+
+    private static List<String> listOrEmpty(List<String> claim) {
+        return claim == null ? List.of() : claim;
     }
 
     /** The call as the API sees it: at {@code target}, without the console's cookie, with the member's token if any. */
