@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import community.dispatch.kit.time.CommunityProperties;
 import community.dispatch.volunteer.dispatching.DispatchStore.Dispatch;
+import community.dispatch.volunteer.dispatching.domain.Asking;
 import community.dispatch.volunteer.dispatching.domain.Rule;
 import community.dispatch.volunteer.dispatching.domain.Scoring;
 import community.dispatch.volunteer.teams.Availability;
@@ -50,6 +51,11 @@ public class Candidates {
         this.weights = weights.weights();
         this.community = community;
         this.clock = clock;
+    }
+
+    /** The scoring weights in use. */
+    public Scoring.Weights weights() {
+        return weights;
     }
 
     /** What a decision about a request sees: its dispatch, and the request's orders. */
@@ -100,26 +106,26 @@ public class Candidates {
      */
     Mono<List<Scoring.Scored>> ranked(Moment moment, Rule rule, int wanted, Predicate<String> shown) {
         Dispatch dispatch = moment.dispatch();
-        Scoring.Need need = new Scoring.Need(rule.teams(), rule.requiredSkills(), dispatch.compoundCode(),
-                dispatch.gridCode(), memory.located(dispatch.place()));
+        Asking asking = new Asking(new Scoring.Need(rule.teams(), rule.requiredSkills(), dispatch.compoundCode(),
+                dispatch.gridCode(), memory.located(dispatch.place())), dispatch.requesterId(), dispatch.submittedBy(),
+                moment.tried().volunteers(), weights);
         List<Estimate> estimates = new ArrayList<>();
         for (CandidateStore.Profile profile : memory.volunteers()) {
-            if (profile.active() && !profile.id().equals(dispatch.requesterId()) && !profile.id().equals(dispatch.submittedBy())
-                    && !moment.tried().volunteers().contains(profile.id())) {
+            if (asking.considers(profile.id(), profile.active())) {
                 Scoring.Volunteer guess = volunteer(profile, memory.load(profile.id()));
-                if (Scoring.eligible(need, guess)) {
-                    estimates.add(new Estimate(profile, Scoring.points(need, guess, weights)));
+                if (Scoring.eligible(asking.need(), guess)) {
+                    estimates.add(new Estimate(profile, Scoring.points(asking.need(), guess, weights)));
                 }
             }
         }
         // A heap, not a sort: a decision takes the best few of thousands.
-        return confirmed(dispatch, need, new PriorityQueue<>(estimates), 0, wanted, shown, clock.instant(), new ArrayList<>());
+        return confirmed(dispatch, asking, new PriorityQueue<>(estimates), 0, wanted, shown, clock.instant(), new ArrayList<>());
     }
 
-    private Mono<List<Scoring.Scored>> confirmed(Dispatch dispatch, Scoring.Need need, PriorityQueue<Estimate> estimates,
+    private Mono<List<Scoring.Scored>> confirmed(Dispatch dispatch, Asking asking, PriorityQueue<Estimate> estimates,
             int taken, int wanted, Predicate<String> shown, Instant now, List<Scoring.Scored> chosen) {
         if (estimates.isEmpty()) {
-            return Mono.just(best(chosen, wanted));
+            return Mono.just(Asking.best(chosen, wanted));
         }
         int page = (int) Math.min(MAX_PAGE, taken == 0 ? (long) wanted + FIRST_PAGE : taken);
         List<Estimate> slice = new ArrayList<>(Math.min(page, estimates.size()));
@@ -129,28 +135,21 @@ public class Candidates {
         return store.loadsOf(slice.stream().map(estimate -> estimate.profile().id()).toList(), now).flatMap(loads -> {
             for (Estimate estimate : slice) {
                 CandidateStore.Profile profile = estimate.profile();
-                Scoring.Volunteer volunteer = volunteer(profile, loads.getOrDefault(profile.id(), CandidateStore.Load.NONE));
-                if (Scoring.eligible(need, volunteer) && askable(profile.availability(), dispatch, now)) {
-                    Scoring.Scored scored = Scoring.score(need, volunteer, weights);
-                    if (shown.test(scored.teamKey())) {
-                        chosen.add(scored);
-                    }
-                }
+                asking.scored(volunteer(profile, loads.getOrDefault(profile.id(), CandidateStore.Load.NONE)),
+                                askable(profile.availability(), dispatch, now))
+                        .filter(scored -> shown.test(scored.teamKey()))
+                        .ifPresent(chosen::add);
             }
             chosen.sort(Scoring.BEST_FIRST);
             boolean settled = estimates.isEmpty() || chosen.size() >= wanted && ahead(chosen.get(wanted - 1), estimates.peek());
-            return settled ? Mono.just(best(chosen, wanted))
-                    : confirmed(dispatch, need, estimates, taken + slice.size(), wanted, shown, now, chosen);
+            return settled ? Mono.just(Asking.best(chosen, wanted))
+                    : confirmed(dispatch, asking, estimates, taken + slice.size(), wanted, shown, now, chosen);
         });
     }
 
     private static boolean ahead(Scoring.Scored scored, Estimate estimate) {
         return scored.score() > estimate.points()
                 || scored.score() == estimate.points() && Scoring.byText(scored.volunteerId(), estimate.profile().id()) < 0;
-    }
-
-    private static List<Scoring.Scored> best(List<Scoring.Scored> chosen, int wanted) {
-        return List.copyOf(chosen.size() > wanted ? chosen.subList(0, wanted) : chosen);
     }
 
     private Scoring.Volunteer volunteer(CandidateStore.Profile profile, CandidateStore.Load load) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import community.dispatch.events.order.OrderWithdrawn;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.volunteer.dispatching.DispatchStore.Dispatch;
-import community.dispatch.volunteer.dispatching.domain.DispatchMode;
+import community.dispatch.volunteer.dispatching.domain.Asking;
 import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
 import community.dispatch.volunteer.dispatching.domain.Order;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
@@ -117,7 +118,7 @@ public class Offering {
     private Mono<Void> offerAt(Candidates.Moment moment) {
         return moment.offeredNow() ? Mono.<Void>empty()
                 : candidates.rule(moment).map(rule -> offerUnder(moment, rule))
-                        .orElseGet(() -> unassignable(moment.dispatch().requestId(), null, "no eligible volunteer is free"));
+                        .orElseGet(() -> unassignable(moment.dispatch().requestId(), null, Asking.NOBODY_FREE));
     }
 
     /** Records a move of an order and its event. */
@@ -129,12 +130,12 @@ public class Offering {
 
     private Mono<Void> offerUnder(Candidates.Moment moment, Rule rule) {
         Dispatch dispatch = moment.dispatch();
-        DispatchMode mode = rule.dispatchMode();
-        if (mode.exhausted(dispatch.offersMade(), rule.maxOffers())) {
-            return unassignable(dispatch.requestId(), rule, "no one accepted after " + dispatch.offersMade() + " offers");
+        Optional<String> exhausted = rule.exhaustedAfter(dispatch.offersMade());
+        if (exhausted.isPresent()) {
+            return unassignable(dispatch.requestId(), rule, exhausted.get());
         }
-        return candidates.ranked(moment, rule, mode.offersAtOnce(), team -> true).flatMap(ranked -> ranked.isEmpty()
-                ? unassignable(dispatch.requestId(), rule, "no eligible volunteer is free")
+        return candidates.ranked(moment, rule, rule.dispatchMode().offersAtOnce(), team -> true).flatMap(ranked -> ranked.isEmpty()
+                ? unassignable(dispatch.requestId(), rule, Asking.NOBODY_FREE)
                 : Flux.fromIterable(ranked)
                         .concatMap(chosen -> offer(dispatch.requestId(), chosen, rule.timeoutFor(dispatch.urgency())))
                         .then());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +30,12 @@ public record Rule(@Schema(example = "free-clinic") String categoryCode, @Schema
 
     public DispatchMode dispatchMode() {
         return DispatchMode.valueOf(mode);
+    }
+
+    /** Why no more offers may be made after {@code offersMade}; empty while they may ({@link DispatchMode#exhausted}). */
+    public Optional<String> exhaustedAfter(int offersMade) {
+        return dispatchMode().exhausted(offersMade, maxOffers) ? Optional.of("no one accepted after " + offersMade + " offers")
+                : Optional.empty();
     }
 
     /** The same rule at another version. */
