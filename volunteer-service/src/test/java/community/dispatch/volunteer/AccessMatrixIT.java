@@ -115,6 +115,9 @@ class AccessMatrixIT extends DispatchingTestSupport {
         matrix.operation("POST /api/v1/dispatch-rules/preview").call(Call.post("/api/v1/dispatch-rules/preview",
                         Map.of("categoryCode", CATEGORY, "urgency", "NORMAL", "compoundCode", "C01", "gridCode", "G01")))
                 .expect(401, 403, 403, 403, 403, 403, 200, 200);
+        matrix.operation("POST /api/v1/dispatch-rules/{categoryCode}/lab")
+                .call(Call.post("/api/v1/dispatch-rules/" + CATEGORY + "/lab", Map.of("seed", 1)))
+                .expect(401, 403, 403, 403, 403, 403, 200, 200);
         matrix.operation("GET /api/v1/orders").call(Call.get("/api/v1/orders"))
                 .expect(401, 200, 200, 200, 200, 200, 200, 200);
         matrix.operation("GET /api/v1/orders/stream").call(Call.get("/api/v1/orders/stream"))

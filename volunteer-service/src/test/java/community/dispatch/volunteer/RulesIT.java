@@ -30,6 +30,7 @@ import community.dispatch.testing.TestTokensConfiguration;
 class RulesIT extends ServiceTestSupport {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
 
     private final String admin = TestTokensConfiguration.TOKENS.token("admin-7", "ADMIN");
     private final String leader = TestTokensConfiguration.TOKENS.token(UUID.randomUUID().toString(), "TEAM_LEADER", "VOLUNTEER");
@@ -109,6 +110,46 @@ class RulesIT extends ServiceTestSupport {
         });
         // A leader of no team this rule names.
         preview(leader).expectStatus().isForbidden();
+    }
+
+    /**
+     * A leader tries their team's rule in the dispatch lab: every policy measured on the same generated week (the same
+     * again for the same seed), and a change of a weight shows what it would do; another team's rule is not theirs to
+     * try, and a week out of range is refused.
+     */
+    @Test
+    void aTeamLeaderTriesTheirTeamsRuleInTheLab() {
+        UUID angelsLeader = volunteer("C03", Map.of());
+        web.put().uri("/api/v1/teams/angel/leaders/" + angelsLeader).headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk();
+        String ownLeader = TestTokensConfiguration.TOKENS.token(angelsLeader.toString(), "TEAM_LEADER", "VOLUNTEER");
+
+        Map<String, Object> trial = lab(ownLeader, "free-clinic", Map.of("seed", 7)).expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody();
+        List<Map<String, Object>> policies = (List<Map<String, Object>>) trial.get("policies");
+        assertThat(trial).containsEntry("categoryCode", "free-clinic").containsEntry("seed", 7);
+        assertThat(policies).extracting(policy -> policy.get("policy")).containsExactly("greedy (production)",
+                "round-robin in team", "nearest able", "optimal per 60 s batch");
+        assertThat(policies).allSatisfy(policy -> assertThat((Integer) policy.get("requests")).isPositive());
+        assertThat(policies.get(3)).containsEntry("shareOfOptimum", 1.0);
+        assertThat(lab(ownLeader, "free-clinic", Map.of("seed", 7)).expectStatus().isOk().expectBody(MAP).returnResult()
+                .getResponseBody()).isEqualTo(trial);
+
+        Map<String, Object> farAway = lab(ownLeader, "free-clinic", Map.of("seed", 7, "weights", Map.of("proximity", 0)))
+                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+        assertThat(((Map<String, Object>) farAway.get("weights"))).containsEntry("proximity", 0.0);
+        assertThat(((List<Map<String, Object>>) farAway.get("policies")).get(0).get("metresWalked"))
+                .isNotEqualTo(policies.get(0).get("metresWalked"));
+
+        lab(leader, "free-clinic", Map.of()).expectStatus().isForbidden();
+        lab(admin, "free-clinic", Map.of("busy", 9)).expectStatus().isBadRequest().expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        lab(admin, "no-such-category", Map.of()).expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec lab(String token, String category, Map<String, Object> body) {
+        return web.post().uri("/api/v1/dispatch-rules/" + category + "/lab").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     private WebTestClient.ResponseSpec preview(String token) {

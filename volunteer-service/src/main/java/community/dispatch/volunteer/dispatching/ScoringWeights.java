@@ -1,17 +1,24 @@
 package community.dispatch.volunteer.dispatching;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import community.dispatch.volunteer.dispatching.domain.Scoring;
 
-/** The scoring weights as configured ({@code dispatch.dispatching.weights.*}), with their defaults. */
+/**
+ * The scoring weights as configured ({@code dispatch.dispatching.weights.*}); each one not set is
+ * {@link Scoring.Weights#DEFAULT}'s.
+ */
 @ConfigurationProperties("dispatch.dispatching.weights")
-record ScoringWeights(@DefaultValue("2.0") double team, @DefaultValue("1.0") double skill,
-        @DefaultValue("1.5") double proximity, @DefaultValue("1.0") double load, @DefaultValue("1.0") double fairness,
-        @DefaultValue("0.5") double rating) {
+record ScoringWeights(Double team, Double skill, Double proximity, Double load, Double fairness, Double rating) {
 
     Scoring.Weights weights() {
-        return new Scoring.Weights(team, skill, proximity, load, fairness, rating);
+        Scoring.Weights defaults = Scoring.Weights.DEFAULT;
+        return new Scoring.Weights(or(team, defaults.team()), or(skill, defaults.skill()),
+                or(proximity, defaults.proximity()), or(load, defaults.load()), or(fairness, defaults.fairness()),
+                or(rating, defaults.rating()));
+    }
+
+    private static double or(Double configured, double otherwise) {
+        return configured == null ? otherwise : configured;
     }
 }

@@ -25,11 +25,15 @@ import community.dispatch.kit.web.Versions;
 import community.dispatch.volunteer.dispatching.Candidates;
 import community.dispatch.volunteer.dispatching.domain.Scoring;
 import community.dispatch.volunteer.dispatching.domain.Rule;
+import community.dispatch.volunteer.lab.DispatchLab;
+import community.dispatch.volunteer.lab.LabRuns;
 import community.dispatch.volunteer.teams.Volunteers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -48,6 +52,7 @@ class RulesController {
     private final RuleBook rules;
     private final Candidates candidates;
     private final Volunteers teams;
+    private final LabRuns lab;
 
     @GetMapping
     @Operation(summary = "All rules (staff, team leaders)", description = "One per category: teams, skills, offer timeouts per urgency, offers before unassignable, DIRECT or POOL.")
@@ -127,6 +132,35 @@ class RulesController {
                 }));
     }
 
+    @PostMapping("/{categoryCode}/lab")
+    @ApiResponse(responseCode = "200", description = "How each policy did on the week", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A seed, busyness or weight out of range")
+    @ApiResponse(responseCode = "404", description = "No rule for the category")
+    @ApiResponse(responseCode = "429", description = "Another trial is running; retryAfterSeconds says when to try again")
+    @Operation(summary = "Try a category's rule in the dispatch lab (staff; a team leader for the teams they lead)", description = """
+            Replays a generated community week — the same week for the same seed — with this rule as saved, under \
+            production's dispatch (greedy: the best score first) and three baselines: round-robin within the team, the \
+            nearest able volunteer, and the optimal assignment per 60-second batch with the same weights; measured over \
+            the week's requests of this category: minutes to acceptance, SLA compliance, share untaken, metres walked, \
+            skill match, the spread of hours (Gini, busiest tenth) and the score as a share of the optimum's. Give \
+            weights to see what a change would do (each one left out stays as in use). The volunteers and requests are \
+            generated (volunteer-service's README, "Dispatch lab"), not the community's own. A team leader tries only \
+            rules that name a team they lead; 403 for another team's rule.""")
+    Mono<DispatchLab.Trial> lab(@PathVariable String categoryCode, @Valid @RequestBody(required = false) LabRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        requireStaffOrLeader(caller);
+        LabRequest asked = body == null ? new LabRequest(null, null, null) : body;
+        return rules.find(categoryCode)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("rule-not-found",
+                        "There is no rule for '" + categoryCode + "'.")))
+                .zipWith(teams.scopeOf(caller))
+                .flatMap(ruleAndScope -> ruleAndScope.getT2().coversAnyOf(ruleAndScope.getT1().teams())
+                        ? lab.trial(ruleAndScope.getT1(), asked.weightsOver(candidates.weights()),
+                                asked.seed() == null ? DispatchLab.SEED : asked.seed(), asked.busy() == null ? 1 : asked.busy())
+                        : Mono.error(DomainException.forbidden("Team leaders try only the rules of teams they lead.")));
+    }
+
     private static void requireStaffOrLeader(Caller caller) {
         if (!caller.isStaff() && !caller.hasRole(Volunteers.TEAM_LEADER)) {
             throw DomainException.forbidden("Only staff and team leaders read dispatch rules.");
@@ -140,6 +174,31 @@ class RulesController {
             @Schema(example = "5", description = "Offers before the request is unassignable") @NotNull Integer maxOffers,
             @Schema(example = "DIRECT", allowableValues = { "DIRECT", "POOL" }) @NotNull String mode,
             @Schema(example = "[\"TEAM_LEADER\", \"GRID_WORKER\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = "^[A-Z_]{2,30}$") String> notifyRoles) {
+    }
+
+    record LabRequest(@Schema(example = "20261207", description = "The week's seed: the same seed, the same week") Long seed,
+            @Schema(example = "1", description = "How many times busier than a usual week (1 to 5)") @DecimalMin("1") @DecimalMax("5")
+            Double busy,
+            @Schema(description = "Weights to try instead of those in use; each one left out stays as it is") @Valid
+            LabWeights weights) {
+
+        Scoring.Weights weightsOver(Scoring.Weights inUse) {
+            return weights == null ? inUse : weights.over(inUse);
+        }
+    }
+
+    record LabWeights(@Schema(example = "2.0") @DecimalMin("0") @DecimalMax("10") Double team,
+            @Schema(example = "1.0") @DecimalMin("0") @DecimalMax("10") Double skill,
+            @Schema(example = "3.0") @DecimalMin("0") @DecimalMax("10") Double proximity,
+            @Schema(example = "1.0") @DecimalMin("0") @DecimalMax("10") Double load,
+            @Schema(example = "2.0") @DecimalMin("0") @DecimalMax("10") Double fairness,
+            @Schema(example = "0.5") @DecimalMin("0") @DecimalMax("10") Double rating) {
+
+        Scoring.Weights over(Scoring.Weights inUse) {
+            return new Scoring.Weights(team == null ? inUse.team() : team, skill == null ? inUse.skill() : skill,
+                    proximity == null ? inUse.proximity() : proximity, load == null ? inUse.load() : load,
+                    fairness == null ? inUse.fairness() : fairness, rating == null ? inUse.rating() : rating);
+        }
     }
 
     record PreviewRequest(UUID requestId, @Schema(example = "free-clinic") String categoryCode,

@@ -24,7 +24,15 @@ public final class Scoring {
     }
 
     /** How much each component counts (configured as {@code dispatch.dispatching.weights.*}). */
-    public record Weights(double team, double skill, double proximity, double load, double fairness, double rating) {
+    public record Weights(@Schema(example = "2.0") double team, @Schema(example = "1.0") double skill,
+            @Schema(example = "8.0") double proximity, @Schema(example = "2.0") double load,
+            @Schema(example = "4.0") double fairness, @Schema(example = "0.5") double rating) {
+
+        /**
+         * The defaults: chosen with the dispatch lab on generated community weeks (volunteer-service's README, "Dispatch
+         * lab", says how and why).
+         */
+        public static final Weights DEFAULT = new Weights(2.0, 1.0, 8.0, 2.0, 4.0, 0.5);
     }
 
     /**

@@ -1,0 +1,34 @@
+package community.dispatch.volunteer.lab;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+
+import org.springframework.stereotype.Component;
+
+import community.dispatch.errors.Throttled;
+import community.dispatch.volunteer.dispatching.domain.Rule;
+import community.dispatch.volunteer.dispatching.domain.Scoring;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Runs the lab for callers of the API: off the event loop, and one trial at a time in each instance (a trial is a second
+ * or two of one core), so trying rules never slows dispatch down; a second caller meanwhile is asked to come back.
+ */
+@Component
+public class LabRuns {
+
+    private final Semaphore one = new Semaphore(1);
+
+    public Mono<DispatchLab.Trial> trial(Rule rule, Scoring.Weights weights, long seed, double busy) {
+        return Mono.defer(() -> {
+            if (!one.tryAcquire()) {
+                return Mono.error(new Throttled("lab-busy", "The dispatch lab is running another trial; try again shortly.",
+                        Duration.ofSeconds(5)));
+            }
+            return Mono.fromCallable(() -> DispatchLab.trial(rule, weights, seed, busy))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .doFinally(signal -> one.release());
+        });
+    }
+}
