@@ -32,6 +32,20 @@ public record LabWeek(long seed, Instant start, ZoneId zone, Map<String, Rule> r
             Scoring.Place place, UUID requesterId, String skillWanted, Duration work) {
     }
 
+    /** The service's rules as its migrations set them: each category to the teams that serve it. */
+    public static Map<String, Rule> defaultRules() {
+        Map<String, Integer> timeouts = Map.of("EMERGENCY", 300, "URGENT", 900, "NORMAL", 3600);
+        Map<String, List<String>> teams = Map.of("household-help", List.of("red-steward"), "free-clinic", List.of("angel"),
+                "childcare", List.of("lebei"), "sewing-mending", List.of("weaver"), "river-patrol", List.of("baoliang"),
+                "study-visit", List.of("dawn", "red-steward"), "other", List.of("dawn"), "health-talk", List.of("angel"),
+                "straw-burning", List.of("baoliang"));
+        Map<String, Rule> rules = new HashMap<>();
+        teams.forEach((category, serving) -> rules.put(category, new Rule(category, serving,
+                category.equals("free-clinic") ? Map.of("nursing", 2) : Map.of(), timeouts, 5,
+                category.equals("straw-burning") ? "POOL" : "DIRECT", List.of("TEAM_LEADER", "STAFF"), 0)));
+        return Map.copyOf(rules);
+    }
+
     /** The same week with one category's rule replaced (a rule a leader is trying). */
     public LabWeek withRule(Rule rule) {
         Map<String, Rule> changed = new HashMap<>(rules);

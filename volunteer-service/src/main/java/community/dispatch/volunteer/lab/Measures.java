@@ -42,27 +42,27 @@ public record Measures(@Schema(example = "greedy (production)") String policy, @
             Duration.ofHours(2), "NORMAL", Duration.ofHours(24));
 
     /** The measures of the run's requests that {@code measured} accepts; the share of optimum is set later. */
-    static Measures of(Simulation.Run run, Predicate<Simulation.Case> measured) {
-        List<Simulation.Case> cases = run.cases().stream().filter(measured).toList();
+    static Measures of(Simulation.Run run, Predicate<Case> measured) {
+        List<Case> cases = run.cases().stream().filter(measured).toList();
         double[] minutes = cases.stream().flatMap(taken -> taken.untilAccepted().stream())
                 .mapToDouble(duration -> duration.toSeconds() / 60.0).sorted().toArray();
         long inTime = cases.stream().filter(taken -> taken.untilAccepted()
                 .filter(duration -> duration.compareTo(DISPATCH_WITHIN.getOrDefault(taken.request().urgency(),
                         DISPATCH_WITHIN.get("NORMAL"))) <= 0).isPresent()).count();
-        List<Simulation.Case> served = cases.stream().filter(taken -> taken.servedBy().isPresent()).toList();
+        List<Case> served = cases.stream().filter(taken -> taken.servedBy().isPresent()).toList();
         double metres = served.stream().mapToDouble(taken -> 2.0 * taken.servedBy().orElseThrow().distanceMetres()).average()
                 .orElse(0);
-        List<Simulation.Case> wantingSkill = served.stream().filter(taken -> taken.request().skillWanted() != null).toList();
-        Map<UUID, LabWeek.Volunteer> volunteers = run.helpers().stream().map(Simulation.Helper::volunteer)
+        List<Case> wantingSkill = served.stream().filter(taken -> taken.request().skillWanted() != null).toList();
+        Map<UUID, LabWeek.Volunteer> volunteers = run.helpers().stream().map(Helper::volunteer)
                 .collect(Collectors.toMap(LabWeek.Volunteer::id, Function.identity()));
         long skilled = wantingSkill.stream().filter(taken -> volunteers.get(taken.servedBy().orElseThrow().volunteerId())
                 .skills().getOrDefault(taken.request().skillWanted(), 0) >= 3).count();
-        double[] hours = run.helpers().stream().mapToDouble(Simulation.Helper::weekHours).sorted().toArray();
+        double[] hours = run.helpers().stream().mapToDouble(Helper::weekHours).sorted().toArray();
         double[] monthHours = run.helpers().stream().mapToDouble(helper -> helper.volunteer().priorHours() + helper.weekHours())
                 .sorted().toArray();
         return new Measures(run.policy(), cases.size(), round(percentile(minutes, 0.5)), round(percentile(minutes, 0.95)),
                 share(inTime, cases.size()), share(cases.size() - served.size(), cases.size()),
-                round(cases.stream().mapToInt(Simulation.Case::offersMade).average().orElse(0)), Math.round(metres),
+                round(cases.stream().mapToInt(Case::offersMade).average().orElse(0)), Math.round(metres),
                 share(skilled, wantingSkill.size()), share(gini(hours)), share(gini(monthHours)), share(busiestTenth(hours)),
                 round(served.stream().mapToDouble(taken -> taken.servedBy().orElseThrow().score()).sum()), 0);
     }

@@ -30,14 +30,14 @@ record OptimalBatch(Duration every) implements Policy {
     }
 
     @Override
-    public Map<Simulation.Case, List<Scoring.Scored>> choose(List<Simulation.Case> waiting, Simulation.View view,
+    public Map<Case, List<Scoring.Scored>> choose(List<Case> waiting, Simulation.View view,
             Instant now) {
-        Map<Simulation.Case, List<Scoring.Scored>> chosen = new HashMap<>();
+        Map<Case, List<Scoring.Scored>> chosen = new HashMap<>();
         SimpleWeightedGraph<Object, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
         Set<Object> requests = new HashSet<>();
         Set<Object> volunteers = new HashSet<>();
         Map<DefaultWeightedEdge, Scoring.Scored> scoredBy = new HashMap<>();
-        for (Simulation.Case waits : waiting) {
+        for (Case waits : waiting) {
             List<Scoring.Scored> able = view.able(waits);
             if (able.isEmpty()) {
                 chosen.put(waits, List.of());
@@ -62,7 +62,7 @@ record OptimalBatch(Duration every) implements Policy {
         if (!requests.isEmpty()) {
             for (DefaultWeightedEdge edge : new MaximumWeightBipartiteMatching<>(graph, requests, volunteers).getMatching()
                     .getEdges()) {
-                chosen.put((Simulation.Case) graph.getEdgeSource(edge), List.of(scoredBy.get(edge)));
+                chosen.put((Case) graph.getEdgeSource(edge), List.of(scoredBy.get(edge)));
             }
         }
         return chosen;

@@ -27,60 +27,47 @@ interface Policy {
      * Whom to offer each waiting request now: a request left out waits for the next round; an empty list means nobody
      * can take it.
      */
-    Map<Simulation.Case, List<Scoring.Scored>> choose(List<Simulation.Case> waiting, Simulation.View view, Instant now);
+    Map<Case, List<Scoring.Scored>> choose(List<Case> waiting, Simulation.View view, Instant now);
 
-    /** A policy that decides each request alone, as it waits. */
-    interface OneByOne extends Policy {
+    /** A policy that decides each request alone, as it waits: {@code picker} orders those able to take it. */
+    record OneByOne(String name, Picker picker) implements Policy {
 
         @Override
-        default Duration every() {
+        public Duration every() {
             return Duration.ZERO;
         }
 
         @Override
-        default Map<Simulation.Case, List<Scoring.Scored>> choose(List<Simulation.Case> waiting, Simulation.View view,
+        public Map<Case, List<Scoring.Scored>> choose(List<Case> waiting, Simulation.View view,
                 Instant now) {
-            Map<Simulation.Case, List<Scoring.Scored>> chosen = new HashMap<>();
-            for (Simulation.Case waits : waiting) {
+            Map<Case, List<Scoring.Scored>> chosen = new HashMap<>();
+            for (Case waits : waiting) {
                 List<Scoring.Scored> able = view.able(waits);
-                chosen.put(waits, able.isEmpty() ? List.of() : pick(waits, able, waits.rule().dispatchMode().offersAtOnce()));
+                chosen.put(waits, able.isEmpty() ? List.of()
+                        : picker.pick(waits, able, waits.rule().dispatchMode().offersAtOnce()));
             }
             return chosen;
         }
+    }
 
-        /** The first {@code wanted} of those able (never empty), in this policy's order. */
-        List<Scoring.Scored> pick(Simulation.Case waits, List<Scoring.Scored> able, int wanted);
+    /** Picks the first {@code wanted} of those able (never none), in a policy's order. */
+    @FunctionalInterface
+    interface Picker {
+
+        List<Scoring.Scored> pick(Case waits, List<Scoring.Scored> able, int wanted);
     }
 
     /** What dispatch does today: the best-scored first ({@link Asking#best}). */
     static Policy greedy() {
-        return new OneByOne() {
-            @Override
-            public String name() {
-                return "greedy (production)";
-            }
-
-            @Override
-            public List<Scoring.Scored> pick(Simulation.Case waits, List<Scoring.Scored> able, int wanted) {
-                return Asking.best(able, wanted);
-            }
-        };
+        return new OneByOne("greedy (production)", (waits, able, wanted) -> Asking.best(able, wanted));
     }
 
     /** The nearest able volunteer first (ties: the lower id). */
     static Policy nearest() {
-        return new OneByOne() {
-            @Override
-            public String name() {
-                return "nearest able";
-            }
-
-            @Override
-            public List<Scoring.Scored> pick(Simulation.Case waits, List<Scoring.Scored> able, int wanted) {
-                return able.stream().sorted(Comparator.comparing((Scoring.Scored scored) -> scored.distanceMetres())
-                        .thenComparing(Scoring.Scored::volunteerId, Scoring::byText)).limit(wanted).toList();
-            }
-        };
+        return new OneByOne("nearest able", (waits, able, wanted) -> able.stream()
+                .sorted(Comparator.comparing((Scoring.Scored scored) -> scored.distanceMetres())
+                        .thenComparing(Scoring.Scored::volunteerId, Scoring::byText))
+                .limit(wanted).toList());
     }
 
     /**
@@ -89,27 +76,18 @@ interface Policy {
      */
     static Policy roundRobin() {
         Map<String, UUID> lastOffered = new HashMap<>();
-        return new OneByOne() {
-            @Override
-            public String name() {
-                return "round-robin in team";
-            }
-
-            @Override
-            public List<Scoring.Scored> pick(Simulation.Case waits, List<Scoring.Scored> able, int wanted) {
-                String team = waits.rule().teams().stream()
-                        .filter(key -> able.stream().anyMatch(scored -> scored.teamKey().equals(key))).findFirst().orElseThrow();
-                UUID last = lastOffered.get(team);
-                Comparator<Scoring.Scored> byId = Comparator.comparing(Scoring.Scored::volunteerId, Scoring::byText);
-                List<Scoring.Scored> inTeam = able.stream().filter(scored -> scored.teamKey().equals(team)).sorted(byId).toList();
-                List<Scoring.Scored> next = inTeam.stream()
-                        .filter(scored -> last == null || Scoring.byText(scored.volunteerId(), last) > 0).toList();
-                List<Scoring.Scored> turn = new ArrayList<>(next);
-                turn.addAll(inTeam.subList(0, inTeam.size() - next.size()));
-                List<Scoring.Scored> picked = turn.stream().limit(wanted).toList();
-                lastOffered.put(team, picked.get(picked.size() - 1).volunteerId());
-                return picked;
-            }
-        };
+        return new OneByOne("round-robin in team", (waits, able, wanted) -> {
+            String team = waits.rule().teams().stream()
+                    .filter(key -> able.stream().anyMatch(scored -> scored.teamKey().equals(key))).findFirst().orElseThrow();
+            UUID last = lastOffered.get(team);
+            List<Scoring.Scored> inTeam = able.stream().filter(scored -> scored.teamKey().equals(team))
+                    .sorted(Comparator.comparing(Scoring.Scored::volunteerId, Scoring::byText)).toList();
+            List<Scoring.Scored> turn = new ArrayList<>(inTeam.stream()
+                    .filter(scored -> last == null || Scoring.byText(scored.volunteerId(), last) > 0).toList());
+            turn.addAll(inTeam.subList(0, inTeam.size() - turn.size()));
+            List<Scoring.Scored> picked = turn.stream().limit(wanted).toList();
+            lastOffered.put(team, picked.get(picked.size() - 1).volunteerId());
+            return picked;
+        });
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
-import community.dispatch.volunteer.dispatching.domain.Rule;
 import community.dispatch.volunteer.dispatching.domain.Scoring;
 import community.dispatch.volunteer.teams.Availability;
 
@@ -38,7 +37,7 @@ import community.dispatch.volunteer.teams.Availability;
  * (the report's "urgent needs", elderly residents), then childcare, sewing, the river and study visits, straw burning
  * rare but an emergency; urgency as the catalogue sets it per category, with one in six household-help and clinic
  * requests urgent.</li>
- * <li><b>Rules</b>: the service's own defaults ({@link #defaultRules}).</li>
+ * <li><b>Rules</b>: the service's own defaults ({@link LabWeek#defaultRules}).</li>
  * </ul>
  */
 public final class WeekGenerator {
@@ -79,20 +78,6 @@ public final class WeekGenerator {
     private WeekGenerator() {
     }
 
-    /** The service's rules as its migrations set them: each category to the teams that serve it. */
-    public static Map<String, Rule> defaultRules() {
-        Map<String, Integer> timeouts = Map.of("EMERGENCY", 300, "URGENT", 900, "NORMAL", 3600);
-        Map<String, List<String>> teams = Map.of("household-help", List.of("red-steward"), "free-clinic", List.of("angel"),
-                "childcare", List.of("lebei"), "sewing-mending", List.of("weaver"), "river-patrol", List.of("baoliang"),
-                "study-visit", List.of("dawn", "red-steward"), "other", List.of("dawn"), "health-talk", List.of("angel"),
-                "straw-burning", List.of("baoliang"));
-        Map<String, Rule> rules = new LinkedHashMap<>();
-        teams.forEach((category, serving) -> rules.put(category, new Rule(category, serving,
-                category.equals("free-clinic") ? Map.of("nursing", 2) : Map.of(), timeouts, 5,
-                category.equals("straw-burning") ? "POOL" : "DIRECT", List.of("TEAM_LEADER", "STAFF"), 0)));
-        return Map.copyOf(rules);
-    }
-
     /** A week of {@link #PER_DAY} requests a day (times {@code busy}) from Monday 2026-11-30, 00:00 in the community's zone. */
     public static LabWeek generate(long seed, double busy) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -101,7 +86,7 @@ public final class WeekGenerator {
         List<Compound> compounds = compounds(random);
         List<LabWeek.Volunteer> volunteers = volunteers(random, compounds, monday);
         List<LabWeek.Request> requests = requests(random, compounds, monday, busy);
-        return new LabWeek(seed, start, ZONE, defaultRules(), volunteers, requests);
+        return new LabWeek(seed, start, ZONE, LabWeek.defaultRules(), volunteers, requests);
     }
 
     private record Compound(String code, String grid, int households, List<Scoring.Place> buildings) {

@@ -88,10 +88,10 @@ public final class LabReport {
     /** Which requests went untaken under greedy, and why, by category. */
     private static String untakenByCategory(Simulation.Run greedy) {
         Map<String, int[]> counts = new TreeMap<>();
-        for (Simulation.Case taken : greedy.cases()) {
+        for (Case taken : greedy.cases()) {
             int[] count = counts.computeIfAbsent(taken.request().categoryCode(), category -> new int[3]);
             count[0]++;
-            if (taken.state() == Simulation.State.UNASSIGNABLE) {
+            if (taken.state() == Case.State.UNASSIGNABLE) {
                 count[taken.offersMade() == 0 ? 1 : 2]++;
             }
         }
@@ -234,7 +234,7 @@ public final class LabReport {
 
         XYSeriesCollection lorenz = new XYSeriesCollection();
         for (Simulation.Run run : usual) {
-            double[] hours = run.helpers().stream().mapToDouble(Simulation.Helper::weekHours).sorted().toArray();
+            double[] hours = run.helpers().stream().mapToDouble(Helper::weekHours).sorted().toArray();
             double total = Arrays.stream(hours).sum();
             XYSeries curve = new XYSeries(run.policy());
             curve.add(0, 0);
