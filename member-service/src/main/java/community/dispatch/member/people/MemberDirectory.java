@@ -21,7 +21,7 @@ import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.audit.AuditTrail;
-import community.dispatch.member.people.MemberStore.MemberFilter;
+
 import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;

@@ -249,25 +249,6 @@ public class MemberStore {
     public record Credentials(Member member, String passwordHash, boolean passwordChangeRequired) {
     }
 
-    /** Unused-filter values are null. */
-    /** What to look for; {@code withinGrids} (null: anywhere) bounds where members live. */
-    public record MemberFilter(Role role, String gridCode, String compoundCode, Boolean active, Boolean partyMember,
-            Boolean leadership, String name, Set<String> withinGrids) {
-
-        public MemberFilter(Role role, String gridCode, String compoundCode, Boolean active, Boolean partyMember,
-                Boolean leadership, String name) {
-            this(role, gridCode, compoundCode, active, partyMember, leadership, name, null);
-        }
-
-        public static MemberFilter none() {
-            return new MemberFilter(null, null, null, null, null, null, null);
-        }
-
-        MemberFilter within(Set<String> grids) {
-            return new MemberFilter(role, gridCode, compoundCode, active, partyMember, leadership, name, Set.copyOf(grids));
-        }
-    }
-
     static List<String> roleNames(Set<Role> roles) {
         return List.of(names(roles));
     }

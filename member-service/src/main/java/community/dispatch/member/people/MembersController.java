@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.web.Versions;
-import community.dispatch.member.people.MemberStore.MemberFilter;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -108,6 +108,8 @@ class MembersController {
 
     @PatchMapping("/me")
     @Operation(summary = "Change your own profile", description = "Your name and home; the same as PATCH on your own id.")
+    @ApiResponse(responseCode = "200", description = "Changed; the ETag is the new version", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "412", description = "Your profile changed since you read it")
     Mono<ResponseEntity<MemberResponse>> changeMe(@Valid @RequestBody MemberChangeRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @AuthenticationPrincipal Jwt jwt) {

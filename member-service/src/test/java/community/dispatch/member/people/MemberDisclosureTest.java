@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
-import community.dispatch.member.people.MemberStore.MemberFilter;
 
 class MemberDisclosureTest {
 

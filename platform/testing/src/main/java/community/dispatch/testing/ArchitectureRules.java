@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Configuration;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,7 +22,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * <ul>
  * <li>a {@code domain} package is plain Java: no Spring, R2DBC, Reactor or JSON types;</li>
  * <li>only {@code …Store} classes run SQL (({@code DatabaseClient})); configuration may wire one;</li>
- * <li>controllers do not reach for stores: they ask the feature's services;</li>
+ * <li>controllers do not reach for stores, nor for the types declared in one: they ask the feature's services;</li>
  * <li>feature packages do not depend on each other in a cycle;</li>
  * <li>a service never uses another service's code (only the event contracts).</li>
  * </ul>
@@ -67,9 +69,22 @@ public final class ArchitectureRules {
 
     public ArchRule controllersDoNotUseStores() {
         return noClasses().that().resideInAPackage(root + "..").and().areAnnotatedWith(REST_CONTROLLER)
-                .should().dependOnClassesThat(simpleNameEndingWith("Store"))
-                .as("controllers ask the feature's services, never its stores");
+                .should().dependOnClassesThat(STORE_OR_ITS_TYPES)
+                .as("controllers ask the feature's services, never its stores (nor the rows and filters declared in one)");
     }
+
+    /** A {@code …Store}, or a type declared inside one (at any depth). */
+    private static final DescribedPredicate<JavaClass> STORE_OR_ITS_TYPES = new DescribedPredicate<>("a …Store or a type in one") {
+        @Override
+        public boolean test(JavaClass type) {
+            for (JavaClass at = type; at != null; at = at.getEnclosingClass().orElse(null)) {
+                if (at.getSimpleName().endsWith("Store")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
 
     public ArchRule featuresAreFreeOfCycles() {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles()

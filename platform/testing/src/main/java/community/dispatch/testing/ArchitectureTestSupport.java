@@ -1,13 +1,16 @@
 package community.dispatch.testing;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 
 /**
  * The structure checks every deployable runs against its own classes ({@link ArchitectureRules}). A
- * deployable's {@code ArchitectureTest} extends this and names its package.
+ * deployable's {@code ArchitectureTest} extends this and names its package. One instance runs every check, so the
+ * classes are imported once per deployable.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ArchitectureTestSupport {
 
     private final ArchitectureRules rules;

@@ -18,10 +18,6 @@ class ApiKeyStore {
 
     private final DatabaseClient database;
 
-    /** A key as admins see it: never the key itself, only its last characters. */
-    record IssuedKey(UUID id, String clientId, String systemName, String hint, Instant createdAt, Instant revokedAt) {
-    }
-
     Mono<Void> insert(UUID id, String clientId, String hash, String hint, Instant at, String by) {
         return database.sql("""
                         INSERT INTO open311_api_key (id, client_id, key_hash, key_hint, created_at, created_by)

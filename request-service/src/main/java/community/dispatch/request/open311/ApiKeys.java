@@ -38,7 +38,7 @@ class ApiKeys {
     }
 
     /** A new key and what admins see of it later; the key itself is in the answer only. */
-    record NewKey(String apiKey, ApiKeyStore.IssuedKey issued) {
+    record NewKey(String apiKey, IssuedKey issued) {
     }
 
     Mono<NewKey> issue(String clientId, Caller admin) {
@@ -56,7 +56,7 @@ class ApiKeys {
                 .map(issued -> new NewKey(key, issued));
     }
 
-    Flux<ApiKeyStore.IssuedKey> all() {
+    Flux<IssuedKey> all() {
         return store.all();
     }
 

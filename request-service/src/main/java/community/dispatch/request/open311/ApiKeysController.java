@@ -82,7 +82,7 @@ class ApiKeysController {
             @Schema(example = "kYw9", description = "The key's last four characters") String hint,
             Instant createdAt, Instant revokedAt) {
 
-        static IssuedKeyResponse of(ApiKeyStore.IssuedKey issued, String apiKey) {
+        static IssuedKeyResponse of(IssuedKey issued, String apiKey) {
             return new IssuedKeyResponse(issued.id(), issued.clientId(), issued.systemName(), apiKey, issued.hint(),
                     issued.createdAt(), issued.revokedAt());
         }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.errors.DomainException;
-import community.dispatch.request.requests.RequestStore.Stored;
+
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
 import community.dispatch.request.requests.domain.Step;
@@ -64,7 +64,7 @@ public class DisputeLadder {
     private final Clock clock;
 
     /** Puts a new (or reopened) dispute on the first rung. */
-    Mono<Stored> start(Stored dispute) {
+    Mono<StoredRequest> start(StoredRequest dispute) {
         Instant now = clock.instant();
         Step first = Step.ONLINE_DELIBERATION;
         return changes.persist(dispute, dispute.request().startDeliberation(first, "system", now))
@@ -76,7 +76,7 @@ public class DisputeLadder {
     }
 
     /** A reopened request that is a dispute goes back on the ladder; others are left as they are. */
-    Mono<Stored> restartIfDispute(Stored reopened) {
+    Mono<StoredRequest> restartIfDispute(StoredRequest reopened) {
         return deliberations.rung(reopened.request().id()).flatMap(standing -> start(reopened)).defaultIfEmpty(reopened);
     }
 
@@ -87,7 +87,7 @@ public class DisputeLadder {
     }
 
     /** Records a session on the current rung; a settlement resolves the request. */
-    Mono<Stored> record(Stored dispute, LocalDate heldOn, List<String> parties, Outcome outcome, String notes, String staff) {
+    Mono<StoredRequest> record(StoredRequest dispute, LocalDate heldOn, List<String> parties, Outcome outcome, String notes, String staff) {
         UUID id = dispute.request().id();
         return deliberating(dispute).flatMap(standing -> deliberations.recordSession(id, standing.step(), heldOn, parties,
                         outcome, notes, staff)
@@ -101,7 +101,7 @@ public class DisputeLadder {
     }
 
     /** Climbs to the next rung (a deadline passed, or staff decided); past the top the request is escalated. */
-    Mono<Stored> climb(Stored dispute, String actor, String why) {
+    Mono<StoredRequest> climb(StoredRequest dispute, String actor, String why) {
         UUID id = dispute.request().id();
         return deliberating(dispute).flatMap(standing -> {
             Instant now = clock.instant();
@@ -126,7 +126,7 @@ public class DisputeLadder {
                 .count();
     }
 
-    private Mono<Standing> deliberating(Stored dispute) {
+    private Mono<Standing> deliberating(StoredRequest dispute) {
         return standing(dispute.request().id())
                 .filter(standing -> standing.settledAt() == null && dispute.request().status() == Status.IN_PROGRESS)
                 .switchIfEmpty(Mono.error(() -> DomainException.conflict("not-in-deliberation",

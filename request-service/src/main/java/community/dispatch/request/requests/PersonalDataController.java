@@ -34,7 +34,7 @@ class PersonalDataController {
     }
 
     @Schema(description = "A request as its requester sees it (what they wrote, their rating) and every move it made")
-    record RequestWithTimeline(RequestResponse request, List<RequestStore.TimelineEntry> timeline) {
+    record RequestWithTimeline(RequestResponse request, List<TimelineEntry> timeline) {
     }
 
     @GetMapping("/api/v1/requests/export")

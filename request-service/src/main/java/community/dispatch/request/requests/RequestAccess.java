@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
-import community.dispatch.request.requests.RequestStore.Stored;
+
 import community.dispatch.request.requests.domain.ServiceRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,18 +34,18 @@ public class RequestAccess {
     private final Clock clock;
 
     /** A request the caller may see; others are 404. */
-    public Mono<Stored> get(UUID id, Caller caller) {
+    public Mono<StoredRequest> get(UUID id, Caller caller) {
         return store.find(id).filter(stored -> maySee(stored.request(), caller))
                 .switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
-    public Flux<RequestStore.TimelineEntry> timeline(UUID id, Caller caller) {
+    public Flux<TimelineEntry> timeline(UUID id, Caller caller) {
         return get(id, caller).flatMapMany(stored -> store.timeline(id));
     }
 
     /** A page of the requests the caller may see, newest first; the filter is narrowed to what they may see. */
-    public Mono<Page> list(RequestStore.Filter wanted, int page, int size, Caller caller) {
-        RequestStore.Filter filter;
+    public Mono<Page> list(RequestFilter wanted, int page, int size, Caller caller) {
+        RequestFilter filter;
         if (caller.isStaff()) {
             filter = wanted;
         }
@@ -73,7 +73,7 @@ public class RequestAccess {
         }
         return store.newestOf(member.toString(), MOST_EXPORTED).concatMap(store::find).collectList()
                 .flatMapMany(found -> {
-                    List<Stored> oldestFirst = new ArrayList<>(found);
+                    List<StoredRequest> oldestFirst = new ArrayList<>(found);
                     Collections.reverse(oldestFirst);
                     return Flux.fromIterable(oldestFirst);
                 })
@@ -82,10 +82,10 @@ public class RequestAccess {
     }
 
     /** A request with every move it made. */
-    public record WithTimeline(Stored stored, List<RequestStore.TimelineEntry> timeline) {
+    public record WithTimeline(StoredRequest stored, List<TimelineEntry> timeline) {
     }
 
-    public record Page(List<Stored> items, int page, int size, long total) {
+    public record Page(List<StoredRequest> items, int page, int size, long total) {
     }
 
     static boolean maySee(ServiceRequest request, Caller caller) {

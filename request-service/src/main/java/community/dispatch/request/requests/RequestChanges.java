@@ -15,7 +15,7 @@ import community.dispatch.events.request.RequestReopened;
 import community.dispatch.events.request.RequestResolved;
 import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.kit.outbox.Outbox;
-import community.dispatch.request.requests.RequestStore.Stored;
+
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Flux;
@@ -33,14 +33,14 @@ class RequestChanges {
     private final Outbox outbox;
     private final RequestMetrics metrics;
 
-    Mono<Stored> persist(Stored before, ServiceRequest.Changed changed) {
+    Mono<StoredRequest> persist(StoredRequest before, ServiceRequest.Changed changed) {
         ServiceRequest after = changed.request();
         return store.update(after)
                 .thenMany(Flux.fromIterable(changed.moves())
                         .concatMap(move -> store.append(after.id(), move)
                                 .then(outbox.record(eventFor(after.id(), move), before.externalRef()))
                                 .then(metrics.moved(after, move))))
-                .then(Mono.fromSupplier(() -> new Stored(new ServiceRequest(after.id(), after.requesterId(),
+                .then(Mono.fromSupplier(() -> new StoredRequest(new ServiceRequest(after.id(), after.requesterId(),
                         after.submittedBy(), after.channel(), after.categoryCode(), after.urgency(), after.status(),
                         after.gridCode(), after.compoundCode(), after.deadlines(), after.dueAt(), after.rating(),
                         after.submittedAt(), after.version() + 1), before.details(), before.externalRef(), before.sourceSystem(),

@@ -15,7 +15,7 @@ import community.dispatch.events.request.RequestEvaluated;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.request.catalogue.Urgency;
-import community.dispatch.request.requests.RequestStore.Stored;
+
 import community.dispatch.request.requests.domain.IllegalMove;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
@@ -43,7 +43,7 @@ public class RequestDecisions {
     private final Clock clock;
 
     /** The requester (or staff) withdraws a request before work starts. */
-    public Mono<Stored> cancel(UUID id, String reason, Caller caller) {
+    public Mono<StoredRequest> cancel(UUID id, String reason, Caller caller) {
         return change(id, caller, stored -> {
             if (!caller.isStaff() && !RequestAccess.isRequester(stored.request(), caller)) {
                 throw RequestAccess.notFound(id);
@@ -57,7 +57,7 @@ public class RequestDecisions {
     }
 
     /** Staff close a request that repeats another; it points to the original. */
-    public Mono<Stored> closeAsDuplicate(UUID id, UUID original, Caller caller) {
+    public Mono<StoredRequest> closeAsDuplicate(UUID id, UUID original, Caller caller) {
         RequestAccess.requireStaff(caller);
         return transactions.transactional(store.find(original).switchIfEmpty(Mono.error(() -> RequestAccess.notFound(original)))
                 .then(store.lock(id)).switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)))
@@ -67,13 +67,13 @@ public class RequestDecisions {
     }
 
     /** Staff reclassify a request's urgency, e.g. as COMPLEX; its deadlines are counted again. */
-    public Mono<Stored> reclassify(UUID id, Urgency urgency, Caller caller) {
+    public Mono<StoredRequest> reclassify(UUID id, Urgency urgency, Caller caller) {
         RequestAccess.requireStaff(caller);
         return change(id, caller, stored -> stored.request().reclassify(urgency, caller.subject(), clock.instant()));
     }
 
     /** Staff turn a request down as out of scope (退單). */
-    public Mono<Stored> reject(UUID id, String reason, Caller caller) {
+    public Mono<StoredRequest> reject(UUID id, String reason, Caller caller) {
         RequestAccess.requireStaff(caller);
         return change(id, caller, stored -> stored.request().moveTo(Status.REJECTED, caller.subject(), reason,
                 clock.instant(), properties.evaluationWindow()));
@@ -83,7 +83,7 @@ public class RequestDecisions {
      * The requester rates resolved work (評單): 1–2 stars reopens it — or, once it went round
      * {@code max-reopenings} times, escalates it to staff — and 3–5 closes it.
      */
-    public Mono<Stored> evaluate(UUID id, int rating, String comment, Caller caller) {
+    public Mono<StoredRequest> evaluate(UUID id, int rating, String comment, Caller caller) {
         return transactions.transactional(locked(id, caller).flatMap(stored -> {
             if (!RequestAccess.isRequester(stored.request(), caller)) {
                 return Mono.error(DomainException.forbidden("Only the requester evaluates."));
@@ -109,7 +109,7 @@ public class RequestDecisions {
     }
 
     /** Staff record a session; a settlement resolves the dispute. */
-    public Mono<Stored> recordSession(UUID id, LocalDate heldOn, List<String> parties, DisputeLadder.Outcome outcome,
+    public Mono<StoredRequest> recordSession(UUID id, LocalDate heldOn, List<String> parties, DisputeLadder.Outcome outcome,
             String notes, Caller caller) {
         RequestAccess.requireStaff(caller);
         return transactions.transactional(store.lock(id).switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)))
@@ -117,17 +117,17 @@ public class RequestDecisions {
     }
 
     /** Staff take an unsettled dispute to the next rung. */
-    public Mono<Stored> climbLadder(UUID id, String reason, Caller caller) {
+    public Mono<StoredRequest> climbLadder(UUID id, String reason, Caller caller) {
         RequestAccess.requireStaff(caller);
         return transactions.transactional(store.lock(id).switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)))
                 .flatMap(stored -> ladder.climb(stored, caller.subject(), reason == null ? "staff decision" : reason)));
     }
 
-    private Mono<Stored> change(UUID id, Caller caller, Function<Stored, ServiceRequest.Changed> move) {
+    private Mono<StoredRequest> change(UUID id, Caller caller, Function<StoredRequest, ServiceRequest.Changed> move) {
         return transactions.transactional(locked(id, caller).flatMap(stored -> changes.persist(stored, move.apply(stored))));
     }
 
-    private Mono<Stored> locked(UUID id, Caller caller) {
+    private Mono<StoredRequest> locked(UUID id, Caller caller) {
         return store.lock(id).filter(stored -> RequestAccess.maySee(stored.request(), caller))
                 .switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)));
     }

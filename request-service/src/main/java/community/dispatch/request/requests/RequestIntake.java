@@ -19,7 +19,7 @@ import community.dispatch.kit.time.CommunityCalendar;
 import community.dispatch.request.catalogue.Catalogue;
 import community.dispatch.request.catalogue.Category;
 import community.dispatch.request.catalogue.Urgency;
-import community.dispatch.request.requests.RequestStore.Stored;
+
 import community.dispatch.request.requests.domain.Channel;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
@@ -66,11 +66,11 @@ public class RequestIntake {
     }
 
     /** A new request. (A retry with the same Idempotency-Key never gets here: the kit's filter answers it.) */
-    public Mono<Stored> submit(Submission submission, Caller caller) {
+    public Mono<StoredRequest> submit(Submission submission, Caller caller) {
         return transactions.transactional(create(submission, caller));
     }
 
-    private Mono<Stored> create(Submission submission, Caller caller) {
+    private Mono<StoredRequest> create(Submission submission, Caller caller) {
         return requesterOf(submission, caller).flatMap(requester -> catalogue.forNewRequest(submission.categoryCode()).flatMap(category -> {
             List<Category.AnswerError> errors = category.check(submission.details().attributes());
             if (!errors.isEmpty()) {
@@ -94,7 +94,7 @@ public class RequestIntake {
             ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester.id().toString(), caller.subject(),
                     submission.channel(), category.code(), urgency, requester.grid(), compound, now,
                     window == null ? null : window.from().toInstant());
-            return enter(new Stored(request, json.writeValueAsString(submission.details()), null, null, null), category,
+            return enter(new StoredRequest(request, json.writeValueAsString(submission.details()), null, null, null), category,
                     caller.subject(), "submitted via " + submission.channel(), requester.id(), window, place);
         }));
     }
@@ -155,7 +155,7 @@ public class RequestIntake {
      * forwarded ticket it is answered at once, so it is checked like a resident's — an active category, answers
      * that fit it, a place inside the community.
      */
-    public Mono<Stored> file(String sourceSystem, String categoryCode, RequestDetails details) {
+    public Mono<StoredRequest> file(String sourceSystem, String categoryCode, RequestDetails details) {
         return transactions.transactional(catalogue.forNewRequest(categoryCode).flatMap(category -> {
             List<Category.AnswerError> errors = category.check(details.attributes());
             if (!errors.isEmpty()) {
@@ -167,18 +167,18 @@ public class RequestIntake {
         }));
     }
 
-    private Mono<Stored> enterMunicipal(String sourceSystem, String externalRef, Category category, RequestDetails details,
+    private Mono<StoredRequest> enterMunicipal(String sourceSystem, String externalRef, Category category, RequestDetails details,
             Place place, String how) {
         String requester = "municipal:" + sourceSystem;
         RequestDetails.Location location = details.location();
         ServiceRequest request = ServiceRequest.submitted(UUID.randomUUID(), requester, requester, Channel.MUNICIPAL,
                 category.code(), category.slaClass(), null, location == null ? null : location.compoundCode(), clock.instant());
-        Stored stored = new Stored(request, json.writeValueAsString(details), externalRef, sourceSystem, null);
+        StoredRequest stored = new StoredRequest(request, json.writeValueAsString(details), externalRef, sourceSystem, null);
         return enter(stored, category, requester, how, null, null, place);
     }
 
     /** Stores a new request with its first timeline entry and its event; a dispute starts deliberating. */
-    private Mono<Stored> enter(Stored stored, Category category, String actor, String how, UUID requesterMember,
+    private Mono<StoredRequest> enter(StoredRequest stored, Category category, String actor, String how, UUID requesterMember,
             RequestDetails.TimeWindow window, Place place) {
         ServiceRequest request = stored.request();
         return store.insert(request, stored.details(), stored.externalRef(), stored.sourceSystem())
@@ -196,12 +196,12 @@ public class RequestIntake {
     }
 
     /** Open requests the new one may repeat, among those the caller may see, and how many there are in all. */
-    public Mono<Hints> hintsFor(Stored submitted, Caller caller) {
+    public Mono<Hints> hintsFor(StoredRequest submitted, Caller caller) {
         RequestDetails details = json.readValue(submitted.details(), RequestDetails.class);
         return store.possibleDuplicates(submitted.request(), details.location(), 50).collectList()
                 .map(similar -> new Hints(similar.size(), similar.stream()
                         .filter(other -> RequestAccess.maySee(other.request(), caller))
-                        .map(Stored::request).toList()));
+                        .map(StoredRequest::request).toList()));
     }
 
     public record Hints(int similarOpenRequests, List<ServiceRequest> visible) {

@@ -31,31 +31,6 @@ public class RequestStore {
 
     private final DatabaseClient database;
 
-    /** A request with what the requester said ({@code details}, JSON). */
-    public record Stored(ServiceRequest request, String details, String externalRef, String sourceSystem,
-            UUID duplicateOf) {
-    }
-
-    public record TimelineEntry(Instant at,
-            @Schema(example = "7cbbd5a5-03b4-301f-bd62-6e91495dacd1", description = "Who moved it: a member id, or system") String actor,
-            Status from, Status to, @Schema(example = "Accepted by a volunteer of team angel") String reason) {
-    }
-
-    /** What a list asks for; {@code grids}, when not null, keeps only requests of those grids. */
-    public record Filter(String requesterId, String gridCode, Status status, String categoryCode, String compoundCode,
-            Urgency urgency, Boolean overdue, Instant from, Instant to, Set<String> grids) {
-
-        /** The same filter, limited to one requester's requests. */
-        Filter ofRequester(String requester) {
-            return new Filter(requester, gridCode, status, categoryCode, compoundCode, urgency, overdue, from, to, grids);
-        }
-
-        /** The same filter, limited to requests of these grids. */
-        Filter withinGrids(Set<String> served) {
-            return new Filter(requesterId, gridCode, status, categoryCode, compoundCode, urgency, overdue, from, to, served);
-        }
-    }
-
     public Mono<Void> insert(ServiceRequest request, String details, String externalRef, String sourceSystem) {
         Map<String, Object> values = new HashMap<>(Map.of("id", request.id(), "requester", request.requesterId(),
                 "submittedBy", request.submittedBy(), "channel", request.channel().name(), "category", request.categoryCode(),
@@ -90,12 +65,12 @@ public class RequestStore {
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
-    public Mono<Stored> find(UUID id) {
+    public Mono<StoredRequest> find(UUID id) {
         return database.sql("SELECT * FROM service_request WHERE id = :id").bind("id", id).map(RequestStore::read).one();
     }
 
     /** The request, locked for the rest of the caller's transaction. */
-    public Mono<Stored> lock(UUID id) {
+    public Mono<StoredRequest> lock(UUID id) {
         return database.sql("SELECT * FROM service_request WHERE id = :id FOR UPDATE").bind("id", id)
                 .map(RequestStore::read).one();
     }
@@ -173,7 +148,7 @@ public class RequestStore {
      * Open requests of the same category from the last week in the same building, or within
      * {@code metres} of the given coordinates: what a new request may repeat.
      */
-    public Flux<Stored> possibleDuplicates(ServiceRequest request, RequestDetails.Location location, int metres) {
+    public Flux<StoredRequest> possibleDuplicates(ServiceRequest request, RequestDetails.Location location, int metres) {
         boolean sameBuilding = location != null && location.buildingCode() != null && request.compoundCode() != null;
         boolean nearby = location != null && location.latitude() != null && location.longitude() != null;
         if (!sameBuilding && !nearby) {
@@ -223,19 +198,19 @@ public class RequestStore {
     }
 
     /** A page of the requests the filter selects, newest first; "overdue" is judged at {@code now}. */
-    public Flux<Stored> page(Filter filter, Instant now, int page, int size) {
+    public Flux<StoredRequest> page(RequestFilter filter, Instant now, int page, int size) {
         return database.sql("SELECT * FROM service_request WHERE " + MATCHES_FILTER
                         + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
                 .bindValues(filterValues(filter, now)).bind("limit", size).bind("offset", (long) page * size)
                 .map(RequestStore::read).all();
     }
 
-    public Mono<Long> count(Filter filter, Instant now) {
+    public Mono<Long> count(RequestFilter filter, Instant now) {
         return database.sql("SELECT count(*) AS n FROM service_request WHERE " + MATCHES_FILTER)
                 .bindValues(filterValues(filter, now)).map(row -> row.get("n", Long.class)).one();
     }
 
-    /** Every criterion of a {@link Filter}; one left out (null) matches everything. */
+    /** Every criterion of a {@link RequestFilter}; one left out (null) matches everything. */
     private static final String MATCHES_FILTER = """
             (CAST(:requester AS text) IS NULL OR requester_id = :requester)
             AND (CAST(:grid AS text) IS NULL OR grid_code = :grid)
@@ -248,7 +223,7 @@ public class RequestStore {
             AND (CAST(:to AS timestamptz) IS NULL OR created_at < :to)
             AND (NOT :overdue OR (status <> ALL(:done) AND (status = :escalated OR due_at < :now)))""";
 
-    private static Map<String, Object> filterValues(Filter filter, Instant now) {
+    private static Map<String, Object> filterValues(RequestFilter filter, Instant now) {
         Map<String, Object> values = new HashMap<>();
         values.put("requester", Parameter.fromOrEmpty(filter.requesterId(), String.class));
         values.put("grid", Parameter.fromOrEmpty(filter.gridCode(), String.class));
@@ -267,7 +242,7 @@ public class RequestStore {
         return values;
     }
 
-    private static Stored read(Readable row) {
+    private static StoredRequest read(Readable row) {
         ServiceRequest request = new ServiceRequest(
                 row.get("id", UUID.class),
                 row.get("requester_id", String.class),
@@ -283,7 +258,7 @@ public class RequestStore {
                 row.get("rating", Integer.class),
                 row.get("created_at", Instant.class),
                 row.get("version", Long.class));
-        return new Stored(request, row.get("details", Json.class).asString(), row.get("external_ref", String.class),
+        return new StoredRequest(request, row.get("details", Json.class).asString(), row.get("external_ref", String.class),
                 row.get("source_system", String.class), row.get("duplicate_of", UUID.class));
     }
 }

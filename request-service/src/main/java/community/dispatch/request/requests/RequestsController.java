@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.web.Versions;
 import community.dispatch.request.catalogue.Urgency;
-import community.dispatch.request.requests.RequestStore.Stored;
+
 import community.dispatch.request.requests.domain.Channel;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
@@ -84,7 +84,7 @@ class RequestsController {
 
     @GetMapping("/{id}/timeline")
     @Operation(summary = "Every move of a request: who, when, why", description = "Oldest first, from submission on; visible to whoever may see the request, 404 to anyone else.")
-    Mono<List<RequestStore.TimelineEntry>> timeline(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+    Mono<List<TimelineEntry>> timeline(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return access.timeline(id, Caller.of(jwt)).collectList();
     }
 
@@ -98,7 +98,7 @@ class RequestsController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @AuthenticationPrincipal Jwt jwt) {
-        RequestStore.Filter filter = new RequestStore.Filter(null, grid, status, category, compound, urgency, overdue,
+        RequestFilter filter = new RequestFilter(null, grid, status, category, compound, urgency, overdue,
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), null);
         return access.list(filter, page, size, Caller.of(jwt)).map(found -> new RequestPage(
                 found.items().stream().map(stored -> RequestResponse.of(stored, json)).toList(),
@@ -271,7 +271,7 @@ class RequestsController {
             @Schema(example = "12345-2026-118833", description = "The municipal ticket this request came from") String externalRef,
             UUID duplicateOf) {
 
-        static RequestResponse of(Stored stored, JsonMapper json) {
+        static RequestResponse of(StoredRequest stored, JsonMapper json) {
             ServiceRequest request = stored.request();
             return new RequestResponse(request.id(), request.categoryCode(), request.status(), request.urgency(),
                     request.channel(), request.requesterId(), request.gridCode(), request.compoundCode(),
