@@ -1,11 +1,9 @@
 package community.dispatch.request.requests;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
