@@ -5,7 +5,7 @@
 #   ./run.sh --cluster  cluster mode: 3 Kafka brokers, 2 instances of each service, Redis (deploy/README.md)
 #   ./run.sh --reset    start from empty
 #   ./run.sh --build    rebuild the services first (otherwise only what is missing is built)
-#   ./run.sh --backup [FILE]   with the stack running: write a backup (README.md, "Data")
+#   ./run.sh --backup [FILE]   with the stack running: write a backup (docs/data.md)
 #   ./run.sh --restore FILE    start from a backup, on an empty data directory
 #   ./run.sh --help     list the options and environment variables
 set -euo pipefail
