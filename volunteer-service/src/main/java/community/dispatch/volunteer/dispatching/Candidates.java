@@ -140,9 +140,9 @@ public class Candidates {
                         .filter(scored -> shown.test(scored.teamKey()))
                         .ifPresent(chosen::add);
             }
-            chosen.sort(Scoring.BEST_FIRST);
-            boolean settled = estimates.isEmpty() || chosen.size() >= wanted && ahead(chosen.get(wanted - 1), estimates.peek());
-            return settled ? Mono.just(Asking.best(chosen, wanted))
+            List<Scoring.Scored> best = Asking.best(chosen, wanted);
+            boolean settled = estimates.isEmpty() || best.size() >= wanted && ahead(best.get(wanted - 1), estimates.peek());
+            return settled ? Mono.just(best)
                     : confirmed(dispatch, asking, estimates, taken + slice.size(), wanted, shown, now, chosen);
         });
     }

@@ -2,9 +2,9 @@ package community.dispatch.volunteer.lab;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import community.dispatch.volunteer.dispatching.domain.Rule;
 import community.dispatch.volunteer.dispatching.domain.Scoring;
@@ -27,11 +27,18 @@ public final class DispatchLab {
 
     /** The four policies on the week, measured over the requests {@code measured} accepts; the optimum last. */
     public static List<Measures> compare(LabWeek week, Scoring.Weights weights, Predicate<LabWeek.Request> measured) {
-        List<Policy> policies = List.of(Policy.greedy(), Policy.roundRobin(), Policy.nearest(), new OptimalBatch(BATCH));
-        List<Measures> rows = new ArrayList<>();
-        for (Policy policy : policies) {
-            rows.add(Measures.of(Simulation.run(week, weights, policy), taken -> measured.test(taken.request())));
-        }
+        return measure(runs(week, weights), measured);
+    }
+
+    /** The week replayed under each policy, in the order greedy, round-robin, nearest, the optimum. */
+    static List<Simulation.Run> runs(LabWeek week, Scoring.Weights weights) {
+        return Stream.of(Policy.greedy(), Policy.roundRobin(), Policy.nearest(), new OptimalBatch(BATCH))
+                .map(policy -> Simulation.run(week, weights, policy)).toList();
+    }
+
+    /** The runs' measures over the requests {@code measured} accepts, each score as a share of the last run's. */
+    static List<Measures> measure(List<Simulation.Run> runs, Predicate<LabWeek.Request> measured) {
+        List<Measures> rows = runs.stream().map(run -> Measures.of(run, taken -> measured.test(taken.request()))).toList();
         double optimum = rows.get(rows.size() - 1).score();
         return rows.stream().map(row -> row.withShareOf(optimum)).toList();
     }

@@ -53,10 +53,11 @@ public final class LabReport {
                 .formatted(seed, weights(Scoring.Weights.DEFAULT)));
 
         LabWeek usual = WeekGenerator.generate(seed, 1);
-        List<Simulation.Run> usualRuns = runs(usual);
+        List<Simulation.Run> usualRuns = DispatchLab.runs(usual, Scoring.Weights.DEFAULT);
+        List<Measures> usualRows = DispatchLab.measure(usualRuns, request -> true);
         report.append("## A usual week: %d requests, %d volunteers%n%n".formatted(usual.requests().size(),
                 usual.volunteers().size()));
-        report.append(Measures.table(DispatchLab.compare(usual, Scoring.Weights.DEFAULT, request -> true)));
+        report.append(Measures.table(usualRows));
         report.append(untakenByCategory(usualRuns.get(0)));
 
         LabWeek busy = WeekGenerator.generate(seed, BUSY);
@@ -72,17 +73,12 @@ public final class LabReport {
         List<Sweep> sweep = sweep();
         report.append(choice(sweep));
 
-        plots(folder, usualRuns, busyRows, sweep);
+        plots(folder, usualRuns, usualRows, busyRows, sweep);
         report.append("%nPlots: `acceptance.png`, `fairness.png`, `weights.png`. Written in %d s.%n"
                 .formatted(Duration.ofNanos(System.nanoTime() - started).toSeconds()));
         Files.writeString(folder.resolve("report.md"), report);
         System.out.println(report);
         System.out.println("Written to " + folder.toAbsolutePath());
-    }
-
-    private static List<Simulation.Run> runs(LabWeek week) {
-        return List.of(Policy.greedy(), Policy.roundRobin(), Policy.nearest(), new OptimalBatch(DispatchLab.BATCH)).stream()
-                .map(policy -> Simulation.run(week, Scoring.Weights.DEFAULT, policy)).toList();
     }
 
     /** Which requests went untaken under greedy, and why, by category. */
@@ -218,10 +214,10 @@ public final class LabReport {
         return text.append("\nThe defaults in use: ").append(weights(Scoring.Weights.DEFAULT)).append(".\n").toString();
     }
 
-    private static void plots(Path folder, List<Simulation.Run> usual, List<Measures> busy, List<Sweep> sweep)
+    private static void plots(Path folder, List<Simulation.Run> usual, List<Measures> usualRows, List<Measures> busy,
+            List<Sweep> sweep)
             throws IOException {
         DefaultCategoryDataset acceptance = new DefaultCategoryDataset();
-        List<Measures> usualRows = usual.stream().map(run -> Measures.of(run, taken -> true)).toList();
         for (Measures row : usualRows) {
             acceptance.addValue(row.acceptMinutesP50(), "p50, usual week", row.policy());
             acceptance.addValue(row.acceptMinutesP95(), "p95, usual week", row.policy());
