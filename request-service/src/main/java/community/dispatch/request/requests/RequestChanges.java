@@ -40,11 +40,8 @@ class RequestChanges {
                         .concatMap(move -> store.append(after.id(), move)
                                 .then(outbox.record(eventFor(after.id(), move), before.externalRef()))
                                 .then(metrics.moved(after, move))))
-                .then(Mono.fromSupplier(() -> new StoredRequest(new ServiceRequest(after.id(), after.requesterId(),
-                        after.submittedBy(), after.channel(), after.categoryCode(), after.urgency(), after.status(),
-                        after.gridCode(), after.compoundCode(), after.deadlines(), after.dueAt(), after.rating(),
-                        after.submittedAt(), after.version() + 1), before.details(), before.externalRef(), before.sourceSystem(),
-                        before.duplicateOf())))
+                .then(Mono.fromSupplier(() -> new StoredRequest(after.saved(), before.details(), before.externalRef(),
+                        before.sourceSystem(), before.duplicateOf())))
                 .doOnEach(Logged.onNext(stored -> changed.moves().forEach(move -> log.info("Request {}: {} → {} ({})",
                         after.id(), move.from(), move.to(), move.actor()))));
     }

@@ -67,9 +67,7 @@ public record ServiceRequest(
         // Another round (重辦) gets fresh deadlines, counted from the reopening.
         Deadlines next = to == Status.REOPENED ? Deadlines.of(urgency, at) : deadlines;
         Instant due = to == Status.RESOLVED ? at.plus(evaluationWindow) : next.dueIn(to);
-        ServiceRequest moved = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency, to,
-                gridCode, compoundCode, next, due, rating, submittedAt, version);
-        return new Changed(moved, List.of(new Move(status, to, actor, reason, at)));
+        return new Changed(withStage(to, next, due), List.of(new Move(status, to, actor, reason, at)));
     }
 
     /**
@@ -107,8 +105,7 @@ public record ServiceRequest(
         if (status != Status.RESOLVED) {
             throw new IllegalMove(status, stars <= 2 ? Status.REOPENED : Status.CLOSED);
         }
-        ServiceRequest rated = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency, status,
-                gridCode, compoundCode, deadlines, dueAt, stars, submittedAt, version);
+        ServiceRequest rated = withRating(stars);
         String reason = "rated " + stars + " of 5";
         if (stars >= 3) {
             return rated.moveTo(Status.CLOSED, actor, reason, at, evaluationWindow);
@@ -117,8 +114,7 @@ public record ServiceRequest(
             return rated.moveTo(Status.REOPENED, actor, reason, at, evaluationWindow);
         }
         // Only a rating takes a resolved request to staff: a late "nobody found" event must not.
-        ServiceRequest escalated = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency,
-                Status.ESCALATED, gridCode, compoundCode, deadlines, deadlines.dueIn(Status.ESCALATED), stars, submittedAt, version);
+        ServiceRequest escalated = rated.withStage(Status.ESCALATED, deadlines, deadlines.dueIn(Status.ESCALATED));
         return new Changed(escalated, List.of(new Move(status, Status.ESCALATED, actor,
                 reason + "; reopened as often as allowed: staff decide", at)));
     }
@@ -131,9 +127,7 @@ public record ServiceRequest(
         if (status != Status.SUBMITTED && status != Status.REOPENED) {
             throw new IllegalMove(status, Status.IN_PROGRESS);
         }
-        ServiceRequest deliberating = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency,
-                Status.IN_PROGRESS, gridCode, compoundCode, deadlines, null, rating, submittedAt, version);
-        return new Changed(deliberating, List.of(new Move(status, Status.IN_PROGRESS, actor,
+        return new Changed(withStage(Status.IN_PROGRESS, deadlines, null), List.of(new Move(status, Status.IN_PROGRESS, actor,
                 "deliberation: " + step + " (" + step.nameZh() + ")", at)));
     }
 
@@ -148,9 +142,7 @@ public record ServiceRequest(
         Deadlines next = Deadlines.of(to, deadlines.clockStartedFor(urgency));
         Instant due = status == Status.RESOLVED || status == Status.ESCALATED
                 || (status == Status.IN_PROGRESS && dueAt == null) ? dueAt : next.dueIn(status);
-        ServiceRequest reclassified = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, to, status,
-                gridCode, compoundCode, next, due, rating, submittedAt, version);
-        return new Changed(reclassified, List.of(new Move(status, status, actor, "urgency " + urgency + " → " + to, at)));
+        return new Changed(withUrgency(to, next, due), List.of(new Move(status, status, actor, "urgency " + urgency + " → " + to, at)));
     }
 
     /** Staff close a request that repeats another; it keeps no timer. Finished requests stay as they are. */
@@ -161,9 +153,7 @@ public record ServiceRequest(
         if (original.equals(id)) {
             throw new IllegalArgumentException("a request cannot duplicate itself");
         }
-        ServiceRequest closed = new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency,
-                Status.CLOSED, gridCode, compoundCode, deadlines, null, rating, submittedAt, version);
-        return new Changed(closed, List.of(new Move(status, Status.CLOSED, actor, "duplicate of " + original, at)));
+        return new Changed(withStage(Status.CLOSED, deadlines, null), List.of(new Move(status, Status.CLOSED, actor, "duplicate of " + original, at)));
     }
 
     /** What a passed timer means here: an SLA breach escalates, an evaluation window closes. */
@@ -177,5 +167,28 @@ public record ServiceRequest(
         }
         String which = status.progress() < Status.ASSIGNED.progress() ? "dispatch" : "feedback";
         return moveTo(Status.ESCALATED, "system", which + " deadline " + dueAt + " passed", at, evaluationWindow);
+    }
+
+    /** This request as it is once saved: one version on (the version guards against concurrent changes). */
+    public ServiceRequest saved() {
+        return new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency, status, gridCode,
+                compoundCode, deadlines, dueAt, rating, submittedAt, version + 1);
+    }
+
+    /** This request, in {@code stage} with these deadlines and its timer due at {@code due} (null: no timer). */
+    private ServiceRequest withStage(Status stage, Deadlines stageDeadlines, Instant due) {
+        return new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency, stage, gridCode,
+                compoundCode, stageDeadlines, due, rating, submittedAt, version);
+    }
+
+    /** This request, reclassified as {@code to}, with the deadlines that follow and its timer due at {@code due}. */
+    private ServiceRequest withUrgency(Urgency to, Deadlines toDeadlines, Instant due) {
+        return new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, to, status, gridCode, compoundCode,
+                toDeadlines, due, rating, submittedAt, version);
+    }
+
+    private ServiceRequest withRating(int stars) {
+        return new ServiceRequest(id, requesterId, submittedBy, channel, categoryCode, urgency, status, gridCode,
+                compoundCode, deadlines, dueAt, stars, submittedAt, version);
     }
 }

@@ -74,8 +74,7 @@ public record Order(UUID id, UUID requestId, UUID volunteerId, String teamKey, O
 
     public Moved checkIn(Instant now) {
         require(OrderStatus.STARTED, "Check in to an order you accepted.");
-        Order started = new Order(id, requestId, volunteerId, teamKey, OrderStatus.STARTED, offeredAt, expiresAt, now,
-                completedAt, note, hours);
+        Order started = with(OrderStatus.STARTED).withWork(now, completedAt, note, hours);
         return Moved.published(started, new OrderStarted(id, requestId, volunteerId, now));
     }
 
@@ -97,8 +96,7 @@ public record Order(UUID id, UUID requestId, UUID volunteerId, String teamKey, O
         Duration uncovered = ServiceHours.uncovered(startedAt, now, credited);
         // A short job earns the half hour a job at least earns, unless other orders were credited for its time.
         double hours = !credited.isEmpty() && uncovered.toMinutes() < 1 ? 0 : Math.min(ServiceHours.of(uncovered), maxHours);
-        Order completed = new Order(id, requestId, volunteerId, teamKey, OrderStatus.COMPLETED, offeredAt, expiresAt,
-                startedAt, now, note == null ? "" : note, hours);
+        Order completed = with(OrderStatus.COMPLETED).withWork(startedAt, now, note == null ? "" : note, hours);
         return Moved.published(completed, new OrderCompleted(id, requestId, volunteerId, now, note, publicNote));
     }
 
@@ -110,8 +108,7 @@ public record Order(UUID id, UUID requestId, UUID volunteerId, String teamKey, O
         if (corrected < 0.5 || corrected > 24 || corrected * 2 != Math.rint(corrected * 2)) {
             throw DomainException.invalidField("hours", "half hours from 0.5 to 24");
         }
-        return new Order(id, requestId, volunteerId, teamKey, status, offeredAt, expiresAt, startedAt, completedAt, note,
-                corrected);
+        return withWork(startedAt, completedAt, note, corrected);
     }
 
     /** Given back before the work started: by the volunteer, or because someone else was assigned. */
@@ -141,7 +138,14 @@ public record Order(UUID id, UUID requestId, UUID volunteerId, String teamKey, O
         }
     }
 
+    /** This order, moved to {@code to}. */
     private Order with(OrderStatus to) {
         return new Order(id, requestId, volunteerId, teamKey, to, offeredAt, expiresAt, startedAt, completedAt, note, hours);
+    }
+
+    /** This order, with the work's record: when it started and ended, the volunteer's note and the hours credited. */
+    private Order withWork(Instant started, Instant completed, String workNote, Double credited) {
+        return new Order(id, requestId, volunteerId, teamKey, status, offeredAt, expiresAt, started, completed, workNote,
+                credited);
     }
 }
