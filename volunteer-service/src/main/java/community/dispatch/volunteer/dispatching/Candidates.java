@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 import community.dispatch.kit.time.CommunityProperties;
-import community.dispatch.volunteer.dispatching.DispatchStore.Dispatch;
 import community.dispatch.volunteer.dispatching.domain.Asking;
+import community.dispatch.volunteer.dispatching.domain.Dispatch;
 import community.dispatch.volunteer.dispatching.domain.Rule;
 import community.dispatch.volunteer.dispatching.domain.Scoring;
 import community.dispatch.volunteer.teams.Availability;
@@ -172,8 +172,7 @@ public class Candidates {
     public Mono<Preview> preview(UUID requestId, String categoryCode, String urgency, String compoundCode,
             String gridCode, int limit, Predicate<String> shown) {
         Mono<Dispatch> dispatch = requestId == null
-                ? Mono.just(new Dispatch(UUID.randomUUID(), categoryCode, urgency == null ? "NORMAL" : urgency, null, 0,
-                        compoundCode, gridCode, null))
+                ? Mono.just(Dispatch.imagined(categoryCode, urgency == null ? "NORMAL" : urgency, compoundCode, gridCode))
                 : dispatches.find(requestId);
         return dispatch.flatMap(this::lookAt).flatMap(moment -> Mono.justOrEmpty(rule(moment))
                 .flatMap(rule -> ranked(moment, rule, limit, shown).map(ranked -> new Preview(rule, ranked))));

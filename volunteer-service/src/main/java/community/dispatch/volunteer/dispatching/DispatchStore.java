@@ -10,6 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
+import community.dispatch.volunteer.dispatching.domain.Dispatch;
 import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
 import community.dispatch.volunteer.dispatching.domain.Scoring;
 import io.r2dbc.spi.Readable;
@@ -17,32 +18,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
-/** The SQL over {@code dispatch}: one row per request being dispatched. */
+/** The SQL over {@code dispatch}: one row per request being dispatched ({@link Dispatch}). */
 @Component
 @RequiredArgsConstructor
 class DispatchStore {
-
-    /**
-     * A request in dispatch: what it needs, whose it is (and who entered it on their behalf, when someone did),
-     * how far dispatch has got, and when it is wanted (the requester's preferred window; null: as soon as possible)
-     * and its first offer due (null: now).
-     */
-    record Dispatch(UUID requestId, String categoryCode, String urgency, DispatchStatus status, int offersMade,
-            String compoundCode, String gridCode, UUID requesterId, Instant wantedFrom, Instant wantedTo, Instant offerAfter,
-            Scoring.Place place, UUID submittedBy) {
-
-        /** A request wanted as soon as possible, somewhere in the compound and grid (when they are known). */
-        Dispatch(UUID requestId, String categoryCode, String urgency, DispatchStatus status, int offersMade,
-                String compoundCode, String gridCode, UUID requesterId) {
-            this(requestId, categoryCode, urgency, status, offersMade, compoundCode, gridCode, requesterId, null, null, null,
-                    Scoring.Place.UNKNOWN, null);
-        }
-
-        /** Whether the volunteer made the request or entered it for someone: they never serve it. */
-        boolean isTheirs(UUID volunteer) {
-            return volunteer.equals(requesterId) || volunteer.equals(submittedBy);
-        }
-    }
 
     private final DatabaseClient database;
 
@@ -104,15 +83,11 @@ class DispatchStore {
                 .map(DispatchStore::read).one();
     }
 
-    Mono<Void> moveTo(UUID requestId, DispatchStatus status) {
-        return database.sql("UPDATE dispatch SET status = :status WHERE request_id = :id")
-                .bind("id", requestId).bind("status", status.name()).fetch().rowsUpdated().then();
-    }
-
-    /** Another round (重辦): open again, with no offers counted. */
-    Mono<Void> reopen(UUID requestId) {
-        return database.sql("UPDATE dispatch SET status = :status, offers_made = 0 WHERE request_id = :id")
-                .bind("id", requestId).bind("status", DispatchStatus.OPEN.name()).fetch().rowsUpdated().then();
+    /** Saves a move of a dispatch ({@link Dispatch}'s moves): its status and the offers counted. */
+    Mono<Void> save(Dispatch moved) {
+        return database.sql("UPDATE dispatch SET status = :status, offers_made = :offers WHERE request_id = :id")
+                .bind("id", moved.requestId()).bind("status", moved.status().name()).bind("offers", moved.offersMade())
+                .fetch().rowsUpdated().then();
     }
 
     Mono<Void> countOffer(UUID requestId) {

@@ -17,8 +17,8 @@ import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.order.OrderWithdrawn;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.kit.outbox.Outbox;
-import community.dispatch.volunteer.dispatching.DispatchStore.Dispatch;
 import community.dispatch.volunteer.dispatching.domain.Asking;
+import community.dispatch.volunteer.dispatching.domain.Dispatch;
 import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
 import community.dispatch.volunteer.dispatching.domain.Order;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
@@ -82,7 +82,7 @@ public class Offering {
     Mono<Void> requestReopened(UUID requestId) {
         return dispatches.lock(requestId)
                 .filter(dispatch -> dispatch.status() != DispatchStatus.CANCELLED)
-                .flatMap(dispatch -> dispatches.reopen(requestId)
+                .flatMap(dispatch -> dispatches.save(dispatch.reopen())
                         .thenMany(orders.lockByRequest(requestId, EnumSet.of(OrderStatus.COMPLETED)))
                         .concatMap(completed -> record(completed.supersede()))
                         .then(offerNext(requestId)));
@@ -91,7 +91,7 @@ public class Offering {
     /** The requester withdrew: open offers and untouched orders are withdrawn. */
     Mono<Void> requestCancelled(UUID requestId) {
         return dispatches.lock(requestId)
-                .flatMap(dispatch -> dispatches.moveTo(requestId, DispatchStatus.CANCELLED)
+                .flatMap(dispatch -> dispatches.save(dispatch.cancel())
                         .thenMany(orders.lockByRequest(requestId, EnumSet.of(OrderStatus.OFFERED, OrderStatus.ACCEPTED)))
                         .concatMap(open -> record(open.withdraw(OrderWithdrawn.CANCELLED)))
                         .then());
@@ -118,7 +118,7 @@ public class Offering {
     private Mono<Void> offerAt(Candidates.Moment moment) {
         return moment.offeredNow() ? Mono.<Void>empty()
                 : candidates.rule(moment).map(rule -> offerUnder(moment, rule))
-                        .orElseGet(() -> unassignable(moment.dispatch().requestId(), null, Asking.NOBODY_FREE));
+                        .orElseGet(() -> unassignable(moment.dispatch(), null, Asking.NOBODY_FREE));
     }
 
     /** Records a move of an order and its event. */
@@ -132,10 +132,10 @@ public class Offering {
         Dispatch dispatch = moment.dispatch();
         Optional<String> exhausted = rule.exhaustedAfter(dispatch.offersMade());
         if (exhausted.isPresent()) {
-            return unassignable(dispatch.requestId(), rule, exhausted.get());
+            return unassignable(dispatch, rule, exhausted.get());
         }
         return candidates.ranked(moment, rule, rule.dispatchMode().offersAtOnce(), team -> true).flatMap(ranked -> ranked.isEmpty()
-                ? unassignable(dispatch.requestId(), rule, Asking.NOBODY_FREE)
+                ? unassignable(dispatch, rule, Asking.NOBODY_FREE)
                 : Flux.fromIterable(ranked)
                         .concatMap(chosen -> offer(dispatch.requestId(), chosen, rule.timeoutFor(dispatch.urgency())))
                         .then());
@@ -152,10 +152,11 @@ public class Offering {
     }
 
     /** Nobody takes the request: who its rule (null: none) names is told — its teams' leaders by name — and staff. */
-    private Mono<Void> unassignable(UUID requestId, Rule rule, String reason) {
+    private Mono<Void> unassignable(Dispatch dispatch, Rule rule, String reason) {
+        UUID requestId = dispatch.requestId();
         Mono<List<UUID>> leaders = rule != null && rule.notifyRoles() != null && rule.notifyRoles().contains(Volunteers.TEAM_LEADER)
                 ? volunteers.leadersOf(rule.teams()) : Mono.just(List.of());
-        return dispatches.moveTo(requestId, DispatchStatus.UNASSIGNABLE)
+        return dispatches.save(dispatch.giveUp())
                 .then(leaders)
                 .flatMap(told -> outbox.record(new OrderUnassignable(requestId, reason, rule == null ? null : rule.teams(),
                         rule == null ? null : rule.notifyRoles(), told)))

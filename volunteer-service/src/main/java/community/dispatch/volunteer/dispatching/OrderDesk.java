@@ -17,6 +17,7 @@ import community.dispatch.events.order.OrderWithdrawn;
 import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.volunteer.dispatching.domain.Dispatch;
 import community.dispatch.volunteer.dispatching.domain.DispatchStatus;
 import community.dispatch.volunteer.dispatching.domain.IllegalOrderMove;
 import community.dispatch.volunteer.dispatching.domain.Order;
@@ -66,7 +67,7 @@ public class OrderDesk {
                                         ? "Someone else took this request." : "This offer is no longer open."));
                             }
                             return offering.record(order.accept(clock.instant()))
-                                    .flatMap(accepted -> dispatches.moveTo(accepted.requestId(), DispatchStatus.ASSIGNED)
+                                    .flatMap(accepted -> dispatches.save(dispatch.assign())
                                             .thenMany(orders.lockOtherOffers(accepted.requestId(), orderId))
                                             .concatMap(other -> offering.record(other.withdraw(OrderWithdrawn.TAKEN)))
                                             .then(Mono.just(accepted)));
@@ -122,7 +123,8 @@ public class OrderDesk {
     public Mono<Order> release(UUID orderId, UUID volunteer, String reason) {
         return transactions.transactional(ownOrder(orderId, volunteer)
                 .flatMap(order -> offering.record(order.release(reason == null ? "released by the volunteer" : reason)))
-                .flatMap(released -> dispatches.moveTo(released.requestId(), DispatchStatus.OPEN)
+                .flatMap(released -> dispatches.lock(released.requestId())
+                        .flatMap(dispatch -> dispatches.save(dispatch.release()))
                         .then(offering.offerNext(released.requestId()))
                         .thenReturn(released)));
     }
@@ -148,10 +150,13 @@ public class OrderDesk {
                         ? Mono.error(DomainException.conflict("own-request",
                                 "Nobody serves (and earns hours on) a request they made, or entered for someone."))
                         : Mono.just(dispatch))
-                .flatMap(dispatch -> dispatch.status().canBecome(DispatchStatus.ASSIGNED) ? Mono.just(dispatch)
-                        : Mono.error(DomainException.conflict("request-cancelled", "The request was withdrawn.",
-                                Map.of("status", dispatch.status().name()))))
-                .thenMany(orders.lockByRequest(requestId, EnumSet.of(OrderStatus.OFFERED, OrderStatus.ACCEPTED, OrderStatus.STARTED)))
+                .flatMap(dispatch -> assignByHand(dispatch.assign(), volunteer, assignedBy)));
+    }
+
+    /** Gives the request to the volunteer: whoever had it is released, open offers are withdrawn. */
+    private Mono<Order> assignByHand(Dispatch assigned, UUID volunteer, String assignedBy) {
+        UUID requestId = assigned.requestId();
+        return orders.lockByRequest(requestId, EnumSet.of(OrderStatus.OFFERED, OrderStatus.ACCEPTED, OrderStatus.STARTED))
                 .concatMap(current -> switch (current.status()) {
                     case STARTED -> Mono.error(new IllegalOrderMove(current.status(),
                             "The work has started; it stays with its volunteer."));
@@ -162,13 +167,13 @@ public class OrderDesk {
                         .switchIfEmpty(Mono.error(() -> DomainException.invalid("unknown-volunteer",
                                 "There is no active volunteer " + volunteer + "."))))
                 .flatMap(profile -> {
-                    Order.Moved assigned = Order.assignedByHand(requestId, volunteer,
+                    Order.Moved order = Order.assignedByHand(requestId, volunteer,
                             profile.teams().isEmpty() ? "none" : profile.teams().get(0), clock.instant());
-                    return orders.insert(assigned.order())
-                            .then(dispatches.moveTo(requestId, DispatchStatus.ASSIGNED))
-                            .then(outbox.record(assigned.event().orElseThrow()))
-                            .thenReturn(assigned.order());
-                }));
+                    return orders.insert(order.order())
+                            .then(dispatches.save(assigned))
+                            .then(outbox.record(order.event().orElseThrow()))
+                            .thenReturn(order.order());
+                });
     }
 
     /** The volunteer's offers and orders, newest first, at most 100. */
