@@ -1,9 +1,11 @@
 package community.dispatch.member.people;
 
-import java.util.List;
+import static community.dispatch.member.people.domain.MemberEdit.notFound;
+import static community.dispatch.member.people.domain.MemberEdit.sorted;
+import static community.dispatch.member.people.domain.MemberEdit.stale;
+import static community.dispatch.member.people.domain.MemberEdit.stateOf;
+
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -14,14 +16,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import community.dispatch.errors.DomainException;
 import community.dispatch.events.member.MemberDeactivated;
 import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.member.MemberUpdated;
-import community.dispatch.kit.outbox.Outbox;
-import community.dispatch.errors.DomainException;
-import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.audit.AuditTrail;
-
+import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.member.people.domain.Editor;
+import community.dispatch.member.people.domain.Member;
+import community.dispatch.member.people.domain.MemberChange;
+import community.dispatch.member.people.domain.MemberEdit;
+import community.dispatch.member.people.domain.Role;
+import community.dispatch.member.people.domain.RolePolicy;
 import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
@@ -67,7 +74,7 @@ public class MemberDirectory {
         UUID id = request.id() != null ? request.id() : UUID.randomUUID();
         NewMember withId = request.id() != null ? request : request.withId(id);
         Map<String, Object> granted = Map.of("roles", sorted(request.roles()));
-        return RolePolicy.mayGrant(caller, id, null, request.roles())
+        return RolePolicy.mayGrant(new Editor(caller.subject(), caller.roles()), id, null, request.roles())
                 .map(refusal -> audit.<Member>refused(caller, REGISTERED, id.toString(), null, granted,
                         DomainException.forbidden(refusal)))
                 .orElseGet(() -> transactions.transactional(create(withId)
@@ -102,42 +109,25 @@ public class MemberDirectory {
                 .doOnEach(Logged.onNext(member -> log.debug("Registered member {} with roles {}", member.id(), member.roles())));
     }
 
-    /** Applies a change; a member may change their own name and home, staff anything. */
+    /** Applies a change; a member may change their own name and home, staff anything ({@link MemberEdit}). */
     public Mono<Member> change(UUID id, MemberChange change, Long expectedVersion, Caller caller) {
         return transactions.transactional(get(id, caller)
-                .flatMap(current -> {
-                    if (!caller.isStaff() && !caller.is(id)) {
-                        return Mono.error(notFound(id));
-                    }
-                    if (!caller.isStaff() && change.touchesStaffFields()) {
-                        return Mono.error(DomainException.forbidden("Only staff may change phone numbers, roles, party membership, leadership or status."));
-                    }
-                    if (expectedVersion != null && expectedVersion != current.version()) {
-                        return Mono.error(stale(id));
-                    }
-                    Member changed = change.applyTo(current);
-                    if (changed.equals(current)) {
-                        return Mono.just(current);
-                    }
-                    Optional<String> refusal = managing(caller, id, change)
-                            ? RolePolicy.mayManage(caller, current.roles())
-                                    .or(() -> RolePolicy.mayGrant(caller, id, current.roles(), changed.roles()))
-                            : Optional.empty();
-                    if (refusal.isPresent()) {
-                        return audit.refused(caller, actionOf(current, changed), id.toString(), stateOf(current),
-                                stateOf(changed), DomainException.forbidden(refusal.get()));
-                    }
-                    return validate(id, changedPhone(current, changed), null,
-                                    change.unitId(), change.partyBranchId())
-                            .then(store.update(changed, current.version()))
-                            .flatMap(updated -> updated ? Mono.defer(() -> store.findById(id)) : Mono.error(stale(id)))
-                            .flatMap(member -> outbox.record(member.active()
-                                            ? updated(member)
-                                            : new MemberDeactivated(member.id()))
-                                    .then(managing(caller, id, change) ? audit.done(caller, actionOf(current, member),
-                                            id.toString(), stateOf(current), stateOf(member)) : Mono.empty())
-                                    .thenReturn(member));
-                }));
+                .map(current -> MemberEdit.of(current, change, expectedVersion, new Editor(caller.subject(), caller.roles())))
+                .flatMap(edit -> !edit.changes() ? Mono.just(edit.before()) : edit.refusal()
+                        .map(refusal -> audit.<Member>refused(caller, edit.action(), id.toString(), stateOf(edit.before()),
+                                stateOf(edit.after()), DomainException.forbidden(refusal)))
+                        .orElseGet(() -> save(edit, change, caller))));
+    }
+
+    private Mono<Member> save(MemberEdit edit, MemberChange change, Caller caller) {
+        UUID id = edit.before().id();
+        return validate(id, edit.newPhone().orElse(null), null, change.unitId(), change.partyBranchId())
+                .then(store.update(edit.after(), edit.before().version()))
+                .flatMap(updated -> updated ? Mono.defer(() -> store.findById(id)) : Mono.error(stale(id)))
+                .flatMap(member -> outbox.record(member.active() ? updated(member) : new MemberDeactivated(member.id()))
+                        .then(edit.managing() ? audit.done(caller, edit.action(), id.toString(), stateOf(edit.before()),
+                                stateOf(member)) : Mono.empty())
+                        .thenReturn(member));
     }
 
     /** Suspends a member (staff only): they can no longer sign in, and their sessions end. */
@@ -161,28 +151,6 @@ public class MemberDirectory {
         return phoneFree.then(usernameFree).then(unitKnown).then(branchKnown);
     }
 
-    /** Whether the caller acts on the member as staff: on someone else, or on fields only staff change. */
-    private static boolean managing(Caller caller, UUID id, MemberChange change) {
-        return !caller.is(id) || change.touchesStaffFields();
-    }
-
-    private static String actionOf(Member before, Member after) {
-        if (before.active() && !after.active()) {
-            return "member.deactivated";
-        }
-        return before.roles().equals(after.roles()) ? "member.changed" : "member.roles-changed";
-    }
-
-    /** What the audit trail keeps of a member: what decides their powers, no personal data. */
-    private static Map<String, Object> stateOf(Member member) {
-        return Map.of("roles", sorted(member.roles()), "active", member.active(), "leadership", member.leadership(),
-                "partyMember", member.partyKind() != null);
-    }
-
-    private static String changedPhone(Member before, Member after) {
-        return Objects.equals(before.phone(), after.phone()) ? null : after.phone();
-    }
-
     /** Grid workers and team leaders act for residents, so they may look people up. */
     private static boolean mayLookUpPeople(Caller caller) {
         return caller.isStaff() || caller.hasRole(Role.GRID_WORKER.name()) || caller.hasRole(Role.TEAM_LEADER.name());
@@ -192,10 +160,6 @@ public class MemberDirectory {
         if (caller != null && !caller.isStaff()) {
             throw DomainException.forbidden("Only staff may do this.");
         }
-    }
-
-    private static List<String> sorted(Set<Role> roles) {
-        return roles.stream().map(Role::name).sorted().toList();
     }
 
     private static Set<String> roleNames(Set<Role> roles) {
@@ -229,12 +193,4 @@ public class MemberDirectory {
                         home.latitude(), home.longitude(), home.gridCode());
     }
 
-    static DomainException notFound(UUID id) {
-        return DomainException.notFound("member-not-found", "There is no member " + id + ".");
-    }
-
-    private static DomainException stale(UUID id) {
-        return DomainException.stale("stale-member",
-                "Member " + id + " was changed by someone else; read it again and retry.");
-    }
 }

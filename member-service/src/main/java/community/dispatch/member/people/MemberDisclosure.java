@@ -2,6 +2,7 @@ package community.dispatch.member.people;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.member.people.domain.Member;
 
 /**
  * Personal data by need. Contact details — the whole phone number and the home — go to staff, the member

@@ -1,6 +1,7 @@
 package community.dispatch.member.people;
 
 import java.util.Set;
+import community.dispatch.member.people.domain.Role;
 
 /** What to look for among members; {@code withinGrids} (null: anywhere) bounds where they live; unused values are null. */
 public record MemberFilter(Role role, String gridCode, String compoundCode, Boolean active, Boolean partyMember,

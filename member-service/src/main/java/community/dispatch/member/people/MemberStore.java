@@ -18,6 +18,9 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
+import community.dispatch.member.people.domain.Member;
+import community.dispatch.member.people.domain.Role;
+import community.dispatch.member.people.domain.PartyKind;
 
 /** SQL over {@code member}, with each member's home resolved through unit, building, compound and grid. */
 @Component

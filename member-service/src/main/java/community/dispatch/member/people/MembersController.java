@@ -37,6 +37,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
+import community.dispatch.member.people.domain.Member;
+import community.dispatch.member.people.domain.MemberChange;
+import community.dispatch.member.people.domain.Role;
+import community.dispatch.member.people.domain.PartyKind;
 
 @RestController
 @RequestMapping("/api/v1/members")

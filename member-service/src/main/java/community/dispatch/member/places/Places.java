@@ -14,7 +14,7 @@ import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.kit.time.CommunityCalendar;
 import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.MemberStore;
-import community.dispatch.member.people.Role;
+import community.dispatch.member.people.domain.Role;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 

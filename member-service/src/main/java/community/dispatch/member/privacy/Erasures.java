@@ -15,8 +15,9 @@ import community.dispatch.events.member.MemberErased;
 import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.security.Caller;
-import community.dispatch.member.people.Role;
-import community.dispatch.member.people.RolePolicy;
+import community.dispatch.member.people.domain.Editor;
+import community.dispatch.member.people.domain.Role;
+import community.dispatch.member.people.domain.RolePolicy;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -57,7 +58,7 @@ public class Erasures {
                     DomainException.conflict("own-erasure", "Staff do not erase themselves; another staff member does."));
         }
         Set<Role> roles = person.roles().stream().map(Role::valueOf).collect(Collectors.toSet());
-        var refusal = RolePolicy.mayManage(caller, roles);
+        var refusal = RolePolicy.mayManage(new Editor(caller.subject(), caller.roles()), roles);
         if (refusal.isPresent()) {
             return audit.refused(caller, ACTION, target, null, asked, DomainException.forbidden(refusal.get()));
         }

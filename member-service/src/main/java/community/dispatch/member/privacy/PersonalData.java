@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import community.dispatch.member.people.Member;
-import community.dispatch.member.people.Role;
+import community.dispatch.member.people.domain.Member;
+import community.dispatch.member.people.domain.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 

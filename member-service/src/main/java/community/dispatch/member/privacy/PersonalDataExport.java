@@ -15,7 +15,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.kit.security.Caller;
-import community.dispatch.member.people.Member;
+import community.dispatch.member.people.domain.Member;
 import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.privacy.PersonalData.Profile;
 import community.dispatch.member.privacy.PersonalData.SignIns;

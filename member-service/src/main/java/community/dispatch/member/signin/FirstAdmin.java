@@ -16,7 +16,7 @@ import community.dispatch.member.people.LockStore;
 import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.NewMember;
-import community.dispatch.member.people.Role;
+import community.dispatch.member.people.domain.Role;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 

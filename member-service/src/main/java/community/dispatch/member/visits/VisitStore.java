@@ -11,7 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
-import community.dispatch.member.people.Role;
+import community.dispatch.member.people.domain.Role;
 import community.dispatch.member.visits.WeeklyCompliance.Visit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

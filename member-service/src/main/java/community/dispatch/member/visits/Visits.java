@@ -15,7 +15,7 @@ import community.dispatch.errors.DomainException;
 import community.dispatch.kit.metrics.Committed;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.time.CommunityProperties;
-import community.dispatch.member.people.Role;
+import community.dispatch.member.people.domain.Role;
 import community.dispatch.member.visits.WeeklyCompliance.Obligation;
 import community.dispatch.member.visits.WeeklyCompliance.Report;
 import io.micrometer.core.instrument.Counter;

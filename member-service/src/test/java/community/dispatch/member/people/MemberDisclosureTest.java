@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
+import community.dispatch.member.people.domain.Member;
+import community.dispatch.member.people.domain.Role;
+import community.dispatch.member.people.domain.PartyKind;
 
 class MemberDisclosureTest {
 

@@ -1,11 +1,9 @@
-package community.dispatch.member.people;
+package community.dispatch.member.people.domain;
 
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import community.dispatch.kit.security.Caller;
 
 /**
  * Who may give whom which roles, and who may manage whom. Admins manage everyone and grant any role;
@@ -22,8 +20,8 @@ public final class RolePolicy {
     }
 
     /** Why the caller may not manage a member who has {@code roles} (change, deactivate); empty when they may. */
-    public static Optional<String> mayManage(Caller caller, Set<Role> roles) {
-        if (caller.hasRole(Caller.ADMIN)) {
+    public static Optional<String> mayManage(Editor caller, Set<Role> roles) {
+        if (caller.isAdmin()) {
             return Optional.empty();
         }
         if (!caller.isStaff()) {
@@ -37,7 +35,7 @@ public final class RolePolicy {
      * Why the caller may not change the roles of member {@code target} from {@code before} (null: a new
      * member) to {@code after}; empty when they may.
      */
-    static Optional<String> mayGrant(Caller caller, UUID target, Set<Role> before, Set<Role> after) {
+    public static Optional<String> mayGrant(Editor caller, UUID target, Set<Role> before, Set<Role> after) {
         Set<Role> was = before == null ? Set.of() : before;
         if (was.equals(after)) {
             return Optional.empty();
@@ -46,7 +44,7 @@ public final class RolePolicy {
         if (manage.isPresent()) {
             return manage;
         }
-        if (!caller.hasRole(Caller.ADMIN) && after.stream().anyMatch(PRIVILEGED::contains)) {
+        if (!caller.isAdmin() && after.stream().anyMatch(PRIVILEGED::contains)) {
             return Optional.of("Only admins grant STAFF or ADMIN.");
         }
         if (caller.is(target) && was.contains(Role.ADMIN) && !after.contains(Role.ADMIN)) {

@@ -1,4 +1,4 @@
-package community.dispatch.member.people;
+package community.dispatch.member.people.domain;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package community.dispatch.member.people;
+package community.dispatch.member.people.domain;
 
 /** What a person may do in the system; a member has one or more. */
 public enum Role {

@@ -1,4 +1,4 @@
-package community.dispatch.member.people;
+package community.dispatch.member.people.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import community.dispatch.kit.security.Caller;
 
 class RolePolicyTest {
 
@@ -63,11 +61,11 @@ class RolePolicyTest {
                 .isEqualTo(allowed);
     }
 
-    private static Caller caller(String roles, UUID id) {
-        return new Caller(id.toString(), Arrays.stream(roles.split(" ")).collect(Collectors.toSet()), null, null);
+    static Editor caller(String roles, UUID id) {
+        return new Editor(id.toString(), Arrays.stream(roles.split(" ")).collect(Collectors.toSet()));
     }
 
-    private static Set<Role> roles(String names) {
+    static Set<Role> roles(String names) {
         return Arrays.stream(names.split(" ")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 }

@@ -1,4 +1,4 @@
-package community.dispatch.member.people;
+package community.dispatch.member.people.domain;
 
 import java.util.Set;
 import java.util.UUID;
@@ -9,7 +9,8 @@ import community.dispatch.errors.DomainException;
 public record MemberChange(String name, String phone, UUID unitId, Set<Role> roles, UUID partyBranchId,
         PartyKind partyKind, Boolean leadership, Boolean active) {
 
-    static MemberChange deactivation() {
+    /** Suspension: the member is no longer active. */
+    public static MemberChange deactivation() {
         return new MemberChange(null, null, null, null, null, null, null, false);
     }
 
