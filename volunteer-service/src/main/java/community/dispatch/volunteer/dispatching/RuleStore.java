@@ -21,18 +21,18 @@ import lombok.RequiredArgsConstructor;
 /** The SQL over {@code dispatch_rule}: the one place a rule is read from or written to a row. */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
-public class RuleStore {
+class RuleStore {
 
     private static final TypeReference<Map<String, Integer>> LEVELS = new TypeReference<>() { };
 
     private final DatabaseClient database;
     private final JsonMapper json;
 
-    public Flux<Rule> all() {
+    Flux<Rule> all() {
         return database.sql("SELECT * FROM dispatch_rule ORDER BY category_code").map(this::read).all();
     }
 
-    public Mono<Rule> find(String categoryCode) {
+    Mono<Rule> find(String categoryCode) {
         return database.sql("SELECT * FROM dispatch_rule WHERE category_code = :code").bind("code", categoryCode)
                 .map(this::read).one();
     }
@@ -57,13 +57,13 @@ public class RuleStore {
     }
 
     /** The rule, locked for the rest of the caller's transaction. */
-    public Mono<Rule> lock(String categoryCode) {
+    Mono<Rule> lock(String categoryCode) {
         return database.sql("SELECT * FROM dispatch_rule WHERE category_code = :code FOR UPDATE")
                 .bind("code", categoryCode).map(this::read).one();
     }
 
     /** Writes the rule (new or replacing one) at the given version. */
-    public Mono<Long> write(Rule rule) {
+    Mono<Long> write(Rule rule) {
         return database.sql("""
                         INSERT INTO dispatch_rule (category_code, teams, required_skills, timeout_emergency, timeout_urgent,
                                                    timeout_normal, max_offers, mode, notify, version, updated_at)

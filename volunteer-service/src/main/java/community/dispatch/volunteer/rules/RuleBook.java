@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.DomainException;
-import community.dispatch.volunteer.dispatching.RuleStore;
+import community.dispatch.volunteer.dispatching.DispatchRules;
 import community.dispatch.volunteer.dispatching.domain.Rule;
 import community.dispatch.volunteer.teams.Team;
 import community.dispatch.volunteer.teams.Volunteers;
@@ -29,7 +29,7 @@ public class RuleBook {
             OffsetDateTime changedAt, Rule before, Rule after) {
     }
 
-    private final RuleStore rules;
+    private final DispatchRules rules;
     private final RuleAuditStore audit;
     private final Volunteers teams;
     private final TransactionalOperator transactions;
@@ -49,18 +49,14 @@ public class RuleBook {
     public Mono<Rule> save(Rule rule, Long expectedVersion, String changedBy) {
         return teams.teams().map(Team::key).collect(Collectors.toSet())
                 .flatMap(known -> check(rule, known))
-                .then(transactions.transactional(rules.lock(rule.categoryCode())
-                        .map(List::of).defaultIfEmpty(List.of())
-                        .flatMap(found -> {
-                            Rule before = found.isEmpty() ? null : found.get(0);
-                            if (expectedVersion != null && (before == null || before.version() != expectedVersion)) {
-                                return Mono.error(DomainException.stale("stale-rule", "The rule changed since you read it."));
-                            }
-                            Rule after = rule.withVersion(before == null ? 0 : before.version() + 1);
-                            return rules.write(after)
-                                    .then(audit.record(before, after, changedBy))
-                                    .then(rules.find(rule.categoryCode()));
-                        })));
+                .then(transactions.transactional(rules.replace(rule.categoryCode(), found -> {
+                    Rule before = found.orElse(null);
+                    if (expectedVersion != null && (before == null || before.version() != expectedVersion)) {
+                        return Mono.error(DomainException.stale("stale-rule", "The rule changed since you read it."));
+                    }
+                    Rule after = rule.withVersion(before == null ? 0 : before.version() + 1);
+                    return audit.record(before, after, changedBy).thenReturn(after);
+                })));
     }
 
     public Flux<Change> history(String categoryCode) {
