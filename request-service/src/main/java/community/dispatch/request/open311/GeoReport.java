@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.MultiValueMap;
 
 import community.dispatch.errors.DomainException;
@@ -24,7 +23,7 @@ import community.dispatch.request.catalogue.Catalogue;
 import community.dispatch.request.catalogue.Category;
 import community.dispatch.request.requests.RequestDetails;
 import community.dispatch.request.requests.RequestIntake;
-import community.dispatch.request.requests.RequestStore;
+import community.dispatch.request.requests.SystemNotes;
 import community.dispatch.request.requests.domain.Channel;
 import community.dispatch.request.requests.domain.Status;
 import community.dispatch.request.open311.GeoReportViews.Attribute;
@@ -57,26 +56,23 @@ class GeoReport {
 
     private final Catalogue catalogue;
     private final RequestIntake intake;
-    private final RequestStore requests;
+    private final SystemNotes notes;
     private final Open311Store store;
     private final JsonMapper json;
     private final CommunityCalendar calendar;
     private final Clock clock;
     private final Open311Properties properties;
-    private final TransactionalOperator transactions;
 
-    GeoReport(Catalogue catalogue, RequestIntake intake, RequestStore requests, Open311Store store,
-            JsonMapper json, CommunityCalendar calendar, Clock clock, Open311Properties properties,
-            TransactionalOperator transactions) {
+    GeoReport(Catalogue catalogue, RequestIntake intake, SystemNotes notes, Open311Store store,
+            JsonMapper json, CommunityCalendar calendar, Clock clock, Open311Properties properties) {
         this.catalogue = catalogue;
         this.intake = intake;
-        this.requests = requests;
+        this.notes = notes;
         this.store = store;
         this.json = json;
         this.calendar = calendar;
         this.clock = clock;
         this.properties = properties;
-        this.transactions = transactions;
     }
 
     /** Refuses a call that names a jurisdiction this endpoint is not (only when one is configured). */
@@ -178,15 +174,10 @@ class GeoReport {
                         throw Open311Exception.notFound("service_request_id '" + requestId + "' was not found");
                     }
                     String text = status == null ? description : "(" + status.toUpperCase() + ") " + description;
-                    return transactions.transactional(requests.lock(id)
-                            .switchIfEmpty(Mono.error(() -> Open311Exception.notFound("service_request_id '" + requestId + "' was not found")))
-                            .flatMap(stored -> {
-                                if (!client.equals(stored.sourceSystem()) || stored.request().channel() != Channel.MUNICIPAL) {
-                                    return Mono.error(Open311Exception.forbidden("Only the system that filed a request posts updates to it."));
-                                }
-                                return store.postedBefore(client, clientUpdateId).switchIfEmpty(Mono.defer(() -> store.note(id,
-                                        stored.request().status(), "municipal:" + client, text, clock.instant(), client, clientUpdateId)));
-                            }));
+                    return notes.add(id, client, clientUpdateId, text)
+                            .onErrorMap(DomainException.class, refused -> refused.kind() == DomainException.Kind.NOT_FOUND
+                                    ? Open311Exception.notFound("service_request_id '" + requestId + "' was not found")
+                                    : Open311Exception.forbidden(refused.getMessage()));
                 })
                 .map(seq -> List.of(new PostedUpdate(Long.toString(seq))));
     }

@@ -86,29 +86,6 @@ class Open311Store {
                 .all();
     }
 
-    /** The timeline entry an update a client posted before became, by the client's own id for it. */
-    Mono<Long> postedBefore(String clientId, String clientUpdateId) {
-        return database.sql("SELECT timeline_seq FROM open311_update WHERE client_id = :client AND client_update_id = :update")
-                .bind("client", clientId).bind("update", clientUpdateId).map(row -> row.get("timeline_seq", Long.class)).one();
-    }
-
-    /**
-     * Records a client's update as a note on the request's timeline (its status stays) and remembers it by the
-     * client's id for it; answers the timeline entry's number. Call within a transaction, the request locked.
-     */
-    Mono<Long> note(UUID requestId, Status status, String actor, String text, Instant at, String clientId, String clientUpdateId) {
-        return database.sql("""
-                        INSERT INTO request_timeline (request_id, at, actor, from_status, to_status, reason)
-                        VALUES (:id, :at, :actor, :status, :status, :reason) RETURNING seq""")
-                .bind("id", requestId).bind("at", at).bind("actor", actor).bind("status", status.name()).bind("reason", text)
-                .map(row -> row.get("seq", Long.class)).one()
-                .flatMap(seq -> database.sql("""
-                                INSERT INTO open311_update (client_id, client_update_id, request_id, timeline_seq)
-                                VALUES (:client, :update, :id, :seq)""")
-                        .bind("client", clientId).bind("update", clientUpdateId).bind("id", requestId).bind("seq", seq)
-                        .fetch().rowsUpdated().thenReturn(seq));
-    }
-
     private static Row read(Readable row) {
         return new Row(row.get("id", UUID.class), row.get("category_code", String.class),
                 Status.valueOf(row.get("status", String.class)), Urgency.valueOf(row.get("urgency", String.class)),

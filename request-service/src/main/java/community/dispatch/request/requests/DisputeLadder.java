@@ -56,6 +56,7 @@ public class DisputeLadder {
 
     private final DeliberationStore deliberations;
     private final RequestStore store;
+    private final TimelineStore timeline;
     private final RequestChanges changes;
     private final Outbox outbox;
     private final RequestMetrics metrics;
@@ -107,7 +108,7 @@ public class DisputeLadder {
             Instant now = clock.instant();
             return standing.step().next()
                     .map(next -> deliberations.putOn(id, next, now.plus(properties.window(next)))
-                            .then(store.append(id, new ServiceRequest.Move(Status.IN_PROGRESS, Status.IN_PROGRESS, actor,
+                            .then(timeline.append(id, new ServiceRequest.Move(Status.IN_PROGRESS, Status.IN_PROGRESS, actor,
                                     "deliberation: " + next + " (" + next.nameZh() + "): " + why, now)))
                             .then(outbox.record(new RequestUpdated(id, List.of("deliberation:" + next)), dispute.externalRef()))
                             .then(metrics.deliberationStep(next))

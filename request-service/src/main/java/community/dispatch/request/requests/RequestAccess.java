@@ -31,6 +31,7 @@ public class RequestAccess {
     static final String GRID_WORKER = "GRID_WORKER";
 
     private final RequestStore store;
+    private final TimelineStore history;
     private final Clock clock;
 
     /** A request the caller may see; others are 404. */
@@ -40,7 +41,7 @@ public class RequestAccess {
     }
 
     public Flux<TimelineEntry> timeline(UUID id, Caller caller) {
-        return get(id, caller).flatMapMany(stored -> store.timeline(id));
+        return get(id, caller).flatMapMany(stored -> history.timeline(id));
     }
 
     /** A page of the requests the caller may see, newest first; the filter is narrowed to what they may see. */
@@ -77,7 +78,7 @@ public class RequestAccess {
                     Collections.reverse(oldestFirst);
                     return Flux.fromIterable(oldestFirst);
                 })
-                .concatMap(stored -> store.timeline(stored.request().id()).collectList()
+                .concatMap(stored -> history.timeline(stored.request().id()).collectList()
                         .map(timeline -> new WithTimeline(stored, timeline)));
     }
 

@@ -30,6 +30,7 @@ class RequestChanges {
     private static final Logger log = LoggerFactory.getLogger(RequestChanges.class);
 
     private final RequestStore store;
+    private final TimelineStore timeline;
     private final Outbox outbox;
     private final RequestMetrics metrics;
 
@@ -37,7 +38,7 @@ class RequestChanges {
         ServiceRequest after = changed.request();
         return store.update(after)
                 .thenMany(Flux.fromIterable(changed.moves())
-                        .concatMap(move -> store.append(after.id(), move)
+                        .concatMap(move -> timeline.append(after.id(), move)
                                 .then(outbox.record(eventFor(after.id(), move), before.externalRef()))
                                 .then(metrics.moved(after, move))))
                 .then(Mono.fromSupplier(() -> new StoredRequest(after.saved(), before.details(), before.externalRef(),

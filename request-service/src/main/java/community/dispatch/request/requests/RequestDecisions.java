@@ -34,6 +34,7 @@ import lombok.RequiredArgsConstructor;
 public class RequestDecisions {
 
     private final RequestStore store;
+    private final TimelineStore timeline;
     private final RequestChanges changes;
     private final DisputeLadder ladder;
     private final Outbox outbox;
@@ -88,7 +89,7 @@ public class RequestDecisions {
             if (!RequestAccess.isRequester(stored.request(), caller)) {
                 return Mono.error(DomainException.forbidden("Only the requester evaluates."));
             }
-            return store.reopenings(id).flatMap(reopenings -> {
+            return timeline.reopenings(id).flatMap(reopenings -> {
                 ServiceRequest.Changed changed = stored.request().evaluate(rating, caller.subject(), clock.instant(),
                         properties.evaluationWindow(), reopenings < properties.maxReopenings());
                 return outbox.record(new RequestEvaluated(id, rating, comment), stored.externalRef())

@@ -42,6 +42,7 @@ public class RequestIntake {
     private static final String OTHER = "other";
 
     private final RequestStore store;
+    private final TimelineStore timeline;
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final TransactionalOperator transactions;
@@ -182,7 +183,7 @@ public class RequestIntake {
             RequestDetails.TimeWindow window, Place place) {
         ServiceRequest request = stored.request();
         return store.insert(request, stored.details(), stored.externalRef(), stored.sourceSystem())
-                .then(store.append(request.id(), new ServiceRequest.Move(null, Status.SUBMITTED, actor, how,
+                .then(timeline.append(request.id(), new ServiceRequest.Move(null, Status.SUBMITTED, actor, how,
                         request.submittedAt())))
                 .then(outbox.record(new RequestSubmitted(request.id(), category.code(), request.urgency().name(),
                         request.channel().name(), requesterMember, request.submittedAt(), category.route().name(),

@@ -22,7 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
-/** SQL over {@code service_request} and {@code request_timeline}. */
+/** SQL over {@code service_request} (its history is {@link TimelineStore}'s). */
 @Component
 @RequiredArgsConstructor
 public class RequestStore {
@@ -87,36 +87,6 @@ public class RequestStore {
                 .bindValues(values).fetch().rowsUpdated().then();
     }
 
-    public Mono<Void> append(UUID requestId, ServiceRequest.Move move) {
-        Map<String, Object> values = new HashMap<>(Map.of("id", requestId, "at", move.at(), "actor", move.actor(),
-                "to", move.to().name()));
-        values.put("from", Parameter.fromOrEmpty(move.from() == null ? null : move.from().name(), String.class));
-        values.put("reason", Parameter.fromOrEmpty(move.reason(), String.class));
-        return database.sql("""
-                        INSERT INTO request_timeline (request_id, at, actor, from_status, to_status, reason)
-                        VALUES (:id, :at, :actor, :from, :to, :reason)""")
-                .bindValues(values).fetch().rowsUpdated().then();
-    }
-
-    /** How often the request was sent round again (重辦). */
-    public Mono<Long> reopenings(UUID requestId) {
-        return database.sql("SELECT count(*) AS reopenings FROM request_timeline WHERE request_id = :id AND to_status = :reopened")
-                .bind("id", requestId).bind("reopened", Status.REOPENED.name())
-                .map(row -> row.get("reopenings", Long.class)).one();
-    }
-
-    public Flux<TimelineEntry> timeline(UUID requestId) {
-        return database.sql("SELECT at, actor, from_status, to_status, reason FROM request_timeline WHERE request_id = :id ORDER BY seq")
-                .bind("id", requestId)
-                .map(row -> {
-                    String from = row.get("from_status", String.class);
-                    return new TimelineEntry(row.get("at", Instant.class), row.get("actor", String.class),
-                            from == null ? null : Status.valueOf(from), Status.valueOf(row.get("to_status", String.class)),
-                            row.get("reason", String.class));
-                })
-                .all();
-    }
-
     /**
      * Ids of requests whose timer has passed, locked so another instance's timer skips them. Read whole
      * before any is emitted: the caller writes to each, and a connection runs one statement at a time.
@@ -175,14 +145,6 @@ public class RequestStore {
     public Mono<Void> setTeam(UUID id, String teamKey) {
         return database.sql("UPDATE service_request SET team_key = :team WHERE id = :id")
                 .bind("id", id).bind("team", teamKey).fetch().rowsUpdated().then();
-    }
-
-    /** Puts the words a person chose to publish on the request's latest move to {@code status}. */
-    public Mono<Void> publishNote(UUID id, Status status, String text) {
-        return database.sql("""
-                        UPDATE request_timeline SET public_note = :text
-                        WHERE request_id = :id AND seq = (SELECT max(seq) FROM request_timeline WHERE request_id = :id AND to_status = :status)""")
-                .bind("id", id).bind("status", status.name()).bind("text", text).fetch().rowsUpdated().then();
     }
 
     public Mono<Void> markDuplicate(UUID id, UUID original) {

@@ -23,6 +23,7 @@ class VolunteerProgress {
     static final String DISPATCHER = "volunteer-service";
 
     private final RequestStore store;
+    private final TimelineStore timeline;
     private final RequestChanges changes;
     private final TransactionalOperator transactions;
     private final RequestProperties properties;
@@ -53,7 +54,7 @@ class VolunteerProgress {
 
     /** What the volunteer chose to say in public about the work, on the move it made (empty: nothing). */
     Mono<Void> publicNote(UUID id, Status status, String text) {
-        return text == null || text.isBlank() ? Mono.empty() : store.publishNote(id, status, text.strip());
+        return text == null || text.isBlank() ? Mono.empty() : timeline.publishNote(id, status, text.strip());
     }
 
     /** Remembers the team the request went to, for the figures per team. */
