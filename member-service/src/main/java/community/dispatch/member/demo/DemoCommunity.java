@@ -16,7 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import community.dispatch.member.people.LockStore;
+import community.dispatch.kit.locks.WorkLocks;
 import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.NewMember;
 import community.dispatch.member.people.domain.PartyKind;
@@ -56,7 +56,7 @@ class DemoCommunity implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
 
     private final DemoStore store;
-    private final LockStore locks;
+    private final WorkLocks locks;
     private final MemberDirectory directory;
 
     @Override

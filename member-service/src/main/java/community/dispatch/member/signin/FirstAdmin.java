@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import community.dispatch.errors.DomainException;
-import community.dispatch.member.people.LockStore;
+import community.dispatch.kit.locks.WorkLocks;
 import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.NewMember;
@@ -37,7 +37,7 @@ class FirstAdmin implements ApplicationRunner {
     private final MemberDirectory directory;
     private final MemberStore members;
     private final SignInProperties properties;
-    private final LockStore locks;
+    private final WorkLocks locks;
 
     @Override
     public void run(ApplicationArguments args) {
