@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 
-import community.dispatch.member.signin.SmsSender;
+import community.dispatch.member.messages.SmsSender;
 import community.dispatch.testing.FromTheGateway;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;

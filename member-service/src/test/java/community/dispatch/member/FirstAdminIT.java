@@ -31,7 +31,7 @@ import community.dispatch.testing.ServiceIntegrationTest;
         "dispatch.auth.issuer=" + Accounts.ISSUER,
         "dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
         "dispatch.edge.secret=" + FromTheGateway.SECRET,
-        "dispatch.sms.sandbox=true" })
+        "dispatch.sandbox.texts=true" })
 class FirstAdminIT extends MemberServiceTestSupport {
 
     private static final Path PASSWORD_FILE = passwordFile();

@@ -25,10 +25,10 @@ import community.dispatch.testing.ServiceIntegrationTest;
         "dispatch.auth.issuer=" + Accounts.ISSUER,
         "dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
         "dispatch.edge.secret=" + FromTheGateway.SECRET,
-        "dispatch.sms.sandbox=true",
+        "dispatch.sandbox.texts=true",
         "dispatch.export.gateway-uri=${dispatch.test.other-services}",
         "dispatch.retention.interval=300ms",
-        "dispatch.notifications.push-sandbox=true",
+        "dispatch.sandbox.pushes=true",
         "dispatch.notifications.send-interval=200ms" })
 public @interface MemberServiceTest {
 }

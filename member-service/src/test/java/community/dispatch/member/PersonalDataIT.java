@@ -49,7 +49,7 @@ class PersonalDataIT extends MemberServiceTestSupport {
         accounts.requestCode(phone);
         accounts.codeLogin(phone, accounts.latestCode(phone)).expectStatus().isOk();
         String admin = accounts.admin();
-        assertThat(rows("SELECT count(*) FROM sms_message WHERE phone = '" + phone + "'")).as("texted a code before").isPositive();
+        assertThat(rows("SELECT count(*) FROM sandbox_message WHERE recipient = '" + phone + "'")).as("texted a code before").isPositive();
 
         Map<String, Object> erasure = erase(admin, id).expectStatus().isOk().expectBody(Accounts.MAP).returnResult().getResponseBody();
 
@@ -64,7 +64,7 @@ class PersonalDataIT extends MemberServiceTestSupport {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
 
         for (String table : List.of("member WHERE name = '" + name + "' OR phone = '" + phone + "' OR (id = '" + id + "' AND unit_id IS NOT NULL)",
-                "login_code WHERE phone = '" + phone + "'", "sms_message WHERE phone = '" + phone + "'", "code_delivery WHERE phone = '" + phone + "'",
+                "login_code WHERE phone = '" + phone + "'", "sandbox_message WHERE recipient = '" + phone + "'", "code_delivery WHERE phone = '" + phone + "'",
                 "sign_in_failure WHERE identity = '" + phone + "'", "code_request WHERE bucket = 'phone:" + phone + "'",
                 "refresh_token WHERE member_id = '" + id + "'",
                 "outbox_event WHERE message_key = '" + id + "' AND (payload->'data'->>'building' IS NOT NULL OR payload->'data'->>'gridCode' IS NOT NULL)")) {

@@ -36,7 +36,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.Topics;
-import community.dispatch.member.signin.SigningKeys;
+import community.dispatch.member.tokens.SigningKeys;
 import community.dispatch.testing.FromTheGateway;
 import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TopicReader;

@@ -31,7 +31,7 @@ import community.dispatch.testing.ServiceIntegrationTest;
         "dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
         "dispatch.edge.secret=" + FromTheGateway.SECRET,
         "dispatch.auth.admin-password=" + TwoInstancesIT.PASSWORD,
-        "dispatch.sms.sandbox=true" })
+        "dispatch.sandbox.texts=true" })
 class TwoInstancesIT {
 
     static final String PASSWORD = "two-instances-admin-password";
@@ -87,7 +87,7 @@ class TwoInstancesIT {
                                         "--dispatch.auth.issuer=" + Accounts.ISSUER,
                                         "--dispatch.auth.signing-key-secret=" + Accounts.SIGNING_KEY_SECRET,
                                         "--dispatch.edge.secret=" + FromTheGateway.SECRET,
-                                        "--dispatch.sms.sandbox=true")))
+                                        "--dispatch.sandbox.texts=true")))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(MemberServiceApplication.class).run(arguments);
     }

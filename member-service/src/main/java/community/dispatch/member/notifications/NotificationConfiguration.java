@@ -3,7 +3,6 @@ package community.dispatch.member.notifications;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,16 +21,9 @@ class NotificationConfiguration {
         return DatabaseTimer.every("notification sender", properties.sendInterval(), properties.sendBatch(), notifier::sendDue, clock);
     }
 
-    /** The sandbox keeps push notifications for admins to read; only where asked for. */
-    @Bean
-    @ConditionalOnProperty(name = "dispatch.notifications.push-sandbox", havingValue = "true")
-    PushSandbox pushSandbox(NotificationStore store, Clock clock) {
-        return new PushSandbox(store, clock);
-    }
-
     /** How long notifications keep each of their tables, and why. */
     @Bean
-    RetentionRules notificationTables(NotificationProperties properties) {
+    RetentionRules notificationTables() {
         return RetentionRules.of(
                 RetentionRule.notAged("notification_setting", "each member's channels, language and quiet hours; an erased "
                         + "member's go with them"),
@@ -39,8 +31,6 @@ class NotificationConfiguration {
                         + "it reached them, for staff asking after a missed offer; a quarter is enough, and an occasion "
                         + "(an offer, a resolution) is long over by then").onlyWhere("status <> 'PENDING'", "once settled"),
                 RetentionRule.notAged("known_request", "who asked for each request, so the right resident is told of it; "
-                        + "one row per request, kept with request-service's history"),
-                RetentionRule.purged("push_sandbox_message", "sent_at", properties.pushSandboxKeep(), "the push sandbox "
-                        + "keeps notifications for admins to read, for an hour (dispatch.notifications.push-sandbox-keep)"));
+                        + "one row per request, kept with request-service's history"));
     }
 }

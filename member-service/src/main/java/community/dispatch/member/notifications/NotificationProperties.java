@@ -6,13 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code dispatch.notifications}: how often due notifications are sent and how many at a time; the push
- * sandbox (the single-node stack's push provider) and how long it keeps messages.
+ * {@code dispatch.notifications}: how often due notifications are sent and how many at a time.
  */
 @ConfigurationProperties("dispatch.notifications")
 record NotificationProperties(
         @DefaultValue("1s") Duration sendInterval,
-        @DefaultValue("100") int sendBatch,
-        @DefaultValue("false") boolean pushSandbox,
-        @DefaultValue("1h") Duration pushSandboxKeep) {
+        @DefaultValue("100") int sendBatch) {
 }

@@ -2,7 +2,6 @@ package community.dispatch.member.notifications;
 
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
-/** Notification settings, the notifications made from events, requesters of requests, and the push sandbox. */
+/** Notification settings, the notifications made from events, and requesters of requests. */
 @Repository
 @RequiredArgsConstructor
 class NotificationStore {
@@ -125,24 +124,6 @@ class NotificationStore {
     Flux<Notification> of(UUID member, int limit) {
         return database.sql("SELECT * FROM notification WHERE member_id = :member ORDER BY created_at DESC, id LIMIT :limit")
                 .bind("member", member).bind("limit", limit).map(NotificationStore::read).all();
-    }
-
-    Mono<Void> keepPush(String device, String title, String text, Instant at) {
-        return database.sql("INSERT INTO push_sandbox_message (id, device, title, text, sent_at) VALUES (:id, :device, :title, :text, :at)")
-                .bind("id", UUID.randomUUID()).bind("device", device).bind("title", title).bind("text", text).bind("at", at)
-                .fetch().rowsUpdated().then();
-    }
-
-    Flux<PushSandbox.Message> pushes(String device, int limit) {
-        Map<String, Object> values = new HashMap<>(Map.of("limit", limit));
-        values.put("device", Parameter.fromOrEmpty(device, String.class));
-        return database.sql("""
-                        SELECT id, device, title, text, sent_at FROM push_sandbox_message
-                        WHERE CAST(:device AS text) IS NULL OR device = :device ORDER BY sent_at DESC LIMIT :limit""")
-                .bindValues(values)
-                .map(row -> new PushSandbox.Message(row.get("id", UUID.class), row.get("device", String.class),
-                        row.get("title", String.class), row.get("text", String.class), row.get("sent_at", OffsetDateTime.class)))
-                .all();
     }
 
     private static Notification read(Readable row) {

@@ -1,6 +1,5 @@
 package community.dispatch.member.notifications;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -12,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import community.dispatch.member.messages.MessageSandbox;
+import community.dispatch.member.messages.SandboxPush;
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,7 +33,7 @@ import lombok.RequiredArgsConstructor;
 class NotificationsController {
 
     private final Notifier notifier;
-    private final ObjectProvider<PushSandbox> sandbox;
+    private final MessageSandbox sandbox;
 
     @GetMapping
     @Operation(summary = "What you were told (or will be, after your quiet hours)", description = "Newest first.")
@@ -61,10 +62,9 @@ class NotificationsController {
     @GetMapping("/push-sandbox")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Read the push sandbox (admins)", description = "Push notifications the system would have sent in the last hour, newest first; only where the sandbox is on (DISPATCH_PUSH_SANDBOX=true), otherwise 404.")
-    Flux<PushSandbox.Message> pushSandbox(@RequestParam(required = false) @Pattern(regexp = "^[\\x21-\\x7e]{1,200}$") String device,
+    Flux<SandboxPush> pushSandbox(@RequestParam(required = false) @Pattern(regexp = "^[\\x21-\\x7e]{1,200}$") String device,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        PushSandbox kept = sandbox.getIfAvailable();
-        return kept == null ? Flux.error(DomainException.notFound("no-push-sandbox", "Push notifications go to the provider here, not kept."))
-                : kept.messages(device, limit);
+        return !sandbox.keepsPushes() ? Flux.error(DomainException.notFound("no-push-sandbox",
+                "Push notifications go to the provider here, not kept.")) : sandbox.pushes(device, limit);
     }
 }

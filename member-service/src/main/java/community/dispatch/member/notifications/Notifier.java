@@ -14,9 +14,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.kit.time.CommunityCalendar;
 import community.dispatch.member.signin.AccountAlarm;
-import community.dispatch.member.signin.SmsSender;
+import community.dispatch.member.messages.SmsSender;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import community.dispatch.member.messages.PushSender;
 
 /**
  * Tells people what events mean for them beyond the open app. An event makes one notification per

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -30,6 +29,7 @@ import community.dispatch.member.people.domain.MemberEdit;
 import community.dispatch.member.people.domain.Role;
 import community.dispatch.member.people.domain.RolePolicy;
 import community.dispatch.web.logging.Logged;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
 
@@ -48,7 +48,7 @@ public class MemberDirectory {
     private final MemberStore store;
     private final Outbox outbox;
     private final TransactionalOperator transactions;
-    private final PasswordEncoder passwords;
+    private final SignInAccounts accounts;
     private final AuditTrail audit;
 
     /** A member as the caller may see them; another person's record is "not found" to a resident. */
@@ -57,6 +57,21 @@ public class MemberDirectory {
             return Mono.error(notFound(id));
         }
         return store.findById(id).switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    /** A member, for the service's own features (no caller to check): sign-in, places, exports. */
+    public Mono<Member> find(UUID id) {
+        return store.findById(id);
+    }
+
+    /** The active member with this phone number, for sign-in with a code. */
+    public Mono<Member> findActiveByPhone(String phone) {
+        return store.findActiveByPhone(phone);
+    }
+
+    /** The grids the member serves as a grid worker or one of the five chiefs, as staff assigned them. */
+    public Flux<String> gridsServedBy(UUID member) {
+        return store.gridsServedBy(member);
     }
 
     public Mono<Page<Member>> list(MemberFilter filter, int page, int size, Caller caller) {
@@ -94,15 +109,12 @@ public class MemberDirectory {
     private Mono<Member> create(NewMember request) {
         UUID id = request.id() != null ? request.id() : UUID.randomUUID();
         return validate(id, request.phone(), request.username(), request.unitId(), request.partyBranchId())
-                .then(Mono.defer(() -> request.password() == null ? Mono.just("")
-                        : Hashing.encode(passwords, request.password())))
-                .flatMap(hash -> {
-                    Member draft = new Member(id, request.name(), request.phone(),
-                            request.unitId() == null ? null : new Member.Home(request.unitId(), null, null, null, null),
-                            request.roles(), request.partyBranchId(), request.partyKind(), request.leadership(), true,
-                            request.username(), 0);
-                    return store.insert(draft, hash.isEmpty() ? null : hash);
-                })
+                .then(Mono.defer(() -> store.insert(new Member(id, request.name(), request.phone(),
+                        request.unitId() == null ? null : new Member.Home(request.unitId(), null, null, null, null),
+                        request.roles(), request.partyBranchId(), request.partyKind(), request.leadership(), true,
+                        request.username(), 0))))
+                .then(Mono.defer(() -> request.password() == null ? Mono.empty()
+                        : accounts.setFirstPassword(id, request.password())))
                 .then(Mono.defer(() -> store.findById(id)))
                 .flatMap(member -> outbox.record(registered(member))
                         .thenReturn(member))
@@ -134,7 +146,7 @@ public class MemberDirectory {
     public Mono<Member> deactivate(UUID id, Long expectedVersion, Caller caller) {
         requireStaff(caller);
         return change(id, MemberChange.deactivation(), expectedVersion, caller)
-                .flatMap(member -> store.endSessions(id).thenReturn(member));
+                .flatMap(member -> accounts.endSessions(id).thenReturn(member));
     }
 
     private Mono<Void> validate(UUID id, String phone, String username, UUID unitId, UUID partyBranchId) {

@@ -39,8 +39,6 @@ public class MemberStore {
             LEFT JOIN grid g ON g.id = b.grid_id
             """;
     private static final String SELECT = "SELECT " + COLUMNS + FROM;
-    /** The same, with the password hash: for sign-in only. */
-    private static final String SELECT_WITH_CREDENTIALS = "SELECT " + COLUMNS + ", m.password_hash, m.password_change_required" + FROM;
 
     private final DatabaseClient database;
 
@@ -75,15 +73,6 @@ public class MemberStore {
                 .map(MemberStore::read).one();
     }
 
-    /** The active member with this username, and their password hash. */
-    public Mono<Credentials> findActiveByUsername(String username) {
-        return database.sql(SELECT_WITH_CREDENTIALS + " WHERE m.username = :username AND m.active")
-                .bind("username", username)
-                .map(row -> new Credentials(read(row), row.get("password_hash", String.class),
-                        Boolean.TRUE.equals(row.get("password_change_required", Boolean.class))))
-                .one();
-    }
-
     public Mono<Boolean> unitExists(UUID unitId) {
         return database.sql("SELECT 1 FROM unit WHERE id = :id").bind("id", unitId).map(row -> true).one()
                 .defaultIfEmpty(false);
@@ -106,25 +95,6 @@ public class MemberStore {
                 .bind("username", username).bind("id", except).map(row -> true).one().defaultIfEmpty(false);
     }
 
-    /** The member's password hash (null for code-only members). */
-    public Mono<String> passwordHashOf(UUID memberId) {
-        return database.sql("SELECT password_hash FROM member WHERE id = :id AND active").bind("id", memberId)
-                .map(row -> Optional.ofNullable(row.get("password_hash", String.class))).one()
-                .flatMap(Mono::justOrEmpty);
-    }
-
-    /** Sets the member's own new password, which ends any demand to change it. */
-    public Mono<Void> setPasswordHash(UUID memberId, String hash) {
-        return database.sql("UPDATE member SET password_hash = :hash, password_change_required = false WHERE id = :id")
-                .bind("id", memberId).bind("hash", hash).fetch().rowsUpdated().then();
-    }
-
-    /** The member must replace their password at the next sign-in (someone else chose or saw it). */
-    public Mono<Void> requirePasswordChange(UUID memberId) {
-        return database.sql("UPDATE member SET password_change_required = true WHERE id = :id").bind("id", memberId)
-                .fetch().rowsUpdated().then();
-    }
-
     /** The grids the member serves as a grid worker or one of the five chiefs, as staff assigned them. */
     public Flux<String> gridsServedBy(UUID memberId) {
         return database.sql("""
@@ -133,17 +103,11 @@ public class MemberStore {
                 .bind("id", memberId).map(row -> row.get("code", String.class)).all();
     }
 
-    /** Ends the member's sessions: every refresh token they hold is revoked. */
-    public Mono<Void> endSessions(UUID memberId) {
-        return database.sql("UPDATE refresh_token SET revoked_at = now() WHERE member_id = :id AND revoked_at IS NULL")
-                .bind("id", memberId).fetch().rowsUpdated().then();
-    }
-
-    public Mono<Void> insert(Member member, String passwordHash) {
+    public Mono<Void> insert(Member member) {
         GenericExecuteSpec spec = database.sql("""
                 INSERT INTO member (id, name, phone, unit_id, roles, party_branch_id, party_kind, leadership, active,
-                                    username, password_hash, version)
-                VALUES (:id, :name, :phone, :unit, :roles, :branch, :kind, :leadership, :active, :username, :hash, 0)""")
+                                    username, version)
+                VALUES (:id, :name, :phone, :unit, :roles, :branch, :kind, :leadership, :active, :username, 0)""")
                 .bind("id", member.id())
                 .bind("name", member.name())
                 .bind("roles", names(member.roles()))
@@ -154,7 +118,6 @@ public class MemberStore {
         spec = bindNullable(spec, "branch", member.partyBranchId(), UUID.class);
         spec = bindNullable(spec, "kind", member.partyKind() == null ? null : member.partyKind().name(), String.class);
         spec = bindNullable(spec, "username", member.username(), String.class);
-        spec = bindNullable(spec, "hash", passwordHash, String.class);
         return spec.fetch().rowsUpdated().then();
     }
 
@@ -246,10 +209,6 @@ public class MemberStore {
                 Boolean.TRUE.equals(row.get("active", Boolean.class)),
                 row.get("username", String.class),
                 Optional.ofNullable(row.get("version", Long.class)).orElse(0L));
-    }
-
-    /** A member with the hash of their password and whether they must change it, for sign-in only. */
-    public record Credentials(Member member, String passwordHash, boolean passwordChangeRequired) {
     }
 
     static List<String> roleNames(Set<Role> roles) {

@@ -13,7 +13,7 @@ import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.kit.time.CommunityCalendar;
 import community.dispatch.member.people.MemberDirectory;
-import community.dispatch.member.people.MemberStore;
+import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.domain.Role;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
@@ -32,7 +32,7 @@ class Places {
     private static final String BUILDING_LOCATED = "building.located";
 
     private final PlaceStore store;
-    private final MemberStore members;
+    private final MemberDirectory members;
     private final MemberDirectory directory;
     private final CommunityCalendar calendar;
     private final AuditTrail audit;
@@ -67,7 +67,7 @@ class Places {
         }
         return transactions.transactional(store.gridId(grid)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("grid-not-found", "There is no grid " + grid + ".")))
-                .flatMap(gridId -> members.findById(member)
+                .flatMap(gridId -> members.find(member)
                         .filter(found -> found.active() && found.roles().contains(Role.GRID_WORKER))
                         .switchIfEmpty(Mono.error(() -> DomainException.invalid("not-a-grid-worker",
                                 "Member " + member + " is not an active grid worker.")))

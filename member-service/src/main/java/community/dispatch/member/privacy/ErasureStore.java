@@ -30,6 +30,8 @@ class ErasureStore {
             "UPDATE visit SET heard = '' WHERE unit_id = (SELECT unit_id FROM member WHERE id = :id)",
             "DELETE FROM refresh_token WHERE member_id = :id",
             "DELETE FROM notification WHERE member_id = :id",
+            "DELETE FROM sandbox_message WHERE channel = 'PUSH' AND recipient = "
+                    + "(SELECT push_device FROM notification_setting WHERE member_id = :id)",
             "DELETE FROM notification_setting WHERE member_id = :id",
             "DELETE FROM known_request WHERE requester_id = :id",
             "DELETE FROM membership WHERE member_id = :id",
@@ -37,7 +39,7 @@ class ErasureStore {
             "DELETE FROM idempotent_response WHERE caller = :id::text",
             "DELETE FROM login_code WHERE phone = :phone",
             "DELETE FROM code_delivery WHERE phone = :phone",
-            "DELETE FROM sms_message WHERE phone = :phone",
+            "DELETE FROM sandbox_message WHERE channel = 'SMS' AND recipient = :phone",
             "DELETE FROM code_request WHERE bucket = 'phone:' || :phone",
             "DELETE FROM sign_in_failure WHERE identity IN (:phone, :username)",
             "DELETE FROM sign_in_known_address WHERE username = :username");

@@ -16,7 +16,7 @@ import community.dispatch.errors.DomainException;
 import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.domain.Member;
-import community.dispatch.member.people.MemberStore;
+import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.privacy.PersonalData.Profile;
 import community.dispatch.member.privacy.PersonalData.SignIns;
 import reactor.core.publisher.Mono;
@@ -33,13 +33,13 @@ class PersonalDataExport {
     static final String ACTION = "member.exported";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final MemberStore members;
+    private final MemberDirectory members;
     private final PersonalDataStore store;
     private final AuditTrail audit;
     private final WebClient gateway;
     private final Clock clock;
 
-    PersonalDataExport(MemberStore members, PersonalDataStore store, AuditTrail audit, WebClient.Builder webClients,
+    PersonalDataExport(MemberDirectory members, PersonalDataStore store, AuditTrail audit, WebClient.Builder webClients,
             @Value("${dispatch.export.gateway-uri}") String gatewayUri, Clock clock) {
         this.members = members;
         this.store = store;
@@ -52,7 +52,7 @@ class PersonalDataExport {
         if (!caller.isStaff() && !caller.is(id)) {
             return Mono.error(DomainException.forbidden("Only the person and staff export a person's data."));
         }
-        return members.findById(id)
+        return members.find(id)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("member-not-found", "There is no member " + id + ".")))
                 .flatMap(member -> Mono.zip(ownPart(member), part("/api/v1/requests/export?memberId=" + id, token, "request-service"),
                                 part("/api/v1/volunteers/" + id + "/export", token, "volunteer-service"))

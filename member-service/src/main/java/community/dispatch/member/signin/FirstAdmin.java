@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.locks.WorkLocks;
 import community.dispatch.member.people.MemberDirectory;
-import community.dispatch.member.people.MemberStore;
 import community.dispatch.member.people.NewMember;
 import community.dispatch.member.people.domain.Role;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
+import community.dispatch.member.tokens.Secrets;
 
 /**
  * On the first start, creates the {@code admin} account: its password is {@code DISPATCH_ADMIN_PASSWORD},
@@ -35,16 +35,16 @@ class FirstAdmin implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
     private final MemberDirectory directory;
-    private final MemberStore members;
+    private final CredentialStore credentials;
     private final SignInProperties properties;
     private final WorkLocks locks;
 
     @Override
     public void run(ApplicationArguments args) {
         String configured = properties.adminPassword();
-        if (!configured.isBlank() && (configured.length() < SignIn.MIN_PASSWORD_LENGTH || configured.strip().chars().distinct().count() < 4)) {
+        if (!configured.isBlank() && (configured.length() < Accounts.MIN_PASSWORD_LENGTH || configured.strip().chars().distinct().count() < 4)) {
             // The same rule as any password a member chooses: a weak first admin password is refused, not used.
-            throw new IllegalStateException("DISPATCH_ADMIN_PASSWORD is too weak: use at least " + SignIn.MIN_PASSWORD_LENGTH
+            throw new IllegalStateException("DISPATCH_ADMIN_PASSWORD is too weak: use at least " + Accounts.MIN_PASSWORD_LENGTH
                     + " characters, not one or two repeated (or leave it unset to have one generated)");
         }
         // Start-up, on the main thread: the service must not report ready before an admin can sign in.
@@ -67,7 +67,7 @@ class FirstAdmin implements ApplicationRunner {
         }
         return directory.registerInternally(new NewMember(null, "Administrator 管理員", null, null, Set.of(Role.ADMIN),
                         null, null, false, USERNAME, password))
-                .flatMap(admin -> generated ? members.requirePasswordChange(admin.id()).thenReturn(admin) : Mono.just(admin))
+                .flatMap(admin -> generated ? credentials.requirePasswordChange(admin.id()).thenReturn(admin) : Mono.just(admin))
                 .doOnNext(admin -> {
                     if (!generated) {
                         log.info("Created the first admin account '{}' with the configured password", USERNAME);

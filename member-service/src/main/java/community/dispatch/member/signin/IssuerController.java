@@ -31,6 +31,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
+import community.dispatch.member.tokens.TokenResponse;
+import community.dispatch.member.tokens.SigningKeys;
+import community.dispatch.member.tokens.TokenProperties;
+import community.dispatch.member.clients.Clients;
 
 /**
  * The standard face of the token issuer: OpenID discovery, the JWKS and the OAuth 2.0 token
@@ -42,6 +46,7 @@ import lombok.RequiredArgsConstructor;
 class IssuerController {
 
     private final SignInProperties properties;
+    private final TokenProperties tokens;
     private final SigningKeys keys;
     private final SignIn signIn;
     private final Clients clients;
@@ -58,7 +63,7 @@ class IssuerController {
              "id_token_signing_alg_values_supported": ["RS256"],
              "claims_supported": ["iss", "sub", "exp", "iat", "nbf", "jti", "roles", "grid", "compound", "building", "client_id"]}""")))
     Map<String, Object> discovery() {
-        String issuer = properties.issuerString();
+        String issuer = tokens.issuerString();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", issuer);
         metadata.put("jwks_uri", issuer + "/oauth2/jwks");

@@ -18,14 +18,16 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.errors.DomainException;
 import community.dispatch.kit.audit.AuditTrail;
-import community.dispatch.member.people.Hashing;
+import community.dispatch.member.tokens.Hashing;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.member.people.domain.Member;
-import community.dispatch.member.people.MemberStore;
+import community.dispatch.member.people.MemberDirectory;
 import community.dispatch.member.people.domain.Role;
-import community.dispatch.web.language.Language;
 import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
+import community.dispatch.member.tokens.TokenIssuer;
+import community.dispatch.member.tokens.TokenResponse;
+import community.dispatch.member.tokens.Secrets;
 
 /**
  * Every way to get tokens: a username and password (staff, admins), a phone and a one-time code
@@ -36,8 +38,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class SignIn {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
-
     private static final String GATEWAY = "gateway";
     private static final String MEMBER_SERVICE = "member-service";
 
@@ -46,10 +46,11 @@ public class SignIn {
 
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
 
-    private final MemberStore members;
+    private final MemberDirectory members;
+    private final CredentialStore credentials;
+    private final SignInCodes codes;
     private final TokenIssuer issuer;
     private final SignInThrottle throttle;
-    private final SmsSender sms;
     private final PasswordEncoder passwords;
     private final SignInStore store;
     private final TransactionalOperator transactions;
@@ -59,19 +60,20 @@ public class SignIn {
     /** Compared against when a username is unknown, so both cases take as long. */
     private final String noSuchUser;
 
-    public SignIn(MemberStore members, TokenIssuer issuer, SignInThrottle throttle, SmsSender sms,
-            PasswordEncoder passwords, SignInStore store, TransactionalOperator transactions,
+    SignIn(MemberDirectory members, CredentialStore credentials, SignInCodes codes, TokenIssuer issuer,
+            SignInThrottle throttle, PasswordEncoder passwords, SignInStore store, TransactionalOperator transactions,
             SignInProperties properties, Clock clock, AuditTrail audit) {
-        this.audit = audit;
         this.members = members;
+        this.credentials = credentials;
+        this.codes = codes;
         this.issuer = issuer;
         this.throttle = throttle;
-        this.sms = sms;
         this.passwords = passwords;
         this.store = store;
         this.transactions = transactions;
-        this.clock = clock;
         this.properties = properties;
+        this.clock = clock;
+        this.audit = audit;
         this.noSuchUser = passwords.encode(Secrets.token());
     }
 
@@ -82,15 +84,14 @@ public class SignIn {
     public Mono<TokenResponse> withPassword(String username, String password, String clientAddress) {
         SignInThrottle.Attempt attempt = SignInThrottle.Attempt.password(username, clientAddress);
         return throttle.attempt(attempt)
-                .flatMap(counted -> members.findActiveByUsername(username)
-                        .filterWhen(credentials -> credentials.passwordHash() == null ? Mono.just(false)
-                                : Hashing.matches(passwords, password, credentials.passwordHash()))
+                .flatMap(counted -> credentials.ofActiveUsername(username)
+                        .filterWhen(found -> found.passwordHash() == null ? Mono.just(false)
+                                : Hashing.matches(passwords, password, found.passwordHash()))
                         .switchIfEmpty(Mono.defer(() -> Hashing.matches(passwords, password, noSuchUser)
                                 .then(Mono.error(invalid("invalid-credentials", "The username or password is wrong.")))))
-                        .flatMap(credentials -> throttle.succeeded(attempt, counted).thenReturn(credentials)))
-                .flatMap(credentials -> credentials.passwordChangeRequired()
-                        ? onlyToChangeThePassword(credentials.member())
-                        : tokensFor(credentials.member(), UUID.randomUUID(), sessionEnd()));
+                        .flatMap(found -> throttle.succeeded(attempt, counted).thenReturn(found)))
+                .flatMap(found -> members.find(found.memberId()).flatMap(member -> found.passwordChangeRequired()
+                        ? onlyToChangeThePassword(member) : tokensFor(member, UUID.randomUUID(), sessionEnd())));
     }
 
     /**
@@ -118,80 +119,12 @@ public class SignIn {
                         null, Map.<String, Object>of("failuresForgotten", forgotten)));
     }
 
-    /**
-     * The member changes their password: the current one must be right (failures count towards the
-     * lockout), the new one at least {@value #MIN_PASSWORD_LENGTH} characters; every session ends.
-     */
-    public Mono<Void> changePassword(Caller caller, String current, String replacement) {
-        UUID member = caller.memberId();
-        String identity = "member:" + member;
-        if (replacement.length() < MIN_PASSWORD_LENGTH || replacement.equals(current)) {
-            return Mono.error(DomainException.invalidField("newPassword",
-                    "at least " + MIN_PASSWORD_LENGTH + " characters, and not the current one"));
-        }
-        SignInThrottle.Attempt attempt = SignInThrottle.Attempt.of(identity);
-        return throttle.attempt(attempt)
-                .flatMap(counted -> members.passwordHashOf(member)
-                        .filterWhen(hash -> Hashing.matches(passwords, current, hash))
-                        .switchIfEmpty(Mono.error(() -> DomainException.invalid("invalid-credentials", "The current password is wrong.")))
-                        .then(Hashing.encode(passwords, replacement))
-                        .flatMap(hash -> transactions.transactional(members.setPasswordHash(member, hash)
-                                .then(members.endSessions(member))
-                                .then(audit.done(caller, "member.password-changed", member.toString(), null, null))))
-                        .then(throttle.succeeded(attempt, counted)));
-    }
-
     /** Signs out: the refresh token's whole sign-in ends, if it is the caller's. Answers alike either way. */
     public Mono<Void> signOut(Caller caller, String refreshToken) {
         Instant now = clock.instant();
         return transactions.transactional(store.lockRefresh(Secrets.sha256(refreshToken), now)
                 .filter(stored -> caller.is(stored.memberId()))
                 .flatMap(stored -> store.revokeFamily(stored.familyId(), now)));
-    }
-
-    /**
-     * Asks for a code for the phone: answered as soon as the request is counted and queued, whether or not the phone
-     * belongs to anyone, so neither the answer nor its timing tells who is registered ({@link #sendQueuedCodes} texts
-     * members their codes). Requests are limited per phone, per client address and in all, which bounds what an
-     * attacker can make the community spend on text messages.
-     */
-    public Mono<Void> requestCode(String phone, String clientAddress, Language language) {
-        Instant now = clock.instant();
-        Instant since = now.minus(properties.window());
-        return transactions.transactional(store.countCodeRequest("phone:" + phone, now, since)
-                        .zipWith(store.countCodeRequest("address:" + clientAddress, now, since))
-                        .zipWith(store.countCodeRequest("all", now, since),
-                                (perPhoneAndAddress, inAll) -> perPhoneAndAddress.getT1() > properties.codeRequests()
-                                        ? "Too many codes asked for this phone; wait a while."
-                                        : perPhoneAndAddress.getT2() > properties.codeRequestsPerAddress()
-                                        ? "Too many codes asked from your network; wait a while."
-                                        : inAll > properties.codeRequestsInAll()
-                                        ? "Too many codes are being asked for just now; wait a while." : "")
-                        .flatMap(refusal -> refusal.isEmpty() ? store.queueCode(phone, language, now)
-                                : Mono.error(SignInThrottle.tooMany("too-many-code-requests", refusal, properties.window().toSeconds()))));
-    }
-
-    /**
-     * One round of the code sender: takes up to {@code limit} queued requests; a member's phone gets a new code by
-     * text message, anyone else's request is dropped. Answers how many requests it took.
-     */
-    Mono<Long> sendQueuedCodes(Instant now, int limit) {
-        return transactions.transactional(store.claimCodeDeliveries(limit)
-                .concatMap(delivery -> members.findActiveByPhone(delivery.phone())
-                        .flatMap(member -> {
-                            UUID id = UUID.randomUUID();
-                            String code = Secrets.digits(6);
-                            return store.insertCode(id, delivery.phone(), codeHash(id, delivery.phone(), code), now,
-                                            now.plus(properties.codeTtl()))
-                                    .then(sms.send(delivery.phone(), SignInCodeText.of(delivery.language(), code, properties.codeTtl())));
-                        })
-                        .thenReturn(delivery))
-                .count());
-    }
-
-    /** When the first code request queued after {@code after} came in: the sender's next round is due then. */
-    Mono<Instant> codeQueuedAfter(Instant after) {
-        return store.codeDeliveryAfter(after);
     }
 
     /**
@@ -202,24 +135,12 @@ public class SignIn {
     public Mono<TokenResponse> withCode(String phone, String code, String clientAddress) {
         SignInThrottle.Attempt attempt = SignInThrottle.Attempt.code(phone, clientAddress);
         return throttle.attempt(attempt)
-                .flatMap(counted -> transactions.transactional(checkCode(phone, code))
+                .flatMap(counted -> transactions.transactional(codes.check(phone, code))
                         .flatMap(accepted -> accepted
                                 ? throttle.succeeded(attempt, counted).then(members.findActiveByPhone(phone))
                                 : Mono.error(invalid("invalid-code", "The code is wrong, used or expired; ask for a new one."))))
                 .switchIfEmpty(Mono.error(() -> invalid("invalid-code", "The code is wrong, used or expired; ask for a new one.")))
                 .flatMap(member -> tokensFor(member, UUID.randomUUID(), sessionEnd()));
-    }
-
-    /** Marks the newest live code used if it matches; otherwise counts the attempt against it. */
-    private Mono<Boolean> checkCode(String phone, String code) {
-        Instant now = clock.instant();
-        return store.lockLiveCode(phone, now)
-                .flatMap(live -> {
-                    boolean matches = live.attempts() < properties.codeAttempts()
-                            && Secrets.sameDigest(live.hash(), codeHash(live.id(), phone, code));
-                    return (matches ? store.useCode(live.id(), now) : store.countAttempt(live.id())).thenReturn(matches);
-                })
-                .defaultIfEmpty(false);
     }
 
     /**
@@ -240,7 +161,7 @@ public class SignIn {
                                 return Mono.just(Optional.<TokenResponse>empty());
                             }
                             return store.useRefresh(hash, now)
-                                    .then(members.findById(stored.memberId()))
+                                    .then(members.find(stored.memberId()))
                                     .filter(Member::active)
                                     .flatMap(member -> tokensFor(member, stored.familyId(), stored.expiresAt()))
                                     .map(Optional::of)
@@ -288,10 +209,6 @@ public class SignIn {
         if (value != null) {
             claims.put(name, value);
         }
-    }
-
-    private static String codeHash(UUID codeId, String phone, String code) {
-        return Secrets.sha256(codeId + ":" + phone + ":" + code);
     }
 
     static DomainException invalid(String code, String detail) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +12,6 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import community.dispatch.kit.retention.RetentionRule;
 import community.dispatch.kit.retention.RetentionRules;
@@ -23,7 +20,7 @@ import community.dispatch.kit.timers.WakeUps;
 import community.dispatch.web.client.ClientAddresses;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SignInProperties.class, SmsProperties.class })
+@EnableConfigurationProperties(SignInProperties.class)
 class SignInConfiguration {
 
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
@@ -50,30 +47,20 @@ class SignInConfiguration {
         };
     }
 
-    /** member-service checks its own tokens against its key store rather than over HTTP. */
-    @Bean
-    ReactiveJwtDecoder issuerJwtDecoder(SigningKeys keys, SignInProperties properties) {
-        return IssuerJwtDecoder.create(keys, properties);
-    }
-
     /**
      * Texts members the codes they asked for, from the queue, as soon as a request is queued (any instance; each
      * request is taken by one).
      */
     @Bean
-    DatabaseTimer codeSender(SignIn signIn, WakeUps wakeUps, Clock clock) {
-        return new DatabaseTimer("code sender", Duration.ofSeconds(30), 20, signIn::sendQueuedCodes,
-                signIn::codeQueuedAfter, wakeUps, clock);
+    DatabaseTimer codeSender(SignInCodes codes, WakeUps wakeUps, Clock clock) {
+        return new DatabaseTimer("code sender", Duration.ofSeconds(30), 20, codes::sendQueuedCodes,
+                codes::codeQueuedAfter, wakeUps, clock);
     }
 
     /** How long sign-in keeps each of its tables, and why. */
     @Bean
-    RetentionRules signInTables(SignInProperties properties, SmsProperties sms) {
+    RetentionRules signInTables(SignInProperties properties) {
         return RetentionRules.of(
-                RetentionRule.notAged("signing_key", "one key per rotation; a retired key stays published until every "
-                        + "token it signed has expired, and there are a dozen a year"),
-                RetentionRule.notAged("oauth_client", "the registered clients (municipal systems): reference data admins "
-                        + "maintain"),
                 RetentionRule.purged("refresh_token", "expires_at", Duration.ofDays(7), "a token is of use until it "
                         + "expires (a reused one revokes its family until then); a week after, it tells nothing"),
                 RetentionRule.purged("login_code", "expires_at", Duration.ofDays(1), "a code is of use for minutes; a day "
@@ -85,26 +72,6 @@ class SignInConfiguration {
                         + "attempts for minutes to an hour; a month lets staff look into an attack on an account"),
                 RetentionRule.purged("sign_in_known_address", "last_success_at", properties.knownAddressFor(),
                         "an address the owner signed in from is never slowed for as long as it counts "
-                                + "(dispatch.auth.known-address-for)"),
-                RetentionRule.purged("sms_message", "sent_at", sms.sandboxKeep(), "the SMS sandbox keeps messages for "
-                        + "admins to read, for an hour (dispatch.sms.sandbox-keep)"));
-    }
-
-    /** The sandbox keeps messages for admins to read, for an hour; only where asked for. */
-    @Bean
-    @ConditionalOnProperty(name = "dispatch.sms.sandbox", havingValue = "true")
-    SmsSandbox smsSandbox(SignInRecordStore store, Clock clock) {
-        return new SmsSandbox(store, clock);
-    }
-
-    /** Everywhere else messages go to the SMS provider; the service does not start without one. */
-    @Bean
-    @ConditionalOnProperty(name = "dispatch.sms.sandbox", havingValue = "false", matchIfMissing = true)
-    HttpSmsSender httpSmsSender(WebClient.Builder builder, SmsProperties sms) {
-        if (sms.url() == null) {
-            throw new IllegalStateException("No SMS provider: set DISPATCH_SMS_URL (and DISPATCH_SMS_TOKEN), "
-                    + "or DISPATCH_SMS_SANDBOX=true to keep messages in the sandbox instead");
-        }
-        return new HttpSmsSender(builder, sms);
+                                + "(dispatch.auth.known-address-for)"));
     }
 }

@@ -3,7 +3,6 @@ package community.dispatch.member.signin;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,6 +38,10 @@ import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import lombok.RequiredArgsConstructor;
+import community.dispatch.member.tokens.TokenResponse;
+import community.dispatch.member.clients.Clients;
+import community.dispatch.member.messages.MessageSandbox;
+import community.dispatch.member.messages.SandboxText;
 
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -50,7 +53,9 @@ class SignInController {
     private static final String PHONE = "^1\\d{10}$";
 
     private final SignIn signIn;
-    private final ObjectProvider<SmsSandbox> sandbox;
+    private final SignInCodes codes;
+    private final Accounts accounts;
+    private final MessageSandbox sandbox;
     private final Clients clients;
     private final ClientAddresses clientAddresses;
 
@@ -59,7 +64,7 @@ class SignInController {
     @Operation(summary = "Send a one-time code", description = "Answers 202 whether or not the phone belongs to a member. The text message is in the language of Accept-Language (Simplified Chinese unless it asks for Traditional or English). A few requests per phone, more per client network and a ceiling for everyone within the window; beyond them 429.")
     @ApiResponse(responseCode = "429", description = "Too many codes asked for this phone, from this network, or in all; see Retry-After")
     Mono<Void> requestCode(@Valid @RequestBody CodeRequest request, ServerHttpRequest http) {
-        return signIn.requestCode(request.phone(), clientAddresses.of(http),
+        return codes.requestCode(request.phone(), clientAddresses.of(http),
                 Language.of(http.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE), Language.ZH_HANS));
     }
 
@@ -88,7 +93,7 @@ class SignInController {
     @Operation(summary = "Change your password", description = "The current password must be right (failures count towards the lockout); the new one has at least 12 characters. Every session ends: sign in again.")
     @ApiResponse(responseCode = "400", description = "The current password is wrong, or the new one too short")
     Mono<Void> changePassword(@Valid @RequestBody PasswordChange request, @AuthenticationPrincipal Jwt jwt) {
-        return signIn.changePassword(Caller.of(jwt), request.currentPassword(), request.newPassword());
+        return accounts.changePassword(Caller.of(jwt), request.currentPassword(), request.newPassword());
     }
 
     @PostMapping("/logout")
@@ -117,11 +122,10 @@ class SignInController {
     @GetMapping("/sms-sandbox")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Read the SMS sandbox (admins)", description = "Messages the system would have sent in the last hour, newest first; only where the sandbox is on (DISPATCH_SMS_SANDBOX=true), otherwise 404.")
-    Flux<SmsSandbox.Message> sandbox(@RequestParam(required = false) @Pattern(regexp = PHONE) String phone,
+    Flux<SandboxText> sandbox(@RequestParam(required = false) @Pattern(regexp = PHONE) String phone,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        SmsSandbox kept = sandbox.getIfAvailable();
-        return kept == null ? Flux.error(DomainException.notFound("no-sms-sandbox",
-                "Messages are sent to the SMS provider here, not kept.")) : kept.messages(phone, limit);
+        return !sandbox.keepsTexts() ? Flux.error(DomainException.notFound("no-sms-sandbox",
+                "Messages are sent to the SMS provider here, not kept.")) : sandbox.texts(phone, limit);
     }
 
     @PostMapping("/clients")

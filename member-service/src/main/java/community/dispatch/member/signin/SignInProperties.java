@@ -1,6 +1,5 @@
 package community.dispatch.member.signin;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -9,13 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The token issuer and the sign-in rules ({@code dispatch.auth.*}).
+ * The sign-in rules ({@code dispatch.auth.*}; the issuer and its keys are {@link community.dispatch.member.tokens.TokenProperties}).
  *
- * @param issuer the issuer URL written into every token and served in the discovery document; the
- *        address clients reach the issuer at (through the gateway in the single-node stack)
- * @param accessTokenTtl how long an access token is valid
  * @param refreshTokenTtl how long a refresh token is valid
- * @param keyRotation how long one signing key signs before a new one takes over
  * @param codeTtl how long a one-time code is valid
  * @param codeAttempts wrong entries a code survives before it is dead
  * @param codeRequests codes one phone may ask for within {@code window}
@@ -34,10 +29,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountMaxDelay the longest such wait
  * @param knownAddressFor how long an address the account signed in from stays its owner's (never slowed)
  * @param adminPassword the first admin's password; generated when empty
- * @param signingKeySecret what the signing keys are encrypted with in the database ({@link KeySeal});
- *        required, 16 characters or more
- * @param signingKeyPreviousSecret while changing {@code signingKeySecret}: the one before, so keys sealed
- *        under it still open (and are sealed again under the new one at start-up)
  * @param adminPasswordFile where a generated first admin's password is written, readable only by the
  *        service's user (the local stack shows it on the terminal); with neither, the service does not start
  * @param memberAudiences the processes a member's token is meant for (its {@code aud}); each checks its name is there
@@ -47,10 +38,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dispatch.auth")
 public record SignInProperties(
-        URI issuer,
-        @DefaultValue("10m") Duration accessTokenTtl,
         @DefaultValue("30d") Duration refreshTokenTtl,
-        @DefaultValue("30d") Duration keyRotation,
         @DefaultValue("5m") Duration codeTtl,
         @DefaultValue("5") int codeAttempts,
         @DefaultValue("3") int codeRequests,
@@ -66,14 +54,7 @@ public record SignInProperties(
         @DefaultValue("90d") Duration knownAddressFor,
         @DefaultValue("") String adminPassword,
         @DefaultValue("") String adminPasswordFile,
-        @DefaultValue("") String signingKeySecret,
-        @DefaultValue("") String signingKeyPreviousSecret,
         @DefaultValue({ "gateway", "request-service", "volunteer-service", "member-service" }) List<String> memberAudiences,
         @DefaultValue({ "gateway", "request-service" }) List<String> clientAudiences,
         @DefaultValue("swagger-ui") Set<String> passwordGrantClients) {
-
-    public String issuerString() {
-        String value = issuer.toString();
-        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-    }
 }

@@ -131,4 +131,10 @@ class SignInStore {
         return database.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
                 .bind("family", familyId).bind("now", now).fetch().rowsUpdated().then();
     }
+
+    /** Ends the member's sessions: every refresh token they hold is revoked. */
+    Mono<Void> endSessions(UUID memberId) {
+        return database.sql("UPDATE refresh_token SET revoked_at = now() WHERE member_id = :id AND revoked_at IS NULL")
+                .bind("id", memberId).fetch().rowsUpdated().then();
+    }
 }

@@ -52,7 +52,7 @@ public class SignInThrottle {
         }
     }
 
-    private final SignInRecordStore store;
+    private final FailureStore store;
     private final KnownAddressStore knownAddresses;
     private final SignInProperties properties;
     private final Clock clock;
@@ -60,7 +60,7 @@ public class SignInThrottle {
     private final AuditTrail audit;
     private final ObjectProvider<AccountAlarm> alarms;
 
-    SignInThrottle(SignInRecordStore store, KnownAddressStore knownAddresses, SignInProperties properties, Clock clock,
+    SignInThrottle(FailureStore store, KnownAddressStore knownAddresses, SignInProperties properties, Clock clock,
             TransactionalOperator transactions, AuditTrail audit, ObjectProvider<AccountAlarm> alarms) {
         this.store = store;
         this.knownAddresses = knownAddresses;

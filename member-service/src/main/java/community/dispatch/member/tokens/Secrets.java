@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random tokens and their digests, from the JDK's own primitives. */
-final class Secrets {
+public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -16,13 +16,13 @@ final class Secrets {
     }
 
     /** 256 random bits, URL-safe. */
-    static String token() {
+    public static String token() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String digits(int count) {
+    public static String digits(int count) {
         StringBuilder digits = new StringBuilder(count);
         for (int i = 0; i < count; i++) {
             digits.append(RANDOM.nextInt(10));
@@ -31,7 +31,7 @@ final class Secrets {
     }
 
     /** SHA-256, hex: for looking up high-entropy tokens without storing them. */
-    static String sha256(String value) {
+    public static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         }
@@ -40,7 +40,7 @@ final class Secrets {
         }
     }
 
-    static boolean sameDigest(String expectedHex, String actualHex) {
+    public static boolean sameDigest(String expectedHex, String actualHex) {
         return MessageDigest.isEqual(expectedHex.getBytes(StandardCharsets.UTF_8), actualHex.getBytes(StandardCharsets.UTF_8));
     }
 }

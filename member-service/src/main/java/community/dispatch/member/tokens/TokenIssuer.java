@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.tokens;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -26,7 +26,7 @@ import lombok.RequiredArgsConstructor;
 public class TokenIssuer {
 
     private final SigningKeys keys;
-    private final SignInProperties properties;
+    private final TokenProperties properties;
 
     /**
      * An access token for the subject (a member id or a client id), meant for the audiences (the

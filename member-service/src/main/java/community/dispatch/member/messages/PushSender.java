@@ -1,4 +1,4 @@
-package community.dispatch.member.notifications;
+package community.dispatch.member.messages;
 
 import reactor.core.publisher.Mono;
 

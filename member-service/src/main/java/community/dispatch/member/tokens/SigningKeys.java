@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.tokens;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -43,16 +43,16 @@ public class SigningKeys {
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     private static final Duration CACHE = Duration.ofMinutes(1);
 
-    private final SignInRecordStore store;
+    private final SigningKeyStore store;
     private final TransactionalOperator transactions;
-    private final SignInProperties properties;
+    private final TokenProperties properties;
     private final Clock clock;
     private final KeySeal seal;
     private volatile Mono<RSAKey> current;
     private volatile Mono<List<RSAKey>> published;
     private volatile Instant publishedReadAt = Instant.MIN;
 
-    SigningKeys(SignInRecordStore store, TransactionalOperator transactions, SignInProperties properties, Clock clock) {
+    SigningKeys(SigningKeyStore store, TransactionalOperator transactions, TokenProperties properties, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.properties = properties;
@@ -118,7 +118,7 @@ public class SigningKeys {
                 .flatMap(inUse -> inUse.isEmpty() ? replaceKeys() : signWithNewestPublished(inUse, now)));
     }
 
-    private Mono<RSAKey> signWithNewestPublished(List<SignInRecordStore.StoredKey> newestFirst, Instant now) {
+    private Mono<RSAKey> signWithNewestPublished(List<SigningKeyStore.StoredKey> newestFirst, Instant now) {
         Turn turn = Turn.at(now, newestFirst, properties.keyRotation());
         return store.retireSigningKeysBefore(turn.signer().createdAt(), now)
                 .then(turn.successorDue() ? Mono.defer(() -> newKey().flatMap(key -> publish(key, store.addSigningKey(
@@ -132,10 +132,10 @@ public class SigningKeys {
      * made before it are done. A successor is due once the newest key has signed, or will sign, for the
      * rotation period less {@link #PUBLISHED_AHEAD}.
      */
-    record Turn(SignInRecordStore.StoredKey signer, boolean successorDue) {
+    record Turn(SigningKeyStore.StoredKey signer, boolean successorDue) {
 
-        static Turn at(Instant now, List<SignInRecordStore.StoredKey> newestFirst, Duration rotation) {
-            SignInRecordStore.StoredKey signer = newestFirst.stream()
+        static Turn at(Instant now, List<SigningKeyStore.StoredKey> newestFirst, Duration rotation) {
+            SigningKeyStore.StoredKey signer = newestFirst.stream()
                     .filter(key -> !key.createdAt().isAfter(now.minus(PUBLISHED_AHEAD)))
                     .findFirst()
                     .orElse(newestFirst.get(newestFirst.size() - 1));

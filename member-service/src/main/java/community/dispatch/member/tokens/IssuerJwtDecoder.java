@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.tokens;
 
 import java.util.List;
 
@@ -22,7 +22,7 @@ final class IssuerJwtDecoder {
     private IssuerJwtDecoder() {
     }
 
-    static ReactiveJwtDecoder create(SigningKeys keys, SignInProperties properties) {
+    static ReactiveJwtDecoder create(SigningKeys keys, TokenProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(jwt -> keysFor(keys, jwt.getHeader().getKeyID()))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)

@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +62,7 @@ class HttpSmsSenderTest {
     }
 
     private static HttpSmsSender senderTo(URI url, String token) {
-        return new HttpSmsSender(WebClient.builder(), new SmsProperties(false, Duration.ofHours(1), url, token,
+        return new HttpSmsSender(WebClient.builder(), new SmsProperties(url, token,
                 Duration.ofSeconds(3)));
     }
 }

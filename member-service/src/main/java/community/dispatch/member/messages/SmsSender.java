@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.messages;
 
 import reactor.core.publisher.Mono;
 

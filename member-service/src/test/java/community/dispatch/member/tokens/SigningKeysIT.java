@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,12 +29,12 @@ class SigningKeysIT {
     TransactionalOperator transactions;
 
     @Autowired
-    SignInProperties properties;
+    TokenProperties properties;
 
     @Test
     void tokensNamingKeysNobodyPublishedAreRefusedFromTheKeysReadLastNotByReadingTheTableEachTime() {
         AtomicInteger reads = new AtomicInteger();
-        SignInRecordStore counting = new SignInRecordStore(database) {
+        SigningKeyStore counting = new SigningKeyStore(database) {
             @Override
             Flux<String> publishedSigningKeys(Instant retiredAfter) {
                 reads.incrementAndGet();

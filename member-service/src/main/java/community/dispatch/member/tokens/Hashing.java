@@ -1,4 +1,4 @@
-package community.dispatch.member.people;
+package community.dispatch.member.tokens;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 

@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import community.dispatch.member.signin.SignInRecordStore.StoredKey;
-import community.dispatch.member.signin.SigningKeys.Turn;
+import community.dispatch.member.tokens.SigningKeyStore.StoredKey;
+import community.dispatch.member.tokens.SigningKeys.Turn;
 
 class SigningKeysTest {
 

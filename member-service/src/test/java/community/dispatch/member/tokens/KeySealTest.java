@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

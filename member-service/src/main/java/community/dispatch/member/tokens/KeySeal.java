@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.tokens;
 
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.keygen.KeyGenerators;

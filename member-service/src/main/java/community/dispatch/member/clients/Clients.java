@@ -1,4 +1,4 @@
-package community.dispatch.member.signin;
+package community.dispatch.member.clients;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
@@ -16,9 +16,10 @@ import community.dispatch.events.member.MunicipalSystemRetired;
 import community.dispatch.kit.audit.AuditTrail;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.kit.security.Caller;
-import community.dispatch.member.people.Hashing;
+import community.dispatch.member.tokens.Hashing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import community.dispatch.member.tokens.Secrets;
 
 /** Machine clients (municipal systems) registered by admins; their secrets are kept only as hashes. */
 @Component
@@ -26,14 +27,14 @@ public class Clients {
 
     public static final String MUNICIPAL_SYSTEM = "MUNICIPAL_SYSTEM";
 
-    private final SignInRecordStore store;
+    private final ClientStore store;
     private final PasswordEncoder passwords;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final String noSuchClient;
 
-    Clients(SignInRecordStore store, PasswordEncoder passwords, Outbox outbox, AuditTrail audit, TransactionalOperator transactions) {
+    Clients(ClientStore store, PasswordEncoder passwords, Outbox outbox, AuditTrail audit, TransactionalOperator transactions) {
         this.store = store;
         this.passwords = passwords;
         this.outbox = outbox;
@@ -77,7 +78,7 @@ public class Clients {
     public Mono<Set<String>> authenticate(String clientId, String secret) {
         return store.activeClient(clientId)
                 .filterWhen(stored -> Hashing.matches(passwords, secret, stored.hash()))
-                .map(SignInRecordStore.ClientSecret::roles)
+                .map(ClientStore.ClientSecret::roles)
                 .switchIfEmpty(Mono.defer(() -> Hashing.matches(passwords, secret, noSuchClient)
                         .then(Mono.error(DomainException.unauthenticated("invalid-client",
                                 "Unknown client or wrong secret.", Map.of("error", "invalid_client"))))));
