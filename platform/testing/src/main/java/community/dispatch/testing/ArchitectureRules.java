@@ -10,11 +10,16 @@ import java.util.Set;
 import org.springframework.context.annotation.Configuration;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 
 /**
  * The structure every deployable keeps (STYLE.md, habit 3 and the ones around it), as ArchUnit rules a
@@ -23,6 +28,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * <li>a {@code domain} package is plain Java: no Spring, R2DBC, Reactor or JSON types;</li>
  * <li>only {@code …Store} classes run SQL (({@code DatabaseClient})); configuration may wire one;</li>
  * <li>controllers do not reach for stores, nor for the types declared in one: they ask the feature's services;</li>
+ * <li>a store is its feature's own: another feature goes through that feature's services, never its store (nor the
+ * types declared in one);</li>
  * <li>feature packages do not depend on each other in a cycle;</li>
  * <li>a service never uses another service's code (only the event contracts).</li>
  * </ul>
@@ -85,6 +92,27 @@ public final class ArchitectureRules {
             return false;
         }
     };
+
+    public ArchRule storesStayInTheirFeature() {
+        return ArchRuleDefinition.classes().that().resideInAPackage(root + "..").should(new ArchCondition<JavaClass>("use only their own feature's stores") {
+            @Override
+            public void check(JavaClass user, ConditionEvents events) {
+                String feature = featureOf(user);
+                user.getDirectDependenciesFromSelf().stream().map(Dependency::getTargetClass)
+                        .filter(STORE_OR_ITS_TYPES).filter(store -> store.getPackageName().startsWith(root + "."))
+                        .filter(store -> !featureOf(store).equals(feature)).map(JavaClass::getName).distinct()
+                        .forEach(store -> events.add(SimpleConditionEvent.violated(user,
+                                user.getName() + " (feature " + feature + ") uses " + store)));
+            }
+        }).as("a store is used only inside its own feature: other features ask the feature's services");
+    }
+
+    /** The feature a class of this deployable belongs to: the package right under the deployable's root. */
+    private String featureOf(JavaClass type) {
+        String rest = type.getPackageName().equals(root) ? "" : type.getPackageName().substring(root.length() + 1);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
 
     public ArchRule featuresAreFreeOfCycles() {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles()

@@ -37,6 +37,11 @@ public abstract class ArchitectureTestSupport {
     }
 
     @Test
+    void storesStayInTheirFeature() {
+        rules.storesStayInTheirFeature().check(classes);
+    }
+
+    @Test
     void featuresAreFreeOfCycles() {
         rules.featuresAreFreeOfCycles().allowEmptyShould(true).check(classes);
     }
