@@ -25,7 +25,8 @@ import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
  * The structure every deployable keeps (STYLE.md, habit 3 and the ones around it), as ArchUnit rules a
  * deployable's {@code ArchitectureTest} (see {@link ArchitectureTestSupport}) checks against its own classes:
  * <ul>
- * <li>a {@code domain} package is plain Java: no Spring, R2DBC, Reactor or JSON types;</li>
+ * <li>each domain service (request, volunteer, member) has a {@code domain} package, and it is plain Java: no Spring,
+ * R2DBC, Reactor or JSON types;</li>
  * <li>only {@code …Store} classes run SQL (({@code DatabaseClient})); configuration may wire one;</li>
  * <li>controllers do not reach for stores, nor for the types declared in one: they ask the feature's services;</li>
  * <li>a store is its feature's own: another feature goes through that feature's services, never its store (nor the
@@ -39,16 +40,19 @@ public final class ArchitectureRules {
     private static final String DATABASE_CLIENT = "org.springframework.r2dbc.core.DatabaseClient";
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static final Set<String> DEPLOYABLES = Set.of("request", "volunteer", "member", "gateway", "local");
+    private static final Set<String> DOMAIN_SERVICES = Set.of("request", "volunteer", "member");
 
     private final String root;
+    private final boolean domainService;
 
-    private ArchitectureRules(String root) {
-        this.root = root;
+    private ArchitectureRules(String name) {
+        this.root = "community.dispatch." + name;
+        this.domainService = DOMAIN_SERVICES.contains(name);
     }
 
     /** The rules for the deployable whose code lives under {@code community.dispatch.<name>}. */
     public static ArchitectureRules of(String name) {
-        return new ArchitectureRules("community.dispatch." + name);
+        return new ArchitectureRules(name);
     }
 
     /** The deployable's own production classes. */
@@ -62,7 +66,8 @@ public final class ArchitectureRules {
                         "tools.jackson..", "community.dispatch.kit..", "community.dispatch.web..")
                 .orShould().dependOnClassesThat().resideOutsideOfPackages("java..", root + "..", "community.dispatch.events..",
                         "community.dispatch.errors..", "io.swagger.v3.oas.annotations..")
-                .as("domain packages are plain Java: the JDK, the service's own types, event contracts, domain errors (and API doc annotations)");
+                .as("domain packages are plain Java: the JDK, the service's own types, event contracts, domain errors (and API doc annotations)")
+                .allowEmptyShould(!domainService);
     }
 
     public ArchRule onlyStoresUseTheDatabase() {

@@ -23,7 +23,7 @@ public abstract class ArchitectureTestSupport {
 
     @Test
     void domainIsPlainJava() {
-        rules.domainIsPlainJava().allowEmptyShould(true).check(classes);
+        rules.domainIsPlainJava().check(classes);
     }
 
     @Test
