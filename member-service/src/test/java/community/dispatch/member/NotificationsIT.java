@@ -121,8 +121,8 @@ class NotificationsIT extends MemberServiceTestSupport {
         UUID request = UUID.randomUUID();
         publish(Topics.REQUEST_EVENTS, request, new RequestSubmitted(request, "sewing-mending", "NORMAL", "APP", member,
                 clock.instant(), "DISPATCH", "C01", "G01"));
-        publish(Topics.REQUEST_EVENTS, request, new RequestUpdated(request, List.of("status:DISPATCHING")));
-        publish(Topics.REQUEST_EVENTS, request, new RequestUpdated(request, List.of("status:ASSIGNED")));
+        publish(Topics.REQUEST_EVENTS, request, RequestUpdated.movedTo(request, "DISPATCHING"));
+        publish(Topics.REQUEST_EVENTS, request, RequestUpdated.movedTo(request, "ASSIGNED"));
         publish(Topics.REQUEST_EVENTS, request, new RequestResolved(request, clock.instant()));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(accounts.sandbox(phone)).extracting(message -> (String) message.get("text"))

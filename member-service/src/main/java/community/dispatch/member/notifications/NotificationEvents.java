@@ -29,8 +29,8 @@ import reactor.core.publisher.Mono;
 class NotificationEvents {
 
     static final String CONSUMER = "member-service.notifications";
-    /** How request-service's request.updated.v1 says a volunteer took the request. */
-    private static final String ASSIGNED = "status:ASSIGNED";
+    /** The status request-service's request.updated.v1 names when a volunteer took the request. */
+    private static final String ASSIGNED = "ASSIGNED";
 
     private final EventHandlers handlers;
 
@@ -47,7 +47,7 @@ class NotificationEvents {
                         .then())
                 .on(RequestSubmitted.class, submitted -> store.remember(submitted.requestId(), submitted.requesterId(),
                         submitted.gridCode()))
-                .on(RequestUpdated.class, updated -> updated.changedFields().contains(ASSIGNED)
+                .on(RequestUpdated.class, updated -> updated.movedTo().filter(ASSIGNED::equals).isPresent()
                         ? store.requesterOf(updated.requestId())
                                 .flatMap(requester -> notifier.tell(updated.requestId() + "/assigned", requester,
                                         Notification.Kind.ASSIGNED, null))

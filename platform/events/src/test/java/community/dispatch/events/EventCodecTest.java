@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.request.RequestSubmitted;
+import community.dispatch.events.request.RequestUpdated;
 import tools.jackson.databind.json.JsonMapper;
 
 class EventCodecTest {
@@ -136,6 +138,41 @@ class EventCodecTest {
 
         assertThatThrownBy(() -> codec.data(unknown)).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> codec.data(wrongShape)).isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void aRequestUpdateTellsItsStatusTypedAndAsTextAndOneWrittenBefore110IsReadAlike() {
+        UUID request = UUID.randomUUID();
+        CloudEvent typed = codec.read(Map.of(), codec.toStructured(codec.wrap(RequestUpdated.movedTo(request, "ASSIGNED"),
+                URI.create("/request-service"))));
+        CloudEvent before110 = codec.fromStructured(bytes("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/request-service\","
+                + "\"type\":\"community.dispatch.request.updated.v1\",\"data\":{\"requestId\":\"" + request + "\","
+                + "\"changedFields\":[\"deliberation:PROPERTY_COUNCIL\"]}}"));
+
+        RequestUpdated moved = codec.data(typed, RequestUpdated.class);
+        assertThat(moved.status()).isEqualTo("ASSIGNED");
+        assertThat(moved.changedFields()).as("what consumers of 1.0 read").containsExactly("status:ASSIGNED");
+        assertThat(moved.movedTo()).hasValue("ASSIGNED");
+        assertThat(moved.deliberationReached()).isEmpty();
+        RequestUpdated old = codec.data(before110, RequestUpdated.class);
+        assertThat(old.deliberationStep()).isNull();
+        assertThat(old.deliberationReached()).hasValue("PROPERTY_COUNCIL");
+        assertThat(old.movedTo()).isEmpty();
+    }
+
+    /** request.updated.v1 as a consumer written against catalogue 1.0 knew it. */
+    record RequestUpdatedAsOf100(UUID requestId, List<String> changedFields) {
+    }
+
+    @Test
+    void aConsumerWrittenAgainst100ReadsA110RequestUpdate() {
+        UUID request = UUID.randomUUID();
+        CloudEvent event = codec.fromStructured(codec.toStructured(codec.wrap(RequestUpdated.deliberating(request,
+                "ONLINE_DELIBERATION"), URI.create("/request-service"))));
+
+        RequestUpdatedAsOf100 read = JsonMapper.builder().build().treeToValue(event.data(), RequestUpdatedAsOf100.class);
+
+        assertThat(read).isEqualTo(new RequestUpdatedAsOf100(request, List.of("deliberation:ONLINE_DELIBERATION")));
     }
 
     private static byte[] bytes(String text) {

@@ -180,8 +180,8 @@ class OutboxIT {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         IntStream.range(0, 15).forEach(i -> {
-            commit(new RequestUpdated(first, List.of("step-" + i)));
-            commit(new RequestUpdated(second, List.of("step-" + i)));
+            commit(RequestUpdated.changed(first, List.of("step-" + i)));
+            commit(RequestUpdated.changed(second, List.of("step-" + i)));
         });
 
         Mono.when(relay(store, publisher).drain(), relay(store, publisher).drain()).block(Duration.ofSeconds(60));
@@ -194,8 +194,8 @@ class OutboxIT {
     @Test
     void aFailedPublishBacksOffAndHoldsBackTheKeysLaterEvents() {
         UUID requestId = UUID.randomUUID();
-        commit(new RequestUpdated(requestId, List.of("first")));
-        commit(new RequestUpdated(requestId, List.of("second")));
+        commit(RequestUpdated.changed(requestId, List.of("first")));
+        commit(RequestUpdated.changed(requestId, List.of("second")));
         AtomicBoolean brokerDown = new AtomicBoolean(true);
         EventPublisher flaky = event -> brokerDown.getAndSet(false)
                 ? Mono.error(new IllegalStateException("broker unreachable"))

@@ -70,7 +70,7 @@ public class DisputeLadder {
         Step first = Step.ONLINE_DELIBERATION;
         return changes.persist(dispute, dispute.request().startDeliberation(first, "system", now))
                 .flatMap(stored -> deliberations.putOn(stored.request().id(), first, now.plus(properties.window(first)))
-                        .then(outbox.record(new RequestUpdated(stored.request().id(), List.of("deliberation:" + first)),
+                        .then(outbox.record(RequestUpdated.deliberating(stored.request().id(), first.name()),
                                 stored.externalRef()))
                         .then(metrics.deliberationStep(first))
                         .thenReturn(stored));
@@ -110,7 +110,7 @@ public class DisputeLadder {
                     .map(next -> deliberations.putOn(id, next, now.plus(properties.window(next)))
                             .then(timeline.append(id, new ServiceRequest.Move(Status.IN_PROGRESS, Status.IN_PROGRESS, actor,
                                     "deliberation: " + next + " (" + next.nameZh() + "): " + why, now)))
-                            .then(outbox.record(new RequestUpdated(id, List.of("deliberation:" + next)), dispute.externalRef()))
+                            .then(outbox.record(RequestUpdated.deliberating(id, next.name()), dispute.externalRef()))
                             .then(metrics.deliberationStep(next))
                             .then(Logged.line(() -> log.info("Dispute {} climbs to {}", id, next)))
                             .thenReturn(dispute))

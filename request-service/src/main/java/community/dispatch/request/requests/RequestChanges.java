@@ -56,8 +56,8 @@ class RequestChanges {
             case ESCALATED -> new RequestEscalated(id, reason);
             case CLOSED -> new RequestClosed(id, reason);
             case REJECTED -> new RequestClosed(id, "rejected: " + reason);
-            case SUBMITTED, DISPATCHING, ASSIGNED, IN_PROGRESS -> new RequestUpdated(id,
-                    List.of(move.from() == move.to() ? "urgency" : "status:" + move.to()));
+            case SUBMITTED, DISPATCHING, ASSIGNED, IN_PROGRESS -> move.from() == move.to()
+                    ? RequestUpdated.changed(id, List.of("urgency")) : RequestUpdated.movedTo(id, move.to().name());
         };
     }
 

@@ -33,9 +33,6 @@ record RequestNews(
 
     static final RequestNews RESET = new RequestNews("reset", null, null, null, null);
 
-    private static final String STATUS = "status:";
-    private static final String DELIBERATION = "deliberation:";
-
     /** The news a request event carries for its requester. */
     static Optional<RequestNews> of(CloudEvent event, DomainEvent data) {
         OffsetDateTime at = event.time();
@@ -43,14 +40,12 @@ record RequestNews(
             return Optional.of(new RequestNews("submitted", submitted.requestId(), Status.SUBMITTED, null, at));
         }
         if (data instanceof RequestUpdated updated) {
-            String what = updated.changedFields().isEmpty() ? "" : updated.changedFields().get(0);
-            if (what.startsWith(STATUS)) {
-                return Optional.of(new RequestNews("moved", updated.requestId(), Status.valueOf(what.substring(STATUS.length())), null, at));
-            }
-            if (what.startsWith(DELIBERATION)) {
-                return Optional.of(new RequestNews("deliberation", updated.requestId(), null, what.substring(DELIBERATION.length()), at));
-            }
-            return Optional.of(new RequestNews("updated", updated.requestId(), null, String.join(",", updated.changedFields()), at));
+            return Optional.of(updated.movedTo()
+                    .map(status -> new RequestNews("moved", updated.requestId(), Status.valueOf(status), null, at))
+                    .or(() -> updated.deliberationReached()
+                            .map(step -> new RequestNews("deliberation", updated.requestId(), null, step, at)))
+                    .orElseGet(() -> new RequestNews("updated", updated.requestId(), null,
+                            String.join(",", updated.changedFields()), at)));
         }
         if (data instanceof RequestCancelled cancelled) {
             return Optional.of(new RequestNews("moved", cancelled.requestId(), Status.CANCELLED, cancelled.reason(), at));
