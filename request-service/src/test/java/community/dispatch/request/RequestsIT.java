@@ -26,12 +26,6 @@ import community.dispatch.events.DomainEvent;
 import community.dispatch.events.Topics;
 import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.member.MemberUpdated;
-import community.dispatch.events.order.OrderAccepted;
-import community.dispatch.events.order.OrderCompleted;
-import community.dispatch.events.order.OrderOffered;
-import community.dispatch.events.order.OrderReleased;
-import community.dispatch.events.order.OrderStarted;
-import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.request.People.Person;
 import community.dispatch.testing.ServiceTestSupport;
@@ -44,6 +38,9 @@ import community.dispatch.testing.TopicReader;
 @Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = "dispatch.requests.timer-interval=500ms")
 class RequestsIT extends ServiceTestSupport {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP =
+            new ParameterizedTypeReference<>() { };
 
     @Test
     void aSubmissionIsStoredWithDeadlinesAndItsEventPublishedOnce() {
@@ -138,96 +135,6 @@ class RequestsIT extends ServiceTestSupport {
     }
 
     @Test
-    void orderEventsDriveTheRequestToResolvedAndReplaysChangeNothing() {
-        Person resident = People.resident("G01");
-        UUID id = UUID.fromString((String) submit(resident, householdHelp(), null).get("id"));
-        UUID order = UUID.randomUUID();
-        UUID volunteer = UUID.randomUUID();
-
-        publish(new OrderOffered(order, id, volunteer, "red-steward", Instant.now().plusSeconds(3600)));
-        byte[] accepted = codec.toStructured(codec.wrap(new OrderAccepted(order, id, volunteer), URI.create("/volunteer-service")));
-        send(id, accepted);
-        awaitStatus(resident, id, "ASSIGNED");
-        publish(new OrderStarted(order, id, volunteer, Instant.now()));
-        publish(new OrderCompleted(order, id, volunteer, Instant.now(), "fixed the tap"));
-        awaitStatus(resident, id, "RESOLVED");
-
-        send(id, accepted);
-        publish(new OrderAccepted(order, id, volunteer));
-        publish(new OrderCompleted(order, id, volunteer, Instant.now(), "again"));
-
-        List<Map<String, Object>> timeline = web.get().uri("/api/v1/requests/" + id + "/timeline")
-                .headers(h -> h.setBearerAuth(resident.token())).exchange()
-                .expectStatus().isOk().expectBodyList(MAP).returnResult().getResponseBody();
-        // The marker goes through the same partition after the replays: once it was handled, so were they.
-        String marker = publish(new OrderUnassignable(id, "marker", List.of(), List.of()));
-        awaitProcessed(marker);
-        assertThat(status(resident, id)).isEqualTo("RESOLVED");
-        assertThat(timeline).extracting(entry -> entry.get("to"))
-                .containsExactly("SUBMITTED", "DISPATCHING", "ASSIGNED", "IN_PROGRESS", "RESOLVED");
-    }
-
-    @Test
-    void aReleasedOrderPutsTheRequestBackIntoDispatch() {
-        Person resident = People.resident("G01");
-        UUID id = UUID.fromString((String) submit(resident, householdHelp(), null).get("id"));
-        UUID order = UUID.randomUUID();
-        UUID volunteer = UUID.randomUUID();
-        publish(new OrderAccepted(order, id, volunteer));
-        awaitStatus(resident, id, "ASSIGNED");
-
-        publish(new OrderReleased(order, id, volunteer, "a family matter"));
-
-        awaitStatus(resident, id, "DISPATCHING");
-    }
-
-    @Test
-    void aLowRatingReopensAndAGoodOneCloses() {
-        Person resident = People.resident("G01");
-        UUID low = resolvedRequest(resident);
-        UUID good = resolvedRequest(resident);
-
-        evaluate(resident, low, 2).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REOPENED")
-                .jsonPath("$.rating").isEqualTo(2);
-        evaluate(resident, good, 5).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CLOSED");
-        evaluate(resident, good, 1).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("illegal-transition").jsonPath("$.status").isEqualTo("CLOSED");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOf(low.toString()))
-                .extracting(CloudEvent::type)
-                .contains("community.dispatch.request.evaluated.v1", "community.dispatch.request.reopened.v1"));
-    }
-
-    @Test
-    void afterTwoRoundsALowRatingGoesToStaffInsteadOfRoundAgain() {
-        Person resident = People.resident("G01");
-        UUID id = resolvedRequest(resident);
-        for (int round = 1; round <= 2; round++) {
-            evaluate(resident, id, 1).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REOPENED");
-            publish(new OrderCompleted(UUID.randomUUID(), id, UUID.randomUUID(), Instant.now(), "done, round " + round));
-            awaitStatus(resident, id, "RESOLVED");
-        }
-
-        evaluate(resident, id, 1).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ESCALATED");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOf(id.toString()))
-                .extracting(CloudEvent::type).contains("community.dispatch.request.escalated.v1"));
-    }
-
-    @Test
-    void aBreachedDeadlineEscalates() {
-        Person resident = People.resident("G01");
-        String id = (String) submit(resident, Map.of("categoryCode", "straw-burning",
-                "description", "有人在焚燒秸稈 smoke near the river")).get("id");
-        assertThat(status(resident, UUID.fromString(id))).isEqualTo("SUBMITTED");
-
-        // Straw burning is an EMERGENCY: dispatched within the hour, or escalated.
-        MovableClockConfiguration.CLOCK.advance(Duration.ofHours(2));
-
-        awaitStatus(resident, UUID.fromString(id), "ESCALATED");
-        web.get().uri("/api/v1/requests?overdue=true").headers(h -> h.setBearerAuth(People.staff().token())).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").exists();
-    }
-
-    @Test
     void everyIdEndpointIsNotFoundForSomeoneElsesRequest() {
         Person owner = People.resident("G01");
         Person stranger = People.resident("G01");
@@ -246,22 +153,6 @@ class RequestsIT extends ServiceTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange().expectStatus().isNotFound();
         evaluate(stranger, UUID.fromString(id), 5).expectStatus().isNotFound();
         assertThat(list(stranger).get("total")).isEqualTo(0);
-    }
-
-    @Test
-    void theRequesterWithdrawsBeforeWorkStartsButNotAfter() {
-        Person resident = People.resident("G01");
-        String early = (String) submit(resident, householdHelp(), null).get("id");
-        UUID started = UUID.fromString((String) submit(resident, householdHelp(), null).get("id"));
-        publish(new OrderStarted(UUID.randomUUID(), started, UUID.randomUUID(), Instant.now()));
-        awaitStatus(resident, started, "IN_PROGRESS");
-
-        web.post().uri("/api/v1/requests/" + early + "/cancellation").headers(h -> h.setBearerAuth(resident.token()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "solved it myself")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
-        web.post().uri("/api/v1/requests/" + started + "/cancellation").headers(h -> h.setBearerAuth(resident.token()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange()
-                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("illegal-transition");
     }
 
     @Test
@@ -284,24 +175,6 @@ class RequestsIT extends ServiceTestSupport {
         badSubmission(resident, Map.of("categoryCode", "household-help", "description", "x",
                 "onBehalfOf", UUID.randomUUID().toString(), "channel", "VISIT", "attributes", Map.of("kind", "repair")))
                 .jsonPath("$.code").isEqualTo("forbidden");
-    }
-
-    @Test
-    void staffReclassifyARequestAsComplex() {
-        Person resident = People.resident("G01");
-        String id = (String) submit(resident, householdHelp(), null).get("id");
-
-        web.post().uri("/api/v1/requests/" + id + "/urgency").headers(h -> h.setBearerAuth(resident.token()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("urgency", "COMPLEX")).exchange()
-                .expectStatus().isForbidden();
-        Map<String, Object> complex = web.post().uri("/api/v1/requests/" + id + "/urgency")
-                .headers(h -> h.setBearerAuth(People.staff().token()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("urgency", "COMPLEX")).exchange()
-                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
-
-        assertThat(complex).containsEntry("urgency", "COMPLEX");
-        assertThat(Duration.between(Instant.parse((String) complex.get("submittedAt")),
-                Instant.parse((String) complex.get("feedbackBy")))).isEqualTo(Duration.ofDays(15));
     }
 
     @Test
@@ -328,24 +201,6 @@ class RequestsIT extends ServiceTestSupport {
         }
         UUID elsewhere = registered("G05", true);
         assertThat(submit(People.staff(), onBehalfOf(elsewhere, "HOTLINE"))).containsEntry("gridCode", "G05");
-    }
-
-    private Map<String, Object> onBehalfOf(UUID resident, String channel) {
-        Map<String, Object> body = new HashMap<>(householdHelp());
-        body.put("onBehalfOf", resident.toString());
-        body.put("channel", channel);
-        return body;
-    }
-
-    /** A member of the register living in the grid, as member-service tells request-service. */
-    private UUID registered(String grid, boolean active) {
-        UUID member = UUID.randomUUID();
-        DomainEvent event = active ? new MemberRegistered(member, Set.of("RESIDENT"), "C01", "C01/1", null, null, grid)
-                : new MemberUpdated(member, Set.of("RESIDENT"), "C01", false, "C01/1", null, null, grid);
-        kafka.send(Topics.MEMBER_EVENTS, member.toString(), codec.toStructured(codec.wrap(event, URI.create("/member-service")))).join();
-        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM member_register WHERE member_id = :id").bind("id", member)
-                .map(row -> true).one().blockOptional().isPresent());
-        return member;
     }
 
     @Test
@@ -381,11 +236,22 @@ class RequestsIT extends ServiceTestSupport {
                 .expectBody().jsonPath("$.status").isEqualTo("CLOSED").jsonPath("$.duplicateOf").isEqualTo(original);
     }
 
-    private UUID resolvedRequest(Person resident) {
-        UUID id = UUID.fromString((String) submit(resident, householdHelp(), null).get("id"));
-        publish(new OrderCompleted(UUID.randomUUID(), id, UUID.randomUUID(), Instant.now(), "done"));
-        awaitStatus(resident, id, "RESOLVED");
-        return id;
+    private Map<String, Object> onBehalfOf(UUID resident, String channel) {
+        Map<String, Object> body = new HashMap<>(householdHelp());
+        body.put("onBehalfOf", resident.toString());
+        body.put("channel", channel);
+        return body;
+    }
+
+    /** A member of the register living in the grid, as member-service tells request-service. */
+    private UUID registered(String grid, boolean active) {
+        UUID member = UUID.randomUUID();
+        DomainEvent event = active ? new MemberRegistered(member, Set.of("RESIDENT"), "C01", "C01/1", null, null, grid)
+                : new MemberUpdated(member, Set.of("RESIDENT"), "C01", false, "C01/1", null, null, grid);
+        kafka.send(Topics.MEMBER_EVENTS, member.toString(), codec.toStructured(codec.wrap(event, URI.create("/member-service")))).join();
+        await().atMost(PATIENCE).until(() -> database.sql("SELECT 1 FROM member_register WHERE member_id = :id").bind("id", member)
+                .map(row -> true).one().blockOptional().isPresent());
+        return member;
     }
 
     private static Map<String, Object> householdHelp() {
@@ -438,23 +304,6 @@ class RequestsIT extends ServiceTestSupport {
                 .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody().get("status");
     }
 
-    private void awaitStatus(Person person, UUID id, String status) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(person, id)).isEqualTo(status));
-    }
-
-    private void awaitProcessed(String eventId) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.sql(
-                        "SELECT count(*) AS n FROM processed_event WHERE consumer = 'request-service.order-events' AND event_id = :id")
-                .bind("id", eventId).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1L));
-    }
-
-    /** Publishes as volunteer-service would; answers the event id. */
-    private String publish(DomainEvent event) {
-        CloudEvent envelope = codec.wrap(event, URI.create("/volunteer-service"));
-        send(UUID.fromString(event.subject()), codec.toStructured(envelope));
-        return envelope.id();
-    }
-
     private void send(UUID requestId, byte[] value) {
         kafka.send(Topics.ORDER_EVENTS, requestId.toString(), value).join();
     }
@@ -462,7 +311,4 @@ class RequestsIT extends ServiceTestSupport {
     private List<CloudEvent> eventsOf(String requestId) {
         return TopicReader.events(Topics.REQUEST_EVENTS, requestId);
     }
-
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP =
-            new ParameterizedTypeReference<>() { };
 }
