@@ -12,14 +12,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import community.dispatch.events.CloudEvent;
 import community.dispatch.events.DomainEvent;
-import community.dispatch.events.Topics;
 import community.dispatch.events.order.OrderAccepted;
 import community.dispatch.events.order.OrderCompleted;
 import community.dispatch.events.order.OrderOffered;
@@ -27,20 +24,15 @@ import community.dispatch.events.order.OrderReleased;
 import community.dispatch.events.order.OrderStarted;
 import community.dispatch.events.order.OrderUnassignable;
 import community.dispatch.request.People.Person;
-import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
-import community.dispatch.testing.TopicReader;
 
 /** A request's life after submission: volunteers' progress, release, ratings and rounds again, deadlines, withdrawal and reclassification. */
 @ServiceIntegrationTest
 @Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = "dispatch.requests.timer-interval=500ms")
-class RequestLifecycleIT extends ServiceTestSupport {
-
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP =
-            new ParameterizedTypeReference<>() { };
+class RequestLifecycleIT extends RequestsTestSupport {
 
     @Test
     void orderEventsDriveTheRequestToResolvedAndReplaysChangeNothing() {
@@ -173,43 +165,6 @@ class RequestLifecycleIT extends ServiceTestSupport {
         return id;
     }
 
-    private static Map<String, Object> householdHelp() {
-        return Map.of("categoryCode", "household-help", "description", "水龍頭漏水 the kitchen tap leaks",
-                "attributes", Map.of("kind", "repair"), "location", Map.of("buildingCode", "3", "unitCode", "201"));
-    }
-
-    private Map<String, Object> submit(Person person, Map<String, Object> body) {
-        return submit(person, body, null);
-    }
-
-    /** Submits and answers the request part of the answer. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> submit(Person person, Map<String, Object> body, String key) {
-        return (Map<String, Object>) submitted(person, body, key).get("request");
-    }
-
-    private Map<String, Object> submitted(Person person, Map<String, Object> body, String key) {
-        return web.post().uri("/api/v1/requests").headers(h -> {
-                    h.setBearerAuth(person.token());
-                    if (key != null) {
-                        h.set("Idempotency-Key", key);
-                    }
-                })
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated()
-                .expectBody(MAP).returnResult().getResponseBody();
-    }
-
-    private WebTestClient.ResponseSpec evaluate(Person person, UUID id, int rating) {
-        return web.post().uri("/api/v1/requests/" + id + "/evaluation").headers(h -> h.setBearerAuth(person.token()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("rating", rating, "comment", "評價")).exchange();
-    }
-
-    private String status(Person person, UUID id) {
-        return (String) web.get().uri("/api/v1/requests/" + id).headers(h -> h.setBearerAuth(person.token())).exchange()
-                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody().get("status");
-    }
-
     private void awaitStatus(Person person, UUID id, String status) {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(person, id)).isEqualTo(status));
     }
@@ -225,13 +180,5 @@ class RequestLifecycleIT extends ServiceTestSupport {
         CloudEvent envelope = codec.wrap(event, URI.create("/volunteer-service"));
         send(UUID.fromString(event.subject()), codec.toStructured(envelope));
         return envelope.id();
-    }
-
-    private void send(UUID requestId, byte[] value) {
-        kafka.send(Topics.ORDER_EVENTS, requestId.toString(), value).join();
-    }
-
-    private List<CloudEvent> eventsOf(String requestId) {
-        return TopicReader.events(Topics.REQUEST_EVENTS, requestId);
     }
 }

@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -28,19 +27,14 @@ import community.dispatch.events.member.MemberRegistered;
 import community.dispatch.events.member.MemberUpdated;
 import community.dispatch.events.request.RequestSubmitted;
 import community.dispatch.request.People.Person;
-import community.dispatch.testing.ServiceTestSupport;
 import community.dispatch.testing.ServiceIntegrationTest;
 import community.dispatch.testing.MovableClockConfiguration;
 import community.dispatch.testing.TestTokensConfiguration;
-import community.dispatch.testing.TopicReader;
 
 @ServiceIntegrationTest
 @Import({ TestTokensConfiguration.class, MovableClockConfiguration.class })
 @TestPropertySource(properties = "dispatch.requests.timer-interval=500ms")
-class RequestsIT extends ServiceTestSupport {
-
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP =
-            new ParameterizedTypeReference<>() { };
+class RequestsIT extends RequestsTestSupport {
 
     @Test
     void aSubmissionIsStoredWithDeadlinesAndItsEventPublishedOnce() {
@@ -254,33 +248,6 @@ class RequestsIT extends ServiceTestSupport {
         return member;
     }
 
-    private static Map<String, Object> householdHelp() {
-        return Map.of("categoryCode", "household-help", "description", "水龍頭漏水 the kitchen tap leaks",
-                "attributes", Map.of("kind", "repair"), "location", Map.of("buildingCode", "3", "unitCode", "201"));
-    }
-
-    private Map<String, Object> submit(Person person, Map<String, Object> body) {
-        return submit(person, body, null);
-    }
-
-    /** Submits and answers the request part of the answer. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> submit(Person person, Map<String, Object> body, String key) {
-        return (Map<String, Object>) submitted(person, body, key).get("request");
-    }
-
-    private Map<String, Object> submitted(Person person, Map<String, Object> body, String key) {
-        return web.post().uri("/api/v1/requests").headers(h -> {
-                    h.setBearerAuth(person.token());
-                    if (key != null) {
-                        h.set("Idempotency-Key", key);
-                    }
-                })
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated()
-                .expectBody(MAP).returnResult().getResponseBody();
-    }
-
     private WebTestClient.BodyContentSpec badSubmission(Person person, Map<String, Object> body) {
         return web.post().uri("/api/v1/requests").headers(h -> h.setBearerAuth(person.token()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
@@ -289,26 +256,8 @@ class RequestsIT extends ServiceTestSupport {
                 .expectBody();
     }
 
-    private WebTestClient.ResponseSpec evaluate(Person person, UUID id, int rating) {
-        return web.post().uri("/api/v1/requests/" + id + "/evaluation").headers(h -> h.setBearerAuth(person.token()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("rating", rating, "comment", "評價")).exchange();
-    }
-
     private Map<String, Object> list(Person person) {
         return web.get().uri("/api/v1/requests").headers(h -> h.setBearerAuth(person.token())).exchange()
                 .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
-    }
-
-    private String status(Person person, UUID id) {
-        return (String) web.get().uri("/api/v1/requests/" + id).headers(h -> h.setBearerAuth(person.token())).exchange()
-                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody().get("status");
-    }
-
-    private void send(UUID requestId, byte[] value) {
-        kafka.send(Topics.ORDER_EVENTS, requestId.toString(), value).join();
-    }
-
-    private List<CloudEvent> eventsOf(String requestId) {
-        return TopicReader.events(Topics.REQUEST_EVENTS, requestId);
     }
 }
