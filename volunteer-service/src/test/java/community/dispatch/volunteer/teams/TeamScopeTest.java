@@ -24,15 +24,16 @@ class TeamScopeTest {
      * it only a volunteer of no other team.
      */
     @ParameterizedTest(name = "{0} → {1}: {2}")
-    @CsvSource(delimiter = ';', value = {
-            "dawn; dawn red-steward; false",
-            "-; red-steward angel; false",
-            "dawn red-steward; dawn; true",
-            "red-steward; red-steward; false",
-            "dawn; red-steward; false",
-            "dawn; dawn angel; false",
-            "-; red-steward; true",
-            "red-steward; -; true" })
+    @CsvSource(delimiter = ';', textBlock = """
+            dawn; dawn red-steward; false
+            -; red-steward angel; false
+            dawn red-steward; dawn; true
+            red-steward; red-steward; false
+            dawn; red-steward; false
+            dawn; dawn angel; false
+            -; red-steward; true
+            red-steward; -; true
+            """)
     void aLeaderMovesVolunteersInAndOutOfTheirOwnTeamsOnly(String from, String to, boolean allowed) {
         assertThat(LEADS_RED_STEWARD.mayPlace(VOLUNTEER, teams(from), teams(to))).isEqualTo(allowed);
         assertThat(STAFF.mayPlace(VOLUNTEER, teams(from), teams(to))).isTrue();

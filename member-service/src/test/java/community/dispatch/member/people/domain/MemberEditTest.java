@@ -27,22 +27,23 @@ class MemberEditTest {
      * "refused", or the action the audit trail records (with "quiet" when it is the member's own business).
      */
     @ParameterizedTest(name = "{0} changes {1}: {2}")
-    @CsvSource(delimiter = ';', value = {
-            "SELF; name; member.changed quiet",
-            "SELF; unit; member.changed quiet",
-            "SELF; phone; forbidden",
-            "SELF; roles RESIDENT; forbidden",
-            "SELF; deactivate; forbidden",
-            "RESIDENT; name; member-not-found",
-            "TEAM_LEADER; name; member-not-found",
-            "GRID_WORKER; roles RESIDENT; member-not-found",
-            "STAFF; name; member.changed",
-            "STAFF; phone; member.changed",
-            "STAFF; roles RESIDENT VOLUNTEER TEAM_LEADER; member.roles-changed",
-            "STAFF; roles RESIDENT STAFF; refused",
-            "STAFF; deactivate; member.deactivated",
-            "STAFF; party; party-membership-incomplete",
-            "ADMIN; roles STAFF; member.roles-changed" })
+    @CsvSource(delimiter = ';', textBlock = """
+            SELF; name; member.changed quiet
+            SELF; unit; member.changed quiet
+            SELF; phone; forbidden
+            SELF; roles RESIDENT; forbidden
+            SELF; deactivate; forbidden
+            RESIDENT; name; member-not-found
+            TEAM_LEADER; name; member-not-found
+            GRID_WORKER; roles RESIDENT; member-not-found
+            STAFF; name; member.changed
+            STAFF; phone; member.changed
+            STAFF; roles RESIDENT VOLUNTEER TEAM_LEADER; member.roles-changed
+            STAFF; roles RESIDENT STAFF; refused
+            STAFF; deactivate; member.deactivated
+            STAFF; party; party-membership-incomplete
+            ADMIN; roles STAFF; member.roles-changed
+            """)
     void decidesWhoMayChangeWhat(String editor, String change, String outcome) {
         Editor who = editor.equals("SELF") ? new Editor(MEMBER.toString(), Set.of("RESIDENT", "VOLUNTEER"))
                 : caller(editor, UUID.randomUUID());

@@ -17,24 +17,25 @@ class RolePolicyTest {
 
     /** caller's roles, target's roles before, after (- for a new member), allowed. */
     @ParameterizedTest(name = "{0} makes {1} into {2}: {3}")
-    @CsvSource(delimiter = ';', value = {
-            "STAFF; -; RESIDENT; true",
-            "STAFF; -; RESIDENT VOLUNTEER TEAM_LEADER GRID_WORKER; true",
-            "STAFF; -; STAFF; false",
-            "STAFF; -; ADMIN; false",
-            "STAFF; RESIDENT; RESIDENT VOLUNTEER; true",
-            "STAFF; RESIDENT; RESIDENT STAFF; false",
-            "STAFF; STAFF; STAFF ADMIN; false",
-            "STAFF; STAFF; RESIDENT; false",
-            "STAFF; ADMIN; RESIDENT; false",
-            "ADMIN; -; STAFF; true",
-            "ADMIN; -; ADMIN; true",
-            "ADMIN; RESIDENT; STAFF; true",
-            "ADMIN; STAFF; RESIDENT; true",
-            "ADMIN; ADMIN STAFF; STAFF; true",
-            "TEAM_LEADER; RESIDENT; RESIDENT VOLUNTEER; false",
-            "GRID_WORKER; RESIDENT; RESIDENT GRID_WORKER; false",
-            "RESIDENT; RESIDENT; RESIDENT ADMIN; false" })
+    @CsvSource(delimiter = ';', textBlock = """
+            STAFF; -; RESIDENT; true
+            STAFF; -; RESIDENT VOLUNTEER TEAM_LEADER GRID_WORKER; true
+            STAFF; -; STAFF; false
+            STAFF; -; ADMIN; false
+            STAFF; RESIDENT; RESIDENT VOLUNTEER; true
+            STAFF; RESIDENT; RESIDENT STAFF; false
+            STAFF; STAFF; STAFF ADMIN; false
+            STAFF; STAFF; RESIDENT; false
+            STAFF; ADMIN; RESIDENT; false
+            ADMIN; -; STAFF; true
+            ADMIN; -; ADMIN; true
+            ADMIN; RESIDENT; STAFF; true
+            ADMIN; STAFF; RESIDENT; true
+            ADMIN; ADMIN STAFF; STAFF; true
+            TEAM_LEADER; RESIDENT; RESIDENT VOLUNTEER; false
+            GRID_WORKER; RESIDENT; RESIDENT GRID_WORKER; false
+            RESIDENT; RESIDENT; RESIDENT ADMIN; false
+            """)
     void rolesAreGrantedOnlyAsTheCommunitysStructureAllows(String caller, String before, String after, boolean allowed) {
         Set<Role> was = before.equals("-") ? null : roles(before);
 
@@ -43,10 +44,17 @@ class RolePolicyTest {
     }
 
     @ParameterizedTest(name = "{0} manages someone with {1}: {2}")
-    @CsvSource(delimiter = ';', value = {
-            "STAFF; RESIDENT; true", "STAFF; VOLUNTEER TEAM_LEADER; true", "STAFF; GRID_WORKER; true",
-            "STAFF; STAFF; false", "STAFF; ADMIN; false", "ADMIN; STAFF; true", "ADMIN; ADMIN; true",
-            "TEAM_LEADER; RESIDENT; false", "RESIDENT; RESIDENT; false" })
+    @CsvSource(delimiter = ';', textBlock = """
+            STAFF; RESIDENT; true
+            STAFF; VOLUNTEER TEAM_LEADER; true
+            STAFF; GRID_WORKER; true
+            STAFF; STAFF; false
+            STAFF; ADMIN; false
+            ADMIN; STAFF; true
+            ADMIN; ADMIN; true
+            TEAM_LEADER; RESIDENT; false
+            RESIDENT; RESIDENT; false
+            """)
     void onlyAdminsManageStaffAndAdmins(String caller, String target, boolean allowed) {
         assertThat(RolePolicy.mayManage(caller(caller, UUID.randomUUID()), roles(target)).isEmpty()).isEqualTo(allowed);
     }

@@ -13,24 +13,24 @@ import community.dispatch.errors.DomainException;
 class DispatchTest {
 
     @ParameterizedTest(name = "{0} then {1}: {2}")
-    @CsvSource({
-            "OPEN, assign, ASSIGNED",
-            "OPEN, giveUp, UNASSIGNABLE",
-            "OPEN, cancel, CANCELLED",
-            "OPEN, release, illegal-dispatch-transition",
-            "ASSIGNED, release, OPEN",
-            "ASSIGNED, assign, ASSIGNED",
-            "ASSIGNED, cancel, CANCELLED",
-            "ASSIGNED, giveUp, illegal-dispatch-transition",
-            "UNASSIGNABLE, assign, ASSIGNED",
-            "UNASSIGNABLE, cancel, CANCELLED",
-            "UNASSIGNABLE, giveUp, illegal-dispatch-transition",
-            "CANCELLED, assign, request-cancelled",
-            "CANCELLED, release, request-cancelled",
-            "CANCELLED, giveUp, request-cancelled",
-            "CANCELLED, cancel, CANCELLED",
-            "CANCELLED, reopen, request-cancelled",
-    })
+    @CsvSource(textBlock = """
+            OPEN, assign, ASSIGNED
+            OPEN, giveUp, UNASSIGNABLE
+            OPEN, cancel, CANCELLED
+            OPEN, release, illegal-dispatch-transition
+            ASSIGNED, release, OPEN
+            ASSIGNED, assign, ASSIGNED
+            ASSIGNED, cancel, CANCELLED
+            ASSIGNED, giveUp, illegal-dispatch-transition
+            UNASSIGNABLE, assign, ASSIGNED
+            UNASSIGNABLE, cancel, CANCELLED
+            UNASSIGNABLE, giveUp, illegal-dispatch-transition
+            CANCELLED, assign, request-cancelled
+            CANCELLED, release, request-cancelled
+            CANCELLED, giveUp, request-cancelled
+            CANCELLED, cancel, CANCELLED
+            CANCELLED, reopen, request-cancelled
+            """)
     void movesOnlyAsDispatchAllows(DispatchStatus from, String move, String outcome) {
         Dispatch dispatch = in(from, 2);
         UnaryOperator<Dispatch> moving = switch (move) {

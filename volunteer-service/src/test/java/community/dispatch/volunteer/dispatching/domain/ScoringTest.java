@@ -45,14 +45,15 @@ class ScoringTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "the rule's first team wins,           team,     angel, dawn",
-            "a higher skill wins,                  skill,    5,     3",
-            "the same compound wins,               compound, C01,   C09",
-            "the same grid beats another grid,     grid,     G01,   G02",
-            "fewer open orders win,                load,     0,     1",
-            "fewer hours served lately win,        fairness, 0,     30",
-            "better ratings win,                   rating,   5.0,   2.0" })
+    @CsvSource(textBlock = """
+            the rule's first team wins,           team,     angel, dawn
+            a higher skill wins,                  skill,    5,     3
+            the same compound wins,               compound, C01,   C09
+            the same grid beats another grid,     grid,     G01,   G02
+            fewer open orders win,                load,     0,     1
+            fewer hours served lately win,        fairness, 0,     30
+            better ratings win,                   rating,   5.0,   2.0
+            """)
     void eachComponentPullsTheRightWay(String why, String component, String better, String worse) {
         // The worse one has the lower id, so only the component can put the better one first.
         List<Scored> ranked = rank(NURSING_IN_C01, List.of(with(A, component, worse), with(B, component, better)),

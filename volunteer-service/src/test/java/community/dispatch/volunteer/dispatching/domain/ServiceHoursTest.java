@@ -16,22 +16,30 @@ class ServiceHoursTest {
     private static final Instant NINE = Instant.parse("2026-12-06T01:00:00Z");
 
     @ParameterizedTest(name = "{0} min → {1} h")
-    @CsvSource({ "5, 0.5", "44, 0.5", "46, 1.0", "100, 1.5", "194, 3.0", "0, 0.5" })
+    @CsvSource(textBlock = """
+            5, 0.5
+            44, 0.5
+            46, 1.0
+            100, 1.5
+            194, 3.0
+            0, 0.5
+            """)
     void areRoundedToTheHalfHourAndNeverZero(long minutes, double hours) {
         assertThat(ServiceHours.of(Duration.ofMinutes(minutes))).isEqualTo(hours);
     }
 
     /** Work 09:00–13:00 (minutes after nine: 0–240) against spans other orders were credited for. */
     @ParameterizedTest(name = "credited {0} → {1} min left")
-    @CsvSource(delimiter = ';', value = {
-            "-; 240",
-            "0-240; 0",
-            "60-120; 180",
-            "-60-60; 180",
-            "200-300; 200",
-            "60-120 90-150; 150",
-            "30-60 120-180; 150",
-            "0-120 120-240; 0" })
+    @CsvSource(delimiter = ';', textBlock = """
+            -; 240
+            0-240; 0
+            60-120; 180
+            -60-60; 180
+            200-300; 200
+            60-120 90-150; 150
+            30-60 120-180; 150
+            0-120 120-240; 0
+            """)
     void onlyTimeNoOtherOrderWasCreditedForCounts(String credited, long minutesLeft) {
         List<ServiceHours.Span> spans = credited.equals("-") ? List.of() : Arrays.stream(credited.split(" ")).map(span -> {
             String[] ends = span.split("(?<=\\d)-");
