@@ -4,13 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,19 +31,14 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.util.backoff.FixedBackOff;
 
 import community.dispatch.events.EventCodec;
-import community.dispatch.events.MalformedEventException;
 import community.dispatch.events.Topics;
+import community.dispatch.kit.inbox.DeadLettering;
 import community.dispatch.kit.inbox.EventInbox;
 import community.dispatch.kit.inbox.InboxProperties;
 import community.dispatch.kit.inbox.InboxStore;
@@ -59,7 +52,6 @@ import community.dispatch.kit.outbox.OutboxRelay;
 import community.dispatch.kit.outbox.OutboxStore;
 import community.dispatch.kit.timers.WakeUps;
 import community.dispatch.kit.tracing.EventTracing;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -149,47 +141,12 @@ public class EventingAutoConfiguration {
         };
     }
 
-    /**
-     * Failed records are retried a bounded number of times, then written to {@code <topic>-dlt}; a
-     * record that is not a CloudEvent goes there at once. The partition never stalls. Each failed attempt
-     * counts in {@code dispatch.inbox.failures}, each record dead-lettered in {@code dispatch.inbox.dead.letters}.
-     */
+    /** Failed records are retried a bounded number of times, then dead-lettered ({@link DeadLettering}). */
     @Bean
     @ConditionalOnMissingBean
     CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, InboxProperties inbox,
             ObjectProvider<MeterRegistry> meters) {
-        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
-        Function<String, Counter> deadLettered = topic -> Counter.builder("dispatch.inbox.dead.letters")
-                .description("Records written to the topic's dead-letter topic").tag("topic", topic).register(registry);
-        Function<String, Counter> failed = topic -> Counter.builder("dispatch.inbox.failures")
-                .description("Failed attempts to handle a record; each is retried until the bound, then dead-lettered")
-                .tag("topic", topic).register(registry);
-        for (String topic : Topics.ALL) { // every series exists at zero from the start, for the alerts
-            deadLettered.apply(topic);
-            failed.apply(topic);
-        }
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
-                (record, error) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, error) -> {
-            deadLetters.accept(record, asFromARecordListener(error));
-            deadLettered.apply(record.topic()).increment();
-        }, new FixedBackOff(inbox.retryInterval().toMillis(), inbox.retries()));
-        handler.addNotRetryableExceptions(MalformedEventException.class);
-        handler.setRetryListeners((record, error, attempt) -> failed.apply(record.topic()).increment());
-        return handler;
-    }
-
-    /**
-     * A batch listener names its failing record in a {@link BatchListenerFailedException}: the dead letter's headers
-     * say what a record listener's would (the listener's failure, caused by what went wrong), not that wrapper.
-     */
-    static Exception asFromARecordListener(Exception error) {
-        Throwable cause = error;
-        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause == error ? error : new ListenerExecutionFailedException(error.getMessage(), cause);
+        return DeadLettering.errorHandler(kafkaTemplate, inbox, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

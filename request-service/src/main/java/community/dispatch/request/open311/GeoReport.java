@@ -2,14 +2,10 @@ package community.dispatch.request.open311;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -18,14 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 
 import community.dispatch.errors.DomainException;
-import community.dispatch.kit.time.CommunityCalendar;
 import community.dispatch.request.catalogue.Catalogue;
 import community.dispatch.request.catalogue.Category;
-import community.dispatch.request.requests.RequestDetails;
 import community.dispatch.request.requests.RequestIntake;
 import community.dispatch.request.requests.SystemNotes;
-import community.dispatch.request.requests.domain.Channel;
-import community.dispatch.request.requests.domain.Status;
 import community.dispatch.request.open311.GeoReportViews.Attribute;
 import community.dispatch.request.open311.GeoReportViews.Created;
 import community.dispatch.request.open311.GeoReportViews.Discovery;
@@ -37,7 +29,7 @@ import community.dispatch.request.open311.GeoReportViews.Token;
 import community.dispatch.request.open311.GeoReportViews.Update;
 import community.dispatch.request.open311.GeoReportViews.Value;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
+import lombok.RequiredArgsConstructor;
 
 /**
  * GeoReport v2 over the community's catalogue and requests. Reads are public and show nothing personal: a
@@ -47,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 @EnableConfigurationProperties(Open311Properties.class)
+@RequiredArgsConstructor
 class GeoReport {
 
     static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
@@ -58,22 +51,9 @@ class GeoReport {
     private final RequestIntake intake;
     private final SystemNotes notes;
     private final Open311Store store;
-    private final JsonMapper json;
-    private final CommunityCalendar calendar;
+    private final PublicRequestView views;
     private final Clock clock;
     private final Open311Properties properties;
-
-    GeoReport(Catalogue catalogue, RequestIntake intake, SystemNotes notes, Open311Store store,
-            JsonMapper json, CommunityCalendar calendar, Clock clock, Open311Properties properties) {
-        this.catalogue = catalogue;
-        this.intake = intake;
-        this.notes = notes;
-        this.store = store;
-        this.json = json;
-        this.calendar = calendar;
-        this.clock = clock;
-        this.properties = properties;
-    }
 
     /** Refuses a call that names a jurisdiction this endpoint is not (only when one is configured). */
     void checkJurisdiction(String asked) {
@@ -83,7 +63,7 @@ class GeoReport {
     }
 
     Discovery discovery() {
-        String changeset = w3c(properties.changeset());
+        String changeset = views.w3c(properties.changeset());
         return new Discovery(changeset, properties.contact(), properties.keyService(), List.of(new Endpoint(SPECIFICATION,
                 properties.endpoint().toString(), changeset, "production", List.of(Open311Format.XML_TYPE, "application/json"))));
     }
@@ -123,15 +103,15 @@ class GeoReport {
     }
 
     Mono<List<Request>> request(String id, String language) {
-        return catalogueFor(language).flatMap(names -> find(id).map(row -> List.of(view(row, names))));
+        return views.catalogueFor(language).flatMap(names -> find(id).map(row -> List.of(views.view(row, names))));
     }
 
     /** GET requests: by ids, or by service, time and status; newest first. */
     Mono<List<Request>> requests(MultiValueMap<String, String> query, String language) {
         checkJurisdiction(query.getFirst("jurisdiction_id"));
         String ids = query.getFirst("service_request_id");
-        int pageSize = Open311Input.number(query, "page_size", MOST_RESULTS, 1, MOST_RESULTS);
-        int page = Open311Input.number(query, "page", 1, 1, Integer.MAX_VALUE);
+        int pageSize = Open311Query.number(query, "page_size", MOST_RESULTS, 1, MOST_RESULTS);
+        int page = Open311Query.number(query, "page", 1, 1, Integer.MAX_VALUE);
         Open311Store.Search search;
         if (ids != null && !ids.isBlank()) {
             // The spec: with ids, every other criterion is ignored. An id that is not one of ours matches nothing.
@@ -139,21 +119,21 @@ class GeoReport {
                     .filter(Objects::nonNull).limit(MOST_RESULTS).toList(), null, null, null, null);
         }
         else {
-            Instant[] span = Open311Input.span(query, clock.instant());
+            Instant[] span = Open311Query.span(query, clock.instant());
             search = new Open311Store.Search(null, Open311Input.blankToNull(query.getFirst("service_code")), span[0], span[1],
-                    Open311Input.statuses(query.getFirst("status")));
+                    Open311Query.statuses(query.getFirst("status")));
         }
-        return catalogueFor(language).flatMap(names -> store.search(search, pageSize, (long) (page - 1) * pageSize)
-                .map(row -> view(row, names)).collectList());
+        return views.catalogueFor(language).flatMap(names -> store.search(search, pageSize, (long) (page - 1) * pageSize)
+                .map(row -> views.view(row, names)).collectList());
     }
 
     /** GET servicerequestupdates: every move of any request in the span, oldest first. */
     Mono<List<Update>> updates(MultiValueMap<String, String> query) {
         checkJurisdiction(query.getFirst("jurisdiction_id"));
-        Instant[] span = Open311Input.span(query, clock.instant());
+        Instant[] span = Open311Query.span(query, clock.instant());
         return store.moves(span[0], span[1], MOST_RESULTS)
                 .map(move -> new Update(Long.toString(move.seq()), move.requestId().toString(), Open311Wording.updateStatus(move.to(), move.reason()),
-                        w3c(move.at()), Open311Wording.publicNote(move.to(), move.actor(), move.reason(), move.publicNote(),
+                        views.w3c(move.at()), Open311Wording.publicNote(move.to(), move.actor(), move.reason(), move.publicNote(),
                                 move.sourceSystem()), null))
                 .collectList();
     }
@@ -201,51 +181,4 @@ class GeoReport {
         return (uuid == null ? Mono.<Open311Store.Row>empty() : store.find(uuid))
                 .switchIfEmpty(Mono.error(() -> Open311Exception.notFound("service_request_id '" + id + "' was not found")));
     }
-
-    /** Every service's name in the caller's language (retired ones too), and which publish details: read once for a whole answer. */
-    private Mono<Services> catalogueFor(String language) {
-        return catalogue.all(true).collectList().map(all -> new Services(
-                all.stream().collect(Collectors.toMap(Category::code, category -> category.name(language))),
-                all.stream().filter(Category::publicDetails).map(Category::code).collect(Collectors.toSet())));
-    }
-
-    private record Services(Map<String, String> names, Set<String> withPublicDetails) {
-    }
-
-    private Request view(Open311Store.Row row, Services services) {
-        RequestDetails details = json.readValue(row.details(), RequestDetails.class);
-        // Published only where both agree: a system filed it through this public API (a ticket forwarded on
-        // dispatch.intake, a hotline call's notes, was not meant for it), and staff flagged its category as one of
-        // public spaces. Even then the place is rounded to about 100 m.
-        boolean published = row.channel() == Channel.MUNICIPAL && row.externalRef() == null
-                && services.withPublicDetails().contains(row.categoryCode());
-        RequestDetails.Location location = details.location();
-        String building = location != null && location.buildingCode() != null && row.compoundCode() != null
-                ? row.compoundCode() + "/" + location.buildingCode() : null;
-        String address = published && location != null && location.address() != null ? location.address()
-                : building != null ? "compound " + row.compoundCode() + ", building " + location.buildingCode()
-                : row.compoundCode() != null ? "compound " + row.compoundCode() : null;
-        boolean closed = Status.DONE.contains(row.status());
-        return new Request(row.id().toString(), closed ? "closed" : "open",
-                Open311Wording.publicNote(row.status(), row.lastActor(), row.lastReason(), row.lastPublicNote(), row.sourceSystem()),
-                services.names().getOrDefault(row.categoryCode(), row.categoryCode()), row.categoryCode(),
-                published ? details.description() : null,
-                row.teamKey() != null ? "volunteer team " + row.teamKey() : properties.agency(),
-                Open311Wording.notice(row.urgency()), w3c(row.requestedAt()), w3c(row.updatedAt()),
-                closed ? null : w3c(row.feedbackBy()), address, building,
-                published && location != null ? roughly(location.latitude()) : null,
-                published && location != null ? roughly(location.longitude()) : null,
-                published && !details.mediaUrls().isEmpty() ? details.mediaUrls().get(0) : null);
-    }
-
-    /** A coordinate to three decimals: about 110 m north–south, 90 m east–west here — a street, not a door. */
-    static Double roughly(Double degrees) {
-        return degrees == null ? null : Math.round(degrees * 1000) / 1000.0;
-    }
-
-    private String w3c(Instant instant) {
-        return instant == null ? null
-                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(calendar.zone()));
-    }
-
 }
