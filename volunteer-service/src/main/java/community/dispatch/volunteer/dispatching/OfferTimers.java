@@ -1,9 +1,8 @@
 package community.dispatch.volunteer.dispatching;
 
 import java.time.Clock;
-import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -17,12 +16,13 @@ import community.dispatch.kit.timers.WakeUps;
  * repeats one; the timer sleeps until the next expiry, so each is moved on within moments.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DispatchTiming.class)
 class OfferTimers {
 
     @Bean
     DatabaseTimer offerTimer(OrderStore orders, Offering offering, TransactionalOperator transactions,
-            WakeUps wakeUps, Clock clock, @Value("${dispatch.dispatching.timer-interval:30s}") Duration longestSleep) {
-        return new DatabaseTimer("Offer timers", longestSleep, 100, (now, limit) ->
+            WakeUps wakeUps, Clock clock, DispatchTiming timing) {
+        return new DatabaseTimer("Offer timers", timing.timerInterval(), 100, (now, limit) ->
                 transactions.transactional(orders.claimExpired(now, limit)
                         .concatMap(offer -> offering.record(offer.expire(now))
                                 .then(offering.offerNext(offer.requestId()))
@@ -34,8 +34,8 @@ class OfferTimers {
     /** Requests wanted later get their first offer when it is due (their window's start less the lead time). */
     @Bean
     DatabaseTimer deferredDispatchTimer(DispatchStore dispatches, Offering offering, TransactionalOperator transactions,
-            WakeUps wakeUps, Clock clock, @Value("${dispatch.dispatching.timer-interval:30s}") Duration longestSleep) {
-        return new DatabaseTimer("Deferred dispatch", longestSleep, 100, (now, limit) ->
+            WakeUps wakeUps, Clock clock, DispatchTiming timing) {
+        return new DatabaseTimer("Deferred dispatch", timing.timerInterval(), 100, (now, limit) ->
                 transactions.transactional(dispatches.claimDeferred(now, limit)
                         .concatMap(request -> offering.offerNext(request).thenReturn(1L))
                         .reduce(0L, Long::sum)),

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import community.dispatch.events.order.OrderUnassignable;
@@ -54,8 +53,7 @@ public class Offering {
     private final Outbox outbox;
     private final DispatchMetrics metrics;
     private final Clock clock;
-    @Value("${dispatch.dispatching.window-lead:2h}")
-    private final Duration windowLead;
+    private final DispatchTiming timing;
 
     /**
      * A new request to dispatch; a repeated one changes nothing. One wanted later (its preferred window starts
@@ -63,7 +61,7 @@ public class Offering {
      * (the deferred dispatch timer, {@link OfferTimers}), to volunteers free in the window.
      */
     Mono<Void> requestSubmitted(RequestSubmitted submitted) {
-        Instant firstOffer = submitted.preferredFrom() == null ? null : submitted.preferredFrom().minus(windowLead);
+        Instant firstOffer = submitted.preferredFrom() == null ? null : submitted.preferredFrom().minus(timing.windowLead());
         Instant offerAfter = firstOffer != null && firstOffer.isAfter(clock.instant()) ? firstOffer : null;
         Dispatch opening = new Dispatch(submitted.requestId(),
                 submitted.categoryCode() == null ? DEFAULT_CATEGORY : submitted.categoryCode(),

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
  * of days in the community's calendar.
  */
 @Component
+@EnableConfigurationProperties(HoursProperties.class)
 public class TimeBank {
 
     public record Entry(LocalDate date, @Schema(example = "SERVICE", allowableValues = { "SERVICE", "HONOUR" }) String kind,
@@ -52,12 +53,12 @@ public class TimeBank {
     private final double pointsPerHour;
 
     TimeBank(HoursStore store, AuditTrail audit, TransactionalOperator transactions, CommunityCalendar calendar,
-            @Value("${dispatch.hours.points-per-hour:10}") double pointsPerHour) {
+            HoursProperties properties) {
         this.store = store;
         this.audit = audit;
         this.transactions = transactions;
         this.calendar = calendar;
-        this.pointsPerHour = pointsPerHour;
+        this.pointsPerHour = properties.pointsPerHour();
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
  * which is the only thing the two services share here — and only with {@code dispatch.demo-data.enabled}.
  */
 @Component
+@EnableConfigurationProperties(DemoProperties.class)
 class DemoTeams {
 
     private static final List<String> TEAMS = List.of("angel", "weaver", "dawn", "red-steward", "baoliang", "lebei");
@@ -31,9 +32,9 @@ class DemoTeams {
     private final Set<UUID> leaders = new HashSet<>();
     private final boolean enabled;
 
-    DemoTeams(VolunteerStore volunteers, @Value("${dispatch.demo-data.enabled:false}") boolean enabled) {
+    DemoTeams(VolunteerStore volunteers, DemoProperties demo) {
         this.volunteers = volunteers;
-        this.enabled = enabled;
+        this.enabled = demo.enabled();
         for (int i = 0; i < TEAMS.size() * 8; i++) {
             int number = FIRST_VOLUNTEER + i;
             UUID member = UUID.nameUUIDFromBytes(("community-dispatch demo member " + number).getBytes(StandardCharsets.UTF_8));
