@@ -16,7 +16,7 @@ import org.springframework.util.MultiValueMap;
 import community.dispatch.errors.DomainException;
 import community.dispatch.request.catalogue.Catalogue;
 import community.dispatch.request.catalogue.Category;
-import community.dispatch.request.requests.RequestIntake;
+import community.dispatch.request.intake.RequestIntake;
 import community.dispatch.request.requests.SystemNotes;
 import community.dispatch.request.open311.GeoReportViews.Attribute;
 import community.dispatch.request.open311.GeoReportViews.Created;

@@ -28,7 +28,8 @@ import lombok.RequiredArgsConstructor;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RequestAccess {
 
-    static final String GRID_WORKER = "GRID_WORKER";
+    /** The role of those who serve grids: they see and submit for the residents of the grids they serve. */
+    public static final String GRID_WORKER = "GRID_WORKER";
 
     private final RequestStore store;
     private final TimelineStore history;
@@ -59,6 +60,34 @@ public class RequestAccess {
         Instant now = clock.instant();
         return Mono.zip(store.page(filter, now, page, size).collectList(), store.count(filter, now))
                 .map(found -> new Page(found.getT1(), page, size, found.getT2()));
+    }
+
+    /** The ids of the calling member's newest requests, at most {@code limit}: what their live stream follows (a machine client is no member: 404). */
+    public Flux<UUID> newestOfCaller(Caller caller, int limit) {
+        return store.newestOf(caller.memberId().toString(), limit);
+    }
+
+    /** The ids of a grid's newest requests, at most {@code limit}: staff's and those who serve the grid, no one else's. */
+    public Flux<UUID> newestInGrid(String grid, Caller caller, int limit) {
+        if (!caller.isStaff() && !caller.serves(grid)) {
+            return Flux.error(DomainException.forbidden("Only staff and those who serve the grid see its board."));
+        }
+        return store.newestInGrid(grid, limit);
+    }
+
+    /**
+     * Open requests a new one may repeat — the same category from the last 7 days, in the same building or within
+     * {@code metres} — how many there are in all, and those of them the caller may see.
+     */
+    public Mono<Hints> similarTo(ServiceRequest submitted, RequestDetails.Location location, int metres, Caller caller) {
+        return store.possibleDuplicates(submitted, location, metres).collectList()
+                .map(similar -> new Hints(similar.size(), similar.stream()
+                        .filter(other -> maySee(other.request(), caller))
+                        .map(StoredRequest::request).toList()));
+    }
+
+    /** Open requests like a new one: how many in all, and those the caller may see. */
+    public record Hints(int similarOpenRequests, List<ServiceRequest> visible) {
     }
 
     /** The most requests an export lists: more than a resident makes in a lifetime. */

@@ -1,8 +1,6 @@
 package community.dispatch.request.requests;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -36,7 +34,7 @@ public class RequestDecisions {
     private final RequestStore store;
     private final TimelineStore timeline;
     private final RequestChanges changes;
-    private final DisputeLadder ladder;
+    private final Deliberations deliberations;
     private final Outbox outbox;
     private final RequestMetrics metrics;
     private final TransactionalOperator transactions;
@@ -95,33 +93,9 @@ public class RequestDecisions {
                 return outbox.record(new RequestEvaluated(id, rating, comment), stored.externalRef())
                         .then(metrics.evaluated(rating))
                         .then(changes.persist(stored, changed));
-            }).flatMap(after -> after.request().status() == Status.REOPENED ? ladder.restartIfDispute(after)
+            }).flatMap(after -> after.request().status() == Status.REOPENED ? deliberations.restartIfDispute(after)
                     : Mono.just(after));
         }));
-    }
-
-    /** Where a dispute stands on the deliberation ladder, for those who may see the request. */
-    public Mono<DisputeLadder.Standing> deliberation(UUID id, Caller caller) {
-        return store.find(id).filter(stored -> RequestAccess.maySee(stored.request(), caller))
-                .switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)))
-                .flatMap(stored -> ladder.standing(id))
-                .switchIfEmpty(Mono.error(() -> DomainException.notFound("not-a-dispute",
-                        "Request " + id + " is not on the deliberation ladder.")));
-    }
-
-    /** Staff record a session; a settlement resolves the dispute. */
-    public Mono<StoredRequest> recordSession(UUID id, LocalDate heldOn, List<String> parties, DisputeLadder.Outcome outcome,
-            String notes, Caller caller) {
-        RequestAccess.requireStaff(caller);
-        return transactions.transactional(store.lock(id).switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)))
-                .flatMap(stored -> ladder.record(stored, heldOn, parties, outcome, notes, caller.subject())));
-    }
-
-    /** Staff take an unsettled dispute to the next rung. */
-    public Mono<StoredRequest> climbLadder(UUID id, String reason, Caller caller) {
-        RequestAccess.requireStaff(caller);
-        return transactions.transactional(store.lock(id).switchIfEmpty(Mono.error(() -> RequestAccess.notFound(id)))
-                .flatMap(stored -> ladder.climb(stored, caller.subject(), reason == null ? "staff decision" : reason)));
     }
 
     private Mono<StoredRequest> change(UUID id, Caller caller, Function<StoredRequest, ServiceRequest.Changed> move) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,6 @@ import community.dispatch.kit.metrics.Committed;
 import community.dispatch.request.catalogue.Urgency;
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
-import community.dispatch.request.requests.domain.Step;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -53,7 +51,6 @@ class RequestMetrics {
         }
         reopenings();
         IntStream.rangeClosed(1, 5).forEach(this::evaluations);
-        Stream.of(Step.values()).forEach(this::deliberations);
     }
 
     Mono<Void> submitted(ServiceRequest request) {
@@ -88,13 +85,9 @@ class RequestMetrics {
         return Committed.measure(() -> evaluations(rating).increment());
     }
 
-    Mono<Void> deliberationStep(Step step) {
-        return Committed.measure(() -> deliberations(step).increment());
-    }
-
     /**
      * Why a request went to staff, from the move's reason as {@link ServiceRequest} and
-     * {@link DisputeLadder} word it; an SLA breach is {@code dispatch-deadline} or {@code feedback-deadline}.
+     * the deliberation ladder words it; an SLA breach is {@code dispatch-deadline} or {@code feedback-deadline}.
      */
     static String escalationKind(ServiceRequest.Move move) {
         String reason = move.reason() == null ? "" : move.reason();
@@ -138,11 +131,6 @@ class RequestMetrics {
     private Counter evaluations(int rating) {
         return Counter.builder("dispatch.requests.evaluated").description("Evaluations by the requester, by stars")
                 .tag("rating", Integer.toString(rating)).register(meters);
-    }
-
-    private Counter deliberations(Step step) {
-        return Counter.builder("dispatch.disputes.steps").description("Disputes put on a rung of the deliberation ladder")
-                .tag("step", tag(step)).register(meters);
     }
 
     private static String tag(Enum<?> value) {

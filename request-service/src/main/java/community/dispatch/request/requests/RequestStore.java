@@ -100,13 +100,9 @@ public class RequestStore {
                 .collectList().flatMapIterable(ids -> ids);
     }
 
-    /** The earliest deadline, evaluation window or dispute rung falling due after the given instant. */
+    /** The earliest deadline or evaluation window falling due after the given instant. */
     public Mono<Instant> nextDueAfter(Instant after) {
-        return database.sql("""
-                        SELECT least(
-                            (SELECT min(due_at) FROM service_request WHERE due_at > :after),
-                            (SELECT min(step_due_at) FROM deliberation WHERE step_due_at > :after AND settled_at IS NULL)
-                        ) AS next""")
+        return database.sql("SELECT min(due_at) AS next FROM service_request WHERE due_at > :after")
                 .bind("after", after)
                 .map(row -> Optional.ofNullable(row.get("next", Instant.class))).one()
                 .flatMap(Mono::justOrEmpty);

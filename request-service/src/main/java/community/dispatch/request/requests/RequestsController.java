@@ -1,11 +1,11 @@
 package community.dispatch.request.requests;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -24,8 +24,6 @@ import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.web.Versions;
 import community.dispatch.request.catalogue.Urgency;
 
-import community.dispatch.request.requests.domain.Channel;
-import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,8 +32,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
@@ -49,30 +45,9 @@ import lombok.RequiredArgsConstructor;
 @RequiredArgsConstructor
 class RequestsController {
 
-    private final RequestIntake intake;
     private final RequestAccess access;
     private final RequestDecisions decisions;
     private final JsonMapper json;
-
-    @PostMapping
-    @Operation(summary = "Submit a request", description = """
-            A resident submits for themself (channel APP); grid workers, the five chiefs and staff submit on a \
-            resident's behalf (onBehalfOf, channel GRID_REPORT, VISIT or HOTLINE). A retried call with the same \
-            Idempotency-Key answers with the first request.""")
-    @ApiResponse(responseCode = "201", description = """
-            Submitted; deadlines set. With the request come possible duplicates: open requests of the same \
-            category from the last 7 days in the same building or within 50 m (those you may see), and how many \
-            there are in all.""")
-    @ApiResponse(responseCode = "400", description = "Invalid fields or answers, unknown category")
-    Mono<ResponseEntity<Submitted>> submit(@Valid @RequestBody SubmitRequest body, @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        return intake.submit(body.toSubmission(), caller)
-                .flatMap(stored -> intake.hintsFor(stored, caller).map(hints -> ResponseEntity
-                        .created(URI.create("/api/v1/requests/" + stored.request().id()))
-                        .eTag(Versions.eTag(stored.request().version()))
-                        .body(new Submitted(RequestResponse.of(stored, json), hints.similarOpenRequests(),
-                                hints.visible().stream().map(DuplicateHint::of).toList()))));
-    }
 
     @GetMapping("/{id}")
     @Operation(summary = "One request", description = "Your own; grid workers those of the grids they serve; staff any. Anyone else's is 404.")
@@ -117,7 +92,7 @@ class RequestsController {
 
     @PostMapping("/{id}/duplicate")
     @ApiResponse(responseCode = "200", description = "Closed as a duplicate", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "The request is finished already")
+    @FinishedAlready
     @Operation(summary = "Close a request as a duplicate of another (staff)", description = "It closes and points to the original.")
     Mono<RequestResponse> duplicate(@PathVariable UUID id, @Valid @RequestBody DuplicateRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -125,37 +100,9 @@ class RequestsController {
                 .map(stored -> RequestResponse.of(stored, json));
     }
 
-    @GetMapping("/{id}/deliberation")
-    @Operation(summary = "Where a dispute stands on the deliberation ladder", description = """
-            ONLINE_DELIBERATION (網上議事) → PROPERTY_COUNCIL (物業黨群議事) → COMMUNITY_COUNCIL (社區黨群議事): \
-            the current rung, its deadline and every session held.""")
-    Mono<DisputeLadder.Standing> deliberation(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-        return decisions.deliberation(id, Caller.of(jwt));
-    }
-
-    @PostMapping("/{id}/deliberation/sessions")
-    @Operation(summary = "Record a deliberation session (staff)", description = "Outcome SETTLED resolves the dispute; it then goes to evaluation.")
-    @ApiResponse(responseCode = "200", description = "Recorded: the request as it now stands", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "Not a dispute under deliberation")
-    Mono<RequestResponse> session(@PathVariable UUID id, @Valid @RequestBody SessionRequest body,
-            @AuthenticationPrincipal Jwt jwt) {
-        return decisions.recordSession(id, body.heldOn(), body.parties(), body.outcome(), body.notes(), Caller.of(jwt))
-                .map(stored -> RequestResponse.of(stored, json));
-    }
-
-    @PostMapping("/{id}/deliberation/escalation")
-    @ApiResponse(responseCode = "200", description = "On the next rung, or escalated to staff", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "Not a dispute under deliberation")
-    @Operation(summary = "Take an unsettled dispute to the next rung (staff)", description = "Past the community council, the request is escalated to staff.")
-    Mono<RequestResponse> climb(@PathVariable UUID id, @Valid @RequestBody(required = false) ReasonRequest body,
-            @AuthenticationPrincipal Jwt jwt) {
-        return decisions.climbLadder(id, body == null ? null : body.reason(), Caller.of(jwt))
-                .map(stored -> RequestResponse.of(stored, json));
-    }
-
     @PostMapping("/{id}/urgency")
     @ApiResponse(responseCode = "200", description = "Reclassified; the deadlines counted again", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "The request is finished already")
+    @FinishedAlready
     @Operation(summary = "Reclassify the urgency (staff)", description = "E.g. COMPLEX for a request that needs more time; the deadlines are counted again from submission.")
     Mono<RequestResponse> reclassify(@PathVariable UUID id, @Valid @RequestBody UrgencyRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -165,7 +112,7 @@ class RequestsController {
 
     @PostMapping("/{id}/rejection")
     @ApiResponse(responseCode = "200", description = "Turned down", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "The request is finished already")
+    @FinishedAlready
     @Operation(summary = "Turn a request down as out of scope (退單; staff)", description = "With a reason the requester sees; the request is finished (409 if it already is).")
     Mono<RequestResponse> reject(@PathVariable UUID id, @Valid @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt jwt) {
         return decisions.reject(id, body.reason(), Caller.of(jwt))
@@ -182,68 +129,10 @@ class RequestsController {
                 .map(stored -> RequestResponse.of(stored, json));
     }
 
-    record SubmitRequest(
-            @Schema(example = "household-help", description = "A category code from GET /api/v1/categories") @NotBlank @Size(max = 40) String categoryCode,
-            @Schema(description = "Omitted: the category's SLA class") Urgency urgency,
-            @Schema(description = "Omitted: APP") Channel channel,
-            @Schema(description = "The resident a grid worker, chief or staff member submits for") UUID onBehalfOf,
-            @Schema(example = "The kitchen tap in unit 301 has dripped for two days; my mother is 82 and cannot fix it.")
-            @NotBlank @Size(max = 4000) String description,
-            @Schema(example = "{\"room\": \"kitchen\", \"elderly-at-home\": true}",
-                    description = "Answers to the category's attributes, by attribute code") Map<String, Object> attributes,
-            @Valid LocationRequest location,
-            @Valid WindowRequest preferredWindow,
-            @Schema(example = "[\"https://media.community.example/r/7f3a.jpg\"]") @Size(max = 10) List<@NotBlank @Size(max = 1000) String> mediaUrls,
-            RequestDetails.ContactPreference contactPreference,
-            Boolean anonymous) {
-
-        RequestIntake.Submission toSubmission() {
-            RequestDetails details = new RequestDetails(description.trim(), attributes == null ? Map.of() : attributes,
-                    location == null ? null : location.toLocation(),
-                    preferredWindow == null ? null : new RequestDetails.TimeWindow(preferredWindow.from(), preferredWindow.to()),
-                    mediaUrls == null ? List.of() : mediaUrls,
-                    contactPreference == null ? RequestDetails.ContactPreference.APP : contactPreference,
-                    Boolean.TRUE.equals(anonymous), null);
-            return new RequestIntake.Submission(categoryCode, urgency, channel == null ? Channel.APP : channel, onBehalfOf, details);
-        }
-    }
-
-    record LocationRequest(@Schema(example = "C05") @Size(max = 20) String compoundCode,
-            @Schema(example = "5") @Size(max = 20) String buildingCode,
-            @Schema(example = "301") @Size(max = 20) String unitCode,
-            @Schema(example = "31.2304") @Min(-90) @Max(90) Double latitude,
-            @Schema(example = "121.4737") @Min(-180) @Max(180) Double longitude,
-            @Schema(example = "Building 5, unit 301, Sandi New Village") @Size(max = 500) String address) {
-
-        RequestDetails.Location toLocation() {
-            return new RequestDetails.Location(compoundCode, buildingCode, unitCode, latitude, longitude, address);
-        }
-    }
-
-    record WindowRequest(@NotNull OffsetDateTime from, @NotNull OffsetDateTime to) {
-    }
-
-    record ReasonRequest(@Schema(example = "Fixed by a neighbour before anyone came.") @Size(max = 1000) String reason) {
-    }
-
     record DuplicateRequest(@NotNull UUID originalId) {
     }
 
     record UrgencyRequest(@NotNull Urgency urgency) {
-    }
-
-    record SessionRequest(@NotNull LocalDate heldOn,
-            @Schema(example = "[\"Resident of C05-5-301\", \"Resident of C05-5-401\", \"Property manager\"]")
-            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> parties,
-            @NotNull DisputeLadder.Outcome outcome,
-            @Schema(example = "Both sides agreed the upstairs drain is repaired by Friday at shared cost.") @Size(max = 4000) String notes) {
-    }
-
-    /** A submitted request and the open requests it may duplicate. */
-    record Submitted(RequestResponse request,
-            @Schema(example = "2", description = "Open requests like it (same category, same building or within 50 m, last 7 days), all of them")
-            int similarOpenRequests,
-            @Schema(description = "Those of them the caller may see") List<DuplicateHint> possibleDuplicates) {
     }
 
     /** One page of requests, newest first. */
@@ -251,33 +140,14 @@ class RequestsController {
             @Schema(example = "57") long total) {
     }
 
-    record DuplicateHint(UUID id, @Schema(example = "household-help") String categoryCode, Status status, Instant submittedAt) {
-
-        static DuplicateHint of(ServiceRequest request) {
-            return new DuplicateHint(request.id(), request.categoryCode(), request.status(), request.submittedAt());
-        }
-    }
-
     record EvaluationRequest(@Schema(example = "5", description = "1 to 5 stars; 1 or 2 reopens the request") @NotNull @Min(1) @Max(5) Integer rating,
             @Schema(example = "Came the same afternoon, very kind.") @Size(max = 2000) String comment) {
     }
 
-    /** A request as its readers see it. */
-    record RequestResponse(UUID id, @Schema(example = "household-help") String categoryCode, Status status, Urgency urgency,
-            Channel channel, @Schema(example = "7cbbd5a5-03b4-301f-bd62-6e91495dacd1") String requesterId,
-            @Schema(example = "G03") String gridCode, @Schema(example = "C05") String compoundCode, Instant submittedAt,
-            Instant dispatchBy, Instant feedbackBy, Instant dueAt,
-            @Schema(example = "5", description = "Stars given, once evaluated") Integer rating, RequestDetails details,
-            @Schema(example = "12345-2026-118833", description = "The municipal ticket this request came from") String externalRef,
-            UUID duplicateOf) {
-
-        static RequestResponse of(StoredRequest stored, JsonMapper json) {
-            ServiceRequest request = stored.request();
-            return new RequestResponse(request.id(), request.categoryCode(), request.status(), request.urgency(),
-                    request.channel(), request.requesterId(), request.gridCode(), request.compoundCode(),
-                    request.submittedAt(), request.deadlines().dispatchBy(), request.deadlines().feedbackBy(),
-                    request.dueAt(), request.rating(), json.readValue(stored.details(), RequestDetails.class),
-                    stored.externalRef(), stored.duplicateOf());
-        }
+    /** The refusal of a decision about a request that is finished (closed, cancelled, turned down). */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "409", description = "The request is finished already")
+    @interface FinishedAlready {
     }
 }

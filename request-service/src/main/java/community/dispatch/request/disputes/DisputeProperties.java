@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.disputes;
 
 import java.time.Duration;
 

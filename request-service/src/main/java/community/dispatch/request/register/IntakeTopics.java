@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.register;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;

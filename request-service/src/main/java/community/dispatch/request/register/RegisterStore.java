@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.register;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.privacy;
 
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import community.dispatch.kit.security.Caller;
-import community.dispatch.request.requests.RequestsController.RequestResponse;
+import community.dispatch.request.requests.RequestAccess;
+import community.dispatch.request.requests.RequestResponse;
+import community.dispatch.request.requests.TimelineEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.disputes;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
@@ -11,11 +11,18 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.kit.outbox.Outbox;
 import community.dispatch.errors.DomainException;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.request.requests.Deliberations;
+import community.dispatch.request.requests.RequestAccess;
+import community.dispatch.request.requests.RequestChanges;
+import community.dispatch.request.requests.RequestProperties;
+import community.dispatch.request.requests.StoredRequest;
 
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
@@ -29,12 +36,13 @@ import lombok.RequiredArgsConstructor;
  * Disputes climb ONLINE_DELIBERATION → PROPERTY_COUNCIL → COMMUNITY_COUNCIL: staff record each
  * session; a settled dispute is resolved and goes to evaluation like any request; an unsettled step
  * climbs at its deadline or by staff decision; past the top rung the request is escalated to staff.
- * Runs inside the caller's transaction.
+ * What a request's life asks of it ({@link Deliberations}) runs inside the caller's transaction; what staff and
+ * readers ask runs in a transaction of its own.
  */
-@Component
+@Service
 @EnableConfigurationProperties(DisputeProperties.class)
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
-public class DisputeLadder {
+public class DisputeLadder implements Deliberations {
 
     private static final Logger log = LoggerFactory.getLogger(DisputeLadder.class);
 
@@ -55,40 +63,60 @@ public class DisputeLadder {
     }
 
     private final DeliberationStore deliberations;
-    private final RequestStore store;
-    private final TimelineStore timeline;
+    private final RequestAccess access;
     private final RequestChanges changes;
     private final Outbox outbox;
-    private final RequestMetrics metrics;
+    private final DisputeMetrics metrics;
+    private final TransactionalOperator transactions;
     private final DisputeProperties properties;
     private final RequestProperties requests;
     private final Clock clock;
 
     /** Puts a new (or reopened) dispute on the first rung. */
-    Mono<StoredRequest> start(StoredRequest dispute) {
+    @Override
+    public Mono<StoredRequest> start(StoredRequest dispute) {
         Instant now = clock.instant();
         Step first = Step.ONLINE_DELIBERATION;
         return changes.persist(dispute, dispute.request().startDeliberation(first, "system", now))
                 .flatMap(stored -> deliberations.putOn(stored.request().id(), first, now.plus(properties.window(first)))
                         .then(outbox.record(RequestUpdated.deliberating(stored.request().id(), first.name()),
                                 stored.externalRef()))
-                        .then(metrics.deliberationStep(first))
+                        .then(metrics.putOn(first))
                         .thenReturn(stored));
     }
 
     /** A reopened request that is a dispute goes back on the ladder; others are left as they are. */
-    Mono<StoredRequest> restartIfDispute(StoredRequest reopened) {
+    @Override
+    public Mono<StoredRequest> restartIfDispute(StoredRequest reopened) {
         return deliberations.rung(reopened.request().id()).flatMap(standing -> start(reopened)).defaultIfEmpty(reopened);
     }
 
-    Mono<Standing> standing(UUID requestId) {
+    /** Where a dispute stands on the ladder, for those who may see the request (404 for anyone else, and for a request that is no dispute). */
+    public Mono<Standing> standing(UUID id, Caller caller) {
+        return access.get(id, caller).flatMap(stored -> standing(id))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("not-a-dispute",
+                        "Request " + id + " is not on the deliberation ladder.")));
+    }
+
+    /** Staff record a session on the current rung; a settlement resolves the dispute. */
+    public Mono<StoredRequest> record(UUID id, LocalDate heldOn, List<String> parties, Outcome outcome, String notes, Caller caller) {
+        return transactions.transactional(changes.lockForStaff(id, caller)
+                .flatMap(stored -> record(stored, heldOn, parties, outcome, notes, caller.subject())));
+    }
+
+    /** Staff take an unsettled dispute to the next rung. */
+    public Mono<StoredRequest> climb(UUID id, String reason, Caller caller) {
+        return transactions.transactional(changes.lockForStaff(id, caller)
+                .flatMap(stored -> climb(stored, caller.subject(), reason == null ? "staff decision" : reason)));
+    }
+
+    private Mono<Standing> standing(UUID requestId) {
         return deliberations.rung(requestId)
                 .flatMap(rung -> deliberations.sessions(requestId).collectList()
                         .map(sessions -> new Standing(rung.step(), rung.stepDueAt(), rung.settledAt(), sessions)));
     }
 
-    /** Records a session on the current rung; a settlement resolves the request. */
-    Mono<StoredRequest> record(StoredRequest dispute, LocalDate heldOn, List<String> parties, Outcome outcome, String notes, String staff) {
+    private Mono<StoredRequest> record(StoredRequest dispute, LocalDate heldOn, List<String> parties, Outcome outcome, String notes, String staff) {
         UUID id = dispute.request().id();
         return deliberating(dispute).flatMap(standing -> deliberations.recordSession(id, standing.step(), heldOn, parties,
                         outcome, notes, staff)
@@ -102,16 +130,16 @@ public class DisputeLadder {
     }
 
     /** Climbs to the next rung (a deadline passed, or staff decided); past the top the request is escalated. */
-    Mono<StoredRequest> climb(StoredRequest dispute, String actor, String why) {
+    private Mono<StoredRequest> climb(StoredRequest dispute, String actor, String why) {
         UUID id = dispute.request().id();
         return deliberating(dispute).flatMap(standing -> {
             Instant now = clock.instant();
             return standing.step().next()
                     .map(next -> deliberations.putOn(id, next, now.plus(properties.window(next)))
-                            .then(timeline.append(id, new ServiceRequest.Move(Status.IN_PROGRESS, Status.IN_PROGRESS, actor,
+                            .then(changes.note(id, new ServiceRequest.Move(Status.IN_PROGRESS, Status.IN_PROGRESS, actor,
                                     "deliberation: " + next + " (" + next.nameZh() + "): " + why, now)))
                             .then(outbox.record(RequestUpdated.deliberating(id, next.name()), dispute.externalRef()))
-                            .then(metrics.deliberationStep(next))
+                            .then(metrics.putOn(next))
                             .then(Logged.line(() -> log.info("Dispute {} climbs to {}", id, next)))
                             .thenReturn(dispute))
                     .orElseGet(() -> deliberations.stopClock(id)
@@ -123,7 +151,7 @@ public class DisputeLadder {
     /** Disputes whose rung deadline passed climb; answers how many did. */
     Mono<Long> climbOverdue(Instant now, int limit) {
         return deliberations.claimOverdue(now, limit)
-                .concatMap(id -> store.lock(id).flatMap(stored -> climb(stored, "system", "step deadline passed")))
+                .concatMap(id -> changes.lock(id).flatMap(stored -> climb(stored, "system", "step deadline passed")))
                 .count();
     }
 

@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.intake;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,10 +19,15 @@ import community.dispatch.kit.time.CommunityCalendar;
 import community.dispatch.request.catalogue.Catalogue;
 import community.dispatch.request.catalogue.Category;
 import community.dispatch.request.catalogue.Urgency;
+import community.dispatch.request.register.Register;
+import community.dispatch.request.requests.Deliberations;
+import community.dispatch.request.requests.RequestAccess;
+import community.dispatch.request.requests.RequestChanges;
+import community.dispatch.request.requests.RequestDetails;
+import community.dispatch.request.requests.StoredRequest;
 
 import community.dispatch.request.requests.domain.Channel;
 import community.dispatch.request.requests.domain.ServiceRequest;
-import community.dispatch.request.requests.domain.Status;
 import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,17 +46,16 @@ public class RequestIntake {
     private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
     private static final String OTHER = "other";
 
-    private final RequestStore store;
-    private final TimelineStore timeline;
+    private final RequestChanges changes;
+    private final RequestAccess access;
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final TransactionalOperator transactions;
     private final JsonMapper json;
-    private final DisputeLadder ladder;
-    private final RequestMetrics metrics;
+    private final Deliberations deliberations;
     private final Clock clock;
     private final CommunityCalendar calendar;
-    private final RegisterStore register;
+    private final Register register;
 
     /**
      * Where help is wanted, as dispatch reads it: the building ({@code <compound>/<building>}) and the
@@ -137,8 +141,7 @@ public class RequestIntake {
      */
     public Mono<Void> takeTicket(String sourceSystem, String externalRef, String categoryCode, String description,
             String address) {
-        return transactions.transactional(store.byExternalReference(sourceSystem, externalRef)
-                .hasElement()
+        return transactions.transactional(changes.tookTicket(sourceSystem, externalRef)
                 .flatMap(known -> known ? Mono.<Void>empty() : catalogue.find(categoryCode == null ? OTHER : categoryCode)
                         .filter(Category::active)
                         .switchIfEmpty(Mono.defer(() -> catalogue.forNewRequest(OTHER)))
@@ -182,30 +185,21 @@ public class RequestIntake {
     private Mono<StoredRequest> enter(StoredRequest stored, Category category, String actor, String how, UUID requesterMember,
             RequestDetails.TimeWindow window, Place place) {
         ServiceRequest request = stored.request();
-        return store.insert(request, stored.details(), stored.externalRef(), stored.sourceSystem())
-                .then(timeline.append(request.id(), new ServiceRequest.Move(null, Status.SUBMITTED, actor, how,
-                        request.submittedAt())))
+        return changes.enter(stored, actor, how)
                 .then(outbox.record(new RequestSubmitted(request.id(), category.code(), request.urgency().name(),
                         request.channel().name(), requesterMember, request.submittedAt(), category.route().name(),
                         request.compoundCode(), request.gridCode(), window == null ? null : window.from().toInstant(),
                         window == null ? null : window.to().toInstant(), place.building(), place.latitude(), place.longitude(),
                         submitter(request)), stored.externalRef()))
-                .then(metrics.submitted(request))
                 .then(Logged.line(() -> log.info("Request {} {} ({}, {})", request.id(), how, category.code(), request.urgency())))
                 .thenReturn(stored)
-                .flatMap(entered -> category.route() == Category.Route.DELIBERATION ? ladder.start(entered) : Mono.just(entered));
+                .flatMap(entered -> category.route() == Category.Route.DELIBERATION ? deliberations.start(entered) : Mono.just(entered));
     }
 
     /** Open requests the new one may repeat, among those the caller may see, and how many there are in all. */
-    public Mono<Hints> hintsFor(StoredRequest submitted, Caller caller) {
+    public Mono<RequestAccess.Hints> hintsFor(StoredRequest submitted, Caller caller) {
         RequestDetails details = json.readValue(submitted.details(), RequestDetails.class);
-        return store.possibleDuplicates(submitted.request(), details.location(), 50).collectList()
-                .map(similar -> new Hints(similar.size(), similar.stream()
-                        .filter(other -> RequestAccess.maySee(other.request(), caller))
-                        .map(StoredRequest::request).toList()));
-    }
-
-    public record Hints(int similarOpenRequests, List<ServiceRequest> visible) {
+        return access.similarTo(submitted.request(), details.location(), 50, caller);
     }
 
     /**

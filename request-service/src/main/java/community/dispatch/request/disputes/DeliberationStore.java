@@ -1,17 +1,18 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.disputes;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-import community.dispatch.request.requests.DisputeLadder.Outcome;
-import community.dispatch.request.requests.DisputeLadder.Session;
-import community.dispatch.request.requests.DisputeLadder.Standing;
+import community.dispatch.request.disputes.DisputeLadder.Outcome;
+import community.dispatch.request.disputes.DisputeLadder.Session;
+import community.dispatch.request.disputes.DisputeLadder.Standing;
 import community.dispatch.request.requests.domain.Step;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -85,5 +86,13 @@ class DeliberationStore {
                 .bind("now", now).bind("limit", limit)
                 .map(row -> row.get("request_id", UUID.class)).all()
                 .collectList().flatMapIterable(ids -> ids);
+    }
+
+    /** The earliest rung deadline of an unsettled dispute after the given instant. */
+    Mono<Instant> nextDueAfter(Instant after) {
+        return database.sql("SELECT min(step_due_at) AS next FROM deliberation WHERE step_due_at > :after AND settled_at IS NULL")
+                .bind("after", after)
+                .map(row -> Optional.ofNullable(row.get("next", Instant.class))).one()
+                .flatMap(Mono::justOrEmpty);
     }
 }

@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.intake;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -8,6 +8,7 @@ import community.dispatch.events.EventCodec;
 import community.dispatch.events.MalformedEventException;
 import community.dispatch.events.Topics;
 import community.dispatch.events.intake.TicketCreated;
+import community.dispatch.request.register.Register;
 import community.dispatch.kit.inbox.EventHandlers;
 import community.dispatch.kit.inbox.EventInbox;
 import reactor.core.publisher.Mono;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
  * Tickets other municipal systems (the city's 12345 platform, the street office's grid platform)
  * publish on their own intake topics ({@code dispatch.intake.<client id>}, which only that system may write),
  * in structured or binary CloudEvents mode. Only tickets, only from municipal systems admins registered
- * ({@link RegisterEvents}: the {@code sourceSystem} is the system's client id), only on the system's own
+ * ({@link Register}: the {@code sourceSystem} is the system's client id), only on the system's own
  * topic (a ticket naming another system is refused: the topic is who wrote it), and only within the sizes
  * below are taken; anything else goes to the dead-letter topic with the reason. The topics never stall.
  */
@@ -32,7 +33,7 @@ class MunicipalIntake {
     private final EventHandlers handlers;
     private final EventCodec codec;
 
-    MunicipalIntake(EventInbox inbox, EventCodec codec, RequestIntake intake, RegisterStore systems) {
+    MunicipalIntake(EventInbox inbox, EventCodec codec, RequestIntake intake, Register systems) {
         this.codec = codec;
         this.handlers = inbox.consumer(CONSUMER).on(TicketCreated.class, ticket -> {
             String problem = problemWith(ticket);

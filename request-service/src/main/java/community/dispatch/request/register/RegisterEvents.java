@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.register;
 
 import java.time.Clock;
 
@@ -21,9 +21,9 @@ import community.dispatch.request.privacy.RequesterErasure;
 
 /**
  * Learns from member-service's register: which municipal systems admins registered (and retired) — the client
- * ids of those registered and not retired are the {@code sourceSystem}s whose tickets {@link MunicipalIntake}
+ * ids of those registered and not retired are the {@code sourceSystem}s whose tickets the intake
  * takes, each on its own intake topic ({@link IntakeTopics}) — and which members are active in which grid, for
- * submissions on someone's behalf ({@link RequestIntake}) — and whom to erase ({@link RequesterErasure}).
+ * submissions on someone's behalf — and whom to erase ({@link RequesterErasure}). Others ask {@link Register}.
  */
 @Component
 class RegisterEvents {

@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

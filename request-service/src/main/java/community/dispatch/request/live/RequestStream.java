@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.live;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,6 +11,8 @@ import community.dispatch.events.Topics;
 import community.dispatch.kit.streams.EventStreams;
 import community.dispatch.kit.streams.EventStreams.Framing;
 import community.dispatch.kit.streams.Interest;
+import community.dispatch.kit.security.Caller;
+import community.dispatch.request.requests.RequestAccess;
 import reactor.core.publisher.Flux;
 
 /**
@@ -25,25 +27,29 @@ class RequestStream {
     private static final int FOLLOWED = 500;
 
     private final EventStreams streams;
-    private final RequestStore store;
+    private final RequestAccess access;
     private final Framing<RequestNews> framing;
 
-    RequestStream(EventStreams streams, RequestStore store, EventCodec codec) {
+    RequestStream(EventStreams streams, RequestAccess access, EventCodec codec) {
         this.streams = streams;
-        this.store = store;
+        this.access = access;
         this.framing = new Framing<>(event -> RequestNews.of(event, codec.data(event)), RequestNews::change, RequestNews.RESET);
     }
 
-    /** A grid's board: the moves of its requests, those it had and each one submitted in it meanwhile. */
-    Flux<ServerSentEvent<RequestNews>> ofGrid(String grid, String lastEventId, Instant until) {
-        return store.newestInGrid(grid, FOLLOWED).map(UUID::toString).collectList()
+    /**
+     * A grid's board: the moves of its requests, those it had and each one submitted in it meanwhile (for those who may
+     * see it: {@link RequestAccess#newestInGrid}).
+     */
+    Flux<ServerSentEvent<RequestNews>> ofGrid(String grid, Caller caller, String lastEventId, Instant until) {
+        return access.newestInGrid(grid, caller, FOLLOWED).map(UUID::toString).collectList()
                 .flatMapMany(requests -> streams.open(Interest.following(Topics.REQUEST_EVENTS, requests, grid, "gridCode"),
                         lastEventId, until, framing));
     }
 
-    Flux<ServerSentEvent<RequestNews>> of(UUID requester, String lastEventId, Instant until) {
-        return store.newestOf(requester.toString(), FOLLOWED).map(UUID::toString).collectList()
-                .flatMapMany(requests -> streams.open(Interest.following(Topics.REQUEST_EVENTS, requests, requester.toString(),
+    /** The caller's own: the moves of the requests they had and of each one they submit meanwhile. */
+    Flux<ServerSentEvent<RequestNews>> of(Caller caller, String lastEventId, Instant until) {
+        return access.newestOfCaller(caller, FOLLOWED).map(UUID::toString).collectList()
+                .flatMapMany(requests -> streams.open(Interest.following(Topics.REQUEST_EVENTS, requests, caller.subject(),
                         "requesterId"), lastEventId, until, framing));
     }
 }

@@ -1,4 +1,4 @@
-package community.dispatch.request.requests;
+package community.dispatch.request.live;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
