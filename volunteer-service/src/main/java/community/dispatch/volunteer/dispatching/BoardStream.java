@@ -11,9 +11,11 @@ import org.springframework.stereotype.Service;
 
 import community.dispatch.events.EventCodec;
 import community.dispatch.events.Topics;
+import community.dispatch.kit.security.Caller;
 import community.dispatch.kit.streams.EventStreams;
 import community.dispatch.kit.streams.EventStreams.Framing;
 import community.dispatch.kit.streams.Interest;
+import community.dispatch.volunteer.teams.Volunteers;
 import reactor.core.publisher.Flux;
 import lombok.RequiredArgsConstructor;
 
@@ -29,13 +31,18 @@ class BoardStream {
     private final EventStreams streams;
     private final OrderStore orders;
     private final EventCodec codec;
+    private final Volunteers volunteers;
 
     /**
      * The team's board: the moves of its own orders — those it had when the stream opened and each one offered to it
      * meanwhile (another team's volunteer taking a request of a category both serve is not this team's business) —
-     * and the requests nobody takes whose rule names the team.
+     * and the requests nobody takes whose rule names the team. For staff and the team's leaders.
      */
-    Flux<ServerSentEvent<BoardNews>> of(String team, boolean staff, String lastEventId, Instant until) {
+    Flux<ServerSentEvent<BoardNews>> of(String team, Caller caller, String lastEventId, Instant until) {
+        return volunteers.overseeing(team, caller, "board").flatMapMany(scope -> of(team, scope.staff(), lastEventId, until));
+    }
+
+    private Flux<ServerSentEvent<BoardNews>> of(String team, boolean staff, String lastEventId, Instant until) {
         return orders.ofTeam(team, null).collectList().flatMapMany(known -> {
             Set<UUID> teamsOrders = ConcurrentHashMap.newKeySet();
             known.forEach(order -> teamsOrders.add(order.id()));

@@ -181,9 +181,9 @@ public class OrderDesk {
         return orders.ofVolunteer(volunteer, status);
     }
 
-    /** A team's offers and orders, newest first, at most 100. */
-    public Flux<Order> ordersOfTeam(String team, OrderStatus status) {
-        return orders.ofTeam(team, status);
+    /** A team's offers and orders, newest first, at most 100: for staff and the team's leaders. */
+    public Flux<Order> ordersOfTeam(String team, OrderStatus status, Caller caller) {
+        return volunteers.overseeing(team, caller, "orders").thenMany(orders.ofTeam(team, status));
     }
 
     private Mono<Order> ownOrder(UUID orderId, UUID volunteer) {

@@ -1,5 +1,9 @@
 package community.dispatch.volunteer.dispatching;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
@@ -17,10 +21,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import community.dispatch.errors.DomainException;
 import community.dispatch.kit.security.Caller;
 import community.dispatch.volunteer.dispatching.domain.OrderStatus;
-import community.dispatch.volunteer.teams.Volunteers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -40,7 +42,6 @@ import lombok.RequiredArgsConstructor;
 class OrdersController {
 
     private final OrderDesk desk;
-    private final Volunteers volunteers;
     private final OrderStream stream;
     private final BoardStream board;
 
@@ -71,9 +72,7 @@ class OrdersController {
     @Operation(summary = "A team's offers and orders (staff, the team's leaders)", description = "Newest first, at most 100.")
     Mono<List<OrderResponse>> team(@PathVariable String key, @RequestParam(required = false) OrderStatus status,
             @AuthenticationPrincipal Jwt jwt) {
-        return volunteers.scopeOf(Caller.of(jwt)).map(scope -> scope.covers(key))
-                .flatMap(ok -> ok ? desk.ordersOfTeam(key, status).map(OrderResponse::of).collectList()
-                : Mono.error(DomainException.forbidden("Only the team's leaders and staff see its orders.")));
+        return desk.ordersOfTeam(key, status, Caller.of(jwt)).map(OrderResponse::of).collectList();
     }
 
     @GetMapping(path = "/api/v1/teams/{key}/board/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -89,9 +88,7 @@ class OrdersController {
             @Parameter(description = "The id of the last event you received, to resume after it")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @AuthenticationPrincipal Jwt jwt) {
-        return volunteers.scopeOf(Caller.of(jwt)).flatMapMany(scope -> scope.covers(key)
-                ? board.of(key, scope.staff(), lastEventId, jwt.getExpiresAt())
-                : Flux.error(DomainException.forbidden("Only the team's leaders and staff see its board.")));
+        return board.of(key, Caller.of(jwt), lastEventId, jwt.getExpiresAt());
     }
 
     @PostMapping("/api/v1/orders/{id}/acceptance")
@@ -105,8 +102,7 @@ class OrdersController {
 
     @PostMapping("/api/v1/orders/{id}/decline")
     @ApiResponse(responseCode = "200", description = "Declined; the request goes to the next volunteer", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "No such order of yours")
-    @ApiResponse(responseCode = "409", description = "The order is not in a state that allows this (its status is in the problem)")
+    @OwnOrderMove
     @Operation(summary = "Decline an offer", description = "The request goes to the next volunteer.")
     Mono<OrderResponse> decline(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -115,8 +111,7 @@ class OrdersController {
 
     @PostMapping("/api/v1/orders/{id}/check-in")
     @ApiResponse(responseCode = "200", description = "Started", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "No such order of yours")
-    @ApiResponse(responseCode = "409", description = "The order is not in a state that allows this (its status is in the problem)")
+    @OwnOrderMove
     @Operation(summary = "Check in: the work starts", description = "By the volunteer who accepted the order; the request becomes IN_PROGRESS. 409 unless the order is accepted.")
     Mono<OrderResponse> checkIn(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return desk.checkIn(id, Caller.of(jwt).memberId()).map(OrderResponse::of);
@@ -124,8 +119,7 @@ class OrdersController {
 
     @PostMapping("/api/v1/orders/{id}/check-out")
     @ApiResponse(responseCode = "200", description = "Done; the hours are credited", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "No such order of yours")
-    @ApiResponse(responseCode = "409", description = "The order is not in a state that allows this (its status is in the problem)")
+    @OwnOrderMove
     @Operation(summary = "Check out: the work is done", description = """
             Credits the hours since check-in, rounded to the half hour. The note goes to the requester and staff only; \
             publicNote, if given, is what the public may read of the work (Open311's status notes) — write nothing \
@@ -138,8 +132,7 @@ class OrdersController {
 
     @PostMapping("/api/v1/orders/{id}/release")
     @ApiResponse(responseCode = "200", description = "Given back; the request is dispatched again", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "No such order of yours")
-    @ApiResponse(responseCode = "409", description = "The order is not in a state that allows this (its status is in the problem)")
+    @OwnOrderMove
     @Operation(summary = "Give back an accepted order before starting it", description = "The request is dispatched again.")
     Mono<OrderResponse> release(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteRequest body,
             @AuthenticationPrincipal Jwt jwt) {
@@ -181,5 +174,13 @@ class OrdersController {
             @Size(max = 2000) String note,
             @Schema(example = "Tap repaired.", description = "What the public may read of the work; nothing about the person")
             @Size(max = 200) String publicNote) {
+    }
+
+    /** The refusals of a move of the caller's own order. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "404", description = "No such order of yours")
+    @ApiResponse(responseCode = "409", description = "The order is not in a state that allows this (its status is in the problem)")
+    @interface OwnOrderMove {
     }
 }

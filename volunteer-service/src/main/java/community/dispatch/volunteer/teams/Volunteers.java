@@ -71,6 +71,15 @@ public class Volunteers {
     }
 
     /**
+     * The caller's scope when they oversee the team — staff, or one of its leaders — for seeing its {@code what} (its
+     * orders, its board); 403 for anyone else.
+     */
+    public Mono<TeamScope> overseeing(String team, Caller caller, String what) {
+        return scopeOf(caller).filter(scope -> scope.covers(team)).switchIfEmpty(Mono.error(() ->
+                DomainException.forbidden("Only the team's leaders and staff see its " + what + ".")));
+    }
+
+    /**
      * Puts a volunteer in teams; every team must exist. Staff place anyone; a team leader adds to and takes
      * from the teams they lead only, and never moves themself.
      */
