@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import community.dispatch.kit.security.ServiceSecurityAutoConfiguration;
@@ -20,12 +21,13 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
 /**
- * Every service's OpenAPI document names the service and declares how to authorize: a member's
+ * Every service's OpenAPI document names the service and whom to ask ({@link ApiContact}), and declares how to authorize: a member's
  * username and password traded for a token at the issuer's {@code /oauth2/token} (what Swagger UI's
  * "Authorize" does), or a bearer token pasted in. The server is the document's own origin, so a
  * document read through the gateway sends "Try it out" calls through the gateway too.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(ApiContact.class)
 public class OpenApiAutoConfiguration {
 
     public static final String BEARER_SCHEME = "bearer-jwt";
@@ -37,9 +39,10 @@ public class OpenApiAutoConfiguration {
     OpenAPI serviceOpenApi(@Value("${spring.application.name}") String service,
             @Value("${dispatch.api.description:}") String description,
             @Value("${dispatch.api.version:v1}") String version,
-            @Value("${dispatch.api.token-url:/oauth2/token}") String tokenUrl) {
+            @Value("${dispatch.api.token-url:/oauth2/token}") String tokenUrl, ApiContact contact) {
         return new OpenAPI()
-                .info(new Info().title(service).description(description).version(version))
+                .info(new Info().title(service).description(description).version(version).contact(contact.contact())
+                        .license(contact.license()))
                 .servers(List.of(new Server().url("/").description("Where this document was read from (the gateway)")))
                 .components(new Components()
                         .addSecuritySchemes(SIGN_IN_SCHEME, new SecurityScheme()
