@@ -1,10 +1,5 @@
 package community.dispatch.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,14 +27,13 @@ public final class LocalStack {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Supervisor supervisor = new Supervisor();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<ChildProcess> brokers = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalRedis redis;
 
     public static void main(String[] args) {
         if (List.of(args).contains("--help")) {
-            System.out.println(StackSettings.USAGE);
+            System.out.print(StackSettings.usage());
             return;
         }
         StackSettings settings;
@@ -48,7 +42,7 @@ public final class LocalStack {
         }
         catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println(StackSettings.USAGE);
+            System.err.print(StackSettings.usage());
             System.exit(2);
             return;
         }
@@ -137,7 +131,7 @@ public final class LocalStack {
                 firstInstances.putIfAbsent(service.name(), process);
             }
         }
-        awaitHealthy(healthPorts, System.nanoTime() + settings.startTimeout().toNanos());
+        new Readiness().await(healthPorts, settings.startTimeout(), logs);
         SharedClasses.archiveAll(settings.root(), firstInstances);
         synchronized (this) {
             abortIfStopping();
@@ -191,48 +185,6 @@ public final class LocalStack {
             services.add(Service.gateway(instance, settings));
         }
         return services;
-    }
-
-    private void awaitHealthy(Map<ChildProcess, Integer> pending, long deadline) {
-        Map<ChildProcess, Integer> waiting = new LinkedHashMap<>(pending);
-        while (!waiting.isEmpty()) {
-            for (var entry : List.copyOf(waiting.entrySet())) {
-                ChildProcess process = entry.getKey();
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(process.name() + " exited during start-up; the end of "
-                            + process.log() + ":\n" + process.tail(40));
-                }
-                if (ready(entry.getValue())) {
-                    Console.say("%s is healthy", process.name());
-                    waiting.remove(process);
-                }
-            }
-            if (!waiting.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("not healthy within " + settings.startTimeout().toSeconds()
-                            + " s: " + waiting.keySet().stream().map(ChildProcess::name).toList()
-                            + " (see their logs in " + settings.logs() + ")");
-                }
-                Host.pause(Duration.ofMillis(500));
-            }
-        }
-    }
-
-    private boolean ready(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz"))
-                .timeout(Duration.ofSeconds(2))
-                .GET()
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        }
-        catch (IOException e) {
-            return false;
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the services", e);
-        }
     }
 
     void awaitStop() {

@@ -1,7 +1,9 @@
 package community.dispatch.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,45 +41,15 @@ record StackSettings(
         Path backupTo,
         Path restoreFrom) {
 
-    static final String USAGE = """
-            Usage: ./run.sh [--cluster] [--reset] [--build] [--restore <file>]
-                   ./run.sh --backup [<file or folder>]
-                   ./run.sh --cluster --kafka-user <client id>
-              --cluster  cluster mode: three Kafka brokers (replication 3, min.insync.replicas 2) whose
-                         clients sign in (SASL/SCRAM) and may do only what their ACLs allow, two
-                         instances of each service (the second on its port + 10) and Redis for the
-                         gateways' shared rate limits
-              --reset    start from empty: delete the stack's data (databases, Kafka logs) first
-              --build    rebuild the services before starting (otherwise only missing jars are built)
-              --backup [<file or folder>]
-                         with the stack running: write one file that --restore brings back (the three
-                         databases at one instant, and the stack's secrets) [backups/community-dispatch-<UTC time>.zip]
-              --restore <file>
-                         start from a backup: into an empty data directory (with --reset, this one emptied
-                         first); every event the outboxes keep is published again to the new Kafka
-              --kafka-user <client id>
-                         with the cluster running: give a registered municipal system its Kafka user,
-                         which may write its own intake topic (dispatch.intake.<client id>) and nothing
-                         else; prints the password once (kept in <data>/kafka-cluster/users/)
-
-            Environment (defaults in brackets):
-              DISPATCH_DATA_DIR                data and logs [<repository>/.data]
-              DISPATCH_POSTGRES_PORT           PostgreSQL [15432]
-              DISPATCH_KAFKA_PORT              Kafka broker; the controller takes the next port [19092]
-                                               (cluster: brokers on it, +2 and +4, controllers one above each)
-              DISPATCH_GATEWAY_PORT            gateway [8080]
-              DISPATCH_REQUEST_SERVICE_PORT    request-service [8081]
-              DISPATCH_VOLUNTEER_SERVICE_PORT  volunteer-service [8082]
-              DISPATCH_MEMBER_SERVICE_PORT     member-service [8083]
-                                               (each process's actuator: its port + 1000, on loopback)
-              DISPATCH_REDIS_PORT              Redis, cluster mode only [16379]
-              DISPATCH_JAVA_OPTS               JVM options of each service [-Xms64m -Xmx384m -XX:+UseSerialGC]
-              DISPATCH_START_TIMEOUT           seconds to wait for everything to be healthy [300]
-              DISPATCH_DEMO_DATA               load the demo community into member-service on first start [true]
-              DISPATCH_ADMIN_PASSWORD          the first admin's password [generated, shown once, kept in <data>/admin-password]
-              DISPATCH_POSTGRES_STATEMENTS     true: PostgreSQL counts every statement (pg_stat_statements), for bench/ [false]
-              DISPATCH_LOG_FORMAT              the services' log files: json (one ECS object a line, with trace ids) or text [json]
-            """;
+    /** What {@code ./run.sh --help} prints, and a wrong option after its message: {@code usage.txt} beside these classes. */
+    static String usage() {
+        try (InputStream in = StackSettings.class.getResourceAsStream("/usage.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not read the usage", e);
+        }
+    }
 
     static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC";
 

@@ -15,6 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 class StackSettingsTest {
 
     @Test
+    void theHelpListsEveryOptionAndEverySettingTheLauncherReadsFromTheEnvironment() {
+        assertThat(StackSettings.usage()).startsWith("Usage: ./run.sh")
+                .contains("--cluster", "--reset", "--build", "--backup", "--restore", "--kafka-user")
+                .contains("DISPATCH_DATA_DIR", "DISPATCH_POSTGRES_PORT", "DISPATCH_KAFKA_PORT", "DISPATCH_GATEWAY_PORT",
+                        "DISPATCH_REQUEST_SERVICE_PORT", "DISPATCH_VOLUNTEER_SERVICE_PORT", "DISPATCH_MEMBER_SERVICE_PORT",
+                        "DISPATCH_REDIS_PORT", "DISPATCH_JAVA_OPTS", "DISPATCH_START_TIMEOUT", "DISPATCH_DEMO_DATA",
+                        "DISPATCH_POSTGRES_STATEMENTS");
+    }
+
+    @Test
     void defaultsFitOneMachine() {
         StackSettings settings = StackSettings.from(Map.of("DISPATCH_ROOT", "/srv/dispatch"), List.of());
 
