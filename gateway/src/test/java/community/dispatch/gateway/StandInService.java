@@ -26,7 +26,9 @@ import reactor.netty.http.server.HttpServerResponse;
  * them, once that many are held at once, at most three seconds), one ending in
  * {@code /flaky} answers 503 to the first attempt of each caller-chosen {@code X-Attempt-Key} (and to a later one
  * with the body it received), one ending in
- * {@code /stream} is an event stream that sends a comment every half second and never ends.
+ * {@code /stream} is an event stream that sends a comment every half second and never ends; told to cut calls off,
+ * it closes the connection of every call without an answer, as a dying process does; told it is not ready, its
+ * readiness check answers 503, as a starting process's does.
  * It answers the gateway's readiness checks apart, and can be stopped and started again on the same port.
  */
 final class StandInService {
@@ -54,6 +56,12 @@ final class StandInService {
     private volatile Sinks.Empty<Void> gathered = Sinks.empty();
 
     private volatile DisposableServer server;
+
+    /** Whether calls (not readiness checks) are cut off without an answer. */
+    private volatile boolean cuttingOff;
+
+    /** Whether its readiness check passes. */
+    private volatile boolean ready = true;
 
     private final int port;
 
@@ -113,6 +121,16 @@ final class StandInService {
         issuer = tokenResponse;
     }
 
+    /** Its readiness check passes from now on, or answers 503 (as a service still starting does). */
+    void ready(boolean passing) {
+        ready = passing;
+    }
+
+    /** From now on every routed call's connection is closed without an answer (readiness checks still pass), or not. */
+    void cutCallsOff(boolean cut) {
+        cuttingOff = cut;
+    }
+
     void stop() {
         server.disposeNow();
     }
@@ -129,10 +147,16 @@ final class StandInService {
         String path = request.fullPath();
         if (path.equals("/readyz")) {
             // The gateway's load balancer asks this; it is not a call routed here.
-            return response.header("Content-Type", "application/json").sendString(Mono.just("{\"status\":\"UP\"}")).then();
+            return response.status(ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE)
+                    .header("Content-Type", "application/json")
+                    .sendString(Mono.just(ready ? "{\"status\":\"UP\"}" : "{\"status\":\"OUT_OF_SERVICE\"}")).then();
         }
         received.add(request.requestHeaders().copy());
         callsByPath.computeIfAbsent(path, any -> new AtomicInteger()).incrementAndGet();
+        if (cuttingOff) {
+            request.withConnection(connection -> connection.channel().close());
+            return Mono.never();
+        }
         if (path.equals("/oauth2/jwks")) {
             return response.header("Content-Type", "application/json").sendString(Mono.just(jwkSet)).then();
         }

@@ -15,9 +15,10 @@ class PerServiceInstances {
 
     @Bean
     ServiceInstanceListSupplier checkedInstances(Environment environment, ConfiguredInstances configured,
-            LoadBalancerClientFactory factory) {
+            LoadBalancerClientFactory factory, InstanceStates states) {
         String service = LoadBalancerClientFactory.getName(environment);
         ServiceInstance[] instances = configured.of(service).toArray(ServiceInstance[]::new);
-        return new CheckedInstances(ServiceInstanceListSuppliers.from(service, instances), factory);
+        return new CheckedInstances(ServiceInstanceListSuppliers.from(service, instances), factory, states,
+                factory.getProperties(service).getHealthCheck().getInterval());
     }
 }
