@@ -22,7 +22,9 @@ field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }
 
 stop() {
   [ -n "$submitter" ] && kill "$submitter" 2>/dev/null || true
+  [ -n "$phone" ] && kill "$phone" 2>/dev/null || true
   submitter=
+  phone=
   [ -n "$launcher" ] && kill -TERM "$launcher" 2>/dev/null && wait "$launcher" 2>/dev/null || true
   launcher=
 }
@@ -93,12 +95,12 @@ sign_in_resident() {
 
 # Cold JVMs (eight of them and three brokers in cluster mode, on two cores) may answer the first
 # submissions after the route's time limit (504) whether or not anything is killed; the set-up submits
-# until five in a row are acknowledged at once, so that a refusal in the test proper means a fault was
-# not survived. These submissions are not counted. Sets $warm_id to the last one's id.
+# until five in a row are acknowledged within a second, so that a refusal in the test proper means a fault
+# was not survived. These submissions are not counted. Sets $warm_id to the last one's id.
 warm_up() {
   local warm=0
   for w in $(seq 1 60); do
-    if warm_id=$(curl -sf --max-time 10 "$gateway/api/v1/requests" -H "Authorization: Bearer $resident" \
+    if warm_id=$(curl -sf --max-time 1 "$gateway/api/v1/requests" -H "Authorization: Bearer $resident" \
         -H 'Content-Type: application/json' -H "Idempotency-Key: $name-warm-up-$w" \
         -d "{\"categoryCode\":\"sewing-mending\",\"description\":\"warm-up $w: a button to sew on\"}" | field id); then
       warm=$((warm + 1))
@@ -143,6 +145,76 @@ stop_submitting() {
   touch "$data/stop-submitting"
   wait "$submitter" || true
   submitter=
+  if [ -n "$phone" ]; then
+    wait "$phone" || true
+    phone=
+  fi
+}
+
+# A resident's phone that does not retry: $phone_rate keyed submissions a second (STACK_TEST_PHONE_RATE, 5 by default:
+# what this 2-core machine serves in cluster mode with room to spare — deploy/README.md has the figures at 20), each
+# sent once, whatever comes back.
+# Each is a line of $phone_log: its number, its status (000: no answer within 10 s), when it was sent (ms since the
+# epoch) and, when acknowledged, the request's id. Stopped with the resident's submissions (stop_submitting).
+phone_log="$data/phone"
+phone_rate="${STACK_TEST_PHONE_RATE:-5}"
+phone=
+start_phone() {
+  : > "$phone_log"
+  (
+    n=0
+    first=${EPOCHREALTIME/./}
+    while [ ! -f "$data/stop-submitting" ]; do
+      n=$((n + 1))
+      (
+        sent=${EPOCHREALTIME/./}
+        answer=$(curl -s --max-time 10 -o - -w '\n%{http_code}' "$gateway/api/v1/requests" -H "Authorization: Bearer $resident" \
+          -H 'Content-Type: application/json' -H "Idempotency-Key: $name-phone-$n" \
+          -d "{\"categoryCode\":\"sewing-mending\",\"description\":\"phone-$name $n: a zip to fix\"}")
+        status=${answer##*$'\n'}
+        echo "$n ${status:-000} ${sent:0:13} $(field id <<< "${answer%$'\n'*}")" >> "$phone_log"
+      ) &
+      # Call n + 1 is due n / rate seconds after the first: sleeping until then, not for a fixed gap, keeps the rate
+      # whatever each call costs to start.
+      due=$((first + n * 1000000 / phone_rate - ${EPOCHREALTIME/./}))
+      [ "$due" -le 0 ] || sleep "$((due / 1000000)).$(printf '%06d' $((due % 1000000)))"
+    done
+    wait
+  ) &
+  phone=$!
+}
+
+# phone_warm: returns once the phone's calls sent between 10 and 6 s ago (all answered by now, or timed out at the
+# gateway) were all acknowledged, at least three seconds' worth of them: the JVMs are warm at the phone's rate. Fails
+# after two minutes.
+phone_warm() {
+  local now
+  for _ in $(seq 1 120); do
+    sleep 1
+    now=$(( ${EPOCHREALTIME/./} / 1000 ))
+    if awk -v from=$((now - 10000)) -v to=$((now - 6000)) -v least=$((3 * phone_rate)) \
+        '$3 >= from && $3 < to { sent++; if ($2 !~ /^2/) refused++ } END { exit !(sent >= least && refused == 0) }' "$phone_log"; then
+      return
+    fi
+  done
+  fail "the phone's calls were not all acknowledged after two minutes of warming up"
+}
+
+# phase <label>: from now on the phone's calls count in this phase (refused_by_phase).
+phases="$data/phases"
+phase() { echo "${EPOCHREALTIME/./} $*" | cut -c1-13,17- >> "$phases"; }
+
+# refused_by_phase: per phase, how many of the phone's calls were sent and how many refused (not 2xx), with the
+# statuses of the refused; one line each.
+refused_by_phase() {
+  awk 'NR == FNR { start[NR] = $1; $1 = ""; label[NR] = substr($0, 2); phases = NR; next }
+       { p = 0; for (i = 1; i <= phases; i++) if ($3 >= start[i]) p = i
+         sent[p]++; if ($2 !~ /^2/) { refused[p]++; count[p, $2]++; if (!((p, $2) in seen)) { seen[p, $2]; codes[p] = codes[p] " " $2 } } }
+       END { for (i = 1; i <= phases; i++) {
+               detail = ""; n = split(substr(codes[i], 2), list, " ")
+               for (c = 1; c <= n; c++) detail = detail (c > 1 ? ", " : "") count[i, list[c]] " × " list[c]
+               printf "%s: %d sent, %d refused%s\n", label[i], sent[i], refused[i] + 0, detail == "" ? "" : " (" detail ")" } }' \
+    "$phases" "$phone_log"
 }
 
 # check <database> <ids file> <query over temp table acked(id)>: prints the number the query answers.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A process of the stack, its output appended to its own log file. It can be started again with the
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
 final class ChildProcess {
 
     private static final long STOP_GRACE_SECONDS = 30;
+
+    /** How much lower a process started again gently runs: a tenth of the CPU an ordinary one gets when both want it. */
+    static final int GENTLE_NICENESS = 10;
 
     private final String name;
     private final ProcessBuilder builder;
@@ -56,9 +60,46 @@ final class ChildProcess {
         process = launch();
     }
 
+    /**
+     * Starts the command again at a lower CPU priority ({@code nice}): while it starts, the processes that stayed up
+     * get the CPU first. {@link #normalPriority} ends it.
+     */
+    void startAgainGently() {
+        process = launch(List.of("nice", "-n", Integer.toString(GENTLE_NICENESS)));
+    }
+
+    /**
+     * Back to the usual priority, every thread of the current run. Lowering a niceness needs the privilege to (root,
+     * or a raised {@code RLIMIT_NICE}); without it the process keeps its lower priority, which is said and harms nothing.
+     */
+    void normalPriority() {
+        Path tasks = Path.of("/proc", Long.toString(pid()), "task");
+        List<String> command = new ArrayList<>(List.of("renice", "-n", "0", "-p"));
+        try (Stream<Path> threads = Files.list(tasks)) {
+            threads.map(thread -> thread.getFileName().toString()).forEach(command::add);
+            Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(renice.getInputStream().readAllBytes()).trim();
+            if (renice.waitFor() != 0) {
+                Console.say("%s keeps its lower priority: %s", name, output);
+            }
+        }
+        catch (IOException e) {
+            Console.say("%s keeps its lower priority: %s", name, e.getMessage());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Process launch() {
+        return launch(List.of());
+    }
+
+    private Process launch(List<String> prefix) {
         try {
-            return builder.command(command.get()).start();
+            List<String> line = new ArrayList<>(prefix);
+            line.addAll(command.get());
+            return builder.command(line).start();
         }
         catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);

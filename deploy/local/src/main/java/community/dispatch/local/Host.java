@@ -1,5 +1,6 @@
 package community.dispatch.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -81,6 +83,13 @@ final class Host {
     }
 
     /** The launcher polls a few local ports while it starts; nothing else waits on it. */
+    /** Whether a command of this name is on the {@code PATH}. */
+    static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(File.pathSeparator))
+                .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, command)));
+    }
+
     static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

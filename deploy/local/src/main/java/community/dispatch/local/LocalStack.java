@@ -136,7 +136,7 @@ public final class LocalStack {
         synchronized (this) {
             abortIfStopping();
             brokers.forEach(supervisor::watch);
-            services.forEach(supervisor::watch);
+            healthPorts.forEach(supervisor::watch);
         }
 
         double seconds = (System.nanoTime() - started) / 1e9;

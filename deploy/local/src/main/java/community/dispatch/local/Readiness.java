@@ -46,7 +46,8 @@ final class Readiness {
         }
     }
 
-    private boolean ready(int port) {
+    /** Whether the process on this port answers ready now. */
+    boolean ready(int port) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz"))
                 .timeout(Duration.ofSeconds(2))
                 .GET()

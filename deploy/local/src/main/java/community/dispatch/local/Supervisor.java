@@ -1,6 +1,8 @@
 package community.dispatch.local;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,10 @@ import java.util.concurrent.TimeUnit;
  * Starts a process of the stack again when it dies while the stack runs — a crash, an out-of-memory
  * kill, a {@code kill -9} — after a pause that doubles with each quick death (1 s up to 30 s) and
  * starts over once a run has lasted a minute. Each death and restart is said on the console.
+ * <p>
+ * A service is started again gently: at a lower CPU priority until it answers ready, so that on a small machine its
+ * start-up (a JVM's busiest minute) does not take the CPU from the instances that stayed up and are serving every call
+ * meanwhile. The gateways then give it a growing share of the calls (their slow start).
  */
 final class Supervisor {
 
@@ -21,11 +27,20 @@ final class Supervisor {
         thread.setDaemon(true);
         return thread;
     });
+    private final Map<ChildProcess, Integer> readinessPorts = new ConcurrentHashMap<>();
+    private final Readiness readiness = new Readiness();
+    private final boolean canNice = Host.onPath("nice");
     private boolean stopping;
 
     /** Watches the process's current run; it is started again if that run ends before {@link #stop()}. */
     void watch(ChildProcess child) {
         watch(child, FIRST_PAUSE);
+    }
+
+    /** Watches a service that answers ready on this port; it is started again gently ({@code nice}) until it does. */
+    void watch(ChildProcess child, int readinessPort) {
+        readinessPorts.put(child, readinessPort);
+        watch(child);
     }
 
     private void watch(ChildProcess child, Duration pause) {
@@ -49,7 +64,12 @@ final class Supervisor {
                 return;
             }
             try {
-                child.startAgain();
+                if (gently(child)) {
+                    child.startAgainGently();
+                }
+                else {
+                    child.startAgain();
+                }
             }
             catch (RuntimeException e) {
                 Console.say("%s could not be started again (%s); trying again in %d s", child.name(), e.getMessage(),
@@ -58,8 +78,27 @@ final class Supervisor {
                 return;
             }
         }
-        Console.say("%s started again (pid %d)", child.name(), child.pid());
+        Console.say("%s started again (pid %d)%s", child.name(), child.pid(), gently(child) ? " at a lower priority until ready" : "");
         watch(child, nextPause);
+        if (gently(child)) {
+            restarts.schedule(() -> normalOnceReady(child, child.pid()), 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private boolean gently(ChildProcess child) {
+        return canNice && readinessPorts.containsKey(child);
+    }
+
+    /** Checks each second whether the run started at {@code pid} answers ready; then it is given its usual priority. */
+    private void normalOnceReady(ChildProcess child, long pid) {
+        if (isStopping() || child.pid() != pid || !child.isAlive()) {
+            return;
+        }
+        if (readiness.ready(readinessPorts.get(child))) {
+            child.normalPriority();
+            return;
+        }
+        restarts.schedule(() -> normalOnceReady(child, pid), 1, TimeUnit.SECONDS);
     }
 
     private static Duration next(Duration pause) {

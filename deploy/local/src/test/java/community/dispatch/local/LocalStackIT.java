@@ -1,7 +1,6 @@
 package community.dispatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.as;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.SQLException;
@@ -28,7 +28,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -284,13 +283,26 @@ class LocalStackIT {
                 assertThat(first.output()).anyMatch(line -> line.contains("request-service started again")));
         assertThat(first.output()).anyMatch(line -> line.contains("request-service (pid " + requestService.pid()
                 + ") exited unexpectedly"));
-        assertThat(first.launcher().descendants().map(child -> child.info().commandLine().orElse(""))
-                .filter(line -> line.contains("request-service.jar")))
-                .singleElement(as(InstanceOfAssertFactories.STRING))
+        ProcessHandle again = first.launcher().descendants()
+                .filter(child -> child.info().commandLine().orElse("").contains("request-service.jar"))
+                .findFirst().orElseThrow();
+        assertThat(again.info().commandLine().orElse(""))
                 .contains("-XX:SharedArchiveFile=" + LaunchedStack.ROOT.resolve("request-service/target/app/request-service-jdk"
                         + System.getProperty("java.version") + ".jsa"));
+        // Started gently: at a lower priority while it starts, so the processes that stayed up keep the CPU ...
+        assertThat(niceness(again.pid())).isEqualTo(ChildProcess.GENTLE_NICENESS);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(client.get("/api/v1/categories").statusCode()).isEqualTo(200));
+        // ... and at the usual one once ready (raising a priority again takes root; anyone else's keeps the lower one).
+        boolean root = "root".equals(System.getProperty("user.name"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(niceness(again.pid())).isEqualTo(root ? 0 : 10));
+    }
+
+    /** A process's niceness, from {@code /proc/<pid>/stat} (the 19th field). */
+    private static int niceness(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[16]);
     }
 
     /** SIGTERM leaves no process and no listening port; a second start keeps the data; --reset starts from empty. */
