@@ -78,7 +78,8 @@ final class Supervisor {
                 return;
             }
         }
-        Console.say("%s started again (pid %d)%s", child.name(), child.pid(), gently(child) ? " at a lower priority until ready" : "");
+        Console.say("%s started again (pid %d)%s", child.name(), child.pid(),
+                gently(child) ? " at a lower priority until ready" : "");
         watch(child, nextPause);
         if (gently(child)) {
             restarts.schedule(() -> normalOnceReady(child, child.pid()), 1, TimeUnit.SECONDS);

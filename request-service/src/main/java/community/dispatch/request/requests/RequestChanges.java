@@ -15,10 +15,10 @@ import community.dispatch.events.request.RequestReopened;
 import community.dispatch.events.request.RequestResolved;
 import community.dispatch.events.request.RequestUpdated;
 import community.dispatch.kit.outbox.Outbox;
+import community.dispatch.kit.security.Caller;
 
 import community.dispatch.request.requests.domain.ServiceRequest;
 import community.dispatch.request.requests.domain.Status;
-import community.dispatch.kit.security.Caller;
 import community.dispatch.web.logging.Logged;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
