@@ -12,15 +12,21 @@ import java.util.concurrent.TimeUnit;
  * kill, a {@code kill -9} — after a pause that doubles with each quick death (1 s up to 30 s) and
  * starts over once a run has lasted a minute. Each death and restart is said on the console.
  * <p>
- * A service is started again gently: at a lower CPU priority until it answers ready, so that on a small machine its
- * start-up (a JVM's busiest minute) does not take the CPU from the instances that stayed up and are serving every call
- * meanwhile. The gateways then give it a growing share of the calls (their slow start).
+ * A service is started again gently: at a lower CPU priority until it answers ready (a minute at most), so that on a
+ * small machine its start-up (a JVM's busiest minute) does not take the CPU from the instances that stayed up and are
+ * serving every call meanwhile. The gateways then give it a growing share of the calls (their slow start).
  */
 final class Supervisor {
 
     static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
     static final Duration STEADY_RUN = Duration.ofMinutes(1);
+    /**
+     * The longest a service started again runs at a lower priority: a JVM's start-up is busiest in its first minute,
+     * and a start that takes longer (a machine with no CPU to spare) must still end, or the service stays at half
+     * its capacity meanwhile.
+     */
+    static final Duration GENTLE_AT_MOST = Duration.ofMinutes(1);
 
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "local-stack-supervisor");
@@ -82,7 +88,9 @@ final class Supervisor {
                 gently(child) ? " at a lower priority until ready" : "");
         watch(child, nextPause);
         if (gently(child)) {
-            restarts.schedule(() -> normalOnceReady(child, child.pid()), 1, TimeUnit.SECONDS);
+            long pid = child.pid();
+            long until = System.nanoTime() + GENTLE_AT_MOST.toNanos();
+            restarts.schedule(() -> normalOnceReady(child, pid, until), 1, TimeUnit.SECONDS);
         }
     }
 
@@ -90,8 +98,11 @@ final class Supervisor {
         return canNice && readinessPorts.containsKey(child);
     }
 
-    /** Checks each second whether the run started at {@code pid} answers ready; then it is given its usual priority. */
-    private void normalOnceReady(ChildProcess child, long pid) {
+    /**
+     * Checks each second whether the run started at {@code pid} answers ready; then — or once {@link #GENTLE_AT_MOST}
+     * has passed ({@code until}, in {@link System#nanoTime()}) — it is given its usual priority.
+     */
+    private void normalOnceReady(ChildProcess child, long pid, long until) {
         if (isStopping() || child.pid() != pid || !child.isAlive()) {
             return;
         }
@@ -99,7 +110,13 @@ final class Supervisor {
             child.normalPriority();
             return;
         }
-        restarts.schedule(() -> normalOnceReady(child, pid), 1, TimeUnit.SECONDS);
+        if (System.nanoTime() - until >= 0) {
+            Console.say("%s is not ready after %d s at a lower priority; it starts on at its usual one", child.name(),
+                    GENTLE_AT_MOST.toSeconds());
+            child.normalPriority();
+            return;
+        }
+        restarts.schedule(() -> normalOnceReady(child, pid, until), 1, TimeUnit.SECONDS);
     }
 
     private static Duration next(Duration pause) {
