@@ -1,8 +1,8 @@
 package community.dispatch.gateway.instances;
 
 import java.time.Duration;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
