@@ -27,7 +27,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * {@code /flaky} answers 503 to the first attempt of each caller-chosen {@code X-Attempt-Key} (and to a later one
  * with the body it received), one ending in
  * {@code /stream} is an event stream that sends a comment every half second and never ends; told to cut calls off,
- * it closes the connection of every call without an answer, as a dying process does; told it is not ready, its
+ * it closes the connection of every call without an answer, as a dying process does; told to stall, it holds every
+ * call without an answer until told to stop stalling (then answers them), as a JVM just started may for seconds; told it is not ready, its
  * readiness check answers 503, as a starting process's does.
  * It answers the gateway's readiness checks apart, and can be stopped and started again on the same port.
  */
@@ -59,6 +60,12 @@ final class StandInService {
 
     /** Whether calls (not readiness checks) are cut off without an answer. */
     private volatile boolean cuttingOff;
+
+    /** Whether calls (not readiness checks) are held without an answer. */
+    private volatile boolean stalling;
+
+    /** Completes when the calls held meanwhile may be answered. */
+    private volatile Sinks.Empty<Void> released = Sinks.empty();
 
     /** Whether its readiness check passes. */
     private volatile boolean ready = true;
@@ -131,6 +138,17 @@ final class StandInService {
         cuttingOff = cut;
     }
 
+    /** From now on every routed call is held without an answer, its connection open (readiness checks still pass), or not. */
+    void stall(boolean held) {
+        if (held) {
+            released = Sinks.empty();
+        }
+        stalling = held;
+        if (!held) {
+            released.tryEmitEmpty();
+        }
+    }
+
     void stop() {
         server.disposeNow();
     }
@@ -157,6 +175,11 @@ final class StandInService {
             request.withConnection(connection -> connection.channel().close());
             return Mono.never();
         }
+        Mono<Void> stalled = stalling ? released.asMono() : Mono.empty();
+        return stalled.then(Mono.defer(() -> answerRouted(request, response, path)));
+    }
+
+    private Mono<Void> answerRouted(HttpServerRequest request, HttpServerResponse response, String path) {
         if (path.equals("/oauth2/jwks")) {
             return response.header("Content-Type", "application/json").sendString(Mono.just(jwkSet)).then();
         }

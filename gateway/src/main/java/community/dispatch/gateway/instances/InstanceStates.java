@@ -34,6 +34,8 @@ public class InstanceStates {
     private final Map<String, Instant> ejectedUntil = new ConcurrentHashMap<>();
     private final Map<String, Instant> joinedAt = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> choices = new ConcurrentHashMap<>();
+    /** Per service, how many instances were in the rotation when a call last chose one. */
+    private final Map<String, Integer> inRotation = new ConcurrentHashMap<>();
 
     public InstanceStates(RotationProperties rotation, Clock clock, MeterRegistry meters) {
         this.rotation = rotation;
@@ -72,9 +74,20 @@ public class InstanceStates {
         if (in.isEmpty()) {
             return ready;
         }
+        inRotation.put(in.get(0).getServiceId(), in.size());
         long call = choices.computeIfAbsent(in.get(0).getServiceId(), service -> new AtomicLong()).getAndIncrement();
         List<ServiceInstance> chosen = in.stream().filter(instance -> hasTurn(share(instance, now), call)).toList();
         return chosen.isEmpty() ? in : chosen;
+    }
+
+    /**
+     * Whether the instance is still in its slow start while another instance of its service is in the rotation: a
+     * call to it that may be repeated gets {@link RotationProperties#probation} to be answered, then goes to the other.
+     */
+    boolean onProbation(ServiceInstance instance) {
+        Instant joined = joinedAt.get(instance.getInstanceId());
+        return joined != null && Duration.between(joined, clock.instant()).compareTo(rotation.slowStart()) < 0
+                && inRotation.getOrDefault(instance.getServiceId(), 1) > 1;
     }
 
     private boolean out(ServiceInstance instance, Instant now) {

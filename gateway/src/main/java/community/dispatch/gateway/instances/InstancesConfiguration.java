@@ -23,9 +23,8 @@ class InstancesConfiguration {
         return new InstanceStates(rotation, Clock.systemUTC(), meters);
     }
 
-    /** Found by the load balancer in this (the parent) context for every service's calls. */
     @Bean
-    EjectOnFailure ejectOnFailure(InstanceStates states) {
-        return new EjectOnFailure(states);
+    InstanceWatch instanceWatch(InstanceStates states, RotationProperties rotation) {
+        return new InstanceWatch(states, rotation);
     }
 }

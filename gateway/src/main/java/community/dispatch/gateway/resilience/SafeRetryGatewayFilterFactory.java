@@ -6,6 +6,7 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * {@code SafeRetry}: Spring Cloud Gateway's {@code Retry}, applied only where a second attempt cannot
@@ -19,6 +20,9 @@ public class SafeRetryGatewayFilterFactory extends RetryGatewayFilterFactory {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    /** Set on a call this filter may repeat, for the filters after it. */
+    private static final String REPEATABLE = SafeRetryGatewayFilterFactory.class.getName() + ".repeatable";
+
     @Override
     public GatewayFilter apply(RetryConfig config) {
         config.setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST);
@@ -28,6 +32,7 @@ public class SafeRetryGatewayFilterFactory extends RetryGatewayFilterFactory {
             if (!isSafeToRepeat(request)) {
                 return chain.filter(exchange);
             }
+            exchange.getAttributes().put(REPEATABLE, Boolean.TRUE);
             // Only a POST that may be repeated keeps its body to send again; reads have none.
             return HttpMethod.POST.equals(request.getMethod())
                     ? ServerWebExchangeUtils.cacheRequestBody(exchange,
@@ -47,6 +52,11 @@ public class SafeRetryGatewayFilterFactory extends RetryGatewayFilterFactory {
     @Override
     public String name() {
         return "SafeRetry";
+    }
+
+    /** Whether this call is one the route's {@code SafeRetry} repeats when an attempt fails. */
+    public static boolean isRepeatable(ServerWebExchange exchange) {
+        return Boolean.TRUE.equals(exchange.getAttribute(REPEATABLE));
     }
 
     static boolean isSafeToRepeat(ServerHttpRequest request) {
