@@ -128,7 +128,8 @@ cpu_snapshot() {
   local process pid
   for process in "${processes[@]}"; do
     for pid in $(pids_of "$process"); do
-      { cat /proc/"$pid"/stat; cat /proc/"$pid"/task/*/stat; } 2>/dev/null | awk -v p="$process" -v tick="$tick" '
+      # A thread (or the process) may end between listing and reading: what is left is read, and that is no failure.
+      { cat /proc/"$pid"/stat /proc/"$pid"/task/*/stat 2>/dev/null || true; } | awk -v p="$process" -v tick="$tick" '
         { name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
           split(substr($0, index($0, ") ") + 2), f, " ") }
         NR == 1 { total_u = f[12]; total_s = f[13]; next }
