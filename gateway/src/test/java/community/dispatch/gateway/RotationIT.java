@@ -61,7 +61,7 @@ class RotationIT extends GatewayTest {
     }
 
     @Test
-    void anInstanceThatIsReadyAgainGetsASmallShareOfTheCallsAtFirst() {
+    void anInstanceThatIsReadyAgainGetsASmallShareOfTheCallsAtFirst() throws InterruptedException {
         awaitBothServing();
         notReadyForAWhile();
         SECOND_VOLUNTEER_SERVICE.ready(true);
@@ -79,7 +79,7 @@ class RotationIT extends GatewayTest {
     }
 
     @Test
-    void aCallThatAJoiningInstanceHoldsIsRepeatedOnTheOtherAndTheJoiningOneLeavesTheRotation() {
+    void aCallThatAJoiningInstanceHoldsIsRepeatedOnTheOtherAndTheJoiningOneLeavesTheRotation() throws InterruptedException {
         awaitBothServing();
         notReadyForAWhile();
         // Ready again, but its first calls hang, as those of a JVM just started may for seconds.
@@ -99,7 +99,7 @@ class RotationIT extends GatewayTest {
     }
 
     @Test
-    void aCallThatMayNotBeRepeatedWaitsForTheJoiningInstance() {
+    void aCallThatMayNotBeRepeatedWaitsForTheJoiningInstance() throws InterruptedException {
         awaitBothServing();
         notReadyForAWhile();
         SECOND_VOLUNTEER_SERVICE.stall(true);
@@ -121,19 +121,15 @@ class RotationIT extends GatewayTest {
         });
     }
 
-    /** Not ready for several readiness rounds (every half second here), as a process started again is not: meanwhile it gets no call. */
-    private void notReadyForAWhile() {
+    /**
+     * Not ready for several readiness rounds (every half second here), as a process started again is not: the gateway
+     * counts an instance as joining anew when it passes a check after missing them for over two intervals and a second.
+     * That is time passing, so the test lets it pass (no call is asserted meanwhile: when no check passes, say on a busy
+     * machine, the gateway offers every instance rather than none).
+     */
+    private void notReadyForAWhile() throws InterruptedException {
         SECOND_VOLUNTEER_SERVICE.ready(false);
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            int before = SECOND_VOLUNTEER_SERVICE.calls();
-            calls(4);
-            return SECOND_VOLUNTEER_SERVICE.calls() == before;
-        });
-        int out = SECOND_VOLUNTEER_SERVICE.calls();
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> {
-            calls(1);
-            return SECOND_VOLUNTEER_SERVICE.calls() == out;
-        });
+        Thread.sleep(3000);
     }
 
     /** Both instances with their full share: round-robin, 10 of 20 calls each (give or take one). */
