@@ -2,6 +2,7 @@ package community.dispatch.volunteer.lab;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,25 @@ public class LabRuns {
                 return Mono.error(new Throttled("lab-busy", "The dispatch lab is running another trial; try again shortly.",
                         Duration.ofSeconds(5)));
             }
-            return Mono.fromCallable(() -> DispatchLab.trial(rule, weights, seed, busy))
+            // Free again before the trial is answered: the caller's next call, right after the answer, finds the lab idle.
+            // (doFinally alone runs after the answer has gone on its way.) Once, whichever comes first: the trial's end,
+            // or a call cancelled or failed before it ran.
+            AtomicBoolean held = new AtomicBoolean(true);
+            Runnable release = () -> {
+                if (held.compareAndSet(true, false)) {
+                    one.release();
+                }
+            };
+            return Mono.fromCallable(() -> {
+                        try {
+                            return DispatchLab.trial(rule, weights, seed, busy);
+                        }
+                        finally {
+                            release.run();
+                        }
+                    })
                     .subscribeOn(Schedulers.boundedElastic())
-                    .doFinally(signal -> one.release());
+                    .doFinally(signal -> release.run());
         });
     }
 }
