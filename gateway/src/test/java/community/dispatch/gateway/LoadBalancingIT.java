@@ -20,9 +20,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * With two instances of a service (cluster mode), the gateway spreads calls over both, and when one
  * dies, callers do not notice: a call that cannot connect is made again on the other instance, reads
  * and keyed submissions alike, sign-in included (nothing was sent, so nothing can happen twice). (Without a slow
- * start here: {@code RotationIT} has it.)
+ * start here, and with a short ejection, so an instance this test stopped is back in turn for the next test:
+ * {@code RotationIT} has both.)
  */
-@TestPropertySource(properties = { "DISPATCH_RATE_LIMIT=100000", "dispatch.gateway.rotation.slow-start=0s" })
+@TestPropertySource(properties = { "DISPATCH_RATE_LIMIT=100000", "dispatch.gateway.rotation.slow-start=0s",
+        "dispatch.gateway.rotation.ejection=1s" })
 class LoadBalancingIT extends GatewayTest {
 
     static final StandInService SECOND_REQUEST_SERVICE = new StandInService("request-service-2", TOKENS.jwkSetJson());
