@@ -85,9 +85,7 @@ public class InstanceStates {
      * call to it that may be repeated gets {@link RotationProperties#probation} to be answered, then goes to the other.
      */
     boolean onProbation(ServiceInstance instance) {
-        Instant joined = joinedAt.get(instance.getInstanceId());
-        return joined != null && Duration.between(joined, clock.instant()).compareTo(rotation.slowStart()) < 0
-                && inRotation.getOrDefault(instance.getServiceId(), 1) > 1;
+        return share(instance, clock.instant()) < 1 && inRotation.getOrDefault(instance.getServiceId(), 1) > 1;
     }
 
     private boolean out(ServiceInstance instance, Instant now) {
